@@ -1,0 +1,9 @@
+/** Every CLI command, in the order `rodtrad --help` lists them. */
+import type { Command } from '../command';
+import { checkCommand } from './check';
+import { infoCommand } from './info';
+import { newCommand } from './new';
+import { sampleCommand } from './sample';
+import { serveCommand } from './serve';
+
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, sampleCommand, serveCommand];

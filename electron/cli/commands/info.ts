@@ -1,0 +1,25 @@
+import type { Command } from '../command';
+
+export const infoCommand: Command = {
+  name: 'info',
+  summary: 'Show counts of documents, codes, quotations, memos and coders, and the schema version.',
+  usage: 'info <project> [--json]',
+  project: 'open',
+  async run(ctx) {
+    const info = await ctx.call('project.info', {});
+    const c = info.counts;
+    ctx.print(
+      [
+        `Project     ${info.name}`,
+        `File        ${info.file}`,
+        `Format      ${info.schemaVersion}`,
+        `Documents   ${c.documents} (${c.turns} speaker turns, ${c.speakers} speakers)`,
+        `Codes       ${c.codes}`,
+        `Quotations  ${c.quotations}`,
+        `Memos       ${c.memos}`,
+        `Coders      ${c.coders} (current: ${info.coder})`,
+      ].join('\n'),
+      info,
+    );
+  },
+};

@@ -1,0 +1,21 @@
+import { UsageError, type Command } from '../command';
+import { buildSampleProject } from '../../core/sample/sample-project';
+import { projectInfo } from '../../core/project/info';
+
+export const sampleCommand: Command = {
+  name: 'sample',
+  summary: 'Create a project from the bundled sample corpus (group interviews, field notes, attributes, Table 1 codebook).',
+  usage: 'sample <project.rodtrad> [--json]',
+  project: 'none',
+  async run(ctx) {
+    const file = ctx.args[0];
+    if (!file) throw new UsageError('missing the project file to create');
+    const p = buildSampleProject(file);
+    try {
+      const info = projectInfo(p);
+      ctx.print(`Created ${info.file}: ${info.counts.documents} documents, ${info.counts.codes} codes`, info);
+    } finally {
+      p.close();
+    }
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * The one dispatch table: every API method maps to one core function. The desktop IPC
+ * handler, the browser-mode server and the CLI all call `dispatch` and nothing else.
+ */
+import { contract, isMethodName } from '../../../shared/contract';
+import type { MethodName, Params, Result } from '../../../shared/contract';
+import { codingHandlers } from '../coding/handlers';
+import { documentHandlers } from '../documents/handlers';
+import { UserError } from '../errors';
+import { projectHandlers } from '../project/handlers';
+import type { Session } from './session';
+import type { CallContext, Handler, Handlers } from './types';
+
+const handlers: Handlers<MethodName> = {
+  ...projectHandlers,
+  ...documentHandlers,
+  ...codingHandlers,
+};
+
+/** Checks results against their schema too; on in tests, off in production for speed. */
+const validateResults = process.env.RODTRAD_VALIDATE_RESULTS === '1';
+
+let jobCounter = 0;
+
+export async function dispatch<M extends MethodName>(session: Session, method: M, rawParams: Params<M> | unknown): Promise<Result<M>> {
+  if (!isMethodName(method)) throw new UserError('unknown-method', `unknown method "${String(method)}"`);
+  const spec = contract[method];
+  const parsed = spec.params.safeParse(rawParams ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
+    throw new UserError('bad-params', `${method}: ${issues}`);
+  }
+  const params = parsed.data as Record<string, unknown>;
+  const jobId = typeof params.jobId === 'string' ? params.jobId : spec.job ? `job-${++jobCounter}` : undefined;
+  const controller = new AbortController();
+  if (jobId) session.jobs.set(jobId, controller);
+  const ctx: CallContext = {
+    session,
+    signal: controller.signal,
+    jobId,
+    progress: (p) => session.emit({ type: 'progress', progress: { ...p, jobId: jobId ?? method } }),
+  };
+  try {
+    const handler = handlers[method] as Handler<M>;
+    const result = await handler(ctx, parsed.data as never);
+    if (validateResults) {
+      const check = spec.result.safeParse(result);
+      if (!check.success) throw new Error(`${method} returned a result that breaks its contract: ${check.error.message}`);
+    }
+    if (spec.mutates) session.emit({ type: 'changed', method, contentVersion: session.project?.contentVersion() });
+    return result as Result<M>;
+  } finally {
+    if (jobId) session.jobs.delete(jobId);
+  }
+}
+
+/** The error shape every transport sends: user errors keep their message; anything else is a bug. */
+export interface WireError {
+  code: string;
+  message: string;
+  file?: string;
+}
+
+export function toWireError(e: unknown): WireError {
+  if (e instanceof UserError) return { code: e.code, message: e.message, file: e.file };
+  if (e instanceof Error && e.name === 'CancelledError') return { code: 'cancelled', message: 'cancelled' };
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'internal', message: `internal error: ${message}` };
+}

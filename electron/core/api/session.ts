@@ -1,0 +1,77 @@
+/**
+ * What one host holds between calls: the open project, running jobs and event listeners.
+ * Desktop and browser mode keep one session for the app; the CLI makes one per command.
+ */
+import type { AppEvent } from '../../../shared/contract';
+import { UserError } from '../errors';
+import { Project } from '../project/project';
+
+export type HostKind = 'desktop' | 'browser' | 'cli' | 'test';
+export type Listener = (event: AppEvent) => void;
+
+export class Session {
+  readonly host: HostKind;
+  private current: Project | null = null;
+  private readonly listeners = new Set<Listener>();
+  readonly jobs = new Map<string, AbortController>();
+
+  constructor(host: HostKind, project: Project | null = null) {
+    this.host = host;
+    this.current = project;
+  }
+
+  get project(): Project | null {
+    return this.current;
+  }
+
+  requireProject(): Project {
+    if (!this.current) throw new UserError('no-project', 'no project is open');
+    return this.current;
+  }
+
+  openProject(file: string): Project {
+    const p = Project.open(file);
+    this.replace(p);
+    return p;
+  }
+
+  createProject(file: string, name?: string): Project {
+    const p = Project.create(file, { name });
+    this.replace(p);
+    return p;
+  }
+
+  closeProject(): boolean {
+    const had = this.current !== null;
+    this.replace(null);
+    return had;
+  }
+
+  private replace(p: Project | null): void {
+    for (const c of this.jobs.values()) c.abort();
+    this.jobs.clear();
+    this.current?.close();
+    this.current = p;
+    this.emit({ type: 'project', file: p?.file ?? null });
+  }
+
+  on(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: AppEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch {
+        // a broken listener (closed connection) must not break the work that emitted
+      }
+    }
+  }
+
+  dispose(): void {
+    this.replace(null);
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The one place that opens SQLite. Everything else receives a `Db` from here, so that
+ * encrypting projects later means changing this module only (the driver is the
+ * SQLCipher-capable fork of better-sqlite3, API-identical to it).
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { UserError } from '../errors';
+
+export type Db = Database.Database;
+export type Statement = Database.Statement;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (otherwise a missing file is an error). */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+/** Reads the first 16 bytes: a non-empty file that is not SQLite is refused before SQLite touches it. */
+export function looksLikeSqlite(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    if (n === 0) return true; // an empty file is a valid (empty) database
+    return n === 16 && buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function openDb(file: string, options: OpenOptions = {}): Db {
+  const exists = existsSync(file);
+  if (!exists && !options.create) throw new UserError('not-found', 'no such project file', file);
+  if (exists && !looksLikeSqlite(file)) {
+    throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', file);
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !options.create });
+  } catch (e) {
+    throw new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file);
+  }
+  try {
+    applyPragmas(db, options.readonly ?? false);
+  } catch (e) {
+    db.close();
+    throw new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file);
+  }
+  return db;
+}
+
+function applyPragmas(db: Db, readonly: boolean): void {
+  db.pragma('busy_timeout = 5000');
+  if (!readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Touch the schema so a corrupt or encrypted file fails here, not at the first query.
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+}
+
+export function userVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Runs fn in one IMMEDIATE transaction (a writer lock up front, so concurrent writers queue
+ * on busy_timeout). Inside an open transaction fn joins it instead of opening a savepoint:
+ * the outer transaction is the unit of work, and an error anywhere rolls all of it back,
+ * so callers must not catch an inner error and carry on writing.
+ */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  if (db.inTransaction) return fn();
+  return db.transaction(fn).immediate();
+}

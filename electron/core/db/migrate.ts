@@ -1,0 +1,96 @@
+/**
+ * Numbered plain-SQL migrations (migrations/NNN_name.sql), tracked by PRAGMA user_version.
+ * All pending migrations run in one transaction; an existing project is copied first.
+ */
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors';
+import { migrationsDir } from '../paths';
+import type { Db } from './driver';
+import { userVersion } from './driver';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+let cache: Migration[] | undefined;
+
+export function loadMigrations(dir = migrationsDir()): Migration[] {
+  if (cache && dir === migrationsDir()) return cache;
+  const found = readdirSync(dir)
+    .map((f) => /^(\d{3})_([\w-]+)\.sql$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ version: Number(m[1]), name: m[2]!, sql: readFileSync(path.join(dir, m[0]), 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+  found.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migrations must be numbered 001, 002, … without gaps (found ${m.version} at position ${i + 1})`);
+  });
+  if (dir === migrationsDir()) cache = found;
+  return found;
+}
+
+export const latestVersion = (): number => loadMigrations().length;
+
+/**
+ * user_version straight from the file header (offset 60, big-endian), read before SQLite
+ * opens the file, so that a project from a newer version is refused without a single byte
+ * of it changing (opening in WAL mode would rewrite the header).
+ */
+export function headerUserVersion(file: string): number {
+  if (statSync(file).size < 100) return 0;
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(4);
+    readSync(fd, buf, 0, 4, 60);
+    return buf.readUInt32BE(0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function refuseNewer(file: string, version: number): never {
+  throw new UserError(
+    'newer-version',
+    `was saved by a newer version of Rödtråd (project format ${version}; this version reads up to ${latestVersion()}). Update Rödtråd to open it; the file was left untouched`,
+    file,
+  );
+}
+
+export interface MigrateResult {
+  from: number;
+  to: number;
+  backup?: string;
+}
+
+export function migrate(db: Db, file: string, target = latestVersion()): MigrateResult {
+  const from = userVersion(db);
+  if (from > latestVersion()) refuseNewer(file, from);
+  if (from === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (tables.n > 0) throw new UserError('not-a-project', 'is an SQLite database, but not a Rödtråd project', file);
+  } else {
+    const meta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project_meta'").get();
+    if (!meta) throw new UserError('not-a-project', 'is an SQLite database, but not a Rödtråd project', file);
+  }
+  if (from >= target) return { from, to: from };
+
+  let backup: string | undefined;
+  if (from > 0 && file !== ':memory:') {
+    backup = `${file}.v${from}-backup`;
+    // VACUUM INTO also works for encrypted projects, where the backup API does not.
+    db.prepare('VACUUM INTO ?').run(backup);
+  }
+  const pending = loadMigrations().filter((m) => m.version > from && m.version <= target);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const m of pending) db.exec(m.sql);
+    db.pragma(`user_version = ${target}`);
+    db.exec('COMMIT');
+  } catch (e) {
+    db.exec('ROLLBACK');
+    throw e;
+  }
+  return { from, to: target, backup };
+}

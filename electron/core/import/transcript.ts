@@ -1,0 +1,85 @@
+/**
+ * Finds speaker turns in a plain-text transcript. Recognised at the start of a line:
+ *   Namn: …   CS: …   I: / Intervjuare: / IP1: …   [00:12:34] Namn: …   (00:12:34) Namn: …
+ *   00:12:34 Namn: …   Namn (00:12:34): …   Namn [00:12:34]: …
+ * A turn runs until the next labelled line; unlabelled paragraphs continue the turn.
+ * A label counts only if it recurs (or is an interviewer label) and the text has at least two
+ * speakers, so a field note's "Observation: …" does not become a speaker.
+ */
+export interface ParsedTurn {
+  start: number;
+  end: number;
+  speaker: string | null;
+  timestamp: number | null;
+}
+
+export interface ParsedTranscript {
+  turns: ParsedTurn[];
+  speakers: { label: string; isInterviewer: boolean }[];
+}
+
+const TIME = String.raw`(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)`;
+const LABEL = String.raw`([\p{Lu}\p{Lt}][\p{L}\p{M}\d.'’-]{0,24}(?: [\p{L}\d][\p{L}\p{M}\d.'’-]{0,24}){0,2})`;
+const LINE_RE = new RegExp(
+  String.raw`^[ \t]*(?:[\[(]?${TIME}[\])]?[ \t]+)?(?:\*\*)?${LABEL}(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?[ \t]*(?:\*\*)?:(?:\*\*)?(?:[ \t]+|$)`,
+  'u',
+);
+
+const INTERVIEWER_RE = /^(i|int|intervjuare|intervjuaren|interviewer|moderator|moderatorn|forskare|forskaren|fl|samtalsledare)\d*$/iu;
+
+export function isInterviewerLabel(label: string): boolean {
+  return INTERVIEWER_RE.test(label.trim());
+}
+
+/** "00:12:34", "12:34", "1:02:03,5" → seconds. */
+export function parseTimestamp(s: string): number {
+  const [main, frac] = s.split(/[.,]/);
+  const parts = main!.split(':').map(Number);
+  let secs = 0;
+  for (const p of parts) secs = secs * 60 + p;
+  return frac ? secs + Number(`0.${frac}`) : secs;
+}
+
+interface Candidate {
+  lineStart: number;
+  label: string;
+  timestamp: number | null;
+}
+
+export function parseTranscript(text: string): ParsedTranscript {
+  const candidates: Candidate[] = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    const m = LINE_RE.exec(line);
+    if (m && !/^\d/.test(m[2]!)) {
+      const time = m[1] ?? m[3];
+      candidates.push({ lineStart: pos, label: m[2]!.trim(), timestamp: time ? parseTimestamp(time) : null });
+    }
+    pos += line.length + 1;
+  }
+  const counts = new Map<string, number>();
+  for (const c of candidates) counts.set(c.label, (counts.get(c.label) ?? 0) + 1);
+  const accepted = new Set([...counts].filter(([label, n]) => n >= 2 || isInterviewerLabel(label)).map(([label]) => label));
+  if (accepted.size < 2) return { turns: [], speakers: [] };
+
+  const starts = candidates.filter((c) => accepted.has(c.label));
+  const turns: ParsedTurn[] = [];
+  const firstStart = starts[0]!.lineStart;
+  if (text.slice(0, firstStart).trim().length > 0) {
+    turns.push({ start: 0, end: trimEnd(text, 0, firstStart), speaker: null, timestamp: null });
+  }
+  starts.forEach((c, i) => {
+    const next = i + 1 < starts.length ? starts[i + 1]!.lineStart : text.length;
+    turns.push({ start: c.lineStart, end: trimEnd(text, c.lineStart, next), speaker: c.label, timestamp: c.timestamp });
+  });
+  const order: string[] = [];
+  for (const c of starts) if (!order.includes(c.label)) order.push(c.label);
+  return { turns, speakers: order.map((label) => ({ label, isInterviewer: isInterviewerLabel(label) })) };
+}
+
+/** End of a turn without the blank lines that separate it from the next. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}

@@ -1,0 +1,20 @@
+/**
+ * Long jobs that run in a worker thread. Each job opens the project file itself (its own
+ * SQLite connection; WAL lets the UI keep reading) and does its writes in transactions.
+ */
+import type { Progress } from '../../../shared/contract';
+import type { Project } from '../project/project';
+import { checkProject } from '../project/check';
+
+export interface JobContext {
+  progress(p: Omit<Progress, 'jobId'>): void;
+  /** Throws CancelledError once the job was cancelled; call it between units of work. */
+  throwIfCancelled(): void;
+  readonly cancelled: boolean;
+}
+
+export type JobFn = (project: Project, params: never, ctx: JobContext) => unknown;
+
+export const jobs: Record<string, JobFn> = {
+  'project.check': checkProject as JobFn,
+};

@@ -1,0 +1,24 @@
+import type { ProjectInfo } from '../../../shared/contract';
+import type { Project } from './project';
+
+export function projectInfo(p: Project): ProjectInfo {
+  const count = (table: string): number => (p.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const coder = p.currentCoderName();
+  return {
+    file: p.file,
+    name: p.getMeta('name') ?? '',
+    guid: p.getMeta('project_guid') ?? '',
+    schemaVersion: p.schemaVersion,
+    contentVersion: p.contentVersion(),
+    coder,
+    counts: {
+      documents: count('documents'),
+      codes: count('codes'),
+      quotations: count('quotations'),
+      memos: count('memos'),
+      coders: count('coders'),
+      speakers: count('speakers'),
+      turns: count('turns'),
+    },
+  };
+}

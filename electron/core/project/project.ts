@@ -1,0 +1,131 @@
+/**
+ * An open project: one SQLite file, migrated to the current schema, plus the few
+ * helpers every feature needs (ids, clock, the current coder, one-transaction writes).
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Db } from '../db/driver';
+import { inTransaction, openDb, userVersion } from '../db/driver';
+import { headerUserVersion, latestVersion, migrate, refuseNewer } from '../db/migrate';
+import { UserError } from '../errors';
+
+export const PROJECT_EXTENSION = '.rodtrad';
+
+export class Project {
+  readonly db: Db;
+  readonly file: string;
+  private coderIdCache: number | undefined;
+
+  private constructor(db: Db, file: string) {
+    this.db = db;
+    this.file = file;
+  }
+
+  /** Creates a new, empty project file. Refuses to overwrite an existing file. */
+  static create(file: string, options: { name?: string } = {}): Project {
+    const abs = path.resolve(file);
+    if (existsSync(abs)) throw new UserError('exists', 'already exists; choose another name or open it', abs);
+    const db = openDb(abs, { create: true });
+    try {
+      migrate(db, abs);
+      const p = new Project(db, abs);
+      p.transaction(() => {
+        p.setMeta('app', 'rodtrad');
+        p.setMeta('project_guid', randomUUID());
+        p.setMeta('name', options.name ?? path.basename(abs, PROJECT_EXTENSION));
+        p.setMeta('created_at', p.now());
+      });
+      return p;
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Opens an existing project, upgrading its schema (after a backup copy) when it is older. */
+  static open(file: string): Project {
+    const abs = path.resolve(file);
+    if (!existsSync(abs)) throw new UserError('not-found', 'no such project file', abs);
+    const headerVersion = headerUserVersion(abs);
+    if (headerVersion > latestVersion()) refuseNewer(abs, headerVersion);
+    const db = openDb(abs);
+    try {
+      migrate(db, abs);
+      return new Project(db, abs);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  get schemaVersion(): number {
+    return userVersion(this.db);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return inTransaction(this.db, fn);
+  }
+
+  now(): string {
+    return new Date().toISOString();
+  }
+
+  guid(): string {
+    return randomUUID();
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM project_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO project_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Content version: bumped by triggers whenever searchable content changes. */
+  contentVersion(): number {
+    return Number(this.getMeta('content_version') ?? '0');
+  }
+
+  /** The coder whose work is recorded: set in the project, else the OS user. */
+  currentCoderName(): string {
+    return this.getMeta('current_coder') ?? defaultCoderName();
+  }
+
+  /** The current coder's row, created on first use (so reading a project never writes to it). */
+  currentCoderId(): number {
+    if (this.coderIdCache !== undefined) return this.coderIdCache;
+    this.coderIdCache = this.ensureCoder(this.currentCoderName());
+    return this.coderIdCache;
+  }
+
+  setCurrentCoder(name: string): number {
+    const id = this.transaction(() => {
+      this.setMeta('current_coder', name);
+      return this.ensureCoder(name);
+    });
+    this.coderIdCache = id;
+    return id;
+  }
+
+  ensureCoder(name: string): number {
+    const row = this.db.prepare('SELECT id FROM coders WHERE name = ?').get(name) as { id: number } | undefined;
+    if (row) return row.id;
+    return Number(this.db.prepare('INSERT INTO coders(guid, name, created_at) VALUES (?, ?, ?)').run(this.guid(), name, this.now()).lastInsertRowid);
+  }
+}
+
+function defaultCoderName(): string {
+  try {
+    return os.userInfo().username || 'coder';
+  } catch {
+    return 'coder';
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The Electron security checklist, in one place and testable without the Electron binary:
+ * isolated, sandboxed renderer without Node; the app served from its own app:// scheme
+ * with a CSP; navigation, new windows and permission requests denied; one IPC entry point
+ * that accepts calls only from our own pages and validates them like every other host.
+ */
+import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, Session as ElectronSession, WebContents } from 'electron';
+import { dispatch, toWireError } from '../core/api/dispatch';
+import type { Session } from '../core/api/session';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://rodtrad`;
+export const INVOKE_CHANNEL = 'rodtrad:invoke';
+export const EVENT_CHANNEL = 'rodtrad:event';
+
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Rödtråd',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: true,
+    },
+  };
+}
+
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** Denies navigation away from the app, new windows and every permission request. */
+export function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function denyPermissions(electronSession: ElectronSession): void {
+  electronSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  electronSession.setPermissionCheckHandler(() => false);
+}
+
+/** The single IPC entry point: only our own frames may call, and params go through the contract. */
+export function registerIpc(ipcMain: IpcMain, session: Session): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
+    const frameUrl = event.senderFrame?.url ?? '';
+    if (!isAppUrl(frameUrl)) return { ok: false, error: { code: 'forbidden', message: 'calls are accepted from the app only' } };
+    if (typeof method !== 'string') return { ok: false, error: { code: 'bad-params', message: 'method must be a string' } };
+    try {
+      return { ok: true, result: await dispatch(session, method as never, params) };
+    } catch (e) {
+      return { ok: false, error: toWireError(e) };
+    }
+  });
+}

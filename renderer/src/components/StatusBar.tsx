@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../store/app-store';
+import { formatNumber } from '../util/format';
+
+export function StatusBar() {
+  const { t, i18n } = useTranslation();
+  const info = useApp((s) => s.info);
+  const host = useApp((s) => s.host);
+  const progress = useApp((s) => s.progress);
+  const cancelJob = useApp((s) => s.cancelJob);
+  const jobs = Object.values(progress);
+  return (
+    <footer className="statusbar" role="status" aria-live="polite">
+      {jobs.length === 0 ? (
+        <span>{t('status.ready')}</span>
+      ) : (
+        jobs.map((p) => (
+          <span key={p.jobId} className="job" data-testid="progress">
+            <span>{p.message ?? p.phase}</span>
+            <progress max={p.total || 1} value={p.done} aria-label={p.phase} />
+            <span>
+              {formatNumber(p.done, i18n.language)} / {formatNumber(p.total, i18n.language)}
+            </span>
+            <button type="button" className="link" onClick={() => void cancelJob(p.jobId)}>{t('status.cancel')}</button>
+          </span>
+        ))
+      )}
+      <span className="spacer" />
+      {info && (
+        <>
+          <span>{t('documents.count', { count: info.counts.documents })}</span>
+          <span>{t('status.coder', { name: info.coder })}</span>
+          <span>{t('status.schema', { version: info.schemaVersion })}</span>
+        </>
+      )}
+      {host && (host === 'desktop' || host === 'browser') && <span>{t(`status.mode.${host}`)}</span>}
+    </footer>
+  );
+}

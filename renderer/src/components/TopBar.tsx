@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setLanguage, type Language } from '../i18n';
+import { useApp } from '../store/app-store';
+
+export function TopBar() {
+  const { t, i18n } = useTranslation();
+  const info = useApp((s) => s.info);
+  const openProject = useApp((s) => s.openProject);
+  const createProject = useApp((s) => s.createProject);
+  const [dialog, setDialog] = useState<null | 'open' | 'new'>(null);
+  const [path, setPath] = useState('');
+
+  const submit = async (): Promise<void> => {
+    if (!path.trim()) return;
+    if (dialog === 'open') await openProject(path.trim());
+    else await createProject(path.trim());
+    setDialog(null);
+  };
+
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="logo" aria-hidden>◆</span> {t('app.title')}
+      </div>
+      <div className="project-name" data-testid="project-name">{info ? info.name : t('app.noProject')}</div>
+      <nav className="actions">
+        <button type="button" onClick={() => setDialog('open')}>{t('menu.open')}</button>
+        <button type="button" onClick={() => setDialog('new')}>{t('menu.new')}</button>
+        <label className="lang">
+          <span className="sr-only">{t('menu.language')}</span>
+          <select aria-label={t('menu.language')} value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language">
+            <option value="sv">Svenska</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </nav>
+      {dialog && (
+        <div className="dialog-backdrop" role="presentation" onClick={() => setDialog(null)}>
+          <form
+            className="dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-label={dialog === 'open' ? t('menu.open') : t('menu.new')}
+            onClick={(e) => e.stopPropagation()}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submit();
+            }}
+          >
+            <h3>{dialog === 'open' ? t('menu.open') : t('menu.new')}</h3>
+            <label>
+              {t('menu.path')}
+              <input autoFocus value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/…/projekt.rodtrad" onKeyDown={(e) => e.key === 'Escape' && setDialog(null)} />
+            </label>
+            <div className="dialog-buttons">
+              <button type="button" onClick={() => setDialog(null)}>{t('menu.cancel')}</button>
+              <button type="submit" className="primary">{dialog === 'open' ? t('menu.openAction') : t('menu.createAction')}</button>
+            </div>
+          </form>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,131 @@
+/** UI state: what is open and selected, and the data the panels show, loaded through the contract. */
+import { create } from 'zustand';
+import type { AppEvent, Code, DocumentFull, DocumentSummary, Progress, ProjectInfo, Quotation } from '../../../shared/contract';
+import { api } from '../api/client';
+
+export interface AppState {
+  info: ProjectInfo | null;
+  host: 'desktop' | 'browser' | 'cli' | 'test' | null;
+  documents: DocumentSummary[];
+  codes: Code[];
+  quotations: Quotation[];
+  selectedDocumentId: number | null;
+  document: DocumentFull | null;
+  progress: Record<string, Progress>;
+  error: string | null;
+  loading: boolean;
+
+  init(): Promise<void>;
+  refresh(): Promise<void>;
+  selectDocument(id: number | null): Promise<void>;
+  openProject(path: string): Promise<void>;
+  createProject(path: string): Promise<void>;
+  cancelJob(jobId: string): Promise<void>;
+  setError(message: string | null): void;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export const useApp = create<AppState>((set, get) => {
+  const guard = async (fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn();
+    } catch (e) {
+      set({ error: message(e) });
+    }
+  };
+
+  const onEvent = (event: AppEvent): void => {
+    if (event.type === 'progress') {
+      const p = event.progress;
+      const next = { ...get().progress };
+      if (p.done >= p.total && p.total > 0) delete next[p.jobId];
+      else next[p.jobId] = p;
+      set({ progress: next });
+    } else if (event.type === 'changed' || event.type === 'project') {
+      void get().refresh();
+    }
+  };
+
+  return {
+    info: null,
+    host: null,
+    documents: [],
+    codes: [],
+    quotations: [],
+    selectedDocumentId: null,
+    document: null,
+    progress: {},
+    error: null,
+    loading: true,
+
+    async init() {
+      api.on(onEvent);
+      await guard(async () => {
+        const app = await api.call('app.info', {});
+        set({ host: app.host });
+        if (app.project) await get().refresh();
+      });
+      set({ loading: false });
+    },
+
+    async refresh() {
+      await guard(async () => {
+        const app = await api.call('app.info', {});
+        if (!app.project) {
+          set({ info: null, documents: [], codes: [], quotations: [], document: null, selectedDocumentId: null });
+          return;
+        }
+        const [info, documents, codes] = await Promise.all([
+          api.call('project.info', {}),
+          api.call('documents.list', {}),
+          api.call('codes.tree', {}),
+        ]);
+        set({ info, documents, codes });
+        const selected = get().selectedDocumentId;
+        if (selected !== null && documents.some((d) => d.id === selected)) await get().selectDocument(selected);
+        else if (selected !== null) set({ selectedDocumentId: null, document: null, quotations: [] });
+      });
+    },
+
+    async selectDocument(id) {
+      await guard(async () => {
+        if (id === null) {
+          set({ selectedDocumentId: null, document: null, quotations: [] });
+          return;
+        }
+        set({ selectedDocumentId: id });
+        const [document, quotations] = await Promise.all([api.call('documents.get', { id }), api.call('quotations.list', { documentId: id })]);
+        if (get().selectedDocumentId === id) set({ document, quotations });
+      });
+    },
+
+    async openProject(path) {
+      await guard(async () => {
+        await api.call('project.open', { path });
+        set({ selectedDocumentId: null, document: null });
+        await get().refresh();
+      });
+    },
+
+    async createProject(path) {
+      await guard(async () => {
+        await api.call('project.create', { path });
+        set({ selectedDocumentId: null, document: null });
+        await get().refresh();
+      });
+    },
+
+    async cancelJob(jobId) {
+      await guard(async () => {
+        await api.call('job.cancel', { jobId });
+      });
+    },
+
+    setError(error) {
+      set({ error });
+    },
+  };
+});

@@ -1,0 +1,44 @@
+// Builds what runs outside vitest: the Node entry points (CLI, browser-mode server, Electron
+// main + preload, worker, benchmarks) with esbuild, and the renderer with Vite.
+// `--node-only` skips the renderer (benchmarks need only the core).
+import { build as esbuild } from 'esbuild';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const nodeOnly = process.argv.includes('--node-only');
+const started = Date.now();
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+await esbuild({
+  ...common,
+  format: 'esm',
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  entryPoints: {
+    cli: 'electron/cli.ts',
+    main: 'electron/main.ts',
+    worker: 'electron/core/jobs/worker.ts',
+    bench: 'scripts/bench.ts',
+  },
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
+// A sandboxed preload must be CommonJS and may require nothing but 'electron'.
+await esbuild({ ...common, format: 'cjs', outfile: 'dist/preload.cjs', entryPoints: ['electron/preload.ts'] });
+
+if (!nodeOnly) {
+  rmSync(path.join(root, 'dist', 'renderer'), { recursive: true, force: true });
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+console.log(`Rödtråd built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,28 @@
+/**
+ * The one typed contract between the UI, the CLI, the browser-mode server, the desktop
+ * shell and the core. Each area of the product adds its methods in a file of its own.
+ */
+import type { z } from 'zod';
+import { codingMethods } from './coding';
+import { documentMethods } from './documents';
+import { projectMethods } from './project';
+
+export const contract = {
+  ...projectMethods,
+  ...documentMethods,
+  ...codingMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Params<M extends MethodName> = z.input<Contract[M]['params']>;
+export type ParsedParams<M extends MethodName> = z.output<Contract[M]['params']>;
+export type Result<M extends MethodName> = z.output<Contract[M]['result']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './entities';
+export * from './events';

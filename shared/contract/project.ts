@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { method } from './define';
+import { ProjectInfo } from './entities';
+
+const ProjectPath = z.string().min(1).max(4096);
+
+export const projectMethods = {
+  'app.info': method({
+    summary: 'Version, host mode and the project that is open, if any.',
+    params: z.object({}).strict(),
+    result: z.object({
+      version: z.string(),
+      host: z.enum(['desktop', 'browser', 'cli', 'test']),
+      project: z.string().nullable(),
+      schemaVersion: z.number().int(),
+    }),
+  }),
+  'project.info': method({
+    summary: 'Counts of documents, codes, quotations, memos and coders, and the schema version.',
+    params: z.object({}).strict(),
+    result: ProjectInfo,
+  }),
+  'project.create': method({
+    summary: 'Create a new project file and make it the open project.',
+    params: z.object({ path: ProjectPath, name: z.string().max(200).optional() }).strict(),
+    result: ProjectInfo,
+  }),
+  'project.open': method({
+    summary: 'Open an existing project file (upgraded after a backup copy when older).',
+    params: z.object({ path: ProjectPath }).strict(),
+    result: ProjectInfo,
+  }),
+  'project.close': method({
+    summary: 'Close the open project.',
+    params: z.object({}).strict(),
+    result: z.object({ closed: z.boolean() }),
+  }),
+  'project.setCoder': method({
+    summary: 'Set the name under which new coding is recorded.',
+    params: z.object({ name: z.string().trim().min(1).max(100) }).strict(),
+    result: z.object({ id: z.number().int(), name: z.string() }),
+    mutates: true,
+  }),
+  'project.check': method({
+    summary: 'Check the project file: SQLite integrity, foreign keys, and that every quotation and turn lies inside its document.',
+    params: z.object({ jobId: z.string().max(100).optional() }).strict(),
+    result: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
+    job: true,
+  }),
+  'job.cancel': method({
+    summary: 'Cancel a running job; work it had not committed is rolled back.',
+    params: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    result: z.object({ cancelled: z.boolean() }),
+  }),
+};

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type E2E } from './harness';
+
+describe('browser mode on the sample project', () => {
+  let app: E2E;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows the document list, opens a group interview with its speaker turns', async () => {
+    const { page } = app;
+    const rows = page.getByTestId('document-row');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(8);
+    await expect.poll(() => page.getByTestId('project-name').textContent()).toBe('Exempelprojekt');
+    await rows.filter({ hasText: 'gruppintervju-01' }).click();
+    await page.getByTestId('turn').first().waitFor();
+    const speakers = await page.getByTestId('turn-speaker').allTextContents();
+    expect(speakers.length).toBeGreaterThan(5);
+    expect(new Set(speakers).size).toBeGreaterThanOrEqual(3);
+    // the interviewer is marked as such in the speaker legend
+    expect(await page.locator('.speaker-legend').textContent()).toMatch(/intervjuare/);
+    // the code tree shows the Table 1 codebook
+    expect(await page.getByTestId('code-row').first().textContent()).toContain('Den informella organiseringens uttryck');
+    await app.screenshot('foundation-transcript');
+  });
+
+  it('switches the UI to English', async () => {
+    const { page } = app;
+    await page.getByTestId('language').selectOption('en');
+    await expect.poll(() => page.locator('#documents-title').textContent()).toBe('Documents');
+    await page.getByTestId('language').selectOption('sv');
+    await expect.poll(() => page.locator('#documents-title').textContent()).toBe('Dokument');
+  });
+
+  it('refuses requests without the token', async () => {
+    const res = await fetch(`${app.baseUrl}/`);
+    expect(res.status).toBe(403);
+    const api = await fetch(`${app.baseUrl}/api/project.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(api.status).toBe(403);
+  });
+});
