@@ -3,14 +3,20 @@
  * shell and the core. Each area of the product adds its methods in a file of its own.
  */
 import type { z } from 'zod';
+import { attributeMethods } from './attributes';
 import { codingMethods } from './coding';
 import { documentMethods } from './documents';
+import { historyMethods } from './history';
+import { memoMethods } from './memos';
 import { projectMethods } from './project';
 
 export const contract = {
   ...projectMethods,
   ...documentMethods,
   ...codingMethods,
+  ...memoMethods,
+  ...attributeMethods,
+  ...historyMethods,
 };
 
 export type Contract = typeof contract;

@@ -4,10 +4,13 @@
  */
 import { contract, isMethodName } from '../../../shared/contract';
 import type { MethodName, Params, Result } from '../../../shared/contract';
+import { attributeHandlers } from '../attributes/handlers';
 import { codingHandlers } from '../coding/handlers';
 import { documentHandlers } from '../documents/handlers';
 import { UserError } from '../errors';
+import { memoHandlers } from '../memos/handlers';
 import { projectHandlers } from '../project/handlers';
+import { historyHandlers } from '../undo/handlers';
 import type { Session } from './session';
 import type { CallContext, Handler, Handlers } from './types';
 
@@ -15,6 +18,9 @@ const handlers: Handlers<MethodName> = {
   ...projectHandlers,
   ...documentHandlers,
   ...codingHandlers,
+  ...memoHandlers,
+  ...attributeHandlers,
+  ...historyHandlers,
 };
 
 /** Checks results against their schema too; on in tests, off in production for speed. */
