@@ -64,9 +64,16 @@ export interface MigrateResult {
   backup?: string;
 }
 
-export function migrate(db: Db, file: string, target = latestVersion()): MigrateResult {
+export function migrate(db: Db, file: string, target = latestVersion(), migrations = loadMigrations()): MigrateResult {
   const from = userVersion(db);
-  if (from > latestVersion()) refuseNewer(file, from);
+  if (from > migrations.length) refuseNewer(file, from);
+  assertRodtradSchema(db, file, from);
+  if (from >= target) return { from, to: from };
+  return applyMigrations(db, file, from, target, migrations);
+}
+
+/** Throws unless db is empty (a new project) or has Rödtråd's schema; reads only. */
+export function assertRodtradSchema(db: Db, file: string, from = userVersion(db)): void {
   if (from === 0) {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
     if (tables.n > 0) throw new UserError('not-a-project', 'is an SQLite database, but not a Rödtråd project', file);
@@ -74,7 +81,9 @@ export function migrate(db: Db, file: string, target = latestVersion()): Migrate
     const meta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project_meta'").get();
     if (!meta) throw new UserError('not-a-project', 'is an SQLite database, but not a Rödtråd project', file);
   }
-  if (from >= target) return { from, to: from };
+}
+
+function applyMigrations(db: Db, file: string, from: number, target: number, migrations: Migration[]): MigrateResult {
 
   let backup: string | undefined;
   if (from > 0 && file !== ':memory:') {
@@ -82,7 +91,7 @@ export function migrate(db: Db, file: string, target = latestVersion()): Migrate
     // VACUUM INTO also works for encrypted projects, where the backup API does not.
     db.prepare('VACUUM INTO ?').run(backup);
   }
-  const pending = loadMigrations().filter((m) => m.version > from && m.version <= target);
+  const pending = migrations.filter((m) => m.version > from && m.version <= target);
   db.exec('BEGIN IMMEDIATE');
   try {
     for (const m of pending) db.exec(m.sql);

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../db/driver';
-import { inTransaction, openDb, userVersion } from '../db/driver';
-import { headerUserVersion, latestVersion, migrate, refuseNewer } from '../db/migrate';
+import { inTransaction, looksLikeSqlite, openDb, userVersion } from '../db/driver';
+import { assertRodtradSchema, headerUserVersion, latestVersion, migrate, refuseNewer } from '../db/migrate';
 import { UserError } from '../errors';
 
 export const PROJECT_EXTENSION = '.rodtrad';
@@ -48,8 +48,16 @@ export class Project {
   static open(file: string): Project {
     const abs = path.resolve(file);
     if (!existsSync(abs)) throw new UserError('not-found', 'no such project file', abs);
+    if (!looksLikeSqlite(abs)) throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', abs);
     const headerVersion = headerUserVersion(abs);
     if (headerVersion > latestVersion()) refuseNewer(abs, headerVersion);
+    // Look before writing: a foreign SQLite file must not even get its journal mode changed.
+    const probe = openDb(abs, { readonly: true });
+    try {
+      assertRodtradSchema(probe, abs);
+    } finally {
+      probe.close();
+    }
     const db = openDb(abs);
     try {
       migrate(db, abs);

@@ -1,0 +1,94 @@
+/**
+ * The "följeforskning scale" project every benchmark section shares: 144 group interviews of
+ * ~11,000 words (scripts/make-corpus.mjs, deterministic) with termin/stadsdel/grupp attributes,
+ * the Table 1 codebook plus the action-plan areas, and 20,000 coded quotations on speaker turns.
+ * Built once per run; sections that write must work on a copy (copyBenchProject).
+ */
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { normalizeText } from '../../shared/text/normalize';
+import { setDocumentAttribute } from '../../electron/core/attributes/store';
+import { loadCodebookTree, readBundledCodebook } from '../../electron/core/codebooks/bundled';
+import { createCode } from '../../electron/core/coding/codes';
+import { createQuotation } from '../../electron/core/coding/quotations';
+import { findDocumentByName, insertDocument } from '../../electron/core/documents/store';
+import { parseTranscript } from '../../electron/core/import/transcript';
+import { Project } from '../../electron/core/project/project';
+import { makeCorpus } from '../make-corpus.mjs';
+import { mulberry32, round, tempDir, time } from './util';
+
+export interface BenchProject {
+  file: string;
+  /** Folder of the generated .txt transcripts and attributes.csv. */
+  textsDir: string;
+  documentIds: number[];
+  codeIds: number[];
+  buildMs: number;
+}
+
+export const BENCH_QUOTATIONS = 20_000;
+const ACTION_PLAN_AREAS = 13;
+
+let cached: Promise<BenchProject> | undefined;
+const tmp = tempDir('corpus');
+process.on('exit', () => tmp.cleanup());
+
+export function benchProject(): Promise<BenchProject> {
+  cached ??= build();
+  return cached;
+}
+
+/** A private copy of the shared project for sections that write to it. */
+export async function copyBenchProject(name: string): Promise<string> {
+  const { file } = await benchProject();
+  const copy = path.join(tmp.dir, `${name}.rodtrad`);
+  copyFileSync(file, copy);
+  return copy;
+}
+
+async function build(): Promise<BenchProject> {
+  const textsDir = path.join(tmp.dir, 'texts');
+  const made = time(() => makeCorpus(textsDir, { interviews: 144, words: 11_000, seed: 1 }));
+  const file = path.join(tmp.dir, 'foljeforskning.rodtrad');
+  const p = Project.create(file, { name: 'Följeforskning (bench)' });
+  const documentIds: number[] = [];
+  const codeIds: number[] = [];
+  const built = time(() => {
+    for (const f of readdirSync(textsDir).filter((x) => x.endsWith('.txt')).sort()) {
+      const text = normalizeText(readFileSync(path.join(textsDir, f), 'utf8'));
+      const parsed = parseTranscript(text);
+      documentIds.push(
+        insertDocument(p, { name: f.replace(/\.txt$/, ''), kind: 'interview', text, sourceName: f, language: 'sv', turns: parsed.turns, speakers: parsed.speakers }),
+      );
+    }
+    p.transaction(() => {
+      const [header, ...rows] = Papa.parse<string[]>(readFileSync(path.join(textsDir, 'attributes.csv'), 'utf8'), { skipEmptyLines: true }).data;
+      for (const row of rows) {
+        const doc = findDocumentByName(p, row[0] ?? '');
+        if (doc === undefined) continue;
+        header!.slice(1).forEach((name, i) => row[i + 1] && setDocumentAttribute(p, doc, name, row[i + 1]!));
+      }
+      loadCodebookTree(p, readBundledCodebook('ifo-table1').codes);
+      const plan = createCode(p, { name: 'Handlingsplan' });
+      for (let i = 1; i <= ACTION_PLAN_AREAS; i++) createCode(p, { name: `Område ${i}`, parentId: plan });
+      codeIds.push(...(p.db.prepare('SELECT id FROM codes WHERE id NOT IN (SELECT parent_id FROM codes WHERE parent_id IS NOT NULL)').pluck().all() as number[]));
+
+      const turns = p.db.prepare('SELECT document_id AS doc, start, "end" FROM turns WHERE speaker_id IS NOT NULL ORDER BY id').all() as { doc: number; start: number; end: number }[];
+      const rnd = mulberry32(2016);
+      for (let i = 0; i < BENCH_QUOTATIONS; i++) {
+        const t = turns[Math.floor(rnd() * turns.length)]!;
+        const len = t.end - t.start;
+        const start = t.start + Math.floor(rnd() * Math.max(1, len / 2));
+        const end = Math.min(t.end, start + 40 + Math.floor(rnd() * 400));
+        if (end <= start) continue;
+        const codes = new Set([codeIds[Math.floor(rnd() * codeIds.length)]!, ...(rnd() < 0.4 ? [codeIds[Math.floor(rnd() * codeIds.length)]!] : [])]);
+        createQuotation(p, { documentId: t.doc, start, end, codeIds: [...codes] });
+      }
+    });
+  });
+  const words = (p.db.prepare('SELECT sum(length(text) - length(replace(text, \' \', \'\')) + 1) FROM documents').pluck().get() as number) ?? 0;
+  p.close();
+  process.stderr.write(`bench corpus: ${documentIds.length} interviews, ~${round(words / 1e6, 2)} M words, generated in ${round(made.ms / 1000, 1)} s, project built in ${round(built.ms / 1000, 1)} s\n`);
+  return { file, textsDir, documentIds, codeIds, buildMs: round(built.ms) };
+}

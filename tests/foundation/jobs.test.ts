@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/api/dispatch';
+import { Session } from '../../electron/core/api/session';
+import { CancelledError } from '../../electron/core/errors';
+import { runJob, workerScript } from '../../electron/core/jobs/run';
+import { buildSampleProject } from '../../electron/core/sample/sample-project';
+import { tempDir } from '../helpers/tmp';
+
+const dir = tempDir('jobs');
+const file = path.join(dir, 'exempel.rodtrad');
+buildSampleProject(file).close();
+
+describe('jobs off the calling thread', () => {
+  it('run in a worker thread when the app is built, with progress events', async () => {
+    expect(workerScript(), 'npm test builds dist/ first').toBeDefined();
+    expect(existsSync(workerScript()!)).toBe(true);
+    const phases: string[] = [];
+    const r = await runJob<{ ok: boolean; problems: string[] }>('project.check', file, {}, { onProgress: (p) => phases.push(p.phase) });
+    expect(r).toEqual({ ok: true, problems: [] });
+    expect(phases.at(-1)).toBe('done');
+  });
+
+  it('run inline with the same results where no worker is wanted', async () => {
+    const r = await runJob<{ ok: boolean }>('project.check', file, {}, { inline: true });
+    expect(r.ok).toBe(true);
+  });
+
+  it('stop with CancelledError when cancelled', async () => {
+    const c = new AbortController();
+    c.abort();
+    await expect(runJob('project.check', file, {}, { signal: c.signal })).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('report through the contract as progress events tagged with the job id', async () => {
+    const s = new Session('test');
+    s.openProject(file);
+    const events: string[] = [];
+    s.on((e) => e.type === 'progress' && events.push(e.progress.jobId));
+    expect(await dispatch(s, 'project.check', { jobId: 'kontroll-1' })).toEqual({ ok: true, problems: [] });
+    expect(events.length).toBeGreaterThan(0);
+    expect(new Set(events)).toEqual(new Set(['kontroll-1']));
+    s.dispose();
+  });
+
+  it('find quotations outside their document', async () => {
+    const s = new Session('test');
+    const p = s.openProject(file);
+    p.db.pragma('ignore_check_constraints = ON');
+    p.db.prepare("INSERT INTO quotations(guid, document_id, start, \"end\", created_at, modified_at) VALUES ('bad', 1, 10, 99999999, 'x', 'x')").run();
+    const r = await dispatch(s, 'project.check', {});
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]).toMatch(/lies outside its document/);
+    s.dispose();
+  });
+});
