@@ -230,6 +230,8 @@ export const codingMethods = {
     params: QuotationQuery.extend({
       format: z.enum(['csv', 'xlsx']),
       path: z.string().min(1).max(4096).optional(),
+      /** Column headers' language; Swedish CSV uses ';' between fields (Excel in Swedish expects it). */
+      language: z.enum(['sv', 'en']).default('sv'),
     }),
     result: z.object({
       rows: z.number().int(),

@@ -10,6 +10,8 @@ import { createCode } from '../coding/codes';
 export interface CodebookNode {
   name: string;
   definition?: string;
+  inclusion?: string;
+  exclusion?: string;
   color?: string;
   /** On a top-level code: show its second level as side-by-side columns in theme tables. */
   columns?: boolean;
@@ -20,6 +22,8 @@ const Node: z.ZodType<CodebookNode> = z.lazy(() =>
   z.object({
     name: z.string().min(1),
     definition: z.string().optional(),
+    inclusion: z.string().optional(),
+    exclusion: z.string().optional(),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
     columns: z.boolean().optional(),
     children: z.array(Node).optional(),
@@ -35,7 +39,7 @@ export const BundledCodebook = z.object({
 });
 export type BundledCodebook = z.infer<typeof BundledCodebook>;
 
-export const BUNDLED_CODEBOOKS = ['ifo-table1'] as const;
+export const BUNDLED_CODEBOOKS = ['ifo-table1', 'handlingsplan'] as const;
 
 export function readBundledCodebook(id: string): BundledCodebook {
   if (!/^[a-z0-9-]+$/.test(id)) throw new UserError('bad-input', `"${id}" is not a bundled codebook`);
@@ -59,9 +63,19 @@ export function loadCodebookTree(p: Project, nodes: CodebookNode[]): number {
   const add = (node: CodebookNode, parentId: number | null): void => {
     const existing = find.get(parentId, node.name.trim()) as { id: number } | undefined;
     const id = existing?.id ?? createCode(p, { name: node.name, parentId, definition: node.definition ?? null, color: node.color });
-    if (!existing) created++;
+    if (!existing) {
+      created++;
+      if (node.inclusion || node.exclusion) {
+        p.db.prepare('UPDATE codes SET inclusion = ?, exclusion = ? WHERE id = ?').run(node.inclusion ?? null, node.exclusion ?? null, id);
+      }
+    }
     for (const c of node.children ?? []) add(c, id);
   };
   p.transaction(() => nodes.forEach((n) => add(n, null)));
   return created;
+}
+
+/** Codes in a tree, all levels. */
+export function countNodes(nodes: CodebookNode[]): number {
+  return nodes.reduce((n, c) => n + 1 + countNodes(c.children ?? []), 0);
 }

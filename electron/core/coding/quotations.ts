@@ -58,6 +58,8 @@ interface QuoteRow {
 }
 
 export interface QuotationFilter {
+  /** Only these quotations. */
+  ids?: number[];
   documentId?: number;
   codeId?: number;
   includeSubcodes?: boolean;
@@ -67,6 +69,10 @@ export interface QuotationFilter {
 export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[] {
   const where: string[] = [];
   const args: unknown[] = [];
+  if (f.ids !== undefined) {
+    where.push(`q.id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`);
+    args.push(...f.ids);
+  }
   if (f.documentId !== undefined) {
     where.push('q.document_id = ?');
     args.push(f.documentId);
@@ -101,13 +107,27 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
   }));
 }
 
-/** Document texts for one listing; SQLite's substr counts code points, our offsets are UTF-16 units. */
-function textCache(p: Project): (documentId: number) => string {
+/**
+ * Document texts, cached per connection until content_version changes (document text only
+ * changes with it). SQLite's substr counts code points, our offsets are UTF-16 units, so
+ * quotation text is sliced here.
+ */
+const texts = new WeakMap<object, { version: number; byId: Map<number, string> }>();
+export function textCache(p: Project): (documentId: number) => string {
+  const version = p.contentVersion();
+  let cache = texts.get(p.db);
+  if (!cache || cache.version !== version) texts.set(p.db, (cache = { version, byId: new Map() }));
+  const byId = cache.byId;
   const get = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
-  const cache = new Map<number, string>();
   return (id) => {
-    let t = cache.get(id);
-    if (t === undefined) cache.set(id, (t = (get.get(id) as string | undefined) ?? ''));
+    let t = byId.get(id);
+    if (t === undefined) byId.set(id, (t = (get.get(id) as string | undefined) ?? ''));
     return t;
   };
+}
+
+export function getQuotation(p: Project, id: number): Quotation {
+  const [q] = listQuotations(p, { ids: [id] });
+  if (!q) throw new UserError('not-found', `no quotation with id ${id}`);
+  return q;
 }

@@ -1,14 +1,10 @@
 import type { Handlers } from '../api/types';
-import { UserError } from '../errors';
-
-const todo = (): never => {
-  throw new UserError('not-implemented', 'not implemented yet');
-};
+import { createMemo, deleteMemo, getMemo, listMemos, updateMemo } from './store';
 
 export const memoHandlers: Handlers<'memos.list' | 'memos.get' | 'memos.create' | 'memos.update' | 'memos.delete'> = {
-  'memos.list': todo,
-  'memos.get': todo,
-  'memos.create': todo,
-  'memos.update': todo,
-  'memos.delete': todo,
+  'memos.list': ({ session }, f) => listMemos(session.requireProject(), f),
+  'memos.get': ({ session }, { id }) => getMemo(session.requireProject(), id),
+  'memos.create': ({ session }, m) => createMemo(session.requireProject(), m),
+  'memos.update': ({ session }, { id, ...f }) => updateMemo(session.requireProject(), id, f),
+  'memos.delete': ({ session }, { id }) => ({ deleted: deleteMemo(session.requireProject(), id) }),
 };

@@ -1,13 +1,17 @@
 import type { Handlers } from '../api/types';
-import { UserError } from '../errors';
-
-const todo = (): never => {
-  throw new UserError('not-implemented', 'not implemented yet');
-};
+import { historyList, historyState, redo, undo } from './journal';
 
 export const historyHandlers: Handlers<'history.state' | 'history.undo' | 'history.redo' | 'history.list'> = {
-  'history.state': todo,
-  'history.undo': todo,
-  'history.redo': todo,
-  'history.list': todo,
+  'history.state': ({ session }) => historyState(session.requireProject()),
+  'history.undo': ({ session }) => {
+    const p = session.requireProject();
+    const done = undo(p);
+    return { ...historyState(p), done };
+  },
+  'history.redo': ({ session }) => {
+    const p = session.requireProject();
+    const done = redo(p);
+    return { ...historyState(p), done };
+  },
+  'history.list': ({ session }, { limit }) => historyList(session.requireProject(), limit),
 };

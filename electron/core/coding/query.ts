@@ -1,0 +1,226 @@
+/**
+ * The quotation manager's query: codes (AND/OR, with or without sub-codes), documents,
+ * document groups and attribute values are filtered in SQL; the speaker of each quotation
+ * (the turn its start lies in) and the speaker filters are resolved here.
+ */
+import type { QuotationRow } from '../../../shared/contract/coding';
+import type { Project } from '../project/project';
+import { joinCodePath, subtreeIds } from './codes';
+import { textCache } from './quotations';
+
+export interface QuotationQueryInput {
+  codeIds?: number[];
+  codeMode?: 'and' | 'or';
+  includeSubcodes?: boolean;
+  documentIds?: number[];
+  groupIds?: number[];
+  speakers?: string[];
+  where?: Record<string, string[]>;
+  speakerWhere?: Record<string, string[]>;
+  text?: string;
+}
+
+const marks = (n: number): string => (n === 0 ? 'NULL' : Array.from({ length: n }, () => '?').join(','));
+
+/** Code id → its path segments (root first). */
+export function codePaths(p: Project): Map<number, string[]> {
+  const rows = p.db.prepare('SELECT id, parent_id, name FROM codes').all() as { id: number; parent_id: number | null; name: string }[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out = new Map<number, string[]>();
+  const resolve = (id: number): string[] => {
+    const known = out.get(id);
+    if (known) return known;
+    const r = byId.get(id)!;
+    const path = r.parent_id === null ? [r.name] : [...resolve(r.parent_id), r.name];
+    out.set(id, path);
+    return path;
+  };
+  for (const r of rows) resolve(r.id);
+  return out;
+}
+
+/** For each requested code, the set of code ids that stands for it. */
+export function codeSets(p: Project, q: QuotationQueryInput): number[][] {
+  return (q.codeIds ?? []).map((id) => (q.includeSubcodes === false ? [id] : subtreeIds(p, id)));
+}
+
+interface Row {
+  id: number;
+  guid: string;
+  document_id: number;
+  document_name: string;
+  kind: string;
+  start: number;
+  end: number;
+  comment: string | null;
+  coder: string | null;
+  created_at: string;
+  code_ids: string | null;
+}
+
+export interface SpeakerInfo {
+  id: number;
+  label: string;
+  name: string | null;
+}
+
+/** Finds the speaker of a position by binary search in each document's turns. */
+function speakerFinder(p: Project, documentIds: number[]): (doc: number, pos: number) => SpeakerInfo | null {
+  const turns = new Map<number, { start: number; end: number; speaker: SpeakerInfo | null }[]>();
+  if (documentIds.length === 0) return () => null;
+  const speakers = new Map<number, SpeakerInfo>();
+  for (const s of p.db.prepare(`SELECT id, label, name FROM speakers WHERE document_id IN (${marks(documentIds.length)})`).all(...documentIds) as SpeakerInfo[]) {
+    speakers.set(s.id, s);
+  }
+  const rows = p.db
+    .prepare(`SELECT document_id AS d, start, "end", speaker_id AS s FROM turns WHERE document_id IN (${marks(documentIds.length)}) ORDER BY document_id, start`)
+    .all(...documentIds) as { d: number; start: number; end: number; s: number | null }[];
+  for (const r of rows) {
+    let list = turns.get(r.d);
+    if (!list) turns.set(r.d, (list = []));
+    list.push({ start: r.start, end: r.end, speaker: r.s === null ? null : (speakers.get(r.s) ?? null) });
+  }
+  return (doc, pos) => {
+    const list = turns.get(doc);
+    if (!list) return null;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return null;
+    const t = list[found]!;
+    return pos < t.end || (pos === t.end && t.start === t.end) ? t.speaker : null;
+  };
+}
+
+function documentAttributes(p: Project, documentIds: number[]): Map<number, Record<string, string>> {
+  const out = new Map<number, Record<string, string>>();
+  if (documentIds.length === 0) return out;
+  const rows = p.db
+    .prepare(
+      `SELECT v.document_id AS d, a.name, v.value FROM document_attribute_values v JOIN attributes a ON a.id = v.attribute_id
+       WHERE v.document_id IN (${marks(documentIds.length)}) ORDER BY a.position, a.id`,
+    )
+    .all(...documentIds) as { d: number; name: string; value: string }[];
+  for (const r of rows) {
+    let rec = out.get(r.d);
+    if (!rec) out.set(r.d, (rec = {}));
+    rec[r.name] = r.value;
+  }
+  return out;
+}
+
+function speakerAttributes(p: Project, speakerIds: number[]): Map<number, Record<string, string>> {
+  const out = new Map<number, Record<string, string>>();
+  if (speakerIds.length === 0) return out;
+  const rows = p.db
+    .prepare(
+      `SELECT v.speaker_id AS s, a.name, v.value FROM speaker_attribute_values v JOIN attributes a ON a.id = v.attribute_id
+       WHERE v.speaker_id IN (${marks(speakerIds.length)})`,
+    )
+    .all(...speakerIds) as { s: number; name: string; value: string }[];
+  for (const r of rows) {
+    let rec = out.get(r.s);
+    if (!rec) out.set(r.s, (rec = {}));
+    rec[r.name] = r.value;
+  }
+  return out;
+}
+
+export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limit?: number; offset?: number } = {}): { total: number; rows: QuotationRow[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const sets = codeSets(p, q);
+  if (sets.length) {
+    const clause = (ids: number[]): string => {
+      args.push(...ids);
+      return `q.id IN (SELECT quotation_id FROM quotation_codes WHERE code_id IN (${marks(ids.length)}))`;
+    };
+    if (q.codeMode === 'and') for (const s of sets) where.push(clause(s));
+    else where.push(clause([...new Set(sets.flat())]));
+  }
+  if (q.documentIds) {
+    where.push(`q.document_id IN (${marks(q.documentIds.length)})`);
+    args.push(...q.documentIds);
+  }
+  if (q.groupIds) {
+    where.push(`q.document_id IN (SELECT document_id FROM document_group_members WHERE group_id IN (${marks(q.groupIds.length)}))`);
+    args.push(...q.groupIds);
+  }
+  for (const [name, values] of Object.entries(q.where ?? {})) {
+    where.push(
+      `q.document_id IN (SELECT v.document_id FROM document_attribute_values v JOIN attributes a ON a.id = v.attribute_id
+                         WHERE a.scope = 'document' AND a.name = ? AND v.value IN (${marks(values.length)}))`,
+    );
+    args.push(name, ...values);
+  }
+  const rows = p.db
+    .prepare(
+      `SELECT q.id, q.guid, q.document_id, d.name AS document_name, d.kind, q.start, q."end", q.comment, c.name AS coder, q.created_at,
+              (SELECT group_concat(code_id) FROM quotation_codes WHERE quotation_id = q.id) AS code_ids
+       FROM quotations q JOIN documents d ON d.id = q.document_id LEFT JOIN coders c ON c.id = q.coder_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY d.position, q.document_id, q.start, q.id`,
+    )
+    .all(...args) as Row[];
+
+  const docIds = [...new Set(rows.map((r) => r.document_id))];
+  const speakerOf = speakerFinder(p, docIds);
+  const textOf = textCache(p);
+  const wantSpeakers = q.speakers?.length ? new Set(q.speakers.map((s) => s.normalize('NFC').toLowerCase())) : null;
+  const speakerWhere = Object.entries(q.speakerWhere ?? {});
+  const needle = q.text?.trim().toLowerCase() || null;
+
+  type Picked = { r: Row; speaker: SpeakerInfo | null; text: string };
+  let picked: Picked[] = rows.map((r) => ({ r, speaker: speakerOf(r.document_id, r.start), text: textOf(r.document_id).slice(r.start, r.end) }));
+  if (wantSpeakers) {
+    picked = picked.filter(
+      ({ speaker: s }) => s !== null && (wantSpeakers.has(s.label.toLowerCase()) || (s.name !== null && wantSpeakers.has(s.name.toLowerCase()))),
+    );
+  }
+  if (speakerWhere.length) {
+    const attrs = speakerAttributes(p, [...new Set(picked.flatMap((x) => (x.speaker ? [x.speaker.id] : [])))]);
+    picked = picked.filter(({ speaker: s }) => {
+      if (!s) return false;
+      const rec = attrs.get(s.id) ?? {};
+      return speakerWhere.every(([name, values]) => rec[name] !== undefined && values.includes(rec[name]!));
+    });
+  }
+  if (needle) picked = picked.filter((x) => x.text.toLowerCase().includes(needle) || (x.r.comment ?? '').toLowerCase().includes(needle));
+
+  const total = picked.length;
+  const offset = page.offset ?? 0;
+  const pageRows = page.limit !== undefined ? picked.slice(offset, offset + page.limit) : picked.slice(offset);
+  const attrs = documentAttributes(p, [...new Set(pageRows.map((x) => x.r.document_id))]);
+  const paths = codePaths(p);
+  return {
+    total,
+    rows: pageRows.map(({ r, speaker, text }) => {
+      const codeIds = r.code_ids ? r.code_ids.split(',').map(Number) : [];
+      return {
+        id: r.id,
+        guid: r.guid,
+        documentId: r.document_id,
+        documentName: r.document_name,
+        documentKind: r.kind,
+        start: r.start,
+        end: r.end,
+        text,
+        comment: r.comment,
+        coder: r.coder,
+        createdAt: r.created_at,
+        codeIds,
+        speaker: speaker ? (speaker.name ?? speaker.label) : null,
+        speakerId: speaker?.id ?? null,
+        attributes: attrs.get(r.document_id) ?? {},
+        codePaths: codeIds.map((c) => joinCodePath(paths.get(c) ?? [])),
+      };
+    }),
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * The user-facing quotation actions, each one undoable step: create (snapped to words),
+ * resize, comment, delete, apply and remove codes, code a whole speaker turn. The plain
+ * createQuotation (quotations.ts) stays outside the journal for bulk work.
+ */
+import type { Quotation } from '../../../shared/contract';
+import type { Statement } from '../db/driver';
+import { UserError } from '../errors';
+import type { Project } from '../project/project';
+import { withUndo } from '../undo/journal';
+import { createQuotation, getQuotation } from './quotations';
+import { snapToWords } from './snap';
+
+function documentText(p: Project, documentId: number): string {
+  const text = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined;
+  if (text === undefined) throw new UserError('not-found', `no document with id ${documentId}`);
+  return text;
+}
+
+function checkCodes(p: Project, codeIds: number[]): string[] {
+  const names: string[] = [];
+  const get = p.db.prepare('SELECT name FROM codes WHERE id = ?').pluck();
+  for (const id of codeIds) {
+    const name = get.get(id) as string | undefined;
+    if (name === undefined) throw new UserError('not-found', `no code with id ${id}`);
+    names.push(name);
+  }
+  return names;
+}
+
+const quoted = (names: string[]): string => names.map((n) => `"${n}"`).join(', ');
+
+function span(p: Project, documentId: number, start: number, end: number, snap: 'word' | 'none'): { start: number; end: number } {
+  const text = documentText(p, documentId);
+  if (start > text.length || end > text.length) {
+    throw new UserError('bad-input', `quotation ${start}-${end} does not lie within the document (0-${text.length})`);
+  }
+  const s = snap === 'word' ? snapToWords(text, start, end) : { start, end };
+  if (s.end <= s.start) throw new UserError('bad-input', `quotation ${start}-${end} is empty`);
+  return s;
+}
+
+export interface QuotationInput {
+  documentId: number;
+  start: number;
+  end: number;
+  codeIds?: number[];
+  comment?: string | null;
+  snap?: 'word' | 'none';
+}
+
+export function createQuotationUndoable(p: Project, q: QuotationInput): Quotation {
+  const s = span(p, q.documentId, q.start, q.end, q.snap ?? 'word');
+  const names = checkCodes(p, q.codeIds ?? []);
+  const label = names.length ? `Code a new quotation with ${quoted(names)}` : 'Create quotation';
+  const id = withUndo(p, { action: 'quotations.create', text: label }, () =>
+    createQuotation(p, { documentId: q.documentId, start: s.start, end: s.end, codeIds: q.codeIds, comment: q.comment ?? null }),
+  );
+  return getQuotation(p, id);
+}
+
+export function updateQuotation(
+  p: Project,
+  id: number,
+  f: { start?: number; end?: number; comment?: string | null; snap?: 'word' | 'none' },
+): Quotation {
+  const q = getQuotation(p, id);
+  const resize = f.start !== undefined || f.end !== undefined;
+  const s = resize ? span(p, q.documentId, f.start ?? q.start, f.end ?? q.end, f.snap ?? 'word') : q;
+  const label = resize ? (f.comment !== undefined ? 'Resize quotation and edit its comment' : 'Resize quotation') : 'Edit quotation comment';
+  withUndo(p, { action: 'quotations.update', text: label }, () => {
+    p.db
+      .prepare('UPDATE quotations SET start = ?, "end" = ?, comment = ?, modified_at = ? WHERE id = ?')
+      .run(s.start, s.end, f.comment !== undefined ? f.comment : q.comment, p.now(), id);
+  });
+  return getQuotation(p, id);
+}
+
+export function deleteQuotation(p: Project, id: number): boolean {
+  getQuotation(p, id);
+  withUndo(p, { action: 'quotations.delete', text: 'Delete quotation' }, () => {
+    p.db.prepare('DELETE FROM quotations WHERE id = ?').run(id);
+  });
+  return true;
+}
+
+const linkStatements = new WeakMap<object, { link: Statement; exists: Statement }>();
+function linkSql(p: Project) {
+  let s = linkStatements.get(p.db);
+  if (!s) {
+    s = {
+      link: p.db.prepare('INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?)'),
+      exists: p.db.prepare('SELECT 1 FROM quotations WHERE id = ?').pluck(),
+    };
+    linkStatements.set(p.db, s);
+  }
+  return s;
+}
+
+/** Applies codes; the hot path of a coding day, so it prepares once and reads little. */
+export function addCodes(p: Project, quotationId: number, codeIds: number[]): void {
+  const s = linkSql(p);
+  if (!s.exists.get(quotationId)) throw new UserError('not-found', `no quotation with id ${quotationId}`);
+  const names = checkCodes(p, codeIds);
+  const coder = p.currentCoderId();
+  const now = p.now();
+  withUndo(p, { action: 'quotations.addCodes', text: `Apply ${names.length > 1 ? 'codes' : 'code'} ${quoted(names)}` }, () => {
+    for (const c of codeIds) s.link.run(quotationId, c, coder, now);
+  });
+}
+
+export function removeCode(p: Project, quotationId: number, codeId: number): void {
+  const [name] = checkCodes(p, [codeId]);
+  const gone = withUndo(p, { action: 'quotations.removeCode', text: `Remove code "${name}"` }, () =>
+    p.db.prepare('DELETE FROM quotation_codes WHERE quotation_id = ? AND code_id = ?').run(quotationId, codeId).changes,
+  );
+  if (gone === 0 && !linkSql(p).exists.get(quotationId)) throw new UserError('not-found', `no quotation with id ${quotationId}`);
+}
+
+/** Codes a whole speaker turn, reusing a quotation that spans exactly the turn's text. */
+export function codeTurn(p: Project, turnId: number, codeIds: number[]): Quotation {
+  const turn = p.db.prepare('SELECT document_id, start, "end" FROM turns WHERE id = ?').get(turnId) as
+    | { document_id: number; start: number; end: number }
+    | undefined;
+  if (!turn) throw new UserError('not-found', `no speaker turn with id ${turnId}`);
+  const text = documentText(p, turn.document_id);
+  let start = turn.start;
+  let end = turn.end;
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  if (end <= start) throw new UserError('bad-input', `speaker turn ${turnId} has no text`);
+  const names = checkCodes(p, codeIds);
+  const id = withUndo(p, { action: 'quotations.codeTurn', text: `Code speaker turn with ${quoted(names)}` }, () => {
+    const existing = p.db.prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1').pluck().get(turn.document_id, start, end) as
+      | number
+      | undefined;
+    if (existing === undefined) return createQuotation(p, { documentId: turn.document_id, start, end, codeIds });
+    const coder = p.currentCoderId();
+    const now = p.now();
+    for (const c of codeIds) linkSql(p).link.run(existing, c, coder, now);
+    return existing;
+  });
+  return getQuotation(p, id);
+}

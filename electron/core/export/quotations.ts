@@ -1,0 +1,133 @@
+/**
+ * Exporting the quotation manager's rows as CSV or XLSX. One row per quotation and code
+ * (the codes the filter asked for, or all its codes), so each code path can be spread over
+ * level columns; a quotation without codes gets one row with empty code columns.
+ * Columns: document, document attributes, speaker, code path, level 1…n, text, comment,
+ * coder, created, start, end. CSV is UTF-8 with BOM; ';' between fields in Swedish, ',' in English.
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { UserError } from '../errors';
+import type { Project } from '../project/project';
+import { codePaths, codeSets, queryQuotations, type QuotationQueryInput } from '../coding/query';
+import { joinCodePath } from '../coding/codes';
+
+export interface QuotationExportInput extends QuotationQueryInput {
+  format: 'csv' | 'xlsx';
+  path?: string;
+  language?: 'sv' | 'en';
+}
+
+export interface QuotationExportResult {
+  rows: number;
+  path: string | null;
+  fileName: string;
+  mimeType: string;
+  base64: string | null;
+}
+
+const HEADERS = {
+  sv: { document: 'Dokument', speaker: 'Talare', code: 'Kod', level: 'Nivå', text: 'Text', comment: 'Kommentar', coder: 'Kodare', created: 'Skapad', start: 'Start', end: 'Slut', sheet: 'Citat', file: 'citat' },
+  en: { document: 'Document', speaker: 'Speaker', code: 'Code', level: 'Level', text: 'Text', comment: 'Comment', coder: 'Coder', created: 'Created', start: 'Start', end: 'End', sheet: 'Quotations', file: 'quotations' },
+};
+
+export interface ExportTable {
+  header: string[];
+  rows: (string | number)[][];
+  /** Index of the text column (wide, wrapped in XLSX). */
+  textColumn: number;
+}
+
+export function quotationTable(p: Project, q: QuotationQueryInput, language: 'sv' | 'en'): ExportTable {
+  const h = HEADERS[language];
+  const { rows } = queryQuotations(p, q);
+  const paths = codePaths(p);
+  const wanted = codeSets(p, q);
+  const allowed = wanted.length ? new Set(wanted.flat()) : null;
+  const attributeNames = (
+    p.db.prepare(`SELECT name FROM attributes WHERE scope = 'document' ORDER BY position, id`).pluck().all() as string[]
+  ).filter((n) => rows.some((r) => r.attributes[n] !== undefined));
+  const lines: { row: (typeof rows)[number]; code: string[] | null }[] = [];
+  for (const r of rows) {
+    const codes = r.codeIds.filter((c) => !allowed || allowed.has(c)).map((c) => paths.get(c) ?? []);
+    codes.sort((a, b) => joinCodePath(a).localeCompare(joinCodePath(b), 'sv'));
+    if (codes.length === 0) lines.push({ row: r, code: null });
+    for (const c of codes) lines.push({ row: r, code: c });
+  }
+  const depth = Math.max(1, ...lines.map((l) => l.code?.length ?? 0));
+  const header = [
+    h.document, ...attributeNames, h.speaker, h.code,
+    ...Array.from({ length: depth }, (_, i) => `${h.level} ${i + 1}`),
+    h.text, h.comment, h.coder, h.created, h.start, h.end,
+  ];
+  const out = lines.map(({ row: r, code }) => [
+    r.documentName,
+    ...attributeNames.map((n) => r.attributes[n] ?? ''),
+    r.speaker ?? '',
+    code ? joinCodePath(code) : '',
+    ...Array.from({ length: depth }, (_, i) => code?.[i] ?? ''),
+    r.text,
+    r.comment ?? '',
+    r.coder ?? '',
+    r.createdAt,
+    r.start,
+    r.end,
+  ]);
+  return { header, rows: out, textColumn: header.indexOf(h.text) };
+}
+
+export function tableCsv(t: ExportTable, language: 'sv' | 'en'): Buffer {
+  const csv = Papa.unparse([t.header, ...t.rows.map((r) => r.map(String))], { delimiter: language === 'sv' ? ';' : ',', newline: '\r\n' });
+  return Buffer.from(`\uFEFF${csv}\r\n`, 'utf8');
+}
+
+export async function tableXlsx(t: ExportTable, sheetName: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Rödtråd';
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+  const header = ws.addRow(t.header);
+  header.font = { bold: true };
+  for (const r of t.rows) ws.addRow(r);
+  t.header.forEach((name, i) => {
+    const col = ws.getColumn(i + 1);
+    if (i === t.textColumn) {
+      col.width = 80;
+      col.alignment = { wrapText: true, vertical: 'top' };
+    } else {
+      const longest = Math.max(name.length, ...t.rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
+      col.width = Math.min(40, Math.max(8, longest + 2));
+      col.alignment = { vertical: 'top' };
+    }
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.header.length } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const MIME = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Writes through a temporary file and a rename, so a failed export never leaves half a file. */
+export function writeOrReturn(bytes: Buffer, format: 'csv' | 'xlsx', defaultName: string, target: string | undefined, rows: number): QuotationExportResult {
+  if (!target) return { rows, path: null, fileName: `${defaultName}.${format}`, mimeType: MIME[format], base64: bytes.toString('base64') };
+  const abs = path.resolve(target);
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, abs);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UserError('write-failed', `cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, abs);
+  }
+  return { rows, path: abs, fileName: path.basename(abs), mimeType: MIME[format], base64: null };
+}
+
+export async function exportQuotations(p: Project, input: QuotationExportInput): Promise<QuotationExportResult> {
+  const language = input.language ?? 'sv';
+  const t = quotationTable(p, input, language);
+  const bytes = input.format === 'csv' ? tableCsv(t, language) : await tableXlsx(t, HEADERS[language].sheet);
+  return writeOrReturn(bytes, input.format, HEADERS[language].file, input.path, t.rows.length);
+}

@@ -1,0 +1,282 @@
+/**
+ * The undo journal. `withUndo(project, label, fn)` runs fn in one transaction and records
+ * every row it changed in the journalled tables (before and after, as JSON made by SQLite
+ * itself, so types survive exactly) as one `history` entry. Undo replays the changes
+ * backwards with the old rows, redo forwards with the new rows, each in one transaction.
+ *
+ * Rows are captured by TEMP triggers, created once per connection, that append to a temp
+ * change table only while an action is being recorded (a one-row temp flag), so writes
+ * outside withUndo (imports, bulk coding) pay one tiny lookup and nothing else. Foreign-key
+ * cascades fire the triggers too, so a deleted code's links and sub-codes come back with it.
+ *
+ * Before a replayed step touches a row it checks that the row is still exactly as the step
+ * left it; if something else changed it meanwhile (an import, another coder's merge), the
+ * step is refused with a clear message instead of overwriting newer work.
+ */
+import type { Db, Statement } from '../db/driver';
+import { UserError } from '../errors';
+import type { Project } from '../project/project';
+
+/** Tables whose changes are undoable. Documents, speakers and turns belong to import, not to undo. */
+export const JOURNALLED_TABLES = [
+  'quotations',
+  'quotation_codes',
+  'codes',
+  'memos',
+  'document_attribute_values',
+  'speaker_attribute_values',
+  'attributes',
+  'attribute_levels',
+  'document_groups',
+  'document_group_members',
+] as const;
+export type JournalledTable = (typeof JOURNALLED_TABLES)[number];
+
+/** Entries kept; older ones are dropped when a new step is recorded. */
+const MAX_STEPS = 500;
+
+/** One recorded row change: table, op, and the row before/after as JSON text. */
+type Change = [table: string, op: 'i' | 'u' | 'd', before: string | null, after: string | null];
+
+export interface StepLabel {
+  /** The contract method (or other key) that made the step, for translated labels. */
+  action: string;
+  /** English description, e.g. `Apply code "Bollande"`. */
+  text: string;
+}
+
+interface StoredStep {
+  action: string;
+  changes: Change[];
+}
+
+interface TableSql {
+  columns: string[];
+  pk: string[];
+  rowJson: (alias: string) => string;
+  insert: Statement;
+  remove: Statement;
+  update: Statement;
+  current: Statement;
+}
+
+interface Journal {
+  recording: boolean;
+  tables: Map<string, TableSql>;
+  setFlag: Statement;
+  readLog: Statement;
+  clearLog: Statement;
+}
+
+const journals = new WeakMap<Db, Journal>();
+
+const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** Creates the temp flag, change table and triggers on this connection (once). */
+function journalOf(db: Db): Journal {
+  const known = journals.get(db);
+  if (known) return known;
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS undo_flag(on_ INTEGER NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS undo_log(seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, old TEXT, new TEXT);
+  `);
+  if (!db.prepare('SELECT 1 FROM temp.undo_flag').get()) db.prepare('INSERT INTO temp.undo_flag(on_) VALUES (0)').run();
+  const tables = new Map<string, TableSql>();
+  for (const table of JOURNALLED_TABLES) {
+    const info = db.prepare(`SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string; pk: number }[];
+    if (info.length === 0) continue;
+    const columns = info.map((c) => c.name);
+    const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    const rowJson = (alias: string): string => `json_object(${columns.map((c) => `'${c}', ${alias}.${q(c)}`).join(', ')})`;
+    const when = 'WHEN (SELECT on_ FROM temp.undo_flag)';
+    db.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS undo_${table}_ai AFTER INSERT ON main.${q(table)} ${when}
+        BEGIN INSERT INTO temp.undo_log(tbl, op, new) VALUES ('${table}', 'i', ${rowJson('NEW')}); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS undo_${table}_au AFTER UPDATE ON main.${q(table)} ${when}
+        BEGIN INSERT INTO temp.undo_log(tbl, op, old, new) VALUES ('${table}', 'u', ${rowJson('OLD')}, ${rowJson('NEW')}); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS undo_${table}_ad AFTER DELETE ON main.${q(table)} ${when}
+        BEGIN INSERT INTO temp.undo_log(tbl, op, old) VALUES ('${table}', 'd', ${rowJson('OLD')}); END;
+    `);
+    const fromJson = (c: string, param: string): string => `json_extract(${param}, '$.${c}')`;
+    const pkWhere = (param: string): string => pk.map((c) => `${q(c)} IS ${fromJson(c, param)}`).join(' AND ');
+    tables.set(table, {
+      columns,
+      pk,
+      rowJson,
+      insert: db.prepare(`INSERT INTO main.${q(table)}(${columns.map(q).join(', ')}) SELECT ${columns.map((c) => fromJson(c, '?1')).join(', ')}`),
+      remove: db.prepare(`DELETE FROM main.${q(table)} WHERE ${pkWhere('?1')}`),
+      update: db.prepare(`UPDATE main.${q(table)} SET ${columns.map((c) => `${q(c)} = ${fromJson(c, '?2')}`).join(', ')} WHERE ${pkWhere('?1')}`),
+      current: db.prepare(`SELECT ${rowJson('t')} AS row FROM main.${q(table)} t WHERE ${pk.map((c) => `t.${q(c)} IS json_extract(?1, '$.${c}')`).join(' AND ')}`).pluck(),
+    });
+  }
+  const journal: Journal = {
+    recording: false,
+    tables,
+    setFlag: db.prepare('UPDATE temp.undo_flag SET on_ = ?'),
+    readLog: db.prepare('SELECT tbl, op, old, new FROM temp.undo_log ORDER BY seq').raw(),
+    clearLog: db.prepare('DELETE FROM temp.undo_log'),
+  };
+  journals.set(db, journal);
+  return journal;
+}
+
+const historyStatements = new WeakMap<Db, ReturnType<typeof prepareHistory>>();
+function prepareHistory(db: Db) {
+  return {
+    dropRedo: db.prepare('DELETE FROM history WHERE undone = 1'),
+    insert: db.prepare('INSERT INTO history(label, undo, redo, undone, created_at) VALUES (?, ?, ?, 0, ?)'),
+    prune: db.prepare('DELETE FROM history WHERE id <= (SELECT max(id) FROM history) - ?'),
+    lastDone: db.prepare('SELECT id, label, undo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1'),
+    firstUndone: db.prepare('SELECT id, label, redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1'),
+    mark: db.prepare('UPDATE history SET undone = ? WHERE id = ?'),
+  };
+}
+function hist(db: Db) {
+  let s = historyStatements.get(db);
+  if (!s) historyStatements.set(db, (s = prepareHistory(db)));
+  return s;
+}
+
+function normaliseLabel(label: string | StepLabel): StepLabel {
+  return typeof label === 'string' ? { action: 'other', text: label } : label;
+}
+
+/**
+ * Runs fn as one undoable step in one transaction. Nested calls join the outer step. A step
+ * that changed nothing is not recorded. A new step drops everything that was undone.
+ */
+export function withUndo<T>(p: Project, label: string | StepLabel, fn: () => T): T {
+  const j = journalOf(p.db);
+  if (j.recording) return fn();
+  return p.transaction(() => {
+    j.clearLog.run();
+    j.setFlag.run(1);
+    j.recording = true;
+    let result: T;
+    try {
+      result = fn();
+    } finally {
+      j.recording = false;
+      j.setFlag.run(0);
+    }
+    const changes = j.readLog.all() as Change[];
+    j.clearLog.run();
+    if (changes.length > 0) {
+      const l = normaliseLabel(label);
+      const h = hist(p.db);
+      h.dropRedo.run();
+      const redo: StoredStep = { action: l.action, changes };
+      // The undo column holds the same changes inverted and reversed, ready to replay.
+      const undo: StoredStep = { action: l.action, changes: invert(changes) };
+      h.insert.run(l.text, JSON.stringify(undo), JSON.stringify(redo), p.now());
+      h.prune.run(MAX_STEPS);
+    }
+    return result;
+  });
+}
+
+function invert(changes: Change[]): Change[] {
+  const out: Change[] = [];
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const [t, op, before, after] = changes[i]!;
+    if (op === 'i') out.push([t, 'd', after, null]);
+    else if (op === 'd') out.push([t, 'i', null, before]);
+    else out.push([t, 'u', after, before]);
+  }
+  return out;
+}
+
+/** Applies changes in order, checking each row is as the step expects before touching it. */
+function replay(p: Project, j: Journal, label: string, changes: Change[]): void {
+  // A step may put a child back before its parent (cascades are logged parent first).
+  p.db.pragma('defer_foreign_keys = ON');
+  const refuse = (why: string): never => {
+    throw new UserError('history-conflict', `cannot undo or redo "${label}": ${why} changed since, by other means`);
+  };
+  for (const [table, op, before, after] of changes) {
+    const t = j.tables.get(table);
+    if (!t) refuse(`the table ${table}`);
+    const sql = t!;
+    if (op === 'i') {
+      const existing = sql.current.get(after) as string | undefined;
+      if (existing !== undefined) {
+        if (existing === after) continue; // already there (restored by a cascade's inverse)
+        refuse(`a row in ${table}`);
+      }
+      sql.insert.run(after);
+    } else if (op === 'd') {
+      const existing = sql.current.get(before) as string | undefined;
+      if (existing === undefined) continue; // already gone through a foreign-key cascade
+      if (existing !== before) refuse(`a row in ${table}`);
+      sql.remove.run(before);
+    } else {
+      const existing = sql.current.get(before) as string | undefined;
+      if (existing !== before) refuse(`a row in ${table}`);
+      sql.update.run(before, after);
+    }
+  }
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  undoAction: string | null;
+  redoAction: string | null;
+}
+
+function actionOf(json: string): string {
+  // The action key sits at the start of the stored JSON; avoid parsing a large step for it.
+  const m = /^\{"action":"((?:[^"\\]|\\.)*)"/.exec(json);
+  return m ? (JSON.parse(`"${m[1]}"`) as string) : 'other';
+}
+
+export function historyState(p: Project): HistoryState {
+  const h = hist(p.db);
+  const last = h.lastDone.get() as { label: string; undo: string } | undefined;
+  const next = h.firstUndone.get() as { label: string; redo: string } | undefined;
+  return {
+    canUndo: last !== undefined,
+    canRedo: next !== undefined,
+    undoLabel: last?.label ?? null,
+    redoLabel: next?.label ?? null,
+    undoAction: last ? actionOf(last.undo) : null,
+    redoAction: next ? actionOf(next.redo) : null,
+  };
+}
+
+/** Undoes the last step; returns its label, or null when there was nothing to undo. */
+export function undo(p: Project): string | null {
+  const j = journalOf(p.db);
+  if (j.recording) throw new Error('undo called inside a recorded step');
+  return p.transaction(() => {
+    const h = hist(p.db);
+    const step = h.lastDone.get() as { id: number; label: string; undo: string } | undefined;
+    if (!step) return null;
+    replay(p, j, step.label, (JSON.parse(step.undo) as StoredStep).changes);
+    h.mark.run(1, step.id);
+    return step.label;
+  });
+}
+
+/** Redoes the last undone step; returns its label, or null when there was nothing to redo. */
+export function redo(p: Project): string | null {
+  const j = journalOf(p.db);
+  if (j.recording) throw new Error('redo called inside a recorded step');
+  return p.transaction(() => {
+    const h = hist(p.db);
+    const step = h.firstUndone.get() as { id: number; label: string; redo: string } | undefined;
+    if (!step) return null;
+    replay(p, j, step.label, (JSON.parse(step.redo) as StoredStep).changes);
+    h.mark.run(0, step.id);
+    return step.label;
+  });
+}
+
+export function historyList(p: Project, limit: number): { id: number; label: string; action: string; undone: boolean; createdAt: string }[] {
+  const rows = p.db
+    .prepare('SELECT id, label, substr(redo, 1, 200) AS head, undone, created_at FROM history ORDER BY id DESC LIMIT ?')
+    .all(limit) as { id: number; label: string; head: string; undone: number; created_at: string }[];
+  return rows.map((r) => ({ id: r.id, label: r.label, action: actionOf(r.head), undone: r.undone === 1, createdAt: r.created_at }));
+}
