@@ -9,6 +9,7 @@ import { documentMethods } from './documents';
 import { historyMethods } from './history';
 import { memoMethods } from './memos';
 import { projectMethods } from './project';
+import { tableMethods } from './tables';
 
 export const contract = {
   ...projectMethods,
@@ -17,6 +18,7 @@ export const contract = {
   ...memoMethods,
   ...attributeMethods,
   ...historyMethods,
+  ...tableMethods,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@
  */
 import { contract, isMethodName } from '../../../shared/contract';
 import type { MethodName, Params, Result } from '../../../shared/contract';
+import { tableHandlers } from '../analysis/table-handlers';
 import { attributeHandlers } from '../attributes/handlers';
 import { codingHandlers } from '../coding/handlers';
 import { documentHandlers } from '../documents/handlers';
@@ -21,6 +22,7 @@ const handlers: Handlers<MethodName> = {
   ...memoHandlers,
   ...attributeHandlers,
   ...historyHandlers,
+  ...tableHandlers,
 };
 
 /** Checks results against their schema too; on in tests, off in production for speed. */

@@ -1,0 +1,67 @@
+/**
+ * Pseudonymous source labels for example quotations, from a user template over document
+ * attributes, the document and the speaker: "(Gruppintervju {nr}, {roll})" → "(Gruppintervju 7, socialsekreterare)".
+ */
+import type { Project } from '../project/project';
+
+export interface QuoteRef {
+  id: number;
+  documentId: number;
+  start: number;
+}
+
+/** Fills `template` for each quotation; unknown or empty placeholders vanish with their stray commas. */
+export function sourceLabels(p: Project, template: string, quotes: QuoteRef[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (quotes.length === 0) return out;
+  const docIds = [...new Set(quotes.map((q) => q.documentId))];
+  const marks = docIds.map(() => '?').join(',');
+  const docs = new Map(
+    (p.db.prepare(`SELECT id, name, kind FROM documents WHERE id IN (${marks})`).all(...docIds) as { id: number; name: string; kind: string }[]).map((d) => [d.id, d]),
+  );
+  const order = new Map((p.db.prepare('SELECT id FROM documents ORDER BY position, id').pluck().all() as number[]).map((id, i) => [id, i + 1]));
+  const attrs = new Map<number, Record<string, string>>();
+  for (const r of p.db
+    .prepare(
+      `SELECT v.document_id AS doc, a.name, v.value FROM document_attribute_values v JOIN attributes a ON a.id = v.attribute_id
+       WHERE v.document_id IN (${marks})`,
+    )
+    .all(...docIds) as { doc: number; name: string; value: string }[]) {
+    (attrs.get(r.doc) ?? attrs.set(r.doc, {}).get(r.doc)!)[r.name] = r.value;
+  }
+  const needsSpeaker = /\{(?!document\}|kind\}|index\})[^}]+\}/.test(template);
+  const turnAt = p.db.prepare(
+    `SELECT s.id, s.label, s.name FROM turns t JOIN speakers s ON s.id = t.speaker_id
+     WHERE t.document_id = ? AND t.start <= ? AND t."end" > ? ORDER BY t.start DESC LIMIT 1`,
+  );
+  const speakerAttrs = p.db.prepare(
+    'SELECT a.name, v.value FROM speaker_attribute_values v JOIN attributes a ON a.id = v.attribute_id WHERE v.speaker_id = ?',
+  );
+  for (const q of quotes) {
+    const d = docs.get(q.documentId);
+    const values: Record<string, string> = { ...(attrs.get(q.documentId) ?? {}) };
+    values.document = d?.name ?? '';
+    values.kind = d?.kind ?? '';
+    values.index = String(order.get(q.documentId) ?? '');
+    if (needsSpeaker) {
+      const s = turnAt.get(q.documentId, q.start, q.start) as { id: number; label: string; name: string | null } | undefined;
+      if (s) {
+        values.speaker = s.name ?? s.label;
+        for (const r of speakerAttrs.all(s.id) as { name: string; value: string }[]) values[r.name] = r.value;
+      }
+    }
+    out.set(q.id, fillTemplate(template, values));
+  }
+  return out;
+}
+
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  const filled = template.replace(/\{([^{}]+)\}/g, (_, key: string) => values[key.trim()] ?? '');
+  return filled
+    .replace(/(,\s*)+(?=[,)\]])/g, '')
+    .replace(/([([])\s*,\s*/g, '$1')
+    .replace(/,\s*$/g, '')
+    .replace(/\(\s*\)|\[\s*\]/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}

@@ -1,0 +1,51 @@
+/** API handlers for theme tables, code matrices and co-occurrence (shared/contract/tables.ts). */
+import type { Handlers } from '../api/types';
+import { cooccurrenceCsv, cooccurrenceXlsx, matrixCsv, matrixXlsx } from '../export/matrix-export';
+import { deliver } from '../export/deliver';
+import { themeTableDocx } from '../export/theme-table-docx';
+import { themeTableClipboard, themeTableHtmlFile } from '../export/theme-table-html';
+import { themeTableMarkdownFile } from '../export/theme-table-md';
+import { buildCooccurrence } from './cooccurrence';
+import { deleteLayout, listLayouts, saveLayout } from './layouts';
+import { buildMatrix } from './matrix';
+import { assertLayoutUsable, buildThemeTable } from './theme-table';
+
+type TableMethod =
+  | 'tables.layouts'
+  | 'tables.saveLayout'
+  | 'tables.deleteLayout'
+  | 'tables.themeTable'
+  | 'tables.exportThemeTable'
+  | 'tables.clipboard'
+  | 'tables.matrix'
+  | 'tables.exportMatrix'
+  | 'tables.cooccurrence'
+  | 'tables.exportCooccurrence';
+
+export const tableHandlers: Handlers<TableMethod> = {
+  'tables.layouts': ({ session }) => listLayouts(session.requireProject()),
+  'tables.saveLayout': ({ session }, { name, spec }) => saveLayout(session.requireProject(), name, spec),
+  'tables.deleteLayout': ({ session }, { name }) => ({ deleted: deleteLayout(session.requireProject(), name) }),
+  'tables.themeTable': ({ session }, req) => buildThemeTable(session.requireProject(), req),
+  'tables.exportThemeTable': async ({ session }, { format, path, ...req }) => {
+    const t = buildThemeTable(session.requireProject(), req);
+    assertLayoutUsable(t);
+    const bytes = format === 'docx' ? await themeTableDocx(t) : format === 'html' ? themeTableHtmlFile(t) : themeTableMarkdownFile(t);
+    return deliver(bytes, format, t.caption || (t.options.language === 'sv' ? 'Tematabell' : 'Theme table'), path);
+  },
+  'tables.clipboard': ({ session }, req) => themeTableClipboard(buildThemeTable(session.requireProject(), req)),
+  'tables.matrix': ({ session }, req) => buildMatrix(session.requireProject(), req),
+  'tables.exportMatrix': async ({ session }, { format, path, ...req }) => {
+    const m = buildMatrix(session.requireProject(), req);
+    const lang = req.language;
+    const bytes = format === 'xlsx' ? await matrixXlsx(m, lang) : matrixCsv(m, lang);
+    return deliver(bytes, format, lang === 'sv' ? 'Kodmatris' : 'Code matrix', path);
+  },
+  'tables.cooccurrence': ({ session }, req) => buildCooccurrence(session.requireProject(), req),
+  'tables.exportCooccurrence': async ({ session }, { format, path, ...req }) => {
+    const c = buildCooccurrence(session.requireProject(), req);
+    const lang = req.language;
+    const bytes = format === 'xlsx' ? await cooccurrenceXlsx(c, lang) : cooccurrenceCsv(c, lang);
+    return deliver(bytes, format, lang === 'sv' ? 'Samförekomst' : 'Co-occurrence', path);
+  },
+};

@@ -1,0 +1,171 @@
+/**
+ * Builds a theme table (the article's "Tabell 1") from a layout: top-level codes as sections,
+ * optionally their second level as side-by-side columns, codes as bullets and sub-codes as
+ * nested bullets, with counts and example quotations within a document filter.
+ */
+import { formatInteger, formatKofN } from '../../../shared/format/numbers';
+import { ThemeTableOptions } from '../../../shared/contract/tables';
+import type {
+  ExampleQuote, LayoutInfo, LayoutItem, ThemeBullet, ThemeColumn, ThemeSection, ThemeTable, ThemeTableLayout, ThemeTableRequest,
+} from '../../../shared/contract/tables';
+import { UserError } from '../errors';
+import type { Project } from '../project/project';
+import { deepQuotations, loadCodingIndex } from './coding-index';
+import type { CodingIndex, IndexedCode, IndexedQuotation } from './coding-index';
+import { describeFilter, resolveFilter } from './filter';
+import { findLayout, treeLayout } from './layouts';
+import { sourceLabels } from './source-label';
+
+export function resolveLayout(p: Project, req: ThemeTableRequest): { layout: ThemeTableLayout; name: string } {
+  if (req.spec) return { layout: req.spec as ThemeTableLayout, name: 'custom' };
+  const info: LayoutInfo = req.layout ? findLayout(p, req.layout) : treeLayout(p);
+  return { layout: info.spec, name: info.name };
+}
+
+export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable {
+  const { layout } = resolveLayout(p, req);
+  const options = ThemeTableOptions.parse({ ...(layout.options ?? {}), ...(req.options ?? {}) });
+  const filter = resolveFilter(p, options.filter);
+  const index = loadCodingIndex(p, filter.all ? null : filter.set);
+  const memo = new Map<number, IndexedQuotation[]>();
+  const n = filter.ids.length;
+  const lang = options.language;
+  const missing: string[] = [];
+  const wantQuotes: { bullet: ThemeBullet; picks: IndexedQuotation[] }[] = [];
+
+  const countOf = (code: IndexedCode): ThemeBullet['count'] => {
+    const qs = deepQuotations(index, memo, code.id);
+    const docs = new Set<number>();
+    for (const q of qs) docs.add(q.documentId);
+    return { quotations: qs.length, documents: docs.size };
+  };
+  const countText = (c: ThemeBullet['count']): string => {
+    switch (options.counts) {
+      case 'quotes':
+        return `(${formatInteger(c.quotations, lang)})`;
+      case 'docs':
+        return `(${formatInteger(c.documents, lang)} ${lang === 'sv' ? 'dok.' : c.documents === 1 ? 'doc.' : 'docs'})`;
+      case 'k-of-n':
+        return `(${formatKofN(c.documents, n, lang)})`;
+      default:
+        return '';
+    }
+  };
+  const lookup = (path: string): IndexedCode | undefined => {
+    const c = index.byPath.get(path);
+    if (!c) missing.push(path);
+    return c;
+  };
+  /** Layout items below a code: as given, or all its children in tree order. */
+  const itemsUnder = (code: IndexedCode, items: LayoutItem[] | undefined): LayoutItem[] =>
+    items ?? code.children.map((k) => ({ path: index.byId.get(k)!.path }));
+
+  const bullet = (item: LayoutItem): ThemeBullet | null => {
+    const code = lookup(item.path);
+    if (!code) return null;
+    const count = countOf(code);
+    const b: ThemeBullet = {
+      codeId: code.id,
+      label: code.name,
+      count,
+      countText: countText(count),
+      quotes: [],
+      children: itemsUnder(code, item.children).map(bullet).filter((x): x is ThemeBullet => x !== null),
+    };
+    if (options.quotes > 0) wantQuotes.push({ bullet: b, picks: pickExamples(index, memo, code, options.quotes) });
+    return b;
+  };
+
+  const sections: ThemeSection[] = [];
+  for (const s of layout.sections) {
+    const code = lookup(s.path);
+    if (!code) continue;
+    const items = itemsUnder(code, s.items);
+    let columns: ThemeColumn[];
+    if (s.columns) {
+      columns = items.flatMap((it) => {
+        const colCode = lookup(it.path);
+        if (!colCode) return [];
+        return [
+          {
+            title: colCode.name,
+            codeId: colCode.id,
+            countText: countText(countOf(colCode)),
+            items: itemsUnder(colCode, it.children).map(bullet).filter((x): x is ThemeBullet => x !== null),
+          },
+        ];
+      });
+    } else {
+      columns = [{ title: null, codeId: null, countText: '', items: items.map(bullet).filter((x): x is ThemeBullet => x !== null) }];
+    }
+    sections.push({ title: code.name, codeId: code.id, countText: countText(countOf(code)), columns });
+  }
+
+  if (wantQuotes.length > 0) fillQuotes(p, options, wantQuotes);
+
+  const base = lang === 'sv' ? `${formatInteger(n, lang)} dokument` : `${formatInteger(n, lang)} document${n === 1 ? '' : 's'}`;
+  const desc = describeFilter(options.filter, lang);
+  return {
+    caption: layout.caption,
+    note: desc ? `${base}; ${desc}` : base,
+    documents: n,
+    options,
+    sections,
+    missing,
+  };
+}
+
+/**
+ * N example quotations of a code: its own quotations first (sub-codes' only if it has none),
+ * from as many different documents as possible, in document order — so the examples show
+ * the spread rather than one talkative interview.
+ */
+function pickExamples(index: CodingIndex, memo: Map<number, IndexedQuotation[]>, code: IndexedCode, n: number): IndexedQuotation[] {
+  const own = index.direct.get(code.id) ?? [];
+  const pool = own.length > 0 ? own : deepQuotations(index, memo, code.id);
+  const picked: IndexedQuotation[] = [];
+  const docs = new Set<number>();
+  for (const q of pool) {
+    if (picked.length >= n) break;
+    if (!docs.has(q.documentId)) {
+      picked.push(q);
+      docs.add(q.documentId);
+    }
+  }
+  for (const q of pool) {
+    if (picked.length >= n) break;
+    if (!picked.includes(q)) picked.push(q);
+  }
+  return picked;
+}
+
+function fillQuotes(p: Project, options: ThemeTableOptions, wanted: { bullet: ThemeBullet; picks: IndexedQuotation[] }[]): void {
+  const all = [...new Map(wanted.flatMap((w) => w.picks).map((q) => [q.id, q])).values()];
+  const docIds = [...new Set(all.map((q) => q.documentId))];
+  const texts = new Map<number, string>();
+  const get = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+  for (const id of docIds) texts.set(id, (get.get(id) as string | undefined) ?? '');
+  const labels = sourceLabels(p, options.sourceTemplate, all);
+  for (const w of wanted) {
+    w.bullet.quotes = w.picks.map(
+      (q): ExampleQuote => ({
+        quotationId: q.id,
+        text: shorten(texts.get(q.documentId)!.slice(q.start, q.end), options.quoteMaxChars),
+        source: labels.get(q.id) ?? '',
+      }),
+    );
+  }
+}
+
+/** One line, cut at a word boundary with "…" when longer than max. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')} …`;
+}
+
+export function assertLayoutUsable(t: ThemeTable): void {
+  if (t.sections.length === 0) throw new UserError('bad-input', `the layout shows no codes${t.missing.length ? ` (missing: ${t.missing.join(', ')})` : ''}`);
+}
