@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import { App } from './components/App';
 import './styles.css';
+import './coding/coding.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store/app-store';
 import { CodeTree } from './CodeTree';
+import { CodingShell } from './CodingShell';
 import { DocumentList } from './DocumentList';
 import { CenterTabs } from './CenterTabs';
 import { StatusBar } from './StatusBar';
@@ -36,6 +37,7 @@ export function App() {
         </main>
       )}
       <StatusBar />
+      {!loading && <CodingShell />}
     </div>
   );
 }

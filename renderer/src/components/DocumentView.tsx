@@ -1,20 +1,27 @@
 /**
  * The document: speaker turns (label, timestamp, text) for transcripts, paragraphs for field
- * notes. Virtualised by block so a long transcript opens at once. Each block carries its
- * offsets (data-start) into the stored text, so selections map back to UTF-16 positions.
+ * notes, with the coding margin on the right (one bar per quotation in its codes' colours,
+ * code names beside it, overlapping quotations in lanes). Virtualised by block so a long
+ * transcript opens at once. Every text span carries its offset (data-start) into the stored
+ * text, so selections map back to UTF-16 positions (coding/selection.ts).
  */
-import { useMemo } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentFull } from '../../../shared/contract';
+import type { Code, DocumentFull, Quotation } from '../../../shared/contract';
+import { assignLanes, overlapping } from '../coding/margin';
+import { selectionOffsets } from '../coding/selection';
 import { useApp } from '../store/app-store';
-import { formatNumber, formatTimestamp } from '../util/format';
-import { VirtualList } from './VirtualList';
+import { useCoding } from '../store/coding-store';
+import { formatNumber } from '../util/format';
+import { DocBlock, LANE_WIDTH, type LanedQuotation } from './DocBlock';
 
 export interface Block {
   start: number;
   end: number;
   speakerId: number | null;
   timestamp: number | null;
+  turnId?: number;
 }
 
 /** Turns where the transcript has them (filling gaps with plain blocks), else paragraphs. */
@@ -34,7 +41,7 @@ export function blocksOf(doc: DocumentFull): Block[] {
   let pos = 0;
   for (const t of doc.turnList) {
     if (t.start > pos) paragraphs(pos, t.start);
-    blocks.push({ start: t.start, end: t.end, speakerId: t.speakerId, timestamp: t.timestamp });
+    blocks.push({ start: t.start, end: t.end, speakerId: t.speakerId, timestamp: t.timestamp, turnId: t.id });
     pos = t.end;
   }
   paragraphs(pos, doc.text.length);
@@ -42,22 +49,148 @@ export function blocksOf(doc: DocumentFull): Block[] {
 }
 
 const SPEAKER_COLORS = ['#1f618d', '#a04000', '#196f3d', '#6c3483', '#b03a2e', '#117a65', '#7e5109'];
+/** Room for code names to the right of the bars. */
+const LABEL_WIDTH = 150;
+const MAX_LANES = 8;
 
 export function DocumentView() {
   const { t, i18n } = useTranslation();
   const doc = useApp((s) => s.document);
+  const quotations = useApp((s) => s.quotations);
+  const codes = useApp((s) => s.codes);
+  const selectedId = useCoding((s) => s.selectedQuotationId);
+  const pending = useCoding((s) => s.pending);
+  const jump = useCoding((s) => s.jump);
+  const selectQuotation = useCoding((s) => s.selectQuotation);
+  const setPending = useCoding((s) => s.setPending);
+  const applyCodes = useCoding((s) => s.applyCodes);
+  const openQuickCode = useCoding((s) => s.openQuickCode);
+  const openMemo = useCoding((s) => s.openMemo);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [current, setCurrent] = useState(0);
+  const [menu, setMenu] = useState<{ x: number; y: number; block: Block; quotationId: number | null } | null>(null);
+
   const blocks = useMemo(() => (doc ? blocksOf(doc) : []), [doc]);
   const speakers = useMemo(() => new Map(doc?.speakerList.map((s, i) => [s.id, { ...s, color: SPEAKER_COLORS[i % SPEAKER_COLORS.length]! }]) ?? []), [doc]);
+  const codesById = useMemo(() => new Map<number, Code>(codes.map((c) => [c.id, c])), [codes]);
+  const docQuotes = useMemo(() => (doc ? quotations.filter((q) => q.documentId === doc.id) : []), [doc, quotations]);
+  const layout = useMemo(() => {
+    const sorted = [...docQuotes].sort((a, b) => a.start - b.start || b.end - a.end);
+    const { lanes, laneCount } = assignLanes(sorted);
+    const laned: LanedQuotation[] = sorted.map((q) => ({ ...q, lane: Math.min(lanes.get(q.id) ?? 0, MAX_LANES - 1) }));
+    const maxLength = sorted.reduce((m, q) => Math.max(m, q.end - q.start), 0);
+    return { laned, laneCount: Math.min(laneCount, MAX_LANES), maxLength };
+  }, [docQuotes]);
+  const marginWidth = Math.max(1, layout.laneCount) * LANE_WIDTH + LABEL_WIDTH;
+
+  const virtualizer = useVirtualizer({
+    count: blocks.length,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: (i) => Math.max(44, Math.ceil(((blocks[i]?.end ?? 0) - (blocks[i]?.start ?? 0)) / 80) * 23 + 14),
+    overscan: 6,
+    getItemKey: (i) => blocks[i]!.start,
+  });
+
+  // Jumps from the quotation manager or the quotation list: scroll the block into view.
+  useEffect(() => {
+    if (!jump || !doc || jump.documentId !== doc.id) return;
+    const i = blockIndexAt(blocks, jump.start);
+    if (i >= 0) {
+      setCurrent(i);
+      virtualizer.scrollToIndex(i, { align: 'center' });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jump, doc]);
+
+  // A new document starts at its top with nothing pending.
+  useEffect(() => {
+    setCurrent(0);
+    setMenu(null);
+    if (doc && pending && pending.documentId !== doc.id) setPending(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc?.id]);
+
+  const onMouseUp = useCallback(
+    (e: React.MouseEvent) => {
+      if (!doc || !bodyRef.current || e.button !== 0) return;
+      const r = selectionOffsets(bodyRef.current);
+      if (r) {
+        setPending({ documentId: doc.id, ...r });
+        return;
+      }
+      const target = (e.target as HTMLElement).closest<HTMLElement>('[data-quotes]');
+      const ids = target?.dataset.quotes ? target.dataset.quotes.split(',').map(Number) : [];
+      setPending(null);
+      if (ids.length) selectQuotation(innermost(docQuotes, ids));
+    },
+    [doc, docQuotes, selectQuotation, setPending],
+  );
+
+  const onDrop = (e: React.DragEvent): void => {
+    const codeId = Number(e.dataTransfer.getData('application/x-rodtrad-code'));
+    if (!codeId || !doc) return;
+    e.preventDefault();
+    const onQuote = (e.target as HTMLElement).closest<HTMLElement>('[data-quote-id], [data-quotes]');
+    const quoteId = onQuote?.dataset.quoteId ? Number(onQuote.dataset.quoteId) : onQuote?.dataset.quotes ? innermost(docQuotes, onQuote.dataset.quotes.split(',').map(Number)) : null;
+    const inPending = (e.target as HTMLElement).closest('.pending');
+    if (pending && pending.documentId === doc.id && (inPending || !quoteId)) void applyCodes([codeId], { kind: 'selection' });
+    else if (quoteId) void applyCodes([codeId], { kind: 'quotation', id: quoteId });
+  };
+
+  const moveQuotation = (delta: number): void => {
+    if (layout.laned.length === 0 || !doc) return;
+    const byStart = layout.laned;
+    const i = byStart.findIndex((q) => q.id === selectedId);
+    const next = byStart[i === -1 ? (delta > 0 ? 0 : byStart.length - 1) : Math.max(0, Math.min(byStart.length - 1, i + delta))]!;
+    selectQuotation(next.id);
+    const bi = blockIndexAt(blocks, next.start);
+    if (bi >= 0) (setCurrent(bi), virtualizer.scrollToIndex(bi, { align: 'auto' }));
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
+    const block = blocks[current];
+    if (e.key === 'ArrowDown' || e.key === 'j') {
+      e.preventDefault();
+      const i = Math.min(blocks.length - 1, current + 1);
+      setCurrent(i);
+      virtualizer.scrollToIndex(i, { align: 'auto' });
+    } else if (e.key === 'ArrowUp' || e.key === 'k') {
+      e.preventDefault();
+      const i = Math.max(0, current - 1);
+      setCurrent(i);
+      virtualizer.scrollToIndex(i, { align: 'auto' });
+    } else if (e.key === ']' || e.key === 'n') {
+      e.preventDefault();
+      moveQuotation(1);
+    } else if (e.key === '[' || e.key === 'p') {
+      e.preventDefault();
+      moveQuotation(-1);
+    } else if ((e.key === 't' || e.key === 'T') && block?.turnId !== undefined) {
+      e.preventDefault();
+      openQuickCode({ kind: 'turn', turnId: block.turnId });
+    } else if (e.key === 'Escape') {
+      setPending(null);
+      selectQuotation(null);
+      window.getSelection()?.removeAllRanges();
+    }
+  };
 
   if (!doc) return <section className="panel document-view empty-view" aria-label={t('view.choose')}><p className="empty">{t('view.choose')}</p></section>;
 
   return (
     <section className="panel document-view" aria-labelledby="doc-title">
       <header className="doc-header">
-        <h2 id="doc-title">{doc.name}</h2>
+        <div className="doc-title-row">
+          <h2 id="doc-title">{doc.name}</h2>
+          <button type="button" className="small-button" onClick={() => openMemo({ kind: 'document', id: doc.id })} data-testid="document-memo">
+            {t('coding.memo.onDocument')}
+          </button>
+        </div>
         <div className="doc-header-meta">
           <span>{t(`documents.kind.${doc.kind}`)}</span>
           <span>{t('view.characters', { n: formatNumber(doc.chars, i18n.language) })}</span>
+          <span>{t('coding.doc.quotations', { count: docQuotes.length })}</span>
           {Object.entries(doc.attributes).map(([k, v]) => (
             <span key={k} className="chip" title={k}>{k}: {v}</span>
           ))}
@@ -73,39 +206,142 @@ export function DocumentView() {
           </div>
         )}
       </header>
-      <VirtualList
-        items={blocks}
-        ariaLabel={doc.name}
-        className="doc-text"
-        estimateSize={(i) => Math.max(44, Math.ceil(((blocks[i]?.end ?? 0) - (blocks[i]?.start ?? 0)) / 90) * 22 + 16)}
-        getKey={(b) => b.start}
-        render={(b) => {
-          const sp = b.speakerId !== null ? speakers.get(b.speakerId) : undefined;
-          const text = doc.text.slice(b.start, b.end);
-          const labelMatch = sp ? new RegExp(`^[^\\n]*?${escapeRe(sp.label)}[^:\\n]*:\\s*`).exec(text) : null;
-          const labelLen = labelMatch && labelMatch.index === 0 ? labelMatch[0].length : 0;
-          return (
-            <div className={`block ${sp ? 'turn' : 'paragraph'} ${sp?.isInterviewer ? 'interviewer' : ''}`} data-start={b.start} data-end={b.end} data-testid={sp ? 'turn' : 'paragraph'}>
-              <div className="gutter">
-                {sp && (
-                  <span className="speaker" style={{ color: sp.color }} data-testid="turn-speaker">
-                    {sp.name ?? sp.label}
-                  </span>
-                )}
-                {b.timestamp !== null && <span className="timestamp">{formatTimestamp(b.timestamp)}</span>}
-              </div>
-              <div className="block-text" lang={doc.language ?? undefined}>
-                {labelLen > 0 && <span className="label-in-text" style={{ color: sp?.color }}>{text.slice(0, labelLen)}</span>}
-                {text.slice(labelLen)}
-              </div>
-            </div>
-          );
+      {pending && pending.documentId === doc.id && (
+        <div className="selection-bar" role="toolbar" aria-label={t('coding.selection.label')} data-testid="selection-bar">
+          <span className="muted">{t('coding.selection.chars', { n: formatNumber(pending.end - pending.start, i18n.language) })}</span>
+          <button type="button" className="small-button primary" onClick={() => openQuickCode({ kind: 'selection' })} data-testid="code-selection">
+            {t('coding.selection.code')} <kbd>Q</kbd>
+          </button>
+          <span className="muted">{t('coding.selection.dragHint')}</span>
+          <button type="button" className="link" onClick={() => (setPending(null), window.getSelection()?.removeAllRanges())}>{t('coding.selection.clear')}</button>
+        </div>
+      )}
+      <div
+        ref={bodyRef}
+        className="virtual-scroll doc-text"
+        role="document"
+        aria-label={doc.name}
+        tabIndex={0}
+        data-testid="document-text"
+        onMouseUp={onMouseUp}
+        onKeyDown={onKeyDown}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('application/x-rodtrad-code')) {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+          }
         }}
-      />
+        onDrop={onDrop}
+        onContextMenu={(e) => {
+          const el = (e.target as HTMLElement).closest<HTMLElement>('[data-block]');
+          if (!el) return;
+          e.preventDefault();
+          const block = blocks.find((b) => b.start === Number(el.dataset.start));
+          const q = (e.target as HTMLElement).closest<HTMLElement>('[data-quotes]')?.dataset.quotes;
+          if (block) setMenu({ x: e.clientX, y: e.clientY, block, quotationId: q ? innermost(docQuotes, q.split(',').map(Number)) : null });
+        }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const b = blocks[v.index]!;
+            const sp = b.speakerId !== null ? speakers.get(b.speakerId) : undefined;
+            return (
+              <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${v.start}px)` }}>
+                <DocBlock
+                  block={b}
+                  text={doc.text}
+                  language={doc.language}
+                  speaker={sp}
+                  quotations={overlapping(layout.laned, layout.maxLength, b.start, b.end)}
+                  codesById={codesById}
+                  selectedId={selectedId}
+                  pending={pending && pending.documentId === doc.id ? pending : null}
+                  marginWidth={marginWidth}
+                  current={v.index === current}
+                  onSelectQuotation={selectQuotation}
+                  onCodeTurn={(turnId) => openQuickCode({ kind: 'turn', turnId })}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          onClose={() => setMenu(null)}
+          items={[
+            ...(pending ? [{ label: t('coding.menu.codeSelection'), run: () => openQuickCode({ kind: 'selection' }) }] : []),
+            ...(menu.block.turnId !== undefined ? [{ label: t('coding.menu.codeTurn'), run: () => openQuickCode({ kind: 'turn', turnId: menu.block.turnId! }) }] : []),
+            ...(menu.quotationId !== null
+              ? [
+                  { label: t('coding.menu.addCode'), run: () => openQuickCode({ kind: 'quotation', id: menu.quotationId! }) },
+                  { label: t('coding.menu.memo'), run: () => openMemo({ kind: 'quotation', id: menu.quotationId! }) },
+                  { label: t('coding.menu.deleteQuotation'), run: () => void useCoding.getState().deleteQuotation(menu.quotationId!) },
+                ]
+              : []),
+          ]}
+        />
+      )}
     </section>
   );
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The shortest of several quotations: the one the reader most likely means. */
+function innermost(quotes: Quotation[], ids: number[]): number {
+  const set = new Set(ids);
+  let best: Quotation | undefined;
+  for (const q of quotes) if (set.has(q.id) && (!best || q.end - q.start < best.end - best.start)) best = q;
+  return best?.id ?? ids[0]!;
+}
+
+function blockIndexAt(blocks: Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return blocks.length ? lo : -1;
+}
+
+interface MenuItem {
+  label: string;
+  run: () => void;
+}
+
+export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; items: MenuItem[]; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    const close = (e: MouseEvent): void => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener('mousedown', close);
+    return () => window.removeEventListener('mousedown', close);
+  }, [onClose]);
+  if (items.length === 0) return null;
+  return (
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      style={{ left: x, top: y }}
+      onKeyDown={(e) => {
+        const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+        const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+        if (e.key === 'Escape') onClose();
+        if (e.key === 'ArrowDown') (e.preventDefault(), buttons[(i + 1) % buttons.length]?.focus());
+        if (e.key === 'ArrowUp') (e.preventDefault(), buttons[(i - 1 + buttons.length) % buttons.length]?.focus());
+      }}
+    >
+      {items.map((it) => (
+        <button key={it.label} type="button" role="menuitem" onClick={() => (onClose(), it.run())}>
+          {it.label}
+        </button>
+      ))}
+    </div>
+  );
 }

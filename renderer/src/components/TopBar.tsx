@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage, type Language } from '../i18n';
 import { useApp } from '../store/app-store';
+import { UndoButtons } from './CodingShell';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
@@ -25,6 +26,7 @@ export function TopBar() {
       </div>
       <div className="project-name" data-testid="project-name">{info ? info.name : t('app.noProject')}</div>
       <nav className="actions">
+        {info && <UndoButtons />}
         <button type="button" onClick={() => setDialog('open')}>{t('menu.open')}</button>
         <button type="button" onClick={() => setDialog('new')}>{t('menu.new')}</button>
         <label className="lang">

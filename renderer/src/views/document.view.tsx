@@ -1,12 +1,12 @@
 import { DocumentView } from '../components/DocumentView';
-import { QuotationList } from '../components/QuotationList';
+import { QuotationPanel } from '../components/QuotationPanel';
 import type { ViewDef } from './registry';
 
 function DocumentWorkspace() {
   return (
     <div className="document-workspace">
       <DocumentView />
-      <QuotationList />
+      <QuotationPanel />
     </div>
   );
 }

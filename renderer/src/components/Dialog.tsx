@@ -1,0 +1,56 @@
+/** A modal dialog: focus moves in, Escape or the backdrop closes it, focus goes back where it was. */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  title: string;
+  onClose(): void;
+  onSubmit?(): void;
+  submitLabel?: string;
+  danger?: boolean;
+  children: ReactNode;
+  testId?: string;
+  wide?: boolean;
+}
+
+export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children, testId, wide }: Props) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    const first = ref.current?.querySelector<HTMLElement>('[autofocus], input, textarea, select, button.primary, button');
+    first?.focus();
+    return () => before?.focus?.();
+  }, []);
+  return (
+    <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
+      <form
+        ref={ref}
+        className={`dialog ${wide ? 'wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        data-testid={testId}
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') (e.stopPropagation(), onClose());
+        }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit?.();
+        }}
+      >
+        <h3>{title}</h3>
+        {children}
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>{t('menu.cancel')}</button>
+          {onSubmit && (
+            <button type="submit" className={danger ? 'primary danger' : 'primary'} data-testid={testId ? `${testId}-ok` : undefined}>
+              {submitLabel ?? t('coding.ok')}
+            </button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}
