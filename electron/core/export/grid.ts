@@ -66,7 +66,7 @@ export async function gridXlsx(g: Grid): Promise<Buffer> {
 
 export function gridCsv(g: Grid): Buffer {
   const sep = g.language === 'sv' ? ';' : ',';
-  const field = (s: string): string => (/[";,\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
+  const field = (s: string): string => (s.includes(sep) || /["\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
   // Plain digits in CSV (no thousands separator), so spreadsheets read the numbers back; values are already rounded.
   const num = (x: number): string => {
     const s = g.decimals > 0 ? x.toFixed(g.decimals) : String(Math.round(x));
