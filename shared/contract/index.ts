@@ -9,6 +9,7 @@ import { documentMethods } from './documents';
 import { historyMethods } from './history';
 import { memoMethods } from './memos';
 import { projectMethods } from './project';
+import { reportMethods } from './reports';
 import { tableMethods } from './tables';
 
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   ...attributeMethods,
   ...historyMethods,
   ...tableMethods,
+  ...reportMethods,
 };
 
 export type Contract = typeof contract;

@@ -5,5 +5,7 @@ import { infoCommand } from './info';
 import { newCommand } from './new';
 import { sampleCommand } from './sample';
 import { serveCommand } from './serve';
+import { reportCommand } from './report';
+import { freqCommand } from './freq';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, sampleCommand, serveCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, sampleCommand, serveCommand, reportCommand, freqCommand];

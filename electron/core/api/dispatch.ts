@@ -11,6 +11,7 @@ import { documentHandlers } from '../documents/handlers';
 import { UserError } from '../errors';
 import { memoHandlers } from '../memos/handlers';
 import { projectHandlers } from '../project/handlers';
+import { reportHandlers } from '../analysis/report-handlers';
 import { historyHandlers } from '../undo/handlers';
 import type { Session } from './session';
 import type { CallContext, Handler, Handlers } from './types';
@@ -23,6 +24,7 @@ const handlers: Handlers<MethodName> = {
   ...attributeHandlers,
   ...historyHandlers,
   ...tableHandlers,
+  ...reportHandlers,
 };
 
 /** Checks results against their schema too; on in tests, off in production for speed. */

@@ -1,0 +1,68 @@
+/** The reports.* methods: term report, survey frequency tables, coded open answers, and their exports. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ReportExportResult } from '../../../shared/contract/reports';
+import type { Handlers } from '../api/types';
+import { UserError } from '../errors';
+import type { Project } from '../project/project';
+import { frequencies, openAnswers } from './frequencies';
+import { frequenciesCsv, frequenciesDocx, frequenciesMarkdown, frequenciesXlsx } from './frequencies-export';
+import { DOCX_MIME, XLSX_MIME } from './report-docx';
+import { termReport } from './term-report';
+import { termReportDocx, termReportXlsx } from './term-report-export';
+
+const MIME: Record<string, string> = { docx: DOCX_MIME, xlsx: XLSX_MIME, csv: 'text/csv;charset=utf-8', md: 'text/markdown;charset=utf-8' };
+
+/** Writes to `file` when given (the whole file at once, so a failure leaves no half file), else returns base64. */
+export function deliver(bytes: Buffer, format: string, file: string | undefined, defaultName: string): ReportExportResult {
+  const fileName = file ? path.basename(file) : `${defaultName}.${format}`;
+  if (file) {
+    const ext = path.extname(file).slice(1).toLowerCase();
+    if (ext !== format) throw new UserError('bad-input', `the file name must end in .${format}`, file);
+    try {
+      writeFileSync(file, bytes);
+    } catch (e) {
+      throw new UserError('write-failed', `could not write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+    }
+  }
+  return { path: file ? path.resolve(file) : null, base64: file ? null : bytes.toString('base64'), fileName, mime: MIME[format]!, bytes: bytes.length };
+}
+
+export function variables(p: Project): { name: string; levels: string[]; used: Record<string, number> }[] {
+  const attrs = p.db.prepare("SELECT id, name FROM attributes WHERE scope = 'document' ORDER BY position, id").all() as { id: number; name: string }[];
+  const levels = p.db.prepare('SELECT value FROM attribute_levels WHERE attribute_id = ? ORDER BY position').pluck();
+  const used = p.db.prepare(
+    `SELECT d.kind, count(*) AS n FROM document_attribute_values v JOIN documents d ON d.id = v.document_id
+     WHERE v.attribute_id = ? AND trim(v.value) <> '' GROUP BY d.kind`,
+  );
+  return attrs.map((a) => ({
+    name: a.name,
+    levels: levels.all(a.id) as string[],
+    used: Object.fromEntries((used.all(a.id) as { kind: string; n: number }[]).map((r) => [r.kind, r.n])),
+  }));
+}
+
+type ReportMethod = 'reports.variables' | 'reports.term' | 'reports.exportTerm' | 'reports.frequencies' | 'reports.openAnswers' | 'reports.exportFrequencies';
+
+export const reportHandlers: Handlers<ReportMethod> = {
+  'reports.variables': ({ session }) => variables(session.requireProject()),
+  'reports.term': ({ session }, req) => termReport(session.requireProject(), req),
+  'reports.exportTerm': async ({ session }, req) => {
+    const report = termReport(session.requireProject(), req);
+    const bytes = req.format === 'docx' ? await termReportDocx(report, req.chart) : await termReportXlsx(report, req.chart);
+    return deliver(bytes, req.format, req.path, req.language === 'sv' ? 'terminsrapport' : 'term-report');
+  },
+  'reports.frequencies': ({ session }, req) => frequencies(session.requireProject(), req),
+  'reports.openAnswers': ({ session }, req) => openAnswers(session.requireProject(), req),
+  'reports.exportFrequencies': async ({ session }, req) => {
+    const p = session.requireProject();
+    const report = frequencies(p, req);
+    const open = req.open ? openAnswers(p, req.open) : undefined;
+    let bytes: Buffer;
+    if (req.format === 'docx') bytes = await frequenciesDocx(report, open);
+    else if (req.format === 'xlsx') bytes = await frequenciesXlsx(report, open);
+    else if (req.format === 'csv') bytes = Buffer.from(frequenciesCsv(report, open), 'utf8');
+    else bytes = Buffer.from(frequenciesMarkdown(report, open), 'utf8');
+    return deliver(bytes, req.format, req.path, req.language === 'sv' ? 'frekvenstabeller' : 'frequency-tables');
+  },
+};

@@ -1,0 +1,283 @@
+/**
+ * Term report to DOCX (tables, trend charts as images, a sentence per code and term, notes)
+ * and XLSX (one sheet per table, numbers as numbers, charts as images on the sheets).
+ */
+import ExcelJS from 'exceljs';
+import type { FileChild } from 'docx';
+import type { TermReport, TermReportRow } from '../../../shared/contract/reports';
+import { chartSize, renderChartSvg, type ChartSpec } from '../../../shared/charts/svg-chart';
+import { formatKofN, formatPercent, formatInteger, type Lang } from '../../../shared/format/numbers';
+import { svgToPng } from './chart-png';
+import { caption, chartImage, docxTable, heading, notes, packDocx, paragraph, sheetName, subheading, type DocxCell } from './report-docx';
+
+const TEXT = {
+  sv: {
+    held: 'Genomförda intervjuer per termin',
+    total: 'Totalt',
+    code: 'Kod',
+    termTable: 'I hur många intervjuer koderna togs upp, per termin (k av n)',
+    groupTable: (g: string) => `I hur många intervjuer koderna togs upp – ${g}`,
+    districtTable: (t: string) => `I hur många intervjuer koderna togs upp per stadsdel – ${t}`,
+    ranking: 'Koderna rangordnade per termin (antal intervjuer)',
+    chart: 'Andel intervjuer där koden togs upp, per termin',
+    chartGroup: (g: string) => `Andel intervjuer där koden togs upp – ${g}`,
+    sentences: 'Sammanfattning per termin',
+    notes: 'Om tabellerna',
+    rank: 'Plats',
+    term: 'Termin',
+    table: 'Tabell',
+    figure: 'Figur',
+    sentence: 'Mening',
+    district: 'Stadsdel',
+    sheetHeld: 'Genomförda',
+    sheetTerms: 'Per termin',
+    sheetDistricts: 'Per stadsdel',
+    sheetRanking: 'Rangordning',
+    sheetSentences: 'Meningar',
+    sheetNotes: 'Om rapporten',
+  },
+  en: {
+    held: 'Interviews held per term',
+    total: 'Total',
+    code: 'Code',
+    termTable: 'Interviews in which each code was raised, per term (k of n)',
+    groupTable: (g: string) => `Interviews in which each code was raised – ${g}`,
+    districtTable: (t: string) => `Interviews in which each code was raised by district – ${t}`,
+    ranking: 'Codes ranked per term (number of interviews)',
+    chart: 'Share of interviews in which the code was raised, per term',
+    chartGroup: (g: string) => `Share of interviews in which the code was raised – ${g}`,
+    sentences: 'Summary per term',
+    notes: 'About the tables',
+    rank: 'Rank',
+    term: 'Term',
+    table: 'Table',
+    figure: 'Figure',
+    sentence: 'Sentence',
+    district: 'District',
+    sheetHeld: 'Held',
+    sheetTerms: 'Per term',
+    sheetDistricts: 'Per district',
+    sheetRanking: 'Ranking',
+    sheetSentences: 'Sentences',
+    sheetNotes: 'About',
+  },
+};
+
+export interface TermChart {
+  title: string;
+  svg: string;
+}
+
+/** The trend charts of a report: all interviews, then one per group. The UI draws the same. */
+export function termCharts(report: TermReport, kind: 'line' | 'bar' = 'line'): TermChart[] {
+  const t = TEXT[report.language];
+  const make = (title: string, pick: (r: TermReportRow, i: number) => number | null): TermChart => {
+    const spec: ChartSpec = {
+      kind,
+      categories: report.terms,
+      series: report.rows.map((r) => ({ name: r.name, color: r.color, values: report.terms.map((_, i) => pick(r, i)) })),
+      unit: '%',
+      lang: report.language,
+    };
+    return { title, svg: renderChartSvg(spec) };
+  };
+  const charts = [make(t.chart, (r, i) => r.terms[i]!.percent)];
+  for (const g of report.groups) charts.push(make(t.chartGroup(g), (r, i) => r.terms[i]!.groups[g]?.percent ?? null));
+  return charts;
+}
+
+function kofnCell(k: number, n: number, percent: number | null, lang: Lang): DocxCell {
+  return n === 0 ? '–' : { lines: [formatKofN(k, n, lang), percent === null ? '' : formatPercent(percent, lang)] };
+}
+
+export async function termReportDocx(report: TermReport, chartKind: 'line' | 'bar' = 'line'): Promise<Buffer> {
+  const lang = report.language;
+  const t = TEXT[lang];
+  const children: FileChild[] = [heading(report.title)];
+  let tableNo = 0;
+  let figureNo = 0;
+  const nextTable = (title: string): FileChild => caption(`${t.table} ${++tableNo}. ${title}`);
+  const termWidths = [3.2, ...report.terms.map(() => 1), 1];
+
+  // Interviews held
+  children.push(nextTable(t.held));
+  children.push(
+    docxTable({
+      header: [report.attributes.term, t.total, ...report.groups],
+      rows: [
+        ...report.held.map((h) => [h.term, formatInteger(h.n, lang), ...report.groups.map((g) => formatInteger(h.groups[g] ?? 0, lang))]),
+        [t.total, formatInteger(report.held.reduce((a, h) => a + h.n, 0), lang), ...report.groups.map((g) => formatInteger(report.held.reduce((a, h) => a + (h.groups[g] ?? 0), 0), lang))],
+      ],
+      widths: [2, 1, ...report.groups.map(() => 1)],
+      boldRows: [report.held.length],
+    }),
+  );
+
+  // Codes × terms
+  children.push(nextTable(t.termTable));
+  children.push(
+    docxTable({
+      header: [t.code, ...report.terms, t.total],
+      rows: report.rows.map((r) => [r.name, ...r.terms.map((c) => kofnCell(c.k, c.n, c.percent, lang)), kofnCell(r.total.k, r.total.n, r.total.percent, lang)]),
+      widths: termWidths,
+      fontSize: 18,
+    }),
+  );
+
+  for (const g of report.groups) {
+    children.push(nextTable(t.groupTable(g)));
+    children.push(
+      docxTable({
+        header: [t.code, ...report.terms],
+        rows: report.rows.map((r) => [r.name, ...r.terms.map((c) => kofnCell(c.groups[g]!.k, c.groups[g]!.n, c.groups[g]!.percent, lang))]),
+        widths: termWidths.slice(0, -1),
+        fontSize: 18,
+      }),
+    );
+  }
+
+  if (report.districts.length) {
+    report.terms.forEach((term, i) => {
+      children.push(nextTable(t.districtTable(term)));
+      children.push(
+        docxTable({
+          header: [t.code, ...report.districts],
+          rows: report.rows.map((r) => [r.name, ...report.districts.map((d) => (r.terms[i]!.districts[d]!.n === 0 ? '–' : `${r.terms[i]!.districts[d]!.k}/${r.terms[i]!.districts[d]!.n}`))]),
+          widths: [3, ...report.districts.map(() => 1)],
+          fontSize: report.districts.length > 8 ? 14 : 17,
+        }),
+      );
+    });
+  }
+
+  // Charts
+  for (const chart of termCharts(report, chartKind)) {
+    children.push(caption(`${t.figure} ${++figureNo}. ${chart.title}`));
+    children.push(chartImage(svgToPng(chart.svg), chartSize(chart.svg)));
+  }
+
+  // Ranking
+  children.push(nextTable(t.ranking));
+  const names = new Map(report.rows.map((r) => [r.codeId, r.name]));
+  children.push(
+    docxTable({
+      header: [t.rank, ...report.terms],
+      rows: report.rows.map((_, j) => [String(j + 1), ...report.ranking.map((rk) => {
+        const e = rk.entries[j]!;
+        return `${e.rank}. ${names.get(e.codeId)} (${formatInteger(e.k, lang)})`;
+      })]),
+      widths: [0.6, ...report.terms.map(() => 2)],
+      firstNumberColumn: 99,
+      fontSize: report.terms.length > 4 ? 15 : 18,
+    }),
+  );
+
+  // Sentences
+  children.push(heading(t.sentences, 2));
+  for (const term of report.terms) {
+    children.push(subheading(term));
+    for (const s of report.sentences.filter((x) => x.term === term)) children.push(paragraph(s.text, { bullet: true }));
+  }
+
+  children.push(heading(t.notes, 2));
+  children.push(...notes(report.notes));
+  return packDocx(children, { title: report.title, language: lang });
+}
+
+export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'bar' = 'line'): Promise<Buffer> {
+  const lang = report.language;
+  const t = TEXT[lang];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Rödtråd';
+  const taken = new Set<string>();
+  const charts = termCharts(report, chartKind);
+  const bold = { bold: true } as const;
+
+  const addChart = (ws: ExcelJS.Worksheet, chart: TermChart, col: number, row: number): void => {
+    const size = chartSize(chart.svg);
+    const img = wb.addImage({ buffer: svgToPng(chart.svg) as unknown as ExcelJS.Buffer, extension: 'png' });
+    ws.addImage(img, { tl: { col, row }, ext: { width: size.width, height: size.height } });
+  };
+
+  // Held
+  const held = wb.addWorksheet(sheetName(t.sheetHeld, taken));
+  held.addRow([report.attributes.term, t.total, ...report.groups]).font = bold;
+  for (const h of report.held) held.addRow([h.term, h.n, ...report.groups.map((g) => h.groups[g] ?? 0)]);
+  held.addRow([t.total, report.held.reduce((a, h) => a + h.n, 0), ...report.groups.map((g) => report.held.reduce((a, h) => a + (h.groups[g] ?? 0), 0))]).font = bold;
+  held.getColumn(1).width = 16;
+  held.views = [{ state: 'frozen', ySplit: 1 }];
+
+  // Codes × terms: k, n, % per term (two header rows: the term over its three columns).
+  const kofnSheet = (title: string, pick: (r: TermReportRow, i: number) => { k: number; n: number; percent: number | null }, withTotal: boolean, chart?: TermChart): void => {
+    const ws = wb.addWorksheet(sheetName(title, taken));
+    const terms = withTotal ? [...report.terms, t.total] : report.terms;
+    const top = ws.addRow([t.code, ...terms.flatMap((term) => [term, '', ''])]);
+    top.font = bold;
+    const sub = ws.addRow(['', ...terms.flatMap(() => ['k', 'n', '%'])]);
+    sub.font = bold;
+    terms.forEach((_, i) => ws.mergeCells(1, 2 + i * 3, 1, 4 + i * 3));
+    ws.mergeCells(1, 1, 2, 1);
+    for (const r of report.rows) {
+      const cells = terms.flatMap((_, i) => {
+        const c = i < report.terms.length ? pick(r, i) : r.total;
+        return [c.k, c.n, c.percent];
+      });
+      ws.addRow([r.name, ...cells]);
+    }
+    ws.getColumn(1).width = 44;
+    terms.forEach((_, i) => {
+      ws.getColumn(4 + i * 3).numFmt = '0.0';
+      for (const c of [2, 3, 4]) ws.getColumn(c + i * 3).width = c === 4 ? 7 : 5;
+    });
+    ws.views = [{ state: 'frozen', ySplit: 2, xSplit: 1 }];
+    if (chart) addChart(ws, chart, 1, report.rows.length + 4);
+  };
+  kofnSheet(t.sheetTerms, (r, i) => r.terms[i]!, true, charts[0]);
+  report.groups.forEach((g, gi) => kofnSheet(g, (r, i) => r.terms[i]!.groups[g]!, false, charts[gi + 1]));
+
+  if (report.districts.length) {
+    const ws = wb.addWorksheet(sheetName(t.sheetDistricts, taken));
+    ws.addRow([t.code, t.term, report.attributes.district ?? t.district, 'k', 'n', '%']).font = bold;
+    for (const r of report.rows) {
+      report.terms.forEach((term, i) => {
+        for (const d of report.districts) {
+          const c = r.terms[i]!.districts[d]!;
+          ws.addRow([r.name, term, d, c.k, c.n, c.percent]);
+        }
+      });
+    }
+    ws.getColumn(1).width = 44;
+    ws.getColumn(3).width = 18;
+    ws.getColumn(6).numFmt = '0.0';
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 6 } };
+  }
+
+  // Ranking: per term a rank, the code and k.
+  const rk = wb.addWorksheet(sheetName(t.sheetRanking, taken));
+  rk.addRow(report.ranking.flatMap((x) => [x.term, '', ''])).font = bold;
+  rk.addRow(report.ranking.flatMap(() => [t.rank, t.code, 'k'])).font = bold;
+  report.ranking.forEach((_, i) => rk.mergeCells(1, 1 + i * 3, 1, 3 + i * 3));
+  const names = new Map(report.rows.map((r) => [r.codeId, r.name]));
+  report.rows.forEach((_, j) => rk.addRow(report.ranking.flatMap((x) => [x.entries[j]!.rank, names.get(x.entries[j]!.codeId), x.entries[j]!.k])));
+  report.ranking.forEach((_, i) => {
+    rk.getColumn(1 + i * 3).width = 6;
+    rk.getColumn(2 + i * 3).width = 36;
+    rk.getColumn(3 + i * 3).width = 5;
+  });
+  rk.views = [{ state: 'frozen', ySplit: 2 }];
+
+  const se = wb.addWorksheet(sheetName(t.sheetSentences, taken));
+  se.addRow([t.term, t.code, t.sentence]).font = bold;
+  for (const s of report.sentences) se.addRow([s.term, names.get(s.codeId), s.text]);
+  se.getColumn(2).width = 36;
+  se.getColumn(3).width = 110;
+  se.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const about = wb.addWorksheet(sheetName(t.sheetNotes, taken));
+  about.addRow([report.title]).font = { bold: true, size: 13 };
+  for (const n of report.notes) about.addRow([n]);
+  about.getColumn(1).width = 140;
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

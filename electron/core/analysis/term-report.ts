@@ -1,0 +1,171 @@
+/**
+ * The följeforskning term report: for chosen codes, per term (and group, district), in how many
+ * interviews the code was raised out of how many were held that term ("22 av 30"), the trend
+ * over the terms and the codes ranked per term. A code counts as raised in an interview when at
+ * least one quotation there carries the code or (by default) one of its sub-codes.
+ */
+import { z } from 'zod';
+import type { KofN, TermReport, TermReportRow } from '../../../shared/contract/reports';
+import { TermReportRequest } from '../../../shared/contract/reports';
+import { formatInteger, formatKofN, formatPercent, percentOf, type Lang } from '../../../shared/format/numbers';
+import { attributeLevels } from '../attributes/store';
+import { UserError } from '../errors';
+import type { Project } from '../project/project';
+import { describeFilter, resolveFilter } from './filter';
+import { attributeValues, competitionRanks, loadCodes, orderedValues, resolveCodeRefs, subtreeMap, topLevelCodes } from './report-common';
+
+export type TermReportParams = z.output<typeof TermReportRequest>;
+
+export function kofn(k: number, n: number): KofN {
+  return { k, n, percent: percentOf(k, n) };
+}
+
+export function termReport(p: Project, req: TermReportParams): TermReport {
+  const lang: Lang = req.language;
+  const filter = { ...req.filter, kinds: req.filter.kinds?.length ? req.filter.kinds : (['interview'] as const).slice() };
+  const kept = resolveFilter(p, filter);
+
+  const termOf = attributeValues(p, req.term);
+  const groupOf = req.group ? attributeValues(p, req.group) : undefined;
+  const districtOf = req.district ? attributeValues(p, req.district) : undefined;
+
+  const docs = kept.ids.filter((d) => termOf.has(d));
+  const withoutTerm = kept.ids.length - docs.length;
+  const terms = req.terms?.length
+    ? [...new Set(req.terms)]
+    : orderedValues(attributeLevels(p, req.term), docs.map((d) => termOf.get(d)!));
+  const termIndex = new Map(terms.map((t, i) => [t, i]));
+  const reportDocs = docs.filter((d) => termIndex.has(termOf.get(d)!));
+  const groups = groupOf ? orderedValues(attributeLevels(p, req.group!), reportDocs.flatMap((d) => (groupOf.has(d) ? [groupOf.get(d)!] : []))) : [];
+  const districts = districtOf ? orderedValues(attributeLevels(p, req.district!), reportDocs.flatMap((d) => (districtOf.has(d) ? [districtOf.get(d)!] : []))) : [];
+
+  const codes = loadCodes(p);
+  const chosen = resolveCodeRefs(codes, req.codes, () => topLevelCodes(codes));
+  if (chosen.length === 0) throw new UserError('bad-input', 'the project has no codes to report on');
+  const countsFor = subtreeMap(codes, chosen, req.includeSubcodes);
+
+  // Which chosen codes were raised in which documents: one pass over distinct (code, document) pairs.
+  const docSet = new Set(reportDocs);
+  const raised = new Map<number, Set<number>>(chosen.map((c) => [c, new Set<number>()]));
+  const pairs = p.db
+    .prepare('SELECT DISTINCT qc.code_id AS code, q.document_id AS doc FROM quotation_codes qc JOIN quotations q ON q.id = qc.quotation_id')
+    .raw()
+    .all() as [number, number][];
+  for (const [code, doc] of pairs) {
+    if (!docSet.has(doc)) continue;
+    const roots = countsFor.get(code);
+    if (roots) for (const r of roots) raised.get(r)!.add(doc);
+  }
+
+  // n per term, group and district
+  const held = terms.map((term) => ({ term, n: 0, groups: zeroes(groups), districts: zeroes(districts) }));
+  for (const d of reportDocs) {
+    const h = held[termIndex.get(termOf.get(d)!)!]!;
+    h.n += 1;
+    const g = groupOf?.get(d);
+    if (g !== undefined) h.groups[g] = (h.groups[g] ?? 0) + 1;
+    const s = districtOf?.get(d);
+    if (s !== undefined) h.districts[s] = (h.districts[s] ?? 0) + 1;
+  }
+
+  const rows: TermReportRow[] = chosen.map((codeId) => {
+    const info = codes.get(codeId)!;
+    const inDocs = raised.get(codeId)!;
+    const perTerm = terms.map(() => ({ k: 0, groups: zeroes(groups), districts: zeroes(districts) }));
+    for (const d of inDocs) {
+      const t = perTerm[termIndex.get(termOf.get(d)!)!]!;
+      t.k += 1;
+      const g = groupOf?.get(d);
+      if (g !== undefined) t.groups[g]! += 1;
+      const s = districtOf?.get(d);
+      if (s !== undefined) t.districts[s]! += 1;
+    }
+    return {
+      codeId,
+      name: info.name,
+      path: info.path,
+      color: info.color,
+      total: kofn(inDocs.size, reportDocs.length),
+      terms: terms.map((term, i) => {
+        const t = perTerm[i]!;
+        const h = held[i]!;
+        return {
+          term,
+          ...kofn(t.k, h.n),
+          groups: Object.fromEntries(groups.map((g) => [g, kofn(t.groups[g]!, h.groups[g]!)])),
+          districts: Object.fromEntries(districts.map((s) => [s, kofn(t.districts[s]!, h.districts[s]!)])),
+        };
+      }),
+    };
+  });
+
+  const ranking = terms.map((term, i) => {
+    const order = [...rows].sort((a, b) => b.terms[i]!.k - a.terms[i]!.k || codes.get(a.codeId)!.order - codes.get(b.codeId)!.order);
+    const ranks = competitionRanks(order.map((r) => r.terms[i]!.k));
+    return { term, entries: order.map((r, j) => ({ codeId: r.codeId, rank: ranks[j]!, k: r.terms[i]!.k, percent: r.terms[i]!.percent })) };
+  });
+
+  const sentences = terms.flatMap((term, i) => rows.map((r) => ({ term, codeId: r.codeId, text: termSentence(r.name, r.terms[i]!, groups, lang) })));
+
+  return {
+    language: lang,
+    title: lang === 'sv' ? `Terminsrapport: i hur många intervjuer koderna togs upp, per ${req.term}` : `Term report: interviews in which each code was raised, by ${req.term}`,
+    attributes: { term: req.term, group: req.group ?? null, district: req.district ?? null },
+    terms,
+    groups,
+    districts,
+    held,
+    withoutTerm,
+    rows,
+    ranking,
+    sentences,
+    notes: termNotes(req, withoutTerm, describeFilter(filter, lang), lang),
+  };
+}
+
+function zeroes(keys: readonly string[]): Record<string, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0]));
+}
+
+/** "Administrativt stöd togs upp i 22 av de 30 intervjuerna (73,3 %)." plus the split by group. */
+export function termSentence(name: string, cell: KofN & { groups: Record<string, KofN> }, groups: readonly string[], lang: Lang): string {
+  const { k, n } = cell;
+  let s: string;
+  if (lang === 'sv') {
+    if (n === 0) s = `${name}: inga intervjuer genomfördes`;
+    else if (k === 0) s = n === 1 ? `${name} togs inte upp i den enda intervjun` : `${name} togs inte upp i någon av de ${formatInteger(n, lang)} intervjuerna`;
+    else if (n === 1) s = `${name} togs upp i den enda intervjun`;
+    else if (k === n) s = `${name} togs upp i alla ${formatInteger(n, lang)} intervjuerna`;
+    else s = `${name} togs upp i ${formatInteger(k, lang)} av de ${formatInteger(n, lang)} intervjuerna`;
+  } else {
+    if (n === 0) s = `${name}: no interviews were held`;
+    else if (k === 0) s = n === 1 ? `${name} was not raised in the one interview` : `${name} was not raised in any of the ${formatInteger(n, lang)} interviews`;
+    else if (n === 1) s = `${name} was raised in the one interview`;
+    else if (k === n) s = `${name} was raised in all ${formatInteger(n, lang)} interviews`;
+    else s = `${name} was raised in ${formatInteger(k, lang)} of the ${formatInteger(n, lang)} interviews`;
+  }
+  if (n > 0 && k > 0 && k < n) s += ` (${formatPercent(cell.percent!, lang)})`;
+  const split = groups.filter((g) => (cell.groups[g]?.n ?? 0) > 0).map((g) => `${g}: ${formatKofN(cell.groups[g]!.k, cell.groups[g]!.n, lang)}`);
+  if (n > 0 && split.length > 1) s += lang === 'sv' ? ` – ${split.join(', ')}` : ` – ${split.join(', ')}`;
+  return `${s}.`;
+}
+
+function termNotes(req: TermReportParams, withoutTerm: number, filterText: string, lang: Lang): string[] {
+  const notes: string[] = [];
+  if (lang === 'sv') {
+    notes.push(
+      `En kod räknas som upptagen i en intervju när minst ett citat i intervjun är kodat med koden${req.includeSubcodes ? ' eller någon av dess underkoder' : ''}. n är antalet intervjuer med värdet för ${req.term}.`,
+    );
+    notes.push('Procent är k/n avrundat till en decimal (0,05 avrundas uppåt).');
+    if (withoutTerm > 0) notes.push(`${formatInteger(withoutTerm, lang)} dokument saknar värde för ${req.term} och är inte med.`);
+    if (filterText) notes.push(`Urval: ${filterText}.`);
+  } else {
+    notes.push(
+      `A code counts as raised in an interview when at least one quotation there is coded with the code${req.includeSubcodes ? ' or one of its sub-codes' : ''}. n is the number of interviews with a value of ${req.term}.`,
+    );
+    notes.push('Percent is k/n rounded to one decimal (0.05 rounds up).');
+    if (withoutTerm > 0) notes.push(`${formatInteger(withoutTerm, lang)} documents have no value of ${req.term} and are left out.`);
+    if (filterText) notes.push(`Selection: ${filterText}.`);
+  }
+  return notes;
+}
