@@ -1,0 +1,38 @@
+import { parseWhere } from '../../core/analysis/filter';
+import type { Command } from '../command';
+import { choice, formatFromOut, langOption, listOption } from './table-options';
+
+export const cooccurCommand: Command = {
+  name: 'cooccur',
+  summary: 'Code × code co-occurrence (overlapping quotations, same speaker turn or same document) to XLSX or CSV.',
+  usage: 'cooccur <project> [--by overlap|turn|document] [--where ATTR=VALUE]… [--lang sv|en] --out FILE.xlsx|.csv [--json]',
+  details: [
+    'Options:',
+    '  --by overlap       pairs of overlapping quotations (a quotation with both codes counts once; default)',
+    '  --by turn          speaker turns touched by quotations of both codes',
+    '  --by document      documents with quotations of both codes',
+    '  --where ATTR=V     only these documents (see `rodtrad table --help`)',
+    'The diagonal holds each code\'s own quotations, turns or documents. Codes count as linked',
+    'directly (no roll-up to parents).',
+    'Example: rodtrad cooccur projekt.rodtrad --by turn --out samforekomst.xlsx',
+  ].join('\n'),
+  options: {
+    by: { type: 'string' },
+    where: { type: 'string', multiple: true },
+    lang: { type: 'string' },
+    out: { type: 'string' },
+  },
+  project: 'open',
+  async run(ctx) {
+    const o = ctx.options;
+    const { out, format } = formatFromOut(o.out, ['xlsx', 'csv']);
+    const res = await ctx.call('tables.exportCooccurrence', {
+      by: choice('by', o.by, ['overlap', 'turn', 'document'] as const, 'overlap'),
+      filter: parseWhere(listOption(o.where)),
+      language: langOption(o.lang),
+      format: format as 'xlsx' | 'csv',
+      path: out,
+    });
+    ctx.print(`Wrote ${res.path} (${res.bytes} bytes)`, res);
+  },
+};
