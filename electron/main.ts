@@ -2,7 +2,7 @@
  * Desktop host: one BrowserWindow showing the built renderer from app://rodtrad, the core
  * in this process behind one IPC channel. Only runs inside Electron.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session as electronSession } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,6 +37,21 @@ async function createWindow(): Promise<void> {
   registerIpc(ipcMain, session);
 
   const win = new BrowserWindow(windowOptions(path.join(appRoot(), 'dist', 'preload.cjs')));
+  session.dialogs = {
+    async pickFile(request) {
+      const filters = request.extensions?.length ? [{ name: request.title ?? 'Rödtråd', extensions: request.extensions }] : [];
+      if (request.purpose === 'newProject' || request.purpose === 'export') {
+        const r = await dialog.showSaveDialog(win, { title: request.title, defaultPath: request.defaultName, filters });
+        return r.canceled || !r.filePath ? [] : [r.filePath];
+      }
+      const r = await dialog.showOpenDialog(win, {
+        title: request.title,
+        filters,
+        properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      });
+      return r.canceled ? [] : r.filePaths;
+    },
+  };
   session.on((event) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
   });

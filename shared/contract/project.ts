@@ -47,6 +47,19 @@ export const projectMethods = {
     result: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
     job: true,
   }),
+  'host.pickFile': method({
+    summary: "Ask the desktop host for a file with its own dialog; browser mode and the CLI have none (supported: false), and the UI asks for a path instead.",
+    params: z
+      .object({
+        purpose: z.enum(['openProject', 'newProject', 'import', 'export']),
+        title: z.string().max(200).optional(),
+        defaultName: z.string().max(255).optional(),
+        extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(30).optional(),
+        multiple: z.boolean().optional(),
+      })
+      .strict(),
+    result: z.object({ supported: z.boolean(), paths: z.array(z.string()) }),
+  }),
   'job.cancel': method({
     summary: 'Cancel a running job; work it had not committed is rolled back.',
     params: z.object({ jobId: z.string().min(1).max(100) }).strict(),

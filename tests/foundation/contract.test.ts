@@ -50,6 +50,16 @@ describe('the contract and its dispatch table', () => {
     s.dispose();
   });
 
+  it('offers native file dialogs only where the host has them', async () => {
+    const s = new Session('browser');
+    expect(await dispatch(s, 'host.pickFile', { purpose: 'openProject' })).toEqual({ supported: false, paths: [] });
+    const asked: string[] = [];
+    s.dialogs = { pickFile: async (r) => (asked.push(r.purpose), ['/home/forskare/studie.rodtrad']) };
+    expect(await dispatch(s, 'host.pickFile', { purpose: 'newProject', extensions: ['rodtrad'] })).toEqual({ supported: true, paths: ['/home/forskare/studie.rodtrad'] });
+    expect(asked).toEqual(['newProject']);
+    await expect(dispatch(s, 'host.pickFile', { purpose: 'steal' } as never)).rejects.toThrow(/bad|Invalid/i);
+  });
+
   it('turns errors into wire errors: user errors keep their message, bugs are marked internal', () => {
     expect(toWireError(new UserError('bad-input', 'is empty', '/x/a.txt'))).toEqual({ code: 'bad-input', message: '/x/a.txt: is empty', file: '/x/a.txt' });
     expect(toWireError(new TypeError('x is undefined')).code).toBe('internal');

@@ -7,6 +7,19 @@ import { UserError } from '../errors';
 import { Project } from '../project/project';
 
 export type HostKind = 'desktop' | 'browser' | 'cli' | 'test';
+
+export interface PickFileRequest {
+  purpose: 'openProject' | 'newProject' | 'import' | 'export';
+  title?: string;
+  defaultName?: string;
+  extensions?: string[];
+  multiple?: boolean;
+}
+
+/** Native file dialogs, which only the desktop host has; the paths they return are the user's choice. */
+export interface HostDialogs {
+  pickFile(request: PickFileRequest): Promise<string[]>;
+}
 export type Listener = (event: AppEvent) => void;
 
 export class Session {
@@ -14,6 +27,7 @@ export class Session {
   private current: Project | null = null;
   private readonly listeners = new Set<Listener>();
   readonly jobs = new Map<string, AbortController>();
+  dialogs: HostDialogs | undefined;
 
   constructor(host: HostKind, project: Project | null = null) {
     this.host = host;

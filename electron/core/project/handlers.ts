@@ -6,7 +6,7 @@ import { runJob } from '../jobs/run';
 import type { CheckResult } from './check';
 
 export const projectHandlers: Handlers<
-  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.close' | 'project.setCoder' | 'project.check' | 'job.cancel'
+  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.close' | 'project.setCoder' | 'project.check' | 'host.pickFile' | 'job.cancel'
 > = {
   'app.info': ({ session }) => ({
     version: appVersion(),
@@ -21,6 +21,10 @@ export const projectHandlers: Handlers<
   'project.setCoder': ({ session }, { name }) => ({ id: session.requireProject().setCurrentCoder(name), name }),
   'project.check': ({ session, signal, progress }) =>
     runJob<CheckResult>('project.check', session.requireProject().file, {}, { signal, onProgress: progress }),
+  'host.pickFile': async ({ session }, request) => {
+    if (!session.dialogs) return { supported: false, paths: [] };
+    return { supported: true, paths: await session.dialogs.pickFile(request) };
+  },
   'job.cancel': ({ session }, { jobId }) => {
     const job = session.jobs.get(jobId);
     job?.abort();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
 import { setLanguage, type Language } from '../i18n';
 import { useApp } from '../store/app-store';
 import { UndoButtons } from './CodingShell';
@@ -11,6 +12,14 @@ export function TopBar() {
   const createProject = useApp((s) => s.createProject);
   const [dialog, setDialog] = useState<null | 'open' | 'new'>(null);
   const [path, setPath] = useState('');
+
+  /** The desktop's own file dialog where there is one; otherwise ask for a path. */
+  const choose = async (kind: 'open' | 'new'): Promise<void> => {
+    const picked = await api.call('host.pickFile', { purpose: kind === 'open' ? 'openProject' : 'newProject', extensions: ['rodtrad'], defaultName: kind === 'new' ? 'projekt.rodtrad' : undefined });
+    if (!picked.supported) return setDialog(kind);
+    const file = picked.paths[0];
+    if (file) await (kind === 'open' ? openProject(file) : createProject(file));
+  };
 
   const submit = async (): Promise<void> => {
     if (!path.trim()) return;
@@ -27,8 +36,8 @@ export function TopBar() {
       <div className="project-name" data-testid="project-name">{info ? info.name : t('app.noProject')}</div>
       <nav className="actions">
         {info && <UndoButtons />}
-        <button type="button" onClick={() => setDialog('open')}>{t('menu.open')}</button>
-        <button type="button" onClick={() => setDialog('new')}>{t('menu.new')}</button>
+        <button type="button" onClick={() => void choose('open')}>{t('menu.open')}</button>
+        <button type="button" onClick={() => void choose('new')}>{t('menu.new')}</button>
         <label className="lang">
           <span className="sr-only">{t('menu.language')}</span>
           <select aria-label={t('menu.language')} value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language">
