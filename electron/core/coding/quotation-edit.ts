@@ -119,12 +119,12 @@ export function removeCode(p: Project, quotationId: number, codeId: number): voi
 
 /** Codes a whole speaker turn, reusing a quotation that spans exactly the turn's text. */
 export function codeTurn(p: Project, turnId: number, codeIds: number[]): Quotation {
-  const turn = p.db.prepare('SELECT document_id, start, "end" FROM turns WHERE id = ?').get(turnId) as
-    | { document_id: number; start: number; end: number }
-    | undefined;
+  const turn = p.db
+    .prepare('SELECT t.document_id, t.start, t."end", s.label FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.id = ?')
+    .get(turnId) as { document_id: number; start: number; end: number; label: string | null } | undefined;
   if (!turn) throw new UserError('not-found', `no speaker turn with id ${turnId}`);
   const text = documentText(p, turn.document_id);
-  let start = turn.start;
+  let start = turn.label ? afterLabel(text, turn.start, turn.end, turn.label) : turn.start;
   let end = turn.end;
   while (start < end && /\s/u.test(text[start]!)) start++;
   while (end > start && /\s/u.test(text[end - 1]!)) end--;
@@ -141,4 +141,19 @@ export function codeTurn(p: Project, turnId: number, codeIds: number[]): Quotati
     return existing;
   });
   return getQuotation(p, id);
+}
+
+/**
+ * Where the spoken text of a turn begins: after "Label:" (with an optional time before or
+ * after the label, or Markdown bold) when the turn opens with its speaker label.
+ */
+export function afterLabel(text: string, start: number, end: number, label: string): number {
+  const head = text.slice(start, Math.min(end, start + label.length + 40));
+  const at = head.indexOf(label);
+  if (at < 0 || !/^[\s*[\]()\d:.,]*$/u.test(head.slice(0, at))) return start;
+  const colon = head.indexOf(':', at + label.length);
+  if (colon < 0 || !/^[\s*[\]()\d:.,]*$/u.test(head.slice(at + label.length, colon))) return start;
+  let i = colon + 1;
+  while (i < head.length && (head[i] === '*' || /\s/u.test(head[i]!))) i++;
+  return i < head.length ? start + i : start;
 }

@@ -103,10 +103,10 @@ function journalOf(db: Db): Journal {
       columns,
       pk,
       rowJson,
-      insert: db.prepare(`INSERT INTO main.${q(table)}(${columns.map(q).join(', ')}) SELECT ${columns.map((c) => fromJson(c, '?1')).join(', ')}`),
-      remove: db.prepare(`DELETE FROM main.${q(table)} WHERE ${pkWhere('?1')}`),
-      update: db.prepare(`UPDATE main.${q(table)} SET ${columns.map((c) => `${q(c)} = ${fromJson(c, '?2')}`).join(', ')} WHERE ${pkWhere('?1')}`),
-      current: db.prepare(`SELECT ${rowJson('t')} AS row FROM main.${q(table)} t WHERE ${pk.map((c) => `t.${q(c)} IS json_extract(?1, '$.${c}')`).join(' AND ')}`).pluck(),
+      insert: db.prepare(`INSERT INTO main.${q(table)}(${columns.map(q).join(', ')}) SELECT ${columns.map((c) => fromJson(c, '@a')).join(', ')}`),
+      remove: db.prepare(`DELETE FROM main.${q(table)} WHERE ${pkWhere('@a')}`),
+      update: db.prepare(`UPDATE main.${q(table)} SET ${columns.map((c) => `${q(c)} = ${fromJson(c, '@b')}`).join(', ')} WHERE ${pkWhere('@a')}`),
+      current: db.prepare(`SELECT ${rowJson('t')} AS row FROM main.${q(table)} t WHERE ${pk.map((c) => `t.${q(c)} IS json_extract(@a, '$.${c}')`).join(' AND ')}`).pluck(),
     });
   }
   const journal: Journal = {
@@ -198,21 +198,21 @@ function replay(p: Project, j: Journal, label: string, changes: Change[]): void 
     if (!t) refuse(`the table ${table}`);
     const sql = t!;
     if (op === 'i') {
-      const existing = sql.current.get(after) as string | undefined;
+      const existing = sql.current.get({ a: after }) as string | undefined;
       if (existing !== undefined) {
         if (existing === after) continue; // already there (restored by a cascade's inverse)
         refuse(`a row in ${table}`);
       }
-      sql.insert.run(after);
+      sql.insert.run({ a: after });
     } else if (op === 'd') {
-      const existing = sql.current.get(before) as string | undefined;
+      const existing = sql.current.get({ a: before }) as string | undefined;
       if (existing === undefined) continue; // already gone through a foreign-key cascade
       if (existing !== before) refuse(`a row in ${table}`);
-      sql.remove.run(before);
+      sql.remove.run({ a: before });
     } else {
-      const existing = sql.current.get(before) as string | undefined;
+      const existing = sql.current.get({ a: before }) as string | undefined;
       if (existing !== before) refuse(`a row in ${table}`);
-      sql.update.run(before, after);
+      sql.update.run({ a: before, b: after });
     }
   }
 }
