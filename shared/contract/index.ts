@@ -11,6 +11,7 @@ import { memoMethods } from './memos';
 import { projectMethods } from './project';
 import { reportMethods } from './reports';
 import { tableMethods } from './tables';
+import { searchMethods } from './search';
 
 export const contract = {
   ...projectMethods,
@@ -19,6 +20,7 @@ export const contract = {
   ...memoMethods,
   ...attributeMethods,
   ...historyMethods,
+  ...searchMethods,
   ...tableMethods,
   ...reportMethods,
 };

@@ -13,6 +13,7 @@ import { memoHandlers } from '../memos/handlers';
 import { projectHandlers } from '../project/handlers';
 import { reportHandlers } from '../analysis/report-handlers';
 import { historyHandlers } from '../undo/handlers';
+import { searchHandlers } from '../search/handlers';
 import type { Session } from './session';
 import type { CallContext, Handler, Handlers } from './types';
 
@@ -23,6 +24,7 @@ const handlers: Handlers<MethodName> = {
   ...memoHandlers,
   ...attributeHandlers,
   ...historyHandlers,
+  ...searchHandlers,
   ...tableHandlers,
   ...reportHandlers,
 };

@@ -5,6 +5,7 @@
 import type { Progress } from '../../../shared/contract';
 import type { Project } from '../project/project';
 import { checkProject } from '../project/check';
+import { buildAndStoreIndex } from '../search/index-build';
 
 export interface JobContext {
   progress(p: Omit<Progress, 'jobId'>): void;
@@ -17,4 +18,5 @@ export type JobFn = (project: Project, params: never, ctx: JobContext) => unknow
 
 export const jobs: Record<string, JobFn> = {
   'project.check': checkProject as JobFn,
+  'search.buildIndex': buildAndStoreIndex as JobFn,
 };

@@ -1,0 +1,106 @@
+/**
+ * "Code all hits": a quotation for each selected search hit, widened to the word, sentence,
+ * paragraph or speaker turn around it, linked to one code (created from its path if missing).
+ * Hits that widen to the same span become one quotation; a span already quoted gets the code
+ * added instead of a duplicate quotation. All of it is one transaction and one undo step.
+ */
+import { codeByPath } from '../coding/codes';
+import { createQuotation } from '../coding/quotations';
+import { UserError } from '../errors';
+import { withUndo } from '../undo/journal';
+import type { Project } from '../project/project';
+import { passagesOf, readSpeakers } from './passages';
+import { paragraphAround, sentenceAround, trimSpan } from './text';
+
+export type Expansion = 'word' | 'sentence' | 'paragraph' | 'turn';
+
+export interface HitRef {
+  documentId: number;
+  start: number;
+  end: number;
+}
+
+export interface CodeHitsResult {
+  codeId: number;
+  created: number;
+  linked: number;
+  quotationIds: number[];
+  spans: { documentId: number; start: number; end: number }[];
+}
+
+export function codeHits(p: Project, hits: HitRef[], code: { path?: string; codeId?: number }, expand: Expansion): CodeHitsResult {
+  if (hits.length === 0) throw new UserError('bad-input', 'no hits were selected to code');
+  const run = (): CodeHitsResult => {
+    const codeId = code.codeId ?? (code.path ? codeByPath(p, code.path, { create: true }) : undefined);
+    if (codeId === undefined) throw new UserError('bad-input', 'choose a code (a path such as "Samverkan/Extern") to code the hits with');
+    if (!p.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) throw new UserError('not-found', `no code with id ${codeId}`);
+    const spans = expandAll(p, hits, expand);
+    const existing = p.db.prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1').pluck();
+    const link = p.db.prepare('INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?)');
+    let created = 0;
+    let linked = 0;
+    const ids: number[] = [];
+    for (const s of spans) {
+      const old = existing.get(s.documentId, s.start, s.end) as number | undefined;
+      if (old !== undefined) {
+        if (link.run(old, codeId, p.currentCoderId(), p.now()).changes > 0) linked++;
+        ids.push(old);
+      } else {
+        ids.push(createQuotation(p, { documentId: s.documentId, start: s.start, end: s.end, codeIds: [codeId] }));
+        created++;
+      }
+    }
+    return { codeId, created, linked, quotationIds: ids, spans };
+  };
+  const label = code.path ?? `#${code.codeId}`;
+  return withUndo(p, { action: 'search.codeHits', text: `Code ${hits.length} search hits with "${label}"` }, run);
+}
+
+/** The distinct spans the hits widen to, in document order. */
+export function expandAll(p: Project, hits: HitRef[], expand: Expansion): HitRef[] {
+  const textOf = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+  const turnsOf = p.db.prepare('SELECT document_id, speaker_id, start, "end" FROM turns WHERE document_id = ? ORDER BY start, id');
+  // Speakers are needed even for words: passages start after the speaker label.
+  const speakers = readSpeakers(p);
+  const docs = new Map<number, { text: string; passages: { start: number; end: number }[] }>();
+  const seen = new Set<string>();
+  const out: HitRef[] = [];
+  for (const h of hits) {
+    let d = docs.get(h.documentId);
+    if (!d) {
+      const text = textOf.get(h.documentId) as string | undefined;
+      if (text === undefined) throw new UserError('not-found', `no document with id ${h.documentId}`);
+      d = { text, passages: passagesOf(h.documentId, text, turnsOf.all(h.documentId) as never[], speakers) };
+      docs.set(h.documentId, d);
+    }
+    if (!Number.isInteger(h.start) || !Number.isInteger(h.end) || h.start < 0 || h.end <= h.start || h.end > d.text.length) {
+      throw new UserError('bad-input', `hit ${h.start}-${h.end} does not lie within document ${h.documentId}`);
+    }
+    const passage = d.passages.find((x) => x.start <= h.start && h.end <= x.end) ?? { start: 0, end: d.text.length };
+    const [start, end] = expandOne(d.text, h.start, h.end, passage, expand);
+    const key = `${h.documentId}:${start}:${end}`;
+    if (end > start && !seen.has(key)) {
+      seen.add(key);
+      out.push({ documentId: h.documentId, start, end });
+    }
+  }
+  return out.sort((a, b) => a.documentId - b.documentId || a.start - b.start);
+}
+
+function expandOne(text: string, start: number, end: number, passage: { start: number; end: number }, expand: Expansion): [number, number] {
+  switch (expand) {
+    case 'word': {
+      let s = start;
+      let e = end;
+      while (s > passage.start && /[\p{L}\p{N}'’]/u.test(text[s - 1]!)) s--;
+      while (e < passage.end && /[\p{L}\p{N}'’]/u.test(text[e]!)) e++;
+      return trimSpan(text, s, e);
+    }
+    case 'sentence':
+      return sentenceAround(text, start, end, passage.start, passage.end);
+    case 'paragraph':
+      return paragraphAround(text, start, end, passage.start, passage.end);
+    case 'turn':
+      return trimSpan(text, passage.start, passage.end);
+  }
+}

@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Handlers } from '../api/types';
+import { UserError } from '../errors';
+import { codeHits } from './code-hits';
+import { ensureIndex, indexStatus } from './index-store';
+import { search } from './search';
+import { compareWords, wordFrequencies } from './words';
+import { wordTableCsv, wordTableXlsx, type WordTable } from './words-export';
+
+export const searchHandlers: Handlers<'search.status' | 'search.buildIndex' | 'search.query' | 'search.codeHits' | 'words.frequencies' | 'words.compare' | 'words.export'> = {
+  'search.status': ({ session }) => indexStatus(session.requireProject()),
+  'search.buildIndex': async ({ session, signal, progress }, { force }) => {
+    const index = await ensureIndex(session.requireProject(), { signal, onProgress: progress, force });
+    return { version: index.version, passages: index.passages.doc.length, bytes: index.bytes, buildMs: index.buildMs, loadMs: index.loadMs, origin: index.origin };
+  },
+  'search.query': ({ session, signal, progress }, params) => search(session.requireProject(), params, { signal, onProgress: progress }),
+  'search.codeHits': ({ session }, { hits, code, expand }) =>
+    codeHits(session.requireProject(), hits, typeof code === 'number' ? { codeId: code } : { path: code }, expand),
+  'words.frequencies': ({ session }, { scope, ...options }) => wordFrequencies(session.requireProject(), scope, options),
+  'words.compare': ({ session }, { a, b, ...options }) => compareWords(session.requireProject(), a, b, options),
+  'words.export': async ({ session }, params) => {
+    const p = session.requireProject();
+    const options = { lang: params.lang, limit: params.limit, minCount: params.minCount };
+    const table: WordTable = params.b
+      ? { kind: 'compare', data: compareWords(p, params.a, params.b, options), labelA: params.labelA, labelB: params.labelB }
+      : { kind: 'frequencies', data: wordFrequencies(p, params.a, options) };
+    const bytes = params.format === 'csv' ? Buffer.from(wordTableCsv(table, params.uiLanguage), 'utf8') : await wordTableXlsx(table, params.uiLanguage);
+    const rows = table.data.rows.length;
+    const fileName = params.path ? path.basename(params.path) : `${params.uiLanguage === 'sv' ? 'ordfrekvenser' : 'word-frequencies'}.${params.format}`;
+    if (params.path) {
+      try {
+        writeFileSync(params.path, bytes);
+      } catch (e) {
+        throw new UserError('write-failed', `cannot write the file: ${(e as Error).message}`, params.path);
+      }
+      return { fileName, bytes: bytes.length, rows, path: path.resolve(params.path), base64: null };
+    }
+    return { fileName, bytes: bytes.length, rows, path: null, base64: bytes.toString('base64') };
+  },
+};

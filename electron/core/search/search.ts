@@ -1,0 +1,321 @@
+/**
+ * Running a query: lunr finds candidate passages (stemmed terms, wildcards, fuzzy, field
+ * filters), then each candidate is read again to verify phrases by word positions and to
+ * find every hit's exact offsets for keyword-in-context lines.
+ */
+import type { Project } from '../project/project';
+import { ensureIndex, type EnsureOptions, type LoadedIndex } from './index-store';
+import { attrToken } from './index-build';
+import { isStopWord, lunr, stem, type SearchLanguage } from './language';
+import { parseQuery, type Clause, type ParsedQuery } from './query';
+import { normalizeWord, tokenize, type Token } from './text';
+
+export interface SearchOptions {
+  query: string;
+  /** Stem the query in this language for all documents; default: each document's own. */
+  lang?: SearchLanguage;
+  sort?: 'document' | 'relevance';
+  limit?: number;
+  offset?: number;
+  /** Characters of context on each side of a hit. */
+  context?: number;
+}
+
+export interface SearchHit {
+  documentId: number;
+  documentName: string;
+  start: number;
+  end: number;
+  passageStart: number;
+  passageEnd: number;
+  before: string;
+  match: string;
+  after: string;
+  speaker: string | null;
+  attributes: Record<string, string>;
+  score: number;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  passages: number;
+  hits: SearchHit[];
+  perDocument: { documentId: number; documentName: string; hits: number }[];
+  perAttribute: { attribute: string; value: string; hits: number; documents: number }[];
+  /** Words of the query dropped as stop words (shown to the user so 0 hits make sense). */
+  ignored: string[];
+  ms: number;
+}
+
+interface Occurrence {
+  passage: number;
+  start: number;
+  end: number;
+  score: number;
+}
+
+export async function search(p: Project, opts: SearchOptions, ensure: EnsureOptions = {}): Promise<SearchResult> {
+  const index = await ensureIndex(p, ensure);
+  return searchIndex(index, opts);
+}
+
+export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResult {
+  const started = performance.now();
+  const parsed = parseQuery(opts.query);
+  const ignored = new Set<string>();
+  const occurrences: Occurrence[] = [];
+  const matchedPassages = new Set<number>();
+  const languages = opts.lang ? [opts.lang] : [...new Set(index.languages.values())];
+  if (languages.length === 0) languages.push('sv');
+  const hasText = parsed.clauses.some((c) => c.type !== 'field');
+  for (const lang of hasText ? languages : languages.slice(0, 1)) {
+    const plan = planFor(parsed, lang, ignored);
+    if (!plan) continue;
+    const results = index.idx.query((q) => {
+      for (const t of plan.terms) {
+        q.term(t.term, {
+          fields: [t.field],
+          presence: t.presence === 'required' ? lunr.Query.presence.REQUIRED : t.presence === 'prohibited' ? lunr.Query.presence.PROHIBITED : lunr.Query.presence.OPTIONAL,
+          wildcard: t.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          // lunr treats the mere presence of editDistance as "fuzzy", which turns off wildcards.
+          ...(t.fuzzy ? { editDistance: t.fuzzy } : {}),
+          usePipeline: false,
+        });
+      }
+    });
+    for (const r of results) {
+      const pi = Number(r.ref);
+      const docId = index.passages.doc[pi]!;
+      // With per-document stemming, a passage is answered by the query in its own language.
+      if (!opts.lang && hasText && languages.length > 1 && index.languages.get(docId) !== lang) continue;
+      if (matchedPassages.has(pi)) continue;
+      const found = verify(index, pi, plan, lang, r.matchData);
+      if (!found) continue;
+      matchedPassages.add(pi);
+      for (const [s, e] of found) occurrences.push({ passage: pi, start: s, end: e, score: r.score });
+    }
+  }
+  return present(index, opts, occurrences, matchedPassages.size, [...ignored], started);
+}
+
+interface PlannedTerm {
+  term: string;
+  field: 'text' | 'speaker' | 'kind' | 'attr';
+  presence: Clause['presence'];
+  wildcard: boolean;
+  fuzzy: number;
+}
+
+interface Plan {
+  terms: PlannedTerm[];
+  /** For each word clause: the stem (or prefix) it asks for, to find its hits in a passage. */
+  words: { clause: Clause & { type: 'word' }; key: string }[];
+  phrases: { clause: Clause & { type: 'phrase' }; norms: string[] }[];
+}
+
+function planFor(parsed: ParsedQuery, lang: SearchLanguage, ignored: Set<string>): Plan | undefined {
+  const terms: PlannedTerm[] = [];
+  const words: Plan['words'] = [];
+  const phrases: Plan['phrases'] = [];
+  for (const c of parsed.clauses) {
+    if (c.type === 'field') {
+      const value = normalizeWord(c.value);
+      const term = c.field === 'attr' ? attrToken(c.name, c.value) : value;
+      terms.push({ term, field: c.field, presence: c.presence, wildcard: c.wildcard, fuzzy: 0 });
+    } else if (c.type === 'word') {
+      const norm = normalizeWord(c.word);
+      if (!c.wildcard && isStopWord(norm, lang)) {
+        ignored.add(c.word);
+        continue;
+      }
+      // A prefix may be longer than the stem of its words ("samverkan*" vs the stem "samverk"):
+      // lunr looks up the stemmed prefix, and the written forms are checked in verify().
+      // A fuzzy word is compared as written (its misspelling would stem unpredictably).
+      const key = c.wildcard || c.fuzzy ? norm : stem(norm, lang);
+      words.push({ clause: c, key });
+      terms.push({ term: c.fuzzy ? norm : stem(norm, lang), field: 'text', presence: c.presence, wildcard: c.wildcard, fuzzy: c.fuzzy });
+    } else {
+      const norms = c.words.map(normalizeWord);
+      phrases.push({ clause: c, norms });
+      // Prohibited phrases are checked by position only: excluding each of their words would exclude too much.
+      if (c.presence === 'prohibited') continue;
+      for (const n of norms) if (!isStopWord(n, lang)) terms.push({ term: stem(n, lang), field: 'text', presence: c.presence, wildcard: false, fuzzy: 0 });
+    }
+  }
+  if (!terms.some((t) => t.presence !== 'prohibited')) {
+    // A phrase of stop words only ("och så"): every passage is a candidate, checked by position.
+    if (phrases.some((x) => x.clause.presence !== 'prohibited')) terms.push({ term: '', field: 'text', presence: 'optional', wildcard: true, fuzzy: 0 });
+    // Only stop words: nothing to look up (a query of exclusions alone is fine for lunr).
+    else if (terms.length === 0) return undefined;
+  }
+  return { terms, words, phrases };
+}
+
+/** Hit spans in a candidate passage, or undefined if it does not really match (phrases). */
+function verify(index: LoadedIndex, pi: number, plan: Plan, lang: SearchLanguage, matchData: lunr.MatchData): [number, number][] | undefined {
+  const docId = index.passages.doc[pi]!;
+  const text = index.text(docId);
+  const needTokens = plan.words.length > 0 || plan.phrases.length > 0;
+  const tokens: Token[] = needTokens ? tokenize(text, index.passages.start[pi]!, index.passages.end[pi]!) : [];
+  const spans: [number, number][] = [];
+  let optionalSeen = false;
+  let requiredText = false;
+  // Terms lunr matched in the text field (wildcards and fuzzy terms expanded by lunr itself).
+  const matchedTerms = new Set(Object.keys(matchData.metadata).filter((t) => (matchData.metadata as Record<string, Record<string, unknown>>)[t]!.text));
+  for (const w of plan.words) {
+    if (w.clause.presence === 'prohibited') continue;
+    if (w.clause.presence === 'required') requiredText = true;
+    let any = false;
+    for (const t of tokens) {
+      if (isStopWord(t.norm, lang) && !w.clause.wildcard) continue;
+      const s = stem(t.norm, lang);
+      const hit = w.clause.wildcard ? t.norm.startsWith(w.key) : w.clause.fuzzy ? matchedTerms.has(s) && withinDistance(s, w.key, w.clause.fuzzy) : s === w.key;
+      if (hit) {
+        spans.push([t.start, t.end]);
+        any = true;
+      }
+    }
+    if (w.clause.presence === 'required' && !any && !w.clause.fuzzy) return undefined;
+    if (any) optionalSeen = true;
+  }
+  for (const ph of plan.phrases) {
+    const found = phraseSpans(tokens, ph.norms);
+    if (ph.clause.presence === 'prohibited') {
+      if (found.length) return undefined;
+      continue;
+    }
+    if (ph.clause.presence === 'required') {
+      requiredText = true;
+      if (!found.length) return undefined;
+    }
+    if (found.length) optionalSeen = true;
+    spans.push(...found);
+  }
+  const anyText = plan.words.some((w) => w.clause.presence !== 'prohibited') || plan.phrases.some((x) => x.clause.presence !== 'prohibited');
+  if (anyText && !requiredText && !optionalSeen) return undefined;
+  if (!anyText) {
+    // Field filters only: the whole passage is the hit.
+    return [[index.passages.start[pi]!, index.passages.end[pi]!]];
+  }
+  return mergeSpans(spans);
+}
+
+function phraseSpans(tokens: Token[], norms: string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i + norms.length <= tokens.length; i++) {
+    let ok = true;
+    for (let j = 0; j < norms.length; j++) {
+      if (tokens[i + j]!.norm !== norms[j]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) out.push([tokens[i]!.start, tokens[i + norms.length - 1]!.end]);
+  }
+  return out;
+}
+
+function mergeSpans(spans: [number, number][]): [number, number][] {
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s[0] < last[1]) last[1] = Math.max(last[1], s[1]);
+    else out.push([s[0], s[1]]);
+  }
+  return out;
+}
+
+export function withinDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]!);
+    }
+    if (rowMin > max) return false;
+    prev = cur;
+  }
+  return prev[b.length]! <= max;
+}
+
+function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], passages: number, ignored: string[], started: number): SearchResult {
+  const pos = (pi: number): number => index.documents.get(index.passages.doc[pi]!)?.position ?? 0;
+  if (opts.sort === 'relevance') occ.sort((a, b) => b.score - a.score || pos(a.passage) - pos(b.passage) || a.start - b.start);
+  else occ.sort((a, b) => pos(a.passage) - pos(b.passage) || index.passages.doc[a.passage]! - index.passages.doc[b.passage]! || a.start - b.start);
+
+  const perDoc = new Map<number, number>();
+  const perAttr = new Map<string, { attribute: string; value: string; hits: number; docs: Set<number> }>();
+  for (const o of occ) {
+    const docId = index.passages.doc[o.passage]!;
+    perDoc.set(docId, (perDoc.get(docId) ?? 0) + 1);
+    for (const [k, v] of Object.entries(attributesOf(index, o.passage))) {
+      const key = `${k}\u0000${v}`;
+      let a = perAttr.get(key);
+      if (!a) perAttr.set(key, (a = { attribute: k, value: v, hits: 0, docs: new Set() }));
+      a.hits++;
+      a.docs.add(docId);
+    }
+  }
+  const offset = opts.offset ?? 0;
+  const limit = opts.limit ?? 1000;
+  const context = opts.context ?? 60;
+  const hits = occ.slice(offset, offset + limit).map((o) => toHit(index, o, context));
+  return {
+    query: opts.query,
+    total: occ.length,
+    passages,
+    hits,
+    perDocument: [...perDoc].map(([documentId, n]) => ({ documentId, documentName: index.documents.get(documentId)?.name ?? '', hits: n })),
+    perAttribute: [...perAttr.values()].map((a) => ({ attribute: a.attribute, value: a.value, hits: a.hits, documents: a.docs.size })),
+    ignored,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+function attributesOf(index: LoadedIndex, pi: number): Record<string, string> {
+  const doc = index.documents.get(index.passages.doc[pi]!);
+  const sid = index.passages.speaker[pi];
+  const sp = sid != null ? index.speakers.get(sid) : undefined;
+  return { ...(doc?.attributes ?? {}), ...(sp?.attributes ?? {}) };
+}
+
+function toHit(index: LoadedIndex, o: Occurrence, context: number): SearchHit {
+  const docId = index.passages.doc[o.passage]!;
+  const text = index.text(docId);
+  const ps = index.passages.start[o.passage]!;
+  const pe = index.passages.end[o.passage]!;
+  const sid = index.passages.speaker[o.passage];
+  const sp = sid != null ? index.speakers.get(sid) : undefined;
+  return {
+    documentId: docId,
+    documentName: index.documents.get(docId)?.name ?? '',
+    start: o.start,
+    end: o.end,
+    passageStart: ps,
+    passageEnd: pe,
+    before: contextBefore(text, ps, o.start, context),
+    match: text.slice(o.start, o.end),
+    after: contextAfter(text, o.end, pe, context),
+    speaker: sp ? (sp.name ?? sp.label) : null,
+    attributes: attributesOf(index, o.passage),
+    score: Math.round(o.score * 1000) / 1000,
+  };
+}
+
+/** Up to n characters before the hit, starting at a word boundary, on one line. */
+function contextBefore(text: string, from: number, at: number, n: number): string {
+  let s = Math.max(from, at - n);
+  if (s > from) while (s < at && !/\s/.test(text[s - 1]!)) s++;
+  return (s > from ? '… ' : '') + text.slice(s, at).replace(/\s+/g, ' ').trimStart();
+}
+
+function contextAfter(text: string, at: number, to: number, n: number): string {
+  let e = Math.min(to, at + n);
+  if (e < to) while (e > at && !/\s/.test(text[e]!)) e--;
+  return text.slice(at, e).replace(/\s+/g, ' ').trimEnd() + (e < to ? ' …' : '');
+}
