@@ -12,6 +12,7 @@ import { projectMethods } from './project';
 import { reportMethods } from './reports';
 import { tableMethods } from './tables';
 import { searchMethods } from './search';
+import { importMethods } from './import';
 
 export const contract = {
   ...projectMethods,
@@ -23,6 +24,7 @@ export const contract = {
   ...searchMethods,
   ...tableMethods,
   ...reportMethods,
+  ...importMethods,
 };
 
 export type Contract = typeof contract;

@@ -10,5 +10,11 @@ import { matrixCommand } from './matrix';
 import { cooccurCommand } from './cooccur';
 import { reportCommand } from './report';
 import { freqCommand } from './freq';
+import { importCommand } from './import';
+import { docsCommand } from './docs';
+import { textCommand } from './text';
+import { attributesCommand } from './attributes';
+import { speakersCommand } from './speakers';
+import { autocodeCommand } from './autocode';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, sampleCommand, serveCommand, reportCommand, freqCommand, tableCommand, matrixCommand, cooccurCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, sampleCommand, serveCommand, reportCommand, freqCommand, tableCommand, matrixCommand, cooccurCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand];

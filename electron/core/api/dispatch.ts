@@ -16,6 +16,7 @@ import { historyHandlers } from '../undo/handlers';
 import { searchHandlers } from '../search/handlers';
 import type { Session } from './session';
 import type { CallContext, Handler, Handlers } from './types';
+import { importHandlers } from '../import/handlers';
 
 const handlers: Handlers<MethodName> = {
   ...projectHandlers,
@@ -27,6 +28,7 @@ const handlers: Handlers<MethodName> = {
   ...searchHandlers,
   ...tableHandlers,
   ...reportHandlers,
+  ...importHandlers,
 };
 
 /** Checks results against their schema too; on in tests, off in production for speed. */

@@ -1,7 +1,9 @@
 /**
  * Finds speaker turns in a plain-text transcript. Recognised at the start of a line:
  *   Namn: …   CS: …   I: / Intervjuare: / IP1: …   [00:12:34] Namn: …   (00:12:34) Namn: …
- *   00:12:34 Namn: …   Namn (00:12:34): …   Namn [00:12:34]: …
+ *   00:12:34 Namn: …   Namn (00:12:34): …   Namn [00:12:34]: …   Namn: (00:12:34) …
+ *   **Namn:** … (Markdown bold)   and a time on a line of its own — "(00:12:34)" or
+ *   "[00:12:34]" — which gives its time to the turn on the next line.
  * A turn runs until the next labelled line; unlabelled paragraphs continue the turn.
  * A label counts only if it recurs (or is an interviewer label) and the text has at least two
  * speakers, so a field note's "Observation: …" does not become a speaker.
@@ -11,6 +13,14 @@ export interface ParsedTurn {
   end: number;
   speaker: string | null;
   timestamp: number | null;
+}
+
+export interface ParseOptions {
+  /**
+   * Labels known to be speakers from the source's formatting (bold names in a DOCX, vtt
+   * voices): accepted even when they occur once.
+   */
+  knownLabels?: Iterable<string>;
 }
 
 export interface ParsedTranscript {
@@ -25,7 +35,10 @@ const LINE_RE = new RegExp(
   'u',
 );
 
-const INTERVIEWER_RE = /^(i|int|intervjuare|intervjuaren|interviewer|moderator|moderatorn|forskare|forskaren|fl|samtalsledare)\d*$/iu;
+const TIME_ONLY_RE = new RegExp(String.raw`^[ \t]*[\[(]?${TIME}[\])]?[ \t]*$`, 'u');
+const TIME_AFTER_LABEL_RE = new RegExp(String.raw`^[\[(]${TIME}[\])][ \t]*`, 'u');
+
+const INTERVIEWER_RE = /^(i|int|intervjuare|intervjuaren|interviewer|moderator|moderatorn|forskare|forskaren|fl|samtalsledare)\s*\d*$/iu;
 
 export function isInterviewerLabel(label: string): boolean {
   return INTERVIEWER_RE.test(label.trim());
@@ -46,21 +59,32 @@ interface Candidate {
   timestamp: number | null;
 }
 
-export function parseTranscript(text: string): ParsedTranscript {
+export function parseTranscript(text: string, options: ParseOptions = {}): ParsedTranscript {
   const candidates: Candidate[] = [];
   let pos = 0;
+  // a time on a line of its own, waiting for the labelled line after it
+  let pending: { lineStart: number; timestamp: number } | null = null;
   for (const line of text.split('\n')) {
     const m = LINE_RE.exec(line);
+    const timeOnly = m ? null : TIME_ONLY_RE.exec(line);
     if (m && !/^\d/.test(m[2]!)) {
-      const time = m[1] ?? m[3];
-      candidates.push({ lineStart: pos, label: m[2]!.trim(), timestamp: time ? parseTimestamp(time) : null });
+      const after = TIME_AFTER_LABEL_RE.exec(line.slice(m[0].length));
+      const time = m[1] ?? m[3] ?? after?.[1];
+      const timestamp = time ? parseTimestamp(time) : (pending?.timestamp ?? null);
+      candidates.push({ lineStart: !time && pending ? pending.lineStart : pos, label: m[2]!.trim(), timestamp });
+      pending = null;
+    } else if (timeOnly) {
+      pending = { lineStart: pos, timestamp: parseTimestamp(timeOnly[1]!) };
+    } else if (line.trim().length > 0) {
+      pending = null;
     }
     pos += line.length + 1;
   }
   const counts = new Map<string, number>();
   for (const c of candidates) counts.set(c.label, (counts.get(c.label) ?? 0) + 1);
-  const accepted = new Set([...counts].filter(([label, n]) => n >= 2 || isInterviewerLabel(label)).map(([label]) => label));
-  if (accepted.size < 2) return { turns: [], speakers: [] };
+  const known = new Set(options.knownLabels ?? []);
+  const accepted = new Set([...counts].filter(([label, n]) => n >= 2 || isInterviewerLabel(label) || known.has(label)).map(([label]) => label));
+  if (accepted.size < (known.size > 0 ? 1 : 2)) return { turns: [], speakers: [] };
 
   const starts = candidates.filter((c) => accepted.has(c.label));
   const turns: ParsedTurn[] = [];

@@ -6,6 +6,7 @@ import type { Progress } from '../../../shared/contract';
 import type { Project } from '../project/project';
 import { checkProject } from '../project/check';
 import { buildAndStoreIndex } from '../search/index-build';
+import { importFiles } from '../import/pipeline';
 
 export interface JobContext {
   progress(p: Omit<Progress, 'jobId'>): void;
@@ -19,4 +20,5 @@ export type JobFn = (project: Project, params: never, ctx: JobContext) => unknow
 export const jobs: Record<string, JobFn> = {
   'project.check': checkProject as JobFn,
   'search.buildIndex': buildAndStoreIndex as JobFn,
+  'import.files': importFiles as JobFn,
 };

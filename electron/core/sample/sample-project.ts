@@ -1,18 +1,20 @@
 /**
  * The bundled sample project (sample-corpus/): built on first start so `npm start` opens a
- * project with group interviews, field notes, attributes and the Table 1 codebook.
+ * project with group interviews, field notes, attributes and the Table 1 codebook. It goes
+ * through the importer (plain text and CSV, read synchronously) like a user's files would.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
-import { normalizeText } from '../../../shared/text/normalize';
 import { readBundledCodebook, loadCodebookTree } from '../codebooks/bundled';
-import { setDocumentAttribute } from '../attributes/store';
-import { findDocumentByName, insertDocument } from '../documents/store';
-import { parseTranscript } from '../import/transcript';
+import { insertDocument } from '../documents/store';
+import { applyAttributeTable } from '../import/attribute-sheet';
+import { readCsv } from '../import/formats/table';
+import { DEFAULT_LIMITS } from '../import/formats/types';
+import { documentFromExtract } from '../import/pipeline';
+import { readPlainText } from '../import/read';
 import { sampleCorpusDir } from '../paths';
 import { Project } from '../project/project';
-import { createHash } from 'node:crypto';
 
 export function buildSampleProject(file: string, corpusDir = sampleCorpusDir()): Project {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -22,35 +24,12 @@ export function buildSampleProject(file: string, corpusDir = sampleCorpusDir()):
       const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort((a, b) => a.localeCompare(b, 'sv'));
       for (const f of files) {
         const bytes = readFileSync(path.join(corpusDir, f));
-        const text = normalizeText(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-        const fieldnote = /^f[aä]ltanteckning/i.test(f);
-        const parsed = fieldnote ? { turns: [], speakers: [] } : parseTranscript(text);
-        insertDocument(p, {
-          name: f.replace(/\.txt$/, ''),
-          kind: fieldnote ? 'fieldnote' : 'interview',
-          text,
-          sourceName: f,
-          sourceType: 'txt',
-          encoding: 'utf-8',
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          language: 'sv',
-          turns: parsed.turns,
-          speakers: parsed.speakers,
-        });
+        const extract = readPlainText(bytes, 'txt', { file: f, limits: DEFAULT_LIMITS, cancelled: false });
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        insertDocument(p, documentFromExtract(p, extract, f, { sha256 }));
       }
       const sheet = path.join(corpusDir, 'attribut.csv');
-      if (existsSync(sheet)) {
-        const rows = Papa.parse<string[]>(readFileSync(sheet, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-        const [header, ...body] = rows;
-        for (const row of body) {
-          const doc = findDocumentByName(p, row[0] ?? '');
-          if (doc === undefined) continue;
-          header!.slice(1).forEach((name, i) => {
-            const value = row[i + 1]?.trim();
-            if (value) setDocumentAttribute(p, doc, name.trim(), value);
-          });
-        }
-      }
+      if (existsSync(sheet)) applyAttributeTable(p, readCsv(readFileSync(sheet), { file: 'attribut.csv', limits: DEFAULT_LIMITS, cancelled: false }), 'attribut.csv');
       loadCodebookTree(p, readBundledCodebook('ifo-table1').codes);
     });
     return p;

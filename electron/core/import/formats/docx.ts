@@ -1,0 +1,39 @@
+/**
+ * DOCX through mammoth (HTML, so bold speaker names survive), after the archive has been
+ * checked for zip bombs and entity declarations. Images are dropped, not inlined.
+ */
+import mammoth from 'mammoth';
+import { checkZip, ZipRejected } from '../zip-guard';
+import { htmlToParagraphs, paragraphsToText } from '../paragraphs';
+import { badFile, type ReadContext, type TextExtract } from './types';
+
+export async function readDocx(bytes: Buffer, ctx: ReadContext): Promise<TextExtract> {
+  const report = await guardZip(bytes, ctx, 'DOCX');
+  if (!report.entries.some((e) => e === 'word/document.xml')) throw badFile(ctx.file, 'not a Word document: the archive has no word/document.xml (damaged, or another format renamed .docx)');
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })), ignoreEmptyParagraphs: true },
+    );
+    html = result.value;
+  } catch (e) {
+    throw badFile(ctx.file, `the Word document cannot be read (${(e as Error).message})`);
+  }
+  const { text, knownLabels } = paragraphsToText(htmlToParagraphs(html));
+  return { text, sourceType: 'docx', encoding: null, knownLabels };
+}
+
+/** Runs the zip checks and turns their findings into messages that name the file. */
+export async function guardZip(bytes: Buffer, ctx: ReadContext, what: string): Promise<{ entries: string[] }> {
+  try {
+    return await checkZip(bytes, { maxInflatedBytes: ctx.limits.maxInflatedBytes, maxEntries: ctx.limits.maxZipEntries }, ctx);
+  } catch (e) {
+    if (!(e instanceof ZipRejected)) throw e;
+    const p = e.problem;
+    if (p.kind === 'corrupt') throw badFile(ctx.file, `the ${what} file is damaged or truncated: ${p.detail}`);
+    if (p.kind === 'bomb') throw badFile(ctx.file, `refused: ${p.detail}`);
+    if (p.kind === 'entities') throw badFile(ctx.file, `refused: ${p.detail}`);
+    throw badFile(ctx.file, `the ${what} file is encrypted or password-protected; save it without a password and import it again`);
+  }
+}

@@ -1,0 +1,310 @@
+/**
+ * The import job: files and folders (paths) or file contents (base64, from a drop in the
+ * browser) → documents. One transaction per file; a failed file is reported and the batch
+ * goes on; a cancelled batch stops between files and writes nothing for the files not done.
+ * Runs in a worker thread (jobs/registry.ts) with its own connection.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { DocumentKind } from '../../../shared/contract';
+import { ensureAttribute } from '../attributes/store';
+import { insertDocument, type NewDocument } from '../documents/store';
+import { isUserError, UserError } from '../errors';
+import type { JobContext } from '../jobs/registry';
+import type { Project } from '../project/project';
+import { applyAttributeTable, type AttributeSheetResult } from './attribute-sheet';
+import { canonicalEncoding } from './encoding';
+import { formatOf, IMPORT_FORMATS, isTableFormat } from './formats/index';
+import { readTable, type Table } from './formats/table';
+import { DEFAULT_LIMITS, type ImportLimits, type ReadContext, type TextExtract } from './formats/types';
+import { detectLanguage } from './language';
+import { readTextFormat } from './read';
+import { surveyDocuments, type SurveyOptions } from './survey';
+import { parseTranscript } from './transcript';
+
+export interface ImportSource {
+  /** A file or folder on this machine (CLI, desktop). */
+  path?: string;
+  /** A file's name and its bytes as base64 (browser drop, where paths are hidden). */
+  name?: string;
+  data?: string;
+}
+
+export interface ImportParams {
+  sources: ImportSource[];
+  kind?: DocumentKind;
+  encoding?: string;
+  /** The same bytes already in the project: skip (default) or import again. */
+  duplicates?: 'skip' | 'import';
+  attributesSheet?: ImportSource;
+  survey?: SurveyOptions;
+  maxFileMB?: number;
+}
+
+export type FileStatus = 'imported' | 'skipped' | 'failed' | 'cancelled';
+
+export interface ImportFileResult {
+  file: string;
+  ok: boolean;
+  status: FileStatus;
+  documentId: number | null;
+  documentIds: number[];
+  turns: number;
+  chars: number;
+  speakers: number;
+  encoding: string | null;
+  error: string | null;
+  /** What else happened: "attribute sheet: 8 documents …". */
+  note: string | null;
+}
+
+export interface ImportResult {
+  results: ImportFileResult[];
+  imported: number;
+  skipped: number;
+  failed: number;
+  cancelled: boolean;
+  attributes: AttributeSheetResult | null;
+}
+
+interface Item {
+  display: string;
+  path?: string;
+  data?: Buffer;
+  size: number;
+  /** Found by walking a folder (unsupported files there are skipped, not failed). */
+  fromFolder: boolean;
+  /** A problem found while listing (missing file). */
+  problem?: string;
+}
+
+const FIELDNOTE_NAME = /f[aä]ltanteckning|faltant|fieldnote|field[-_ ]note|observation/i;
+
+export async function importFiles(p: Project, params: ImportParams, ctx: JobContext): Promise<ImportResult> {
+  const limits: ImportLimits = { ...DEFAULT_LIMITS, ...(params.maxFileMB ? { maxFileBytes: Math.round(params.maxFileMB * 1024 * 1024) } : {}) };
+  const encoding = params.encoding ? canonicalEncoding(params.encoding) : null;
+  const items = expand(params.sources);
+  const totalBytes = Math.max(1, items.reduce((n, it) => n + it.size, 0));
+  const results: ImportFileResult[] = [];
+  let doneBytes = 0;
+  let cancelled = false;
+  const sheets: NonNullable<OneOptions['sheets']> = [];
+  const report = (i: number, name: string): void =>
+    ctx.progress({ phase: 'import', unit: 'bytes', done: Math.min(doneBytes, totalBytes - 1), total: totalBytes, message: `${i + 1}/${items.length} ${name}` });
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (ctx.cancelled) {
+      cancelled = true;
+      for (const rest of items.slice(i)) results.push(result(rest.display, 'cancelled', { error: `${rest.display}: cancelled before it was imported` }));
+      break;
+    }
+    report(i, path.basename(item.display));
+    try {
+      results.push(await importOne(p, item, params, { encoding, limits, ctx, sheets, index: results.length }));
+    } catch (e) {
+      if (isUserError(e)) results.push(result(item.display, 'failed', { error: e.file ? e.message : `${item.display}: ${e.message}` }));
+      else if ((e as Error).name === 'CancelledError') {
+        results.push(result(item.display, 'cancelled', { error: `${item.display}: cancelled before it was imported` }));
+      } else results.push(result(item.display, 'failed', { error: `${item.display}: could not be imported (${(e as Error).message})` }));
+    }
+    doneBytes += item.size;
+  }
+
+  let attributes: AttributeSheetResult | null = null;
+  for (const sheet of cancelled ? [] : sheets) {
+    try {
+      attributes = applyAttributeTable(p, sheet.table, sheet.file);
+      const unknown = attributes.unknown.length ? `; no document named ${attributes.unknown.map((u) => `"${u}"`).join(', ')}` : '';
+      results[sheet.index]!.note = `attribute sheet: ${attributes.attributes.map((a) => a.name).join(', ')} set on ${attributes.documents} documents${unknown}`;
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', error: e.message, note: null });
+    }
+  }
+  if (params.attributesSheet && !cancelled) attributes = await applyAttributeSheet(p, params.attributesSheet, { encoding: null, limits, ctx });
+  ctx.progress({ phase: 'import', unit: 'bytes', done: totalBytes, total: totalBytes, message: `${items.length}/${items.length}` });
+  return {
+    results,
+    imported: results.filter((r) => r.status === 'imported').length,
+    skipped: results.filter((r) => r.status === 'skipped').length,
+    failed: results.filter((r) => r.status === 'failed').length,
+    cancelled,
+    attributes,
+  };
+}
+
+interface OneOptions {
+  encoding: string | null;
+  limits: ImportLimits;
+  ctx: JobContext;
+  /** Attribute sheets found among the files, applied after the documents are in. */
+  sheets?: { index: number; table: Table; file: string }[];
+  index?: number;
+}
+
+/** A table whose first column header names documents is an attribute sheet, not a survey. */
+const SHEET_FIRST_HEADER = /^(dokument|dokumentnamn|document|documents|document name|fil|filnamn|file|filename|file name|intervju|interview)$/i;
+
+async function importOne(p: Project, item: Item, params: ImportParams, o: OneOptions): Promise<ImportFileResult> {
+  const display = item.display;
+  if (item.problem) throw new UserError('bad-file', item.problem, display);
+  const base = path.basename(display);
+  const format = formatOf(base);
+  if (!format) {
+    const msg = `not a format Rödtråd imports (supported: ${IMPORT_FORMATS.map((f) => `.${f}`).join(' ')})`;
+    if (item.fromFolder) return result(display, 'skipped', { error: `${display}: ${msg}` });
+    throw new UserError('unsupported', msg, display);
+  }
+  if (item.size > o.limits.maxFileBytes) {
+    throw new UserError('too-large', `the file is ${mb(item.size)}, over the import limit of ${mb(o.limits.maxFileBytes)} (raise it with --max-size)`, display);
+  }
+  const bytes = item.data ?? readFileSync(item.path!);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (params.duplicates !== 'import') {
+    const same = p.db.prepare('SELECT name FROM documents WHERE sha256 = ? LIMIT 1').get(sha256) as { name: string } | undefined;
+    if (same) return result(display, 'skipped', { error: `${display}: already in the project as "${same.name}" (same content); skipped` });
+  }
+  const readCtx: ReadContext = { file: display, encoding: o.encoding, limits: o.limits, get cancelled() { return o.ctx.cancelled; } };
+
+  if (isTableFormat(format)) {
+    const table = await readTable(bytes, format, readCtx);
+    if (params.kind !== 'survey' && o.sheets && SHEET_FIRST_HEADER.test(table.header[0] ?? '')) {
+      o.sheets.push({ index: o.index ?? 0, table, file: display });
+      return result(display, 'imported', { encoding: table.encoding, note: 'attribute sheet' });
+    }
+    const survey = surveyDocuments(table, params.survey ?? {}, display);
+    if (survey.documents.length === 0) throw new UserError('bad-file', 'the survey has a header row but no answers', display);
+    o.ctx.throwIfCancelled();
+    const ids = p.transaction(() => {
+      for (const [name, type] of Object.entries(survey.types)) ensureAttribute(p, name, 'document', type);
+      return survey.documents.map((d) =>
+        insertDocument(p, { ...d, sourceName: base, sourceType: format, encoding: table.encoding, sha256, language: detectLanguage(d.text) }),
+      );
+    });
+    return result(display, 'imported', {
+      documentId: ids[0] ?? null,
+      documentIds: ids,
+      turns: survey.documents.reduce((n, d) => n + (d.turns?.length ?? 0), 0),
+      chars: survey.documents.reduce((n, d) => n + d.text.length, 0),
+      speakers: survey.plan.textColumns.length,
+      encoding: table.encoding,
+    });
+  }
+
+  const extract = await readTextFormat(bytes, format, readCtx);
+  const doc = documentFromExtract(p, extract, base, { kind: params.kind, sha256 });
+  // a cancel that arrived while the file was being read: nothing of it is written
+  o.ctx.throwIfCancelled();
+  const id = insertDocument(p, doc);
+  return result(display, 'imported', {
+    documentId: id,
+    documentIds: [id],
+    turns: doc.turns!.length,
+    chars: doc.text.length,
+    speakers: doc.speakers!.length,
+    encoding: extract.encoding,
+  });
+}
+
+/**
+ * The document a text becomes: named by its file name without extension (made unique),
+ * speaker turns found unless it is a field note, kind from the user or from what was found.
+ */
+export function documentFromExtract(p: Project, extract: TextExtract, fileName: string, o: { kind?: DocumentKind; sha256: string }): NewDocument {
+  const docName = fileName.replace(/\.[^.]+$/, '').normalize('NFC').trim() || fileName;
+  const kind: DocumentKind = o.kind ?? (FIELDNOTE_NAME.test(fileName) ? 'fieldnote' : 'interview');
+  let turns = extract.turns;
+  let speakers = extract.speakers;
+  if (!turns && kind !== 'fieldnote') {
+    const parsed = parseTranscript(extract.text, { knownLabels: extract.knownLabels });
+    turns = parsed.turns;
+    speakers = parsed.speakers;
+  }
+  // without speaker turns and without a field-note name it is some other document (a report, a policy)
+  const finalKind: DocumentKind = o.kind ?? (kind === 'interview' && (turns?.length ?? 0) === 0 ? 'other' : kind);
+  return {
+    name: uniqueName(p, docName),
+    kind: finalKind,
+    text: extract.text,
+    sourceName: fileName,
+    sourceType: extract.sourceType,
+    encoding: extract.encoding,
+    sha256: o.sha256,
+    language: detectLanguage(extract.text),
+    turns: turns ?? [],
+    speakers: speakers ?? [],
+  };
+}
+
+export async function applyAttributeSheet(p: Project, source: ImportSource, o: OneOptions): Promise<AttributeSheetResult> {
+  const [item] = expand([source]);
+  if (!item || item.problem) throw new UserError('bad-file', item?.problem ?? 'no attribute sheet given', item?.display);
+  const format = formatOf(item.display);
+  if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', 'an attribute sheet must be a .csv or .xlsx file', item.display);
+  const bytes = item.data ?? readFileSync(item.path!);
+  if (bytes.length === 0) throw new UserError('bad-file', 'the file is empty', item.display);
+  const table = await readTable(bytes, format, { file: item.display, encoding: o.encoding, limits: o.limits, cancelled: false });
+  return applyAttributeTable(p, table, item.display);
+}
+
+/** Paths → files (folders walked, hidden files left out), contents → buffers. */
+function expand(sources: ImportSource[]): Item[] {
+  const out: Item[] = [];
+  const collator = new Intl.Collator('sv', { numeric: true });
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => !e.name.startsWith('.') && !e.name.startsWith('~$'))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) out.push({ display: full, path: full, size: statSync(full).size, fromFolder: true });
+    }
+  };
+  for (const s of sources) {
+    if (s.data !== undefined) {
+      const data = Buffer.from(s.data, 'base64');
+      out.push({ display: (s.name ?? 'unnamed').normalize('NFC'), data, size: data.length, fromFolder: false });
+    } else if (s.path !== undefined) {
+      let st;
+      try {
+        st = statSync(s.path);
+      } catch {
+        out.push({ display: s.path, size: 0, fromFolder: false, problem: 'no such file or folder' });
+        continue;
+      }
+      if (st.isDirectory()) walk(s.path);
+      else out.push({ display: s.path, path: s.path, size: st.size, fromFolder: false });
+    }
+  }
+  return out;
+}
+
+function uniqueName(p: Project, name: string): string {
+  const taken = p.db.prepare('SELECT 1 FROM documents WHERE name = ?');
+  if (!taken.get(name)) return name;
+  for (let n = 2; ; n++) if (!taken.get(`${name} (${n})`)) return `${name} (${n})`;
+}
+
+function result(file: string, status: FileStatus, r: Partial<ImportFileResult> = {}): ImportFileResult {
+  return {
+    file,
+    ok: status === 'imported' || status === 'skipped',
+    status,
+    documentId: null,
+    documentIds: [],
+    turns: 0,
+    chars: 0,
+    speakers: 0,
+    encoding: null,
+    error: null,
+    note: null,
+    ...r,
+  };
+}
+
+function mb(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}

@@ -1,0 +1,130 @@
+/**
+ * Import: files and folders (paths) or file contents (base64, from a drop in the browser)
+ * → documents with speakers and turns; attribute sheets; speakers and auto-coding by speaker.
+ */
+import { z } from 'zod';
+import { method } from './define';
+import { DocumentKind, Id } from './entities';
+
+/** Every file extension the importer reads. */
+export const IMPORT_EXTENSIONS = ['txt', 'md', 'docx', 'odt', 'rtf', 'pdf', 'vtt', 'srt', 'csv', 'xlsx'] as const;
+
+export const ImportSource = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ name: z.string().min(1).max(1024), data: z.string().max(700 * 1024 * 1024) }).strict(),
+]);
+export type ImportSource = z.infer<typeof ImportSource>;
+
+export const SurveyOptions = z
+  .object({
+    idColumn: z.string().max(500).optional(),
+    attributeColumns: z.array(z.string().max(500)).max(10_000).optional(),
+    textColumns: z.array(z.string().max(500)).max(10_000).optional(),
+  })
+  .strict();
+
+export const ImportFileResult = z.object({
+  file: z.string(),
+  ok: z.boolean(),
+  status: z.enum(['imported', 'skipped', 'failed', 'cancelled']),
+  documentId: Id.nullable(),
+  documentIds: z.array(Id),
+  turns: z.number().int(),
+  chars: z.number().int(),
+  speakers: z.number().int(),
+  encoding: z.string().nullable(),
+  error: z.string().nullable(),
+  /** What else happened, e.g. that the file was applied as an attribute sheet. */
+  note: z.string().nullable(),
+});
+export type ImportFileResult = z.infer<typeof ImportFileResult>;
+
+export const AttributeSheetResult = z.object({
+  sheet: z.string(),
+  documents: z.number().int(),
+  attributes: z.array(z.object({ name: z.string(), type: z.enum(['text', 'number', 'date', 'boolean']), levels: z.array(z.string()) })),
+  unknown: z.array(z.string()),
+});
+export type AttributeSheetResult = z.infer<typeof AttributeSheetResult>;
+
+export const ImportResult = z.object({
+  results: z.array(ImportFileResult),
+  imported: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.boolean(),
+  attributes: AttributeSheetResult.nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const SpeakerRow = z.object({
+  id: Id,
+  documentId: Id,
+  documentName: z.string(),
+  label: z.string(),
+  name: z.string().nullable(),
+  isInterviewer: z.boolean(),
+  turns: z.number().int(),
+  attributes: z.record(z.string(), z.string()),
+});
+export type SpeakerRow = z.infer<typeof SpeakerRow>;
+
+export const importMethods = {
+  'import.files': method({
+    summary:
+      'Import files and folders (paths) or file contents (base64): txt, md, docx, odt, rtf, pdf, vtt, srt as documents with speaker turns; csv/xlsx as surveys (a document per respondent). One transaction per file; failed files are reported, the rest still imported.',
+    params: z
+      .object({
+        sources: z.array(ImportSource).min(1).max(100_000),
+        kind: DocumentKind.optional(),
+        encoding: z.string().max(50).optional(),
+        duplicates: z.enum(['skip', 'import']).default('skip'),
+        attributesSheet: ImportSource.optional(),
+        survey: SurveyOptions.optional(),
+        maxFileMB: z.number().positive().max(4096).optional(),
+        jobId: z.string().max(100).optional(),
+      })
+      .strict(),
+    result: ImportResult,
+    job: true,
+    mutates: true,
+  }),
+  'import.attributeSheet': method({
+    summary:
+      'Apply an attribute sheet (csv/xlsx): first column names documents (file name with or without extension), other columns are attributes; values typed, levels in order of first appearance; unknown names listed.',
+    params: z.object({ source: ImportSource, encoding: z.string().max(50).optional() }).strict(),
+    result: AttributeSheetResult,
+    mutates: true,
+  }),
+  'speakers.list': method({
+    summary: 'Speakers of one document or of all, with turn counts, interviewer mark and speaker attributes.',
+    params: z.object({ documentId: Id.optional() }).strict(),
+    result: z.array(SpeakerRow),
+  }),
+  'speakers.update': method({
+    summary: "Mark a speaker as interviewer (or not) and set a display name or pseudonym.",
+    params: z.object({ id: Id, isInterviewer: z.boolean().optional(), name: z.string().max(200).nullable().optional() }).strict(),
+    result: SpeakerRow,
+    mutates: true,
+  }),
+  'speakers.autocode': method({
+    summary:
+      'Auto-code by speaker: one code per speaker (or per value of a speaker attribute such as roll) under a parent code, a quotation per turn. One undoable step; running it again adds nothing twice.',
+    params: z
+      .object({
+        by: z.enum(['speaker', 'attribute']).default('speaker'),
+        attribute: z.string().trim().min(1).max(200).optional(),
+        parent: z.string().trim().min(1).max(500).optional(),
+        documentIds: z.array(Id).max(100_000).optional(),
+        includeInterviewer: z.boolean().default(true),
+      })
+      .strict(),
+    result: z.object({
+      parentId: Id,
+      codes: z.array(z.object({ id: Id, name: z.string(), quotations: z.number().int() })),
+      quotations: z.number().int(),
+      skippedTurns: z.number().int(),
+    }),
+    mutates: true,
+  }),
+};
