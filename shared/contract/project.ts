@@ -41,6 +41,11 @@ export const projectMethods = {
     result: z.object({ id: z.number().int(), name: z.string() }),
     mutates: true,
   }),
+  'project.backup': method({
+    summary: 'Write a consistent copy of the open project to a new file (safe while the project is in use).',
+    params: z.object({ path: ProjectPath }).strict(),
+    result: z.object({ path: z.string(), bytes: z.number().int() }),
+  }),
   'project.check': method({
     summary: 'Check the project file: SQLite integrity, foreign keys, and that every quotation and turn lies inside its document.',
     params: z.object({ jobId: z.string().max(100).optional() }).strict(),

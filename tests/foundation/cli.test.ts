@@ -70,6 +70,12 @@ describe('rodtrad CLI (the built command, as a process)', () => {
     expect(info.counts.documents).toBeGreaterThanOrEqual(8);
     expect(info.counts.codes).toBeGreaterThanOrEqual(28);
     expect(info.counts.turns).toBeGreaterThan(100);
+    const copy = path.join(dir, 'kopia.rodtrad');
+    const backup = rodtrad(['backup', file, copy, '--json']);
+    expect(backup.code).toBe(0);
+    expect(JSON.parse(rodtrad(['info', copy, '--json']).stdout).counts).toEqual(info.counts);
+    expect(rodtrad(['backup', file, copy]).code).toBe(1);
+    expect(rodtrad(['backup', file]).code).toBe(2);
     const check = rodtrad(['check', file, '--json']);
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout)).toEqual({ ok: true, problems: [] });

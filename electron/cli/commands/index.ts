@@ -1,10 +1,13 @@
 /** Every CLI command, in the order `rodtrad --help` lists them. */
 import type { Command } from '../command';
+import { backupCommand } from './backup';
 import { checkCommand } from './check';
 import { infoCommand } from './info';
 import { newCommand } from './new';
 import { sampleCommand } from './sample';
 import { serveCommand } from './serve';
+import { searchCommand } from './search';
+import { wordsCommand } from './words';
 import { tableCommand } from './table';
 import { matrixCommand } from './matrix';
 import { cooccurCommand } from './cooccur';
@@ -17,4 +20,4 @@ import { attributesCommand } from './attributes';
 import { speakersCommand } from './speakers';
 import { autocodeCommand } from './autocode';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, sampleCommand, serveCommand, reportCommand, freqCommand, tableCommand, matrixCommand, cooccurCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand];

@@ -1,12 +1,13 @@
 import { latestVersion } from '../db/migrate';
 import type { Handlers } from '../api/types';
 import { appVersion } from '../version';
+import { backupProject } from './backup';
 import { projectInfo } from './info';
 import { runJob } from '../jobs/run';
 import type { CheckResult } from './check';
 
 export const projectHandlers: Handlers<
-  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.close' | 'project.setCoder' | 'project.check' | 'host.pickFile' | 'job.cancel'
+  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.close' | 'project.setCoder' | 'project.check' | 'project.backup' | 'host.pickFile' | 'job.cancel'
 > = {
   'app.info': ({ session }) => ({
     version: appVersion(),
@@ -21,6 +22,7 @@ export const projectHandlers: Handlers<
   'project.setCoder': ({ session }, { name }) => ({ id: session.requireProject().setCurrentCoder(name), name }),
   'project.check': ({ session, signal, progress }) =>
     runJob<CheckResult>('project.check', session.requireProject().file, {}, { signal, onProgress: progress }),
+  'project.backup': ({ session }, { path }) => backupProject(session.requireProject(), path),
   'host.pickFile': async ({ session }, request) => {
     if (!session.dialogs) return { supported: false, paths: [] };
     return { supported: true, paths: await session.dialogs.pickFile(request) };

@@ -1,0 +1,21 @@
+/**
+ * "Save a copy": a consistent snapshot of the project in a new file. VACUUM INTO rather than
+ * the backup API because it also works for encrypted projects (the copy keeps the key).
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors';
+import type { Project } from './project';
+
+export function backupProject(p: Project, target: string): { path: string; bytes: number } {
+  const abs = path.resolve(target);
+  if (abs === p.file) throw new UserError('bad-input', 'is the open project itself; choose another file for the copy', abs);
+  if (existsSync(abs)) throw new UserError('exists', 'already exists; choose another name for the copy', abs);
+  if (!existsSync(path.dirname(abs))) throw new UserError('not-found', 'the folder does not exist', path.dirname(abs));
+  try {
+    p.db.prepare('VACUUM INTO ?').run(abs);
+  } catch (e) {
+    throw new UserError('cannot-write', `cannot be written: ${(e as Error).message}`, abs);
+  }
+  return { path: abs, bytes: statSync(abs).size };
+}
