@@ -15,6 +15,7 @@ export const INTERVIEW = [
   'BB: Ja, och ibland tänjer man på uppdraget för klientens skull – barn-och-unga-enheten vet.',
   'Intervjuare: Vad hände sen?',
   'AA: Vi bokade ett möte direkt, utan att gå via chefen.',
+  'BB: Det gick fort.',
 ].join('\r\n');
 
 /** Emoji (surrogate pairs, ZWJ sequences), combining marks (decomposed å, é) and CRLF line ends. */
