@@ -4,9 +4,11 @@
  */
 import os from 'node:os';
 import { foundationBench } from './bench/foundation';
+import { tablesBench } from './bench/tables';
 
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   foundation: foundationBench,
+  tables: tablesBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

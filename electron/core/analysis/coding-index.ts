@@ -56,29 +56,36 @@ export function loadCodingIndex(p: Project, keep: Set<number> | null): CodingInd
   };
   for (const r of kids.get(null) ?? []) visit(r, 0, []);
 
-  const links = p.db
-    .prepare(
-      `SELECT q.id, q.document_id AS doc, q.start, q."end" AS end, qc.code_id AS code
-       FROM quotations q JOIN documents d ON d.id = q.document_id JOIN quotation_codes qc ON qc.quotation_id = q.id
-       ORDER BY d.position, q.document_id, q.start, q.id`,
-    )
-    .raw()
-    .all() as [number, number, number, number, number][];
+  // Two flat reads and a sort in JS: several times faster than one JOIN … ORDER BY in SQLite.
+  const docPos = new Map(p.db.prepare('SELECT id, position FROM documents').raw().all() as [number, number][]);
+  const qrows = p.db.prepare('SELECT id, document_id, start, "end" FROM quotations').raw().all() as [number, number, number, number][];
   const quotations: IndexedQuotation[] = [];
-  const direct = new Map<number, IndexedQuotation[]>();
-  let last: IndexedQuotation | undefined;
-  for (const [id, doc, start, end, code] of links) {
+  // Quotation ids are dense row ids: an array indexed by id beats a Map on 20,000 rows.
+  const byQid: (IndexedQuotation | undefined)[] = [];
+  const orderKey = new Map<IndexedQuotation, number>();
+  for (const [id, doc, start, end] of qrows) {
     if (keep && !keep.has(doc)) continue;
-    if (!last || last.id !== id) {
-      last = { id, documentId: doc, start, end, codes: [] };
-      quotations.push(last);
-    }
-    last.codes.push(code);
-    const l = direct.get(code);
-    if (l) l.push(last);
-    else direct.set(code, [last]);
+    const q: IndexedQuotation = { id, documentId: doc, start, end, codes: [] };
+    quotations.push(q);
+    byQid[id] = q;
+    orderKey.set(q, docPos.get(doc) ?? 0);
   }
-  return { codes, byId, byPath, quotations, direct };
+  quotations.sort((a, b) => orderKey.get(a)! - orderKey.get(b)! || a.documentId - b.documentId || a.start - b.start || a.id - b.id);
+  for (const [qid, code] of p.db.prepare('SELECT quotation_id, code_id FROM quotation_codes').raw().all() as [number, number][]) {
+    byQid[qid]?.codes.push(code);
+  }
+  const direct = new Map<number, IndexedQuotation[]>();
+  for (const q of quotations) {
+    if (q.codes.length === 0) continue;
+    for (const code of q.codes) {
+      const l = direct.get(code);
+      if (l) l.push(q);
+      else direct.set(code, [q]);
+    }
+  }
+  // Only coded quotations take part in the analyses.
+  const coded = quotations.filter((q) => q.codes.length > 0);
+  return { codes, byId, byPath, quotations: coded, direct };
 }
 
 /** Ids of a code and everything below it, from the index (no SQL). */
