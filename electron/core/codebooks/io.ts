@@ -94,8 +94,17 @@ export function parseCsvCodebook(text: string, file = 'codebook'): CodebookNode[
   return treeFromFlat(rows);
 }
 
-/** Separators between a code's name and its definition on a line of indented text. */
-const DEF_SEPARATOR = /\s+(?:\||—|–)\s+/u;
+/**
+ * Separators between a code's name and its definition on a line of indented text: " | ",
+ * else " — " (em dash). Not the en dash, which code names use ("… – tillitsskapande").
+ */
+function splitDefinition(body: string): { name: string; definition?: string } {
+  for (const sep of [' | ', ' — ']) {
+    const at = body.indexOf(sep);
+    if (at > 0) return { name: body.slice(0, at).trim(), definition: body.slice(at + sep.length).trim() || undefined };
+  }
+  return { name: body.trim() };
+}
 
 export function parseTextCodebook(text: string, file = 'codebook'): CodebookNode[] {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
@@ -111,12 +120,10 @@ export function parseTextCodebook(text: string, file = 'codebook'): CodebookNode
     if (!Number.isInteger(depth)) throw new UserError('bad-input', `line ${n}: the indentation is not a whole number of levels`, file);
     if (depth > stack.length) throw new UserError('bad-input', `line ${n}: indented more than one level below the line before`, file);
     const body = l.slice(lead.length);
-    const m = DEF_SEPARATOR.exec(body);
-    const name = (m ? body.slice(0, m.index) : body).trim();
-    const definition = m ? body.slice(m.index + m[0].length).trim() : undefined;
+    const { name, definition } = splitDefinition(body);
     stack.length = depth;
     stack.push(name);
-    rows.push({ names: [...stack], definition: definition || undefined });
+    rows.push({ names: [...stack], definition });
   }
   if (rows.length === 0) throw new UserError('bad-input', 'the codebook is empty', file);
   return treeFromFlat(rows);
