@@ -6,7 +6,8 @@
  *   "[00:12:34]" — which gives its time to the turn on the next line.
  * A turn runs until the next labelled line; unlabelled paragraphs continue the turn.
  * A label counts only if it recurs (or is an interviewer label) and the text has at least two
- * speakers, so a field note's "Observation: …" does not become a speaker.
+ * speakers, so a field note's "Observation: …" does not become a speaker. Once a text is a
+ * transcript, initials ("MK", "IP3") count even when they speak only once.
  */
 export interface ParsedTurn {
   start: number;
@@ -37,6 +38,8 @@ const LINE_RE = new RegExp(
 
 const TIME_ONLY_RE = new RegExp(String.raw`^[ \t]*[\[(]?${TIME}[\])]?[ \t]*$`, 'u');
 const TIME_AFTER_LABEL_RE = new RegExp(String.raw`^[\[(]${TIME}[\])][ \t]*`, 'u');
+
+const INITIALS_RE = /^(\p{Lu}{1,4}\d{0,2}|IP ?\d{1,2})$/u;
 
 const INTERVIEWER_RE = /^(i|int|intervjuare|intervjuaren|interviewer|moderator|moderatorn|forskare|forskaren|fl|samtalsledare)\s*\d*$/iu;
 
@@ -85,6 +88,8 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
   const known = new Set(options.knownLabels ?? []);
   const accepted = new Set([...counts].filter(([label, n]) => n >= 2 || isInterviewerLabel(label) || known.has(label)).map(([label]) => label));
   if (accepted.size < (known.size > 0 ? 1 : 2)) return { turns: [], speakers: [] };
+  // in a group interview someone may speak once: initials ("MK", "IP3") are taken then too
+  for (const [label] of counts) if (INITIALS_RE.test(label)) accepted.add(label);
 
   const starts = candidates.filter((c) => accepted.has(c.label));
   const turns: ParsedTurn[] = [];
