@@ -4,11 +4,13 @@
  */
 import os from 'node:os';
 import { foundationBench } from './bench/foundation';
+import { reportsBench } from './bench/reports';
 import { tablesBench } from './bench/tables';
 
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   foundation: foundationBench,
   tables: tablesBench,
+  reports: reportsBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -85,6 +85,8 @@ export const FrequencyRequest = z
     ranked: z.boolean().default(false),
     /** Category order for every variable (values not listed follow in level order); default the attribute's level order. */
     order: z.array(z.string()).optional(),
+    /** Category order per variable (overrides `order` for that variable). */
+    orders: z.record(z.string(), z.array(z.string())).optional(),
     /** Per-variable titles ("Tabell 1. Antal enkätsvar fördelat över verksamhetsområden"); default the variable name. */
     titles: z.record(z.string(), z.string()).optional(),
     /** The "Ej svar" row: shown when someone has no answer ('auto'), always, or never. */

@@ -29,8 +29,8 @@ function fonts(): { family: string; files: string[] } | null {
   return fontChoice;
 }
 
-/** Renders at `scale` × the SVG's size (2 = sharp when Word shows it at its natural size). */
-export function svgToPng(svg: string, scale = 2): Buffer {
+/** Renders at `scale` × the SVG's size (1.5 = sharp enough in print at the width Word shows it). */
+export function svgToPng(svg: string, scale = 1.5): Buffer {
   const f = fonts();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },

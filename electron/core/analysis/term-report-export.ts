@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import type { FileChild } from 'docx';
 import type { TermReport, TermReportRow } from '../../../shared/contract/reports';
-import { chartSize, renderChartSvg, type ChartSpec } from '../../../shared/charts/svg-chart';
+import { chartSize } from '../../../shared/charts/svg-chart';
+import { termChartSvg } from '../../../shared/charts/term-chart';
 import { formatKofN, formatPercent, formatInteger, type Lang } from '../../../shared/format/numbers';
 import { svgToPng } from './chart-png';
 import { caption, chartImage, docxTable, heading, notes, packDocx, paragraph, sheetName, subheading, type DocxCell } from './report-docx';
@@ -68,22 +69,13 @@ export interface TermChart {
   svg: string;
 }
 
-/** The trend charts of a report: all interviews, then one per group. The UI draws the same. */
+/** The trend charts of a report: all interviews, then one per group. The UI draws the same (shared/charts/term-chart). */
 export function termCharts(report: TermReport, kind: 'line' | 'bar' = 'line'): TermChart[] {
   const t = TEXT[report.language];
-  const make = (title: string, pick: (r: TermReportRow, i: number) => number | null): TermChart => {
-    const spec: ChartSpec = {
-      kind,
-      categories: report.terms,
-      series: report.rows.map((r) => ({ name: r.name, color: r.color, values: report.terms.map((_, i) => pick(r, i)) })),
-      unit: '%',
-      lang: report.language,
-    };
-    return { title, svg: renderChartSvg(spec) };
-  };
-  const charts = [make(t.chart, (r, i) => r.terms[i]!.percent)];
-  for (const g of report.groups) charts.push(make(t.chartGroup(g), (r, i) => r.terms[i]!.groups[g]?.percent ?? null));
-  return charts;
+  return [
+    { title: t.chart, svg: termChartSvg(report, null, kind) },
+    ...report.groups.map((g) => ({ title: t.chartGroup(g), svg: termChartSvg(report, g, kind) })),
+  ];
 }
 
 function kofnCell(k: number, n: number, percent: number | null, lang: Lang): DocxCell {
@@ -161,12 +153,14 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
   const names = new Map(report.rows.map((r) => [r.codeId, r.name]));
   children.push(
     docxTable({
-      header: [t.rank, ...report.terms],
-      rows: report.rows.map((_, j) => [String(j + 1), ...report.ranking.map((rk) => {
-        const e = rk.entries[j]!;
-        return `${e.rank}. ${names.get(e.codeId)} (${formatInteger(e.k, lang)})`;
-      })]),
-      widths: [0.6, ...report.terms.map(() => 2)],
+      header: report.terms,
+      rows: report.rows.map((_, j) =>
+        report.ranking.map((rk) => {
+          const e = rk.entries[j]!;
+          return `${e.rank}. ${names.get(e.codeId)} (${formatInteger(e.k, lang)})`;
+        }),
+      ),
+      widths: report.terms.map(() => 1),
       firstNumberColumn: 99,
       fontSize: report.terms.length > 4 ? 15 : 18,
     }),

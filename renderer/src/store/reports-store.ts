@@ -1,0 +1,163 @@
+/** State of the term report and survey frequency views: their settings (kept per session) and the last result. */
+import { create } from 'zustand';
+import type { FrequencyReport, TermReport } from '../../../shared/contract/reports';
+import { api } from '../api/client';
+
+export interface ReportVariable {
+  name: string;
+  levels: string[];
+  used: Record<string, number>;
+}
+
+export interface ReportsState {
+  variables: ReportVariable[];
+  term: string | null;
+  group: string | null;
+  district: string | null;
+  codeIds: number[] | null;
+  includeSubcodes: boolean;
+  chart: 'line' | 'bar';
+  /** '' = all interviews, else a group value: which split the table and chart show. */
+  split: string;
+  report: TermReport | null;
+  busy: boolean;
+  error: string | null;
+  notice: string | null;
+
+  freqVars: string[];
+  ranked: boolean;
+  rounding: 'nearest' | 'largest-remainder';
+  orders: Record<string, string[]>;
+  freq: FrequencyReport | null;
+
+  loadVariables(): Promise<void>;
+  set(patch: Partial<ReportsState>): void;
+  runTerm(lang: 'sv' | 'en'): Promise<void>;
+  runFreq(lang: 'sv' | 'en'): Promise<void>;
+  exportTerm(format: 'docx' | 'xlsx', lang: 'sv' | 'en'): Promise<void>;
+  exportFreq(format: 'docx' | 'xlsx' | 'csv' | 'md', lang: 'sv' | 'en'): Promise<void>;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Saves an export in the download folder (browser mode and desktop alike). */
+export function downloadBase64(name: string, base64: string, mime: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const pick = (vars: ReportVariable[], wanted: string[]): string | null => vars.find((v) => wanted.includes(v.name.toLowerCase()))?.name ?? null;
+
+export const useReports = create<ReportsState>((set, get) => {
+  const termRequest = (lang: 'sv' | 'en') => {
+    const s = get();
+    return {
+      term: s.term!,
+      ...(s.group ? { group: s.group } : {}),
+      ...(s.district ? { district: s.district } : {}),
+      ...(s.codeIds ? { codes: s.codeIds } : {}),
+      includeSubcodes: s.includeSubcodes,
+      language: lang,
+    };
+  };
+  const freqRequest = (lang: 'sv' | 'en') => {
+    const s = get();
+    return { variables: s.freqVars, ranked: s.ranked, rounding: s.rounding, orders: s.orders, language: lang };
+  };
+  return {
+    variables: [],
+    term: null,
+    group: null,
+    district: null,
+    codeIds: null,
+    includeSubcodes: true,
+    chart: 'line',
+    split: '',
+    report: null,
+    busy: false,
+    error: null,
+    notice: null,
+    freqVars: [],
+    ranked: false,
+    rounding: 'nearest',
+    orders: {},
+    freq: null,
+
+    async loadVariables() {
+      try {
+        const variables = await api.call('reports.variables', {});
+        const s = get();
+        const names = variables.map((v) => v.name);
+        set({
+          variables,
+          term: s.term && names.includes(s.term) ? s.term : (pick(variables, ['termin', 'term', 'omgång']) ?? variables.find((v) => (v.used.interview ?? 0) > 0)?.name ?? null),
+          group: s.group && names.includes(s.group) ? s.group : pick(variables, ['grupp', 'group']),
+          district: s.district && names.includes(s.district) ? s.district : null,
+        });
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
+
+    set(patch) {
+      set(patch);
+    },
+
+    async runTerm(lang) {
+      const s = get();
+      if (!s.term || (s.codeIds && s.codeIds.length === 0)) {
+        set({ report: null });
+        return;
+      }
+      set({ busy: true, error: null });
+      try {
+        const report = await api.call('reports.term', termRequest(lang));
+        set({ report, busy: false, split: report.groups.includes(get().split) ? get().split : '' });
+      } catch (e) {
+        set({ error: message(e), busy: false, report: null });
+      }
+    },
+
+    async runFreq(lang) {
+      if (get().freqVars.length === 0) {
+        set({ freq: null });
+        return;
+      }
+      set({ busy: true, error: null });
+      try {
+        set({ freq: await api.call('reports.frequencies', freqRequest(lang)), busy: false });
+      } catch (e) {
+        set({ error: message(e), busy: false, freq: null });
+      }
+    },
+
+    async exportTerm(format, lang) {
+      try {
+        const r = await api.call('reports.exportTerm', { ...termRequest(lang), format, chart: get().chart });
+        if (r.base64) downloadBase64(r.fileName, r.base64, r.mime);
+        set({ notice: r.fileName });
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
+
+    async exportFreq(format, lang) {
+      try {
+        const r = await api.call('reports.exportFrequencies', { ...freqRequest(lang), format });
+        if (r.base64) downloadBase64(r.fileName, r.base64, r.mime);
+        set({ notice: r.fileName });
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
+  };
+});

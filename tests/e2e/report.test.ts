@@ -1,0 +1,116 @@
+/**
+ * The term report view in Chromium on the sample project (terms HT16, VT17, HT17; groups chef /
+ * medarbetare): quotations are made through the HTTP API, then the view must show for the
+ * chosen codes the "k av n" counts computed here, the trend chart (SVG), the split by group,
+ * and export a DOCX download. Screenshots are looked at.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type E2E } from './harness';
+
+async function call<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
+  return page.evaluate(
+    async ({ method, params }) => {
+      const token = sessionStorage.getItem('rodtrad.token') ?? '';
+      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-rodtrad-token': token }, body: JSON.stringify(params) });
+      const body = (await res.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.result;
+    },
+    { method, params },
+  ) as Promise<T>;
+}
+
+interface Doc {
+  id: number;
+  name: string;
+  kind: string;
+  chars: number;
+  attributes: Record<string, string>;
+}
+interface Code {
+  id: number;
+  name: string;
+  path: string;
+  parentId: number | null;
+}
+
+describe('term report view', () => {
+  let app: E2E;
+  let docs: Doc[];
+  let chosen: Code[];
+  /** code id → ids of the documents given a quotation with it */
+  const coded = new Map<number, Set<number>>();
+
+  beforeAll(async () => {
+    app = await startApp();
+    const { page } = app;
+    await page.getByTestId('document-row').first().waitFor();
+    docs = await call<Doc[]>(page, 'documents.list');
+    const codes = await call<Code[]>(page, 'codes.tree');
+    // Two second-level codes of the Table 1 codebook.
+    chosen = codes.filter((c) => c.parentId !== null && codes.find((p) => p.id === c.parentId)?.parentId === null).slice(0, 2);
+    expect(chosen).toHaveLength(2);
+    const interviews = docs.filter((d) => d.kind === 'interview');
+    // Code A in every other interview, code B in all but the first; a field note too (must not count).
+    for (const [i, d] of [...interviews, ...docs.filter((x) => x.kind === 'fieldnote')].entries()) {
+      const ids = [...(i % 2 === 0 ? [chosen[0]!.id] : []), ...(i > 0 ? [chosen[1]!.id] : [])];
+      if (ids.length === 0) continue;
+      await call(page, 'quotations.create', { documentId: d.id, start: 10, end: 60, codeIds: ids, snap: 'none' });
+      for (const c of ids) {
+        if (!coded.has(c)) coded.set(c, new Set());
+        coded.get(c)!.add(d.id);
+      }
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows "k av n" per term for the chosen codes and the trend chart', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-term-report').click();
+    await page.getByTestId('term-report-view').waitFor();
+    await expect.poll(() => page.getByTestId('report-term').inputValue()).toBe('termin');
+    await expect.poll(() => page.getByTestId('report-group').inputValue()).toBe('grupp');
+    await page.getByRole('button', { name: 'Inga' }).click();
+    for (const c of chosen) await page.locator(`[data-testid="report-code"][data-path="${c.path}"]`).check();
+    await expect.poll(() => page.getByTestId('report-row').count()).toBe(2);
+
+    const terms = ['HT16', 'VT17', 'HT17'];
+    const header = await page.locator('[data-testid="report-table"] thead tr').first().locator('th').allTextContents();
+    expect(header).toEqual(['Kod', ...terms, 'Totalt']);
+    for (const [j, c] of chosen.entries()) {
+      const row = page.getByTestId('report-row').nth(j);
+      expect(await row.locator('th').textContent()).toBe(c.name);
+      const cells = await row.getByTestId('report-cell').locator('.k').allTextContents();
+      const expected = terms.map((term) => {
+        const held = docs.filter((d) => d.kind === 'interview' && d.attributes.termin === term);
+        return `${held.filter((d) => coded.get(c.id)?.has(d.id)).length} av ${held.length}`;
+      });
+      const all = docs.filter((d) => d.kind === 'interview' && d.attributes.termin);
+      expected.push(`${all.filter((d) => coded.get(c.id)?.has(d.id)).length} av ${all.length}`);
+      expect(cells).toEqual(expected);
+    }
+    const chart = page.getByTestId('report-chart').locator('svg');
+    await chart.waitFor();
+    expect(await chart.locator('path').count()).toBe(2);
+    expect(await chart.textContent()).toContain('HT16');
+    await app.screenshot('term-report');
+  });
+
+  it('splits by group and exports a DOCX download', async () => {
+    const { page } = app;
+    await page.getByTestId('report-split').filter({ hasText: 'chef' }).click();
+    await expect.poll(() => page.locator('[data-testid="report-table"] thead tr').first().locator('th').count()).toBe(4); // no total column per group
+    const chefs = docs.filter((d) => d.kind === 'interview' && d.attributes.grupp === 'chef' && d.attributes.termin === 'HT16');
+    const firstCell = await page.getByTestId('report-row').first().getByTestId('report-cell').first().locator('.k').textContent();
+    expect(firstCell).toBe(`${chefs.filter((d) => coded.get(chosen[0]!.id)?.has(d.id)).length} av ${chefs.length}`);
+    await app.screenshot('term-report-chef');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+    expect(download.suggestedFilename()).toBe('terminsrapport.docx');
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+});
