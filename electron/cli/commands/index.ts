@@ -19,5 +19,11 @@ import { textCommand } from './text';
 import { attributesCommand } from './attributes';
 import { speakersCommand } from './speakers';
 import { autocodeCommand } from './autocode';
+import { codebookCommand } from './codebook';
+import { codesCommand } from './codes';
+import { codeCommand } from './code';
+import { quotesCommand } from './quotes';
+import { memoCommand } from './memo';
+import { redoCommand, undoCommand } from './undo';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand];
