@@ -2,7 +2,6 @@
  * DOCX through mammoth (HTML, so bold speaker names survive), after the archive has been
  * checked for zip bombs and entity declarations. Images are dropped, not inlined.
  */
-import mammoth from 'mammoth';
 import { checkZip, ZipRejected } from '../zip-guard';
 import { htmlToParagraphs, paragraphsToText } from '../paragraphs';
 import { badFile, type ReadContext, type TextExtract } from './types';
@@ -11,6 +10,8 @@ export async function readDocx(bytes: Buffer, ctx: ReadContext): Promise<TextExt
   const report = await guardZip(bytes, ctx, 'DOCX');
   if (!report.entries.some((e) => e === 'word/document.xml')) throw badFile(ctx.file, 'not a Word document: the archive has no word/document.xml (damaged, or another format renamed .docx)');
   let html: string;
+  // loaded on first use: the CLI should not pay for every reader at start-up
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.convertToHtml(
       { buffer: bytes },

@@ -2,8 +2,6 @@
  * ODT (OpenDocument text): content.xml walked with fast-xml-parser after the zip checks.
  * Bold speaker names are recognised through the automatic styles that set a bold weight.
  */
-import JSZip from 'jszip';
-import { XMLParser } from 'fast-xml-parser';
 import { guardZip } from './docx';
 import { paragraphsToText, type Paragraph } from '../paragraphs';
 import { badFile, type ReadContext, type TextExtract } from './types';
@@ -14,6 +12,7 @@ export async function readOdt(bytes: Buffer, ctx: ReadContext): Promise<TextExtr
   const report = await guardZip(bytes, ctx, 'ODT');
   if (!report.entries.includes('content.xml')) throw badFile(ctx.file, 'not an OpenDocument text: the archive has no content.xml (damaged, or another format renamed .odt)');
   let xml: string;
+  const [{ default: JSZip }, { XMLParser }] = await Promise.all([import('jszip'), import('fast-xml-parser')]);
   try {
     const zip = await JSZip.loadAsync(bytes);
     xml = await zip.file('content.xml')!.async('string');

@@ -3,7 +3,7 @@
  * and XLSX (exceljs, first worksheet, after the zip checks). Cells keep their type:
  * numbers, dates and booleans from Excel stay numbers, dates and booleans.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { decodeText, looksBinary } from '../encoding';
 import { guardZip } from './docx';
@@ -37,7 +37,8 @@ export function readCsv(bytes: Buffer, ctx: ReadContext): Table {
 async function readXlsx(bytes: Buffer, ctx: ReadContext): Promise<Table> {
   const report = await guardZip(bytes, ctx, 'XLSX');
   if (!report.entries.includes('xl/workbook.xml')) throw badFile(ctx.file, 'not an Excel workbook: the archive has no xl/workbook.xml (damaged, or another format renamed .xlsx)');
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     // exceljs's typings want its own Buffer type; a Node Buffer is what it reads
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
