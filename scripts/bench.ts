@@ -6,8 +6,10 @@ import os from 'node:os';
 import { foundationBench } from './bench/foundation';
 import { reportsBench } from './bench/reports';
 import { tablesBench } from './bench/tables';
+import { paintBench } from './bench/paint';
 
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
+  paint: paintBench,
   foundation: foundationBench,
   tables: tablesBench,
   reports: reportsBench,

@@ -16,11 +16,21 @@ interface Props {
 export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children, testId, wide }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLFormElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>('[autofocus], input, textarea, select, button.primary, button');
     first?.focus();
-    return () => before?.focus?.();
+    // Escape closes the dialog even when focus has left it (e.g. a button that became disabled).
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && !ref.current?.contains(document.activeElement)) onCloseRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      before?.focus?.();
+    };
   }, []);
   return (
     <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
@@ -43,7 +53,7 @@ export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children
         <h3>{title}</h3>
         {children}
         <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>{t('menu.cancel')}</button>
+          <button type="button" onClick={onClose}>{onSubmit ? t('menu.cancel') : t('errors.dismiss')}</button>
           {onSubmit && (
             <button type="submit" className={danger ? 'primary danger' : 'primary'} data-testid={testId ? `${testId}-ok` : undefined}>
               {submitLabel ?? t('coding.ok')}

@@ -58,11 +58,15 @@ function DocBlockImpl({ block: b, text, language, speaker: sp, quotations, codes
     return segments(bodyStart, b.end, quotations, cuts);
   }, [bodyStart, b.end, quotations, pending]);
 
-  // Re-measure when the text reflows (panel resized).
+  const measuredWidth = useRef(-1);
+  // Re-measure when the text reflows (panel resized); the first observation is the width already measured.
   useLayoutEffect(() => {
     const el = textRef.current;
     if (!el) return;
-    const ro = new ResizeObserver((entries) => setWidth(Math.round(entries[0]!.contentRect.width)));
+    const ro = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0]!.contentRect.width);
+      if (w !== measuredWidth.current) setWidth(w);
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -71,6 +75,7 @@ function DocBlockImpl({ block: b, text, language, speaker: sp, quotations, codes
     const el = textRef.current;
     const margin = marginRef.current;
     if (!el || !margin) return;
+    measuredWidth.current = Math.round(el.getBoundingClientRect().width);
     const origin = margin.getBoundingClientRect().top;
     const height = margin.getBoundingClientRect().height;
     const next = new Map<number, Placed>();
@@ -101,7 +106,7 @@ function DocBlockImpl({ block: b, text, language, speaker: sp, quotations, codes
       data-start={b.start}
       data-end={b.end}
       data-testid={sp ? 'turn' : 'paragraph'}
-      style={{ gridTemplateColumns: `120px minmax(0, 1fr) ${marginWidth}px` }}
+      style={{ gridTemplateColumns: `100px minmax(0, 1fr) ${marginWidth}px` }}
     >
       <div className="gutter">
         {sp && (
@@ -135,7 +140,7 @@ function DocBlockImpl({ block: b, text, language, speaker: sp, quotations, codes
               data-start={s.start}
               data-quotes={s.ids.length ? s.ids.join(',') : undefined}
               className={cls || undefined}
-              style={color && !isPending ? { backgroundColor: `${color}${covering.length > 1 ? '40' : '26'}`, ...(isSelected ? { boxShadow: `inset 0 -2px 0 ${color}` } : {}) } : undefined}
+              style={color && !isPending ? { backgroundColor: `${color}${covering.length > 1 ? '4d' : '30'}`, ...(isSelected ? { textDecorationColor: color } : {}) } : undefined}
             >
               {text.slice(s.start, s.end)}
             </span>

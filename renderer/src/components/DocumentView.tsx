@@ -50,7 +50,7 @@ export function blocksOf(doc: DocumentFull): Block[] {
 
 const SPEAKER_COLORS = ['#1f618d', '#a04000', '#196f3d', '#6c3483', '#b03a2e', '#117a65', '#7e5109'];
 /** Room for code names to the right of the bars. */
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 170;
 const MAX_LANES = 8;
 
 export function DocumentView() {
@@ -82,6 +82,9 @@ export function DocumentView() {
     return { laned, laneCount: Math.min(laneCount, MAX_LANES), maxLength };
   }, [docQuotes]);
   const marginWidth = Math.max(1, layout.laneCount) * LANE_WIDTH + LABEL_WIDTH;
+  // Stable per-block arrays, so a memoised block re-renders only when its own quotations change.
+  const blockQuotes = useMemo(() => blocks.map((b) => overlapping(layout.laned, layout.maxLength, b.start, b.end)), [blocks, layout]);
+  const onCodeTurn = useCallback((turnId: number) => openQuickCode({ kind: 'turn', turnId }), [openQuickCode]);
 
   const virtualizer = useVirtualizer({
     count: blocks.length,
@@ -252,14 +255,14 @@ export function DocumentView() {
                   text={doc.text}
                   language={doc.language}
                   speaker={sp}
-                  quotations={overlapping(layout.laned, layout.maxLength, b.start, b.end)}
+                  quotations={blockQuotes[v.index]!}
                   codesById={codesById}
                   selectedId={selectedId}
                   pending={pending && pending.documentId === doc.id ? pending : null}
                   marginWidth={marginWidth}
                   current={v.index === current}
                   onSelectQuotation={selectQuotation}
-                  onCodeTurn={(turnId) => openQuickCode({ kind: 'turn', turnId })}
+                  onCodeTurn={onCodeTurn}
                 />
               </div>
             );

@@ -1,0 +1,241 @@
+/**
+ * The coding workspace in Chromium on the sample project (Table 1 codebook loaded): select a
+ * passage in a group interview, code it by drag and drop and by quick-code, see the margin
+ * and the counts change, undo and redo, merge two codes, write a memo, filter the quotation
+ * manager by a code and an attribute, load the action-plan codebook, switch the language.
+ * What the UI shows is checked against the core's own answers (through the same HTTP API).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startApp, type E2E } from './harness';
+
+/** Calls the core through the page's own HTTP bridge (same token the UI uses). */
+async function call<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
+  return page.evaluate(
+    async ({ method, params }) => {
+      const token = sessionStorage.getItem('rodtrad.token') ?? '';
+      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-rodtrad-token': token }, body: JSON.stringify(params) });
+      const body = (await res.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.result;
+    },
+    { method, params },
+  ) as Promise<T>;
+}
+
+interface Code {
+  id: number;
+  name: string;
+  path: string;
+  quotations: number;
+  quotationsDeep: number;
+}
+interface Quotation {
+  id: number;
+  documentId: number;
+  start: number;
+  end: number;
+  text: string;
+  codeIds: number[];
+}
+
+const codeRow = (page: Page, name: string) => page.getByTestId('code-row').filter({ has: page.locator('.code-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+
+describe('coding workspace', () => {
+  let app: E2E;
+  let page: Page;
+  let docId: number;
+  let codeA: Code;
+  let codeB: Code;
+  let codeC: Code;
+
+  beforeAll(async () => {
+    app = await startApp();
+    page = app.page;
+    await page.getByTestId('document-row').filter({ hasText: 'gruppintervju-01' }).click();
+    await page.getByTestId('turn').first().waitFor();
+    const codes = await call<Code[]>(page, 'codes.tree');
+    // Three leaf codes of the Table 1 codebook, from different branches.
+    const leaves = codes.filter((c) => !codes.some((x) => x.path.startsWith(`${c.path}/`)));
+    [codeA, codeB, codeC] = [leaves[0]!, leaves[5]!, leaves[9]!];
+    const docs = await call<{ id: number; name: string }[]>(page, 'documents.list');
+    docId = docs.find((d) => d.name.startsWith('gruppintervju-01'))!.id;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('selects a passage by mouse and codes it by dragging a code onto it', async () => {
+    const text = page.getByTestId('turn').nth(1).locator('.block-text');
+    const box = (await text.boundingBox())!;
+    await page.mouse.move(box.x + 120, box.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 260, box.y + 34, { steps: 6 });
+    await page.mouse.up();
+    await page.getByTestId('selection-bar').waitFor();
+    // The native selection is replaced by the pending highlight (kept while a code is dragged).
+    const selected = (await page.locator('.block-text .pending').allTextContents()).join('');
+    expect(selected.length).toBeGreaterThan(10);
+    expect(await codeRow(page, codeA.name).getByTestId('code-count').textContent()).toBe('0');
+
+    await codeRow(page, codeA.name).dragTo(page.locator('.block-text .pending').first());
+    await expect.poll(() => page.getByTestId('margin-bar').count()).toBe(1);
+    const quotes = await call<Quotation[]>(page, 'quotations.list', { documentId: docId });
+    expect(quotes).toHaveLength(1);
+    const q = quotes[0]!;
+    expect(q.codeIds).toEqual([codeA.id]);
+    // The quotation is the selected passage, snapped outwards to whole words.
+    const doc = await call<{ text: string }>(page, 'documents.get', { id: docId });
+    expect(doc.text.slice(q.start, q.end)).toBe(q.text);
+    expect(q.text).toContain(selected.trim());
+    // Neither end cuts through a word.
+    const word = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+    expect(word(doc.text[q.start - 1]) && word(doc.text[q.start])).toBe(false);
+    expect(word(doc.text[q.end - 1]) && word(doc.text[q.end])).toBe(false);
+    // Margin label and counts follow.
+    await expect.poll(() => page.getByTestId('margin-label').first().textContent()).toContain(codeA.name);
+    await expect.poll(() => codeRow(page, codeA.name).getByTestId('code-count').textContent()).toBe('1');
+    await app.screenshot('coding-1-dragged');
+  });
+
+  it('adds a second code with the quick-code box (type-ahead)', async () => {
+    await page.getByTestId('margin-bar').first().click();
+    await page.getByTestId('quotation-details').waitFor();
+    await page.keyboard.press('q');
+    await page.getByTestId('quick-code').waitFor();
+    await page.getByTestId('quick-code-input').fill(codeB.name.slice(0, 8));
+    await expect.poll(() => page.getByTestId('quick-code-option').first().textContent()).toContain(codeB.name.slice(0, 8));
+    // the recently used code is offered first when nothing is typed
+    await page.getByTestId('quick-code-input').fill('');
+    expect(await page.getByTestId('quick-code-option').first().textContent()).toContain(codeA.name);
+    await page.getByTestId('quick-code-input').fill(codeB.name);
+    await app.screenshot('coding-2-quick-code');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('quotation-code').count()).toBe(2);
+    const [q] = await call<Quotation[]>(page, 'quotations.list', { documentId: docId });
+    expect(q!.codeIds.sort()).toEqual([codeA.id, codeB.id].sort());
+    await expect.poll(() => page.getByTestId('margin-label').first().textContent()).toContain(codeB.name);
+    await expect.poll(() => codeRow(page, codeB.name).getByTestId('code-count').textContent()).toBe('1');
+    await app.screenshot('coding-3-two-codes');
+  });
+
+  it('undoes and redoes with the keyboard and the toolbar', async () => {
+    await expect.poll(() => page.getByTestId('undo').getAttribute('aria-label')).toMatch(/Ångra: kodning/);
+    await page.getByTestId('document-text').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('quotation-code').count()).toBe(1);
+    expect((await call<Quotation[]>(page, 'quotations.list', { documentId: docId }))[0]!.codeIds).toEqual([codeA.id]);
+    await expect.poll(() => codeRow(page, codeB.name).getByTestId('code-count').textContent()).toBe('0');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.getByTestId('quotation-code').count()).toBe(2);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('quotation-code').count()).toBe(1);
+    await page.getByTestId('redo').click();
+    await expect.poll(() => page.getByTestId('quotation-code').count()).toBe(2);
+  });
+
+  it('codes a whole speaker turn from its gutter', async () => {
+    const turn = page.getByTestId('turn').nth(3);
+    await turn.hover();
+    await turn.getByTestId('code-turn').click();
+    await page.getByTestId('quick-code-input').fill(codeC.name);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('margin-bar').count()).toBe(2);
+    const quotes = await call<Quotation[]>(page, 'quotations.list', { documentId: docId });
+    const doc = await call<{ text: string; turnList: { start: number; end: number }[] }>(page, 'documents.get', { id: docId });
+    const q = quotes.find((x) => x.codeIds.includes(codeC.id))!;
+    const t = doc.turnList[3]!;
+    expect(q.start).toBeGreaterThanOrEqual(t.start);
+    expect(q.end).toBeLessThanOrEqual(t.end);
+    expect(doc.text.slice(t.start, t.end).trim().endsWith(q.text.trim().slice(-20))).toBe(true);
+  });
+
+  it('merges two codes: links move to the target and counts add up', async () => {
+    const before = await call<Code[]>(page, 'codes.tree');
+    const target = before.find((c) => c.id === codeC.id)!;
+    await codeRow(page, codeB.name).click();
+    await page.getByTestId('merge-code').click();
+    await page.getByTestId('merge-filter').fill(codeC.name);
+    await page.getByTestId('merge-option').first().click();
+    await app.screenshot('coding-4-merge');
+    await page.getByTestId('merge-dialog-ok').click();
+    await expect.poll(() => codeRow(page, codeB.name).count()).toBe(0);
+    const after = await call<Code[]>(page, 'codes.tree');
+    expect(after.some((c) => c.id === codeB.id)).toBe(false);
+    expect(after.find((c) => c.id === codeC.id)!.quotations).toBe(target.quotations + 1);
+    await expect.poll(() => codeRow(page, codeC.name).getByTestId('code-count').textContent()).toBe(String(target.quotations + 1));
+  });
+
+  it('writes a memo on the selected quotation, with emphasis', async () => {
+    await page.getByTestId('margin-bar').first().click();
+    await page.getByTestId('document-text').focus();
+    await page.keyboard.press('m');
+    await page.getByTestId('memo-dialog').waitFor();
+    await page.getByTestId('memo-title').fill('Bollande mellan chefer');
+    await page.getByTestId('memo-body').fill('Första stycket med *betoning*.\n\nAndra stycket.');
+    await page.getByTestId('memo-save').click();
+    await expect.poll(async () => (await call<{ title: string; quotationId: number | null }[]>(page, 'memos.list', {})).length).toBe(1);
+    const [memo] = await call<{ title: string; body: string; quotationId: number | null; author: string | null }[]>(page, 'memos.list', {});
+    expect(memo!.title).toBe('Bollande mellan chefer');
+    expect(memo!.quotationId).not.toBeNull();
+    expect(memo!.author).toBeTruthy();
+    await app.screenshot('coding-5-memo');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tab-memos').click();
+    await expect.poll(() => page.getByTestId('memo-row').count()).toBe(1);
+    await page.getByTestId('memo-row').click();
+    await page.getByRole('button', { name: /Förhandsvisa/ }).click();
+    expect(await page.locator('.memo-preview em').textContent()).toBe('betoning');
+    expect(await page.locator('.memo-preview p').count()).toBe(2);
+  });
+
+  it('filters the quotation manager by a code and an attribute, and jumps back', async () => {
+    await page.getByTestId('tab-quotations').click();
+    const all = await call<{ total: number }>(page, 'quotations.query', {});
+    await expect.poll(() => page.getByTestId('qm-row').count()).toBe(all.total);
+    await page.getByTestId('qm-code-input').fill(codeA.name.slice(0, 10));
+    await page.getByTestId('qm-code-option').first().click();
+    const byCode = await call<{ total: number }>(page, 'quotations.query', { codeIds: [codeA.id] });
+    await expect.poll(() => page.getByTestId('qm-row').count()).toBe(byCode.total);
+    expect(byCode.total).toBe(1);
+    await page.getByTestId('qm-attr-termin').selectOption('HT16');
+    await expect.poll(() => page.getByTestId('qm-row').count()).toBe(1);
+    await app.screenshot('coding-6-quotation-manager');
+    await page.getByTestId('qm-attr-termin').selectOption('VT17');
+    await expect.poll(() => page.getByTestId('qm-row').count()).toBe(0);
+    const none = await call<{ total: number }>(page, 'quotations.query', { codeIds: [codeA.id], where: { termin: ['VT17'] } });
+    expect(none.total).toBe(0);
+    await page.getByTestId('qm-attr-termin').selectOption('HT16');
+    await page.getByTestId('qm-row').first().click();
+    await expect.poll(() => page.getByTestId('tab-document').getAttribute('aria-selected')).toBe('true');
+    await page.getByTestId('quotation-details').waitFor();
+    await expect.poll(() => page.locator('.margin-label.selected').count()).toBe(1);
+  });
+
+  it('loads the action-plan codebook from the menu', async () => {
+    const books = await call<{ id: string; codes: number }[]>(page, 'codebooks.list');
+    const plan = books.find((b) => b.id === 'handlingsplan');
+    expect(plan).toBeDefined();
+    const before = (await call<Code[]>(page, 'codes.tree')).length;
+    await page.getByTestId('codebook-menu').click();
+    await page.getByTestId('codebook-handlingsplan').click();
+    await expect.poll(async () => (await call<Code[]>(page, 'codes.tree')).length).toBe(before + plan!.codes);
+    await page.getByTestId('code-filter').fill('Brukardelaktighet');
+    await expect.poll(() => page.getByTestId('code-row').count()).toBeGreaterThan(0);
+    await page.getByTestId('code-filter').fill('');
+  });
+
+  it('shows the shortcut sheet and switches the UI to English', async () => {
+    await page.getByTestId('document-text').focus();
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcut-sheet').waitFor();
+    await app.screenshot('coding-7-shortcuts');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('language').selectOption('en');
+    await expect.poll(() => page.getByTestId('tab-quotations').textContent()).toBe('Quotation manager');
+    expect(await page.getByTestId('new-code').textContent()).toBe('+ New code');
+    await expect.poll(() => page.getByTestId('undo').getAttribute('aria-label')).toMatch(/^Undo: /);
+    await app.screenshot('coding-8-english');
+    await page.getByTestId('language').selectOption('sv');
+  });
+});
