@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { foundationBench } from './bench/foundation';
+import { searchBench } from './bench/search';
 import { reportsBench } from './bench/reports';
 import { tablesBench } from './bench/tables';
 import { paintBench } from './bench/paint';
@@ -11,6 +12,7 @@ import { paintBench } from './bench/paint';
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   paint: paintBench,
   foundation: foundationBench,
+  search: searchBench,
   tables: tablesBench,
   reports: reportsBench,
 };

@@ -149,6 +149,7 @@ describe('search index: derived data reused until the content changes', () => {
     let p = Project.open(f);
     const first = await ensureIndex(p, { inline: true });
     expect(first.origin).toBe('built');
+    expect(first.engine).toBe('fts5');
     const stored = p.db.prepare("SELECT version FROM derived WHERE key = 'search-index'").get() as { version: number };
     expect(stored.version).toBe(p.contentVersion());
     p.close();

@@ -3,24 +3,42 @@
  * table (so it travels, and is encrypted, with the file), loaded instead of rebuilt when the
  * content version and fingerprint match, and rebuilt in a worker thread when they do not.
  */
+import Database from 'better-sqlite3-multiple-ciphers';
 import { gunzipSync } from 'node:zlib';
 import type { Progress } from '../../../shared/contract';
 import { CancelledError } from '../errors';
 import { runJob } from '../jobs/run';
 import type { Project } from '../project/project';
-import { buildAndStoreIndex, INDEX_FORMAT, INDEX_KEY, type StoredIndex } from './index-build';
+import { buildAndStoreIndex, ftsToken, INDEX_FORMAT, INDEX_KEY, type IndexHeader, type PassageColumns, type SearchEngine } from './index-build';
 import { lunr, type SearchLanguage } from './language';
 import { corpusFingerprint, readDocumentAttributes, readSpeakers, type SpeakerInfo } from './passages';
+import { withinDistance } from './text';
+
+/** One term of a query as the index looks it up (already normalised and stemmed). */
+export interface PlannedTerm {
+  term: string;
+  field: 'text' | 'speaker' | 'kind' | 'attr';
+  presence: 'required' | 'optional' | 'prohibited';
+  wildcard: boolean;
+  fuzzy: number;
+}
+
+export interface Candidate {
+  passage: number;
+  score: number;
+}
 
 export interface LoadedIndex {
+  engine: SearchEngine;
   version: number;
   fingerprint: string;
   builtAt: string;
   buildMs: number;
   bytes: number;
   loadMs: number;
-  idx: lunr.Index;
-  passages: StoredIndex['passages'];
+  /** Passages whose index terms satisfy the query's terms (before phrase checks). */
+  candidates(terms: PlannedTerm[]): Candidate[];
+  passages: PassageColumns;
   languages: Map<number, SearchLanguage>;
   documents: Map<number, { id: number; name: string; position: number; kind: string; attributes: Record<string, string> }>;
   speakers: Map<number, SpeakerInfo>;
@@ -58,23 +76,26 @@ export interface EnsureOptions {
   inline?: boolean;
   /** Rebuild even if the stored index is current. */
   force?: boolean;
+  /** The benchmark compares engines; the product always uses fts5. */
+  engine?: SearchEngine;
 }
 
 /** The current index: from memory, else from the project file, else built (in a worker). */
 export async function ensureIndex(p: Project, options: EnsureOptions = {}): Promise<LoadedIndex> {
   const inFlight = building.get(p);
   if (inFlight) return inFlight;
+  const engine = options.engine ?? 'fts5';
   if (!options.force) {
     const current = currentInMemory(p);
-    if (current) return current;
+    if (current && current.engine === engine) return current;
     const stored = loadStored(p);
-    if (stored) {
+    if (stored && stored.engine === engine) {
       cache.set(p, { index: stored, checkedAt: Date.now() });
       return stored;
     }
   }
   const job = (async () => {
-    await buildStored(p, options);
+    await buildStored(p, options, engine);
     const loaded = loadStored(p, true);
     if (!loaded) throw new Error('the search index was built but cannot be read back');
     loaded.origin = 'built';
@@ -99,10 +120,10 @@ function currentInMemory(p: Project): LoadedIndex | undefined {
   return c.index;
 }
 
-async function buildStored(p: Project, options: EnsureOptions): Promise<void> {
+async function buildStored(p: Project, options: EnsureOptions, engine: SearchEngine): Promise<void> {
   const here = (): void => {
     const signal = options.signal;
-    buildAndStoreIndex(p, {}, {
+    buildAndStoreIndex(p, { engine }, {
       progress: (x) => options.onProgress?.(x),
       throwIfCancelled: () => {
         if (signal?.aborted) throw new CancelledError();
@@ -117,7 +138,7 @@ async function buildStored(p: Project, options: EnsureOptions): Promise<void> {
     return;
   }
   try {
-    await runJob('search.buildIndex', p.file, {}, { signal: options.signal, onProgress: options.onProgress });
+    await runJob('search.buildIndex', p.file, { engine }, { signal: options.signal, onProgress: options.onProgress });
   } catch (e) {
     // A worker bundle built before this job existed: build here rather than fail.
     if (e instanceof Error && e.message.includes('no job "search.buildIndex"')) here();
@@ -131,33 +152,120 @@ function loadStored(p: Project, any = false): LoadedIndex | undefined {
   const row = p.db.prepare('SELECT version, data FROM derived WHERE key = ?').get(INDEX_KEY) as { version: number; data: Buffer } | undefined;
   if (!row || (!any && row.version !== version)) return undefined;
   const started = performance.now();
-  let stored: StoredIndex;
+  let loaded: { header: IndexHeader; passages: PassageColumns; candidates: LoadedIndex['candidates'] } | undefined;
   try {
-    stored = JSON.parse(gunzipSync(row.data).toString('utf8')) as StoredIndex;
+    loaded = row.data.subarray(0, 15).toString('latin1') === 'SQLite format 3' ? openFts(row.data) : openLunr(row.data);
   } catch {
     return undefined; // unreadable derived data is simply rebuilt
   }
-  if (stored.format !== INDEX_FORMAT) return undefined;
-  if (!any && stored.fingerprint !== corpusFingerprint(p)) return undefined;
-  const idx = lunr.Index.load(stored.index as object);
-  return makeLoaded(p, stored, idx, row.data.length, performance.now() - started);
+  if (loaded.header.format !== INDEX_FORMAT) return undefined;
+  if (!any && loaded.header.fingerprint !== corpusFingerprint(p)) return undefined;
+  return makeLoaded(p, loaded.header, loaded.passages, loaded.candidates, row.data.length, performance.now() - started);
 }
 
-function makeLoaded(p: Project, stored: StoredIndex, idx: lunr.Index, bytes: number, loadMs: number): LoadedIndex {
+function openFts(data: Buffer): { header: IndexHeader; passages: PassageColumns; candidates: LoadedIndex['candidates'] } {
+  // An in-memory database deserialised from the stored bytes: nothing touches the disk.
+  const db = new Database(data);
+  const header = JSON.parse(db.prepare('SELECT json FROM header').pluck().get() as string) as IndexHeader;
+  const passages: PassageColumns = { doc: [], start: [], end: [], speaker: [] };
+  for (const r of db.prepare('SELECT doc, start, "end", speaker FROM passages ORDER BY id').raw().iterate() as Iterable<[number, number, number, number | null]>) {
+    passages.doc.push(r[0]);
+    passages.start.push(r[1]);
+    passages.end.push(r[2]);
+    passages.speaker.push(r[3]);
+  }
+  let vocabulary: string[] | undefined;
+  const vocab = (): string[] => {
+    if (!vocabulary) {
+      db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, 'row')");
+      vocabulary = db.prepare('SELECT term FROM temp.vocab').pluck().all() as string[];
+    }
+    return vocabulary;
+  };
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let s = statements.get(sql);
+    if (!s) statements.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+  const candidates = (terms: PlannedTerm[]): Candidate[] => {
+    const expr = (t: PlannedTerm): string | null => {
+      const tok = ftsToken(t.term);
+      if (t.fuzzy) {
+        const near = vocab().filter((v) => withinDistance(v, tok, t.fuzzy)).slice(0, 200);
+        return near.length ? `(${near.map((v) => `${t.field}:"${v}"`).join(' OR ')})` : null;
+      }
+      if (t.wildcard) return tok ? `${t.field}:"${tok}"*` : '*';
+      return `${t.field}:"${tok}"`;
+    };
+    const required: string[] = [];
+    const optional: string[] = [];
+    const prohibited: string[] = [];
+    let all = false;
+    for (const t of terms) {
+      const e = expr(t);
+      if (e === '*') {
+        all = true;
+        continue;
+      }
+      if (e === null) {
+        if (t.presence === 'required') return []; // a fuzzy word with no near spelling
+        continue;
+      }
+      (t.presence === 'required' ? required : t.presence === 'optional' ? optional : prohibited).push(e);
+    }
+    const positive = required.length ? required.join(' AND ') : optional.length && !all ? optional.join(' OR ') : null;
+    const negative = prohibited.length ? prohibited.join(' OR ') : null;
+    if (positive) {
+      const match = negative ? `(${positive}) NOT (${negative})` : positive;
+      return (prepared('SELECT rowid - 1 AS passage, -bm25(fts) AS score FROM fts WHERE fts MATCH ?').all(match) as Candidate[]);
+    }
+    // Only exclusions (or a phrase of stop words): every passage but the excluded ones.
+    const rows = negative
+      ? (prepared('SELECT id - 1 FROM passages WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)').pluck().all(negative) as number[])
+      : (prepared('SELECT id - 1 FROM passages').pluck().all() as number[]);
+    return rows.map((passage) => ({ passage, score: 0 }));
+  };
+  return { header, passages, candidates };
+}
+
+function openLunr(data: Buffer): { header: IndexHeader; passages: PassageColumns; candidates: LoadedIndex['candidates'] } {
+  const stored = JSON.parse(gunzipSync(data).toString('utf8')) as { header: IndexHeader; passages: PassageColumns; index: object };
+  const idx = lunr.Index.load(stored.index);
+  const candidates = (terms: PlannedTerm[]): Candidate[] =>
+    idx
+      .query((q) => {
+        for (const t of terms) {
+          q.term(t.term, {
+            fields: [t.field],
+            presence: t.presence === 'required' ? lunr.Query.presence.REQUIRED : t.presence === 'prohibited' ? lunr.Query.presence.PROHIBITED : lunr.Query.presence.OPTIONAL,
+            wildcard: t.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+            // lunr treats the mere presence of editDistance as "fuzzy", which turns off wildcards.
+            ...(t.fuzzy ? { editDistance: t.fuzzy } : {}),
+            usePipeline: false,
+          });
+        }
+      })
+      .map((r) => ({ passage: Number(r.ref), score: r.score }));
+  return { header: stored.header, passages: stored.passages, candidates };
+}
+
+function makeLoaded(p: Project, header: IndexHeader, passages: PassageColumns, candidates: LoadedIndex['candidates'], bytes: number, loadMs: number): LoadedIndex {
   const docRows = p.db.prepare('SELECT id, name, position, kind FROM documents').all() as { id: number; name: string; position: number; kind: string }[];
   const attrs = readDocumentAttributes(p);
   const texts = new Map<number, string>();
   const getText = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   return {
-    version: stored.version,
-    fingerprint: stored.fingerprint,
-    builtAt: stored.builtAt,
-    buildMs: stored.buildMs,
+    engine: header.engine,
+    version: header.version,
+    fingerprint: header.fingerprint,
+    builtAt: header.builtAt,
+    buildMs: header.buildMs,
     bytes,
     loadMs: Math.round(loadMs),
-    idx,
-    passages: stored.passages,
-    languages: new Map(Object.entries(stored.languages).map(([k, v]) => [Number(k), v])),
+    candidates,
+    passages,
+    languages: new Map(Object.entries(header.languages).map(([k, v]) => [Number(k), v])),
     documents: new Map(docRows.map((d) => [d.id, { ...d, attributes: attrs.get(d.id) ?? {} }])),
     speakers: readSpeakers(p),
     text(documentId) {

@@ -1,14 +1,14 @@
 /**
- * Running a query: lunr finds candidate passages (stemmed terms, wildcards, fuzzy, field
+ * Running a query: the index finds candidate passages (stemmed terms, wildcards, fuzzy, field
  * filters), then each candidate is read again to verify phrases by word positions and to
  * find every hit's exact offsets for keyword-in-context lines.
  */
 import type { Project } from '../project/project';
-import { ensureIndex, type EnsureOptions, type LoadedIndex } from './index-store';
+import { ensureIndex, type EnsureOptions, type LoadedIndex, type PlannedTerm } from './index-store';
 import { attrToken } from './index-build';
-import { isStopWord, lunr, stem, type SearchLanguage } from './language';
+import { isStopWord, stem, type SearchLanguage } from './language';
 import { parseQuery, type Clause, type ParsedQuery } from './query';
-import { normalizeWord, tokenize, type Token } from './text';
+import { normalizeWord, tokenize, withinDistance, type Token } from './text';
 
 export interface SearchOptions {
   query: string;
@@ -72,25 +72,14 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
   for (const lang of hasText ? languages : languages.slice(0, 1)) {
     const plan = planFor(parsed, lang, ignored);
     if (!plan) continue;
-    const results = index.idx.query((q) => {
-      for (const t of plan.terms) {
-        q.term(t.term, {
-          fields: [t.field],
-          presence: t.presence === 'required' ? lunr.Query.presence.REQUIRED : t.presence === 'prohibited' ? lunr.Query.presence.PROHIBITED : lunr.Query.presence.OPTIONAL,
-          wildcard: t.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-          // lunr treats the mere presence of editDistance as "fuzzy", which turns off wildcards.
-          ...(t.fuzzy ? { editDistance: t.fuzzy } : {}),
-          usePipeline: false,
-        });
-      }
-    });
+    const results = index.candidates(plan.terms);
     for (const r of results) {
-      const pi = Number(r.ref);
+      const pi = r.passage;
       const docId = index.passages.doc[pi]!;
       // With per-document stemming, a passage is answered by the query in its own language.
       if (!opts.lang && hasText && languages.length > 1 && index.languages.get(docId) !== lang) continue;
       if (matchedPassages.has(pi)) continue;
-      const found = verify(index, pi, plan, lang, r.matchData);
+      const found = verify(index, pi, plan, lang);
       if (!found) continue;
       matchedPassages.add(pi);
       for (const [s, e] of found) occurrences.push({ passage: pi, start: s, end: e, score: r.score });
@@ -99,13 +88,6 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
   return present(index, opts, occurrences, matchedPassages.size, [...ignored], started);
 }
 
-interface PlannedTerm {
-  term: string;
-  field: 'text' | 'speaker' | 'kind' | 'attr';
-  presence: Clause['presence'];
-  wildcard: boolean;
-  fuzzy: number;
-}
 
 interface Plan {
   terms: PlannedTerm[];
@@ -130,7 +112,7 @@ function planFor(parsed: ParsedQuery, lang: SearchLanguage, ignored: Set<string>
         continue;
       }
       // A prefix may be longer than the stem of its words ("samverkan*" vs the stem "samverk"):
-      // lunr looks up the stemmed prefix, and the written forms are checked in verify().
+      // the index looks up the stemmed prefix, and the written forms are checked in verify().
       // A fuzzy word is compared as written (its misspelling would stem unpredictably).
       const key = c.wildcard || c.fuzzy ? norm : stem(norm, lang);
       words.push({ clause: c, key });
@@ -146,14 +128,14 @@ function planFor(parsed: ParsedQuery, lang: SearchLanguage, ignored: Set<string>
   if (!terms.some((t) => t.presence !== 'prohibited')) {
     // A phrase of stop words only ("och så"): every passage is a candidate, checked by position.
     if (phrases.some((x) => x.clause.presence !== 'prohibited')) terms.push({ term: '', field: 'text', presence: 'optional', wildcard: true, fuzzy: 0 });
-    // Only stop words: nothing to look up (a query of exclusions alone is fine for lunr).
+    // Only stop words: nothing to look up (a query of exclusions alone is fine).
     else if (terms.length === 0) return undefined;
   }
   return { terms, words, phrases };
 }
 
 /** Hit spans in a candidate passage, or undefined if it does not really match (phrases). */
-function verify(index: LoadedIndex, pi: number, plan: Plan, lang: SearchLanguage, matchData: lunr.MatchData): [number, number][] | undefined {
+function verify(index: LoadedIndex, pi: number, plan: Plan, lang: SearchLanguage): [number, number][] | undefined {
   const docId = index.passages.doc[pi]!;
   const text = index.text(docId);
   const needTokens = plan.words.length > 0 || plan.phrases.length > 0;
@@ -161,8 +143,6 @@ function verify(index: LoadedIndex, pi: number, plan: Plan, lang: SearchLanguage
   const spans: [number, number][] = [];
   let optionalSeen = false;
   let requiredText = false;
-  // Terms lunr matched in the text field (wildcards and fuzzy terms expanded by lunr itself).
-  const matchedTerms = new Set(Object.keys(matchData.metadata).filter((t) => (matchData.metadata as Record<string, Record<string, unknown>>)[t]!.text));
   for (const w of plan.words) {
     if (w.clause.presence === 'prohibited') continue;
     if (w.clause.presence === 'required') requiredText = true;
@@ -170,13 +150,13 @@ function verify(index: LoadedIndex, pi: number, plan: Plan, lang: SearchLanguage
     for (const t of tokens) {
       if (isStopWord(t.norm, lang) && !w.clause.wildcard) continue;
       const s = stem(t.norm, lang);
-      const hit = w.clause.wildcard ? t.norm.startsWith(w.key) : w.clause.fuzzy ? matchedTerms.has(s) && withinDistance(s, w.key, w.clause.fuzzy) : s === w.key;
+      const hit = w.clause.wildcard ? t.norm.startsWith(w.key) : w.clause.fuzzy ? withinDistance(s, w.key, w.clause.fuzzy) || withinDistance(t.norm, w.key, w.clause.fuzzy) : s === w.key;
       if (hit) {
         spans.push([t.start, t.end]);
         any = true;
       }
     }
-    if (w.clause.presence === 'required' && !any && !w.clause.fuzzy) return undefined;
+    if (w.clause.presence === 'required' && !any) return undefined;
     if (any) optionalSeen = true;
   }
   for (const ph of plan.phrases) {
@@ -225,22 +205,6 @@ function mergeSpans(spans: [number, number][]): [number, number][] {
     else out.push([s[0], s[1]]);
   }
   return out;
-}
-
-export function withinDistance(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]!);
-    }
-    if (rowMin > max) return false;
-    prev = cur;
-  }
-  return prev[b.length]! <= max;
 }
 
 function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], passages: number, ignored: string[], started: number): SearchResult {

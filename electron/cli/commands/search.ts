@@ -1,0 +1,94 @@
+import { UsageError, type Command } from '../command';
+
+const EXPANSIONS = ['word', 'sentence', 'paragraph', 'turn'] as const;
+
+function positiveInt(v: unknown, name: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive whole number`);
+  return n;
+}
+
+export const searchCommand: Command = {
+  name: 'search',
+  summary: 'Search the documents (stemmed Swedish/English) and show keyword-in-context lines; optionally code every hit.',
+  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--code-all "A/B" [--expand word|sentence|paragraph|turn]] [--json]',
+  details: [
+    'Query syntax:',
+    '  arbetsbelastning          all forms of the word (arbetsbelastningen …)',
+    '  social*                   words beginning with social',
+    '  handläggare~1             up to 1 letter different (~2: two)',
+    '  "fasta tjänster"          exact phrase',
+    '  +sekretess -tystnadsplikt required / excluded; words are all required unless the query has OR',
+    '  speaker:CS  kind:fieldnote  grupp:chef  verksamhet:"Barn och unga"',
+    'Options:',
+    '  --lang sv|en              stem the query in this language for every document (default: each document\'s own)',
+    '  --limit N                 hits to list (default 50; counts cover all hits)',
+    '  --sort document|relevance order of the hits (default document order)',
+    '  --code-all PATH           code EVERY hit with this code (created if missing), as one undoable step',
+    '  --expand UNIT             widen each coded hit to word (default), sentence, paragraph or turn',
+    'JSON: { total, documents, hits: [{ document, documentId, start, end, snippet, speaker, … }] }',
+  ].join('\n'),
+  options: {
+    lang: { type: 'string' },
+    limit: { type: 'string' },
+    sort: { type: 'string' },
+    'code-all': { type: 'string' },
+    expand: { type: 'string' },
+  },
+  project: 'open',
+  async run(ctx) {
+    const query = ctx.args.join(' ').trim();
+    if (!query) throw new UsageError('give a search query, e.g. rodtrad search projekt.rodtrad "samverkan"');
+    const o = ctx.options;
+    if (o.lang !== undefined && o.lang !== 'sv' && o.lang !== 'en') throw new UsageError('--lang must be sv or en');
+    if (o.sort !== undefined && o.sort !== 'document' && o.sort !== 'relevance') throw new UsageError('--sort must be document or relevance');
+    const expand = (o.expand ?? 'word') as (typeof EXPANSIONS)[number];
+    if (!EXPANSIONS.includes(expand)) throw new UsageError(`--expand must be one of ${EXPANSIONS.join(', ')}`);
+    if (o.expand !== undefined && o['code-all'] === undefined) throw new UsageError('--expand goes with --code-all');
+    const codeAll = typeof o['code-all'] === 'string' ? o['code-all'] : undefined;
+    const limit = positiveInt(o.limit, '--limit', 50);
+    const lang = o.lang as 'sv' | 'en' | undefined;
+    const sort = (o.sort ?? 'document') as 'document' | 'relevance';
+
+    const r = await ctx.call('search.query', { query, lang, sort, limit: codeAll ? 100_000 : limit });
+    if (codeAll) {
+      if (r.total === 0) {
+        ctx.print(`No hits for ${query}: nothing coded.`, { query, total: 0, created: 0, linked: 0 });
+        return 1;
+      }
+      const coded = await ctx.call('search.codeHits', { hits: r.hits, code: codeAll, expand });
+      ctx.print(
+        `Coded ${r.total} hits of ${query} with "${codeAll}" (widened to ${expand}): ${coded.created} new quotations, ${coded.linked} existing ones linked.`,
+        { query, total: r.total, code: codeAll, expand, ...coded },
+      );
+      return 0;
+    }
+    const hits = r.hits.map((h) => ({
+      document: h.documentName,
+      documentId: h.documentId,
+      start: h.start,
+      end: h.end,
+      snippet: `${h.before}${h.match}${h.after}`,
+      speaker: h.speaker,
+      before: h.before,
+      match: h.match,
+      after: h.after,
+      attributes: h.attributes,
+      score: h.score,
+    }));
+    const lines = hits.map((h) => `${h.document}\t${h.speaker ?? '–'}\t${h.before.padStart(60)} [${h.match}] ${h.after}`);
+    const head = `${r.total} hits in ${r.perDocument.length} of the documents (${r.passages} passages)${r.ignored.length ? `; ignored stop words: ${r.ignored.join(', ')}` : ''}`;
+    const more = r.total > hits.length ? `\n… ${r.total - hits.length} more (--limit)` : '';
+    ctx.print([head, ...lines].join('\n') + more, {
+      query,
+      total: r.total,
+      passages: r.passages,
+      ignored: r.ignored,
+      documents: r.perDocument,
+      attributes: r.perAttribute,
+      hits,
+    });
+    return 0;
+  },
+};
