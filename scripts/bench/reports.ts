@@ -26,7 +26,14 @@ export async function reportsBench(): Promise<Record<string, unknown>> {
     const topLevel = p.db.prepare('SELECT name FROM codes WHERE parent_id IS NULL ORDER BY position').pluck().all() as string[];
     const req = TermReportRequest.parse({ term: 'termin', group: 'grupp', district: 'stadsdel', codes: [...areas, ...topLevel] });
 
-    termReport(p, req); // warm the statement cache
+    // Cold: a fresh connection each time (nothing cached); warm: the same connection again, coding unchanged.
+    const coldRuns: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const fresh = Project.open(file);
+      coldRuns.push(time(() => termReport(fresh, req)).ms);
+      fresh.close();
+    }
+    termReport(p, req);
     const runs: number[] = [];
     let report = termReport(p, req);
     for (let i = 0; i < 10; i++) {
@@ -70,9 +77,10 @@ export async function reportsBench(): Promise<Record<string, unknown>> {
 
     return {
       corpus: { interviews: report.held.reduce((a, h) => a + h.n, 0), terms: report.terms.length, groups: report.groups.length, districts: report.districts.length, codes: report.rows.length },
-      termReportMs: summarize(runs),
+      termReportColdMs: summarize(coldRuns),
+      termReportWarmMs: summarize(runs),
       referenceSqlGroupByMs: { ...summarize(refRuns), rows: refRows, note: 'per code × term only; no group/district split, no ranking or sentences' },
-      termReportUnder200ms: summarize(runs).p95 < 200,
+      termReportUnder200ms: summarize(coldRuns).p50 < 200 && summarize(runs).p95 < 200,
       termDocxWriteMs: round(docx.ms),
       termDocxBytes: docx.value.length,
       termXlsxWriteMs: round(xlsx.ms),

@@ -219,6 +219,6 @@ describe('survey frequency tables', () => {
     expect(bad.stderr).toContain('no document attribute "finns-inte"');
     const usage = rodtrad(['freq', p.file, '--var', 'verksamhet', '--out', path.join(dir, 'x.pdf')]);
     expect(usage.code).toBe(2);
-  });
+  }, 120_000);
 
 });

@@ -196,6 +196,21 @@ describe('term report', () => {
     expect(r.notes.join(' ')).toContain('stadsdel = Åby');
   });
 
+  it('sees new coding at once, from this connection and from another one', async () => {
+    const before = await call('reports.term', { term: 'termin', codes: ['Hinder'] });
+    const target = docs.find((d) => d.kind === 'interview' && d.termin === 'HT16' && !subtree.get('Hinder')!.some((c) => d.codes.has(c)));
+    expect(target).toBeDefined();
+    createQuotation(p, { documentId: target!.id, start: 0, end: 5, codeIds: [subtree.get('Hinder')![0]!] });
+    const after = await call('reports.term', { term: 'termin', codes: ['Hinder'] });
+    expect(after.rows[0]!.terms[0]!.k).toBe(before.rows[0]!.terms[0]!.k + 1);
+    // a second connection (as a worker thread has) removes it again
+    const other = Project.open(p.file);
+    other.db.prepare('DELETE FROM quotations WHERE document_id = ? AND start = 0 AND "end" = 5').run(target!.id);
+    other.close();
+    const again = await call('reports.term', { term: 'termin', codes: ['Hinder'] });
+    expect(again.rows[0]!.terms[0]!.k).toBe(before.rows[0]!.terms[0]!.k);
+  });
+
   it('names what is wrong: an unknown attribute or code', async () => {
     await expect(call('reports.term', { term: 'terminen' })).rejects.toThrow('no document attribute "terminen"');
     await expect(call('reports.term', { term: 'termin', codes: ['Finns/Inte'] })).rejects.toThrow('no code "Finns/Inte"');

@@ -112,3 +112,22 @@ export function orderedValues(levels: readonly string[], present: Iterable<strin
 export function competitionRanks(scores: readonly number[]): number[] {
   return scores.map((s) => 1 + scores.filter((t) => t > s).length);
 }
+
+/**
+ * Distinct (code, document) pairs of all coding: the one scan a term report needs. Kept per
+ * connection and reused while the database is unchanged: total_changes() moves with every
+ * write on this connection, PRAGMA data_version with every commit by another one (a worker).
+ */
+const pairCache = new WeakMap<object, { key: string; pairs: [number, number][] }>();
+
+export function codeDocumentPairs(p: Project): [number, number][] {
+  const key = `${p.db.prepare('SELECT total_changes()').pluck().get() as number}:${p.db.pragma('data_version', { simple: true }) as number}`;
+  const hit = pairCache.get(p.db);
+  if (hit && hit.key === key) return hit.pairs;
+  const pairs = p.db
+    .prepare('SELECT DISTINCT qc.code_id AS code, q.document_id AS doc FROM quotation_codes qc JOIN quotations q ON q.id = qc.quotation_id')
+    .raw()
+    .all() as [number, number][];
+  pairCache.set(p.db, { key, pairs });
+  return pairs;
+}

@@ -12,7 +12,7 @@ import { attributeLevels } from '../attributes/store';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { describeFilter, resolveFilter } from './filter';
-import { attributeValues, competitionRanks, loadCodes, orderedValues, resolveCodeRefs, subtreeMap, topLevelCodes } from './report-common';
+import { attributeValues, codeDocumentPairs, competitionRanks, loadCodes, orderedValues, resolveCodeRefs, subtreeMap, topLevelCodes } from './report-common';
 
 export type TermReportParams = z.output<typeof TermReportRequest>;
 
@@ -47,11 +47,7 @@ export function termReport(p: Project, req: TermReportParams): TermReport {
   // Which chosen codes were raised in which documents: one pass over distinct (code, document) pairs.
   const docSet = new Set(reportDocs);
   const raised = new Map<number, Set<number>>(chosen.map((c) => [c, new Set<number>()]));
-  const pairs = p.db
-    .prepare('SELECT DISTINCT qc.code_id AS code, q.document_id AS doc FROM quotation_codes qc JOIN quotations q ON q.id = qc.quotation_id')
-    .raw()
-    .all() as [number, number][];
-  for (const [code, doc] of pairs) {
+  for (const [code, doc] of codeDocumentPairs(p)) {
     if (!docSet.has(doc)) continue;
     const roots = countsFor.get(code);
     if (roots) for (const r of roots) raised.get(r)!.add(doc);
