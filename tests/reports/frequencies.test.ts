@@ -4,7 +4,8 @@
  * contract result, the XLSX, the DOCX, the CSV and the Markdown. Plus ranked choices and coded
  * open answers against counts computed here.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +108,14 @@ describe('survey frequency tables', () => {
     expect(tb.total).toEqual({ count: 117, percent: 100 });
   });
 
+  it('applies a shared order only to the values of each variable; a per-variable order is kept whole', async () => {
+    const r = await call('reports.frequencies', { variables: ['verksamhet', 'alternativ1'], order: [...ORDER].reverse() });
+    expect(r.tables[0]!.rows.map((x) => x.label)).toEqual([...ORDER].reverse());
+    expect(r.tables[1]!.rows.some((x) => ORDER.includes(x.label))).toBe(false);
+    const own = await call('reports.frequencies', { variables: ['verksamhet'], orders: { verksamhet: ['Saknas', 'Äldre'] } });
+    expect(own.tables[0]!.rows.slice(0, 2).map((x) => [x.label, x.count])).toEqual([['Saknas', 0], ['Äldre', 22]]);
+  });
+
   it('orders categories by first appearance in the sheet unless told otherwise', async () => {
     const firstSeen: string[] = [];
     for (const r of respondents) if (!firstSeen.includes(r.area)) firstSeen.push(r.area);
@@ -141,6 +150,31 @@ describe('survey frequency tables', () => {
     const lastRow = [...doc.xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0]).find((x) => x.includes('>Totalt<'))!;
     expect(lastRow).toContain('<w:b/>');
   });
+
+  it('renders the DOCX tables in LibreOffice (PNG to look at)', async () => {
+    const file = path.join(dir, 'enkat.docx');
+    await call('reports.exportFrequencies', {
+      variables: ['verksamhet', 'alternativ1', 'alternativ2', 'alternativ3'],
+      order: ORDER,
+      ranked: false,
+      titles: { verksamhet: 'Tabell 1. Antal enkätsvar fördelat över verksamhetsområden' },
+      open: { group: 'grupp', question: 'Fråga 2a' },
+      format: 'docx',
+      path: file,
+    });
+    const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+    if (!soffice) return; // installed here and on CI; elsewhere there is no picture to make
+    const out = path.join(dir, 'pdf');
+    mkdirSync(out, { recursive: true });
+    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore', timeout: 90_000 });
+    expect(existsSync(path.join(out, 'enkat.pdf'))).toBe(true);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', path.join(out, 'enkat.pdf'), path.join(out, 'page')]);
+    const png = path.join(out, 'page-1.png');
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    const shots = path.resolve(__dirname, '../e2e/__screenshots__');
+    mkdirSync(shots, { recursive: true });
+    copyFileSync(png, path.join(shots, 'survey-tables-docx.png'));
+  }, 120_000);
 
   it('writes CSV (BOM, semicolons) and Markdown in Swedish, points in English', async () => {
     const csvFile = path.join(dir, 't.csv');

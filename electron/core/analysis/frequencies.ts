@@ -50,7 +50,9 @@ export function frequencies(p: Project, req: FrequencyParams): FrequencyReport {
     // Categories: the user's order (all of it, empty ones as 0), then the level order of the values answered;
     // ranked choices show every category of the question so their tables line up.
     const seen = [...counts.keys()];
-    const categories = orderedValues(levels, req.ranked ? [...levels, ...seen] : seen, req.orders?.[variable] ?? req.order);
+    // A per-variable order is taken as it is; the shared `order` only moves this variable's own values.
+    const wanted = req.orders?.[variable] ?? req.order?.filter((v) => counts.has(v) || levels.includes(v));
+    const categories = orderedValues(levels, req.ranked ? [...levels, ...seen] : seen, wanted);
     const showMissing = req.noAnswer === 'always' || (req.noAnswer === 'auto' && missing > 0);
     const column = [...categories.map((c) => counts.get(c) ?? 0), ...(showMissing ? [missing] : [])];
     // Base: every respondent; when "Ej svar" is hidden the percentages are of those who answered.
