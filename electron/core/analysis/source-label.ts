@@ -58,6 +58,7 @@ export function sourceLabels(p: Project, template: string, quotes: QuoteRef[]): 
 export function fillTemplate(template: string, values: Record<string, string>): string {
   const filled = template.replace(/\{([^{}]+)\}/g, (_, key: string) => values[key.trim()] ?? '');
   return filled
+    .replace(/\s+,/g, ',')
     .replace(/(,\s*)+(?=[,)\]])/g, '')
     .replace(/([([])\s*,\s*/g, '$1')
     .replace(/,\s*$/g, '')

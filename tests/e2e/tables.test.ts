@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createQuotation } from '../../electron/core/coding/quotations';
+import { Project } from '../../electron/core/project/project';
+import { startApp, type E2E } from './harness';
+
+const BIN = path.resolve(__dirname, '../../bin/rodtrad.mjs');
+
+/** The sample project plus quotations on a spread of documents, so counts and example quotes show. */
+function sampleWithQuotations(dir: string): string {
+  const file = path.join(dir, 'tabeller.rodtrad');
+  const made = spawnSync(process.execPath, [BIN, 'sample', file], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(made.stderr);
+  const p = Project.open(file);
+  try {
+    const docs = p.db.prepare("SELECT id, text FROM documents WHERE kind = 'interview' ORDER BY position").all() as { id: number; text: string }[];
+    const codes = p.db.prepare('SELECT id FROM codes ORDER BY id').pluck().all() as number[];
+    p.transaction(() => {
+      codes.forEach((code, i) => {
+        for (let k = 0; k < 1 + (i % 3); k++) {
+          const d = docs[(i + k) % docs.length]!;
+          // A sentence-sized span that starts at a line start inside the text.
+          // A sentence-sized span of one speaker turn, after the "KE: " label.
+          const lines = [...d.text.matchAll(/^[^\n:]{1,20}: (.{60,})$/gm)];
+          const m = lines[(i * 7 + k * 3) % lines.length]!;
+          const start = m.index! + m[0].length - m[1]!.length;
+          createQuotation(p, { documentId: d.id, start, end: start + Math.min(120, m[1]!.length), codeIds: [code] });
+        }
+      });
+    });
+  } finally {
+    p.close();
+  }
+  return file;
+}
+
+describe('theme tables in the UI', () => {
+  let app: E2E;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-tables-'));
+    app = await startApp({ project: sampleWithQuotations(dir), viewport: { width: 1440, height: 1000 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds the Table 1 theme table from the code tree, switches a section to columns and exports DOCX', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Tabeller', exact: true }).click();
+    const preview = page.getByTestId('theme-table-preview');
+    await preview.locator('table').waitFor();
+    // Start from the whole code tree: every section shows bullets.
+    await page.getByTestId('layout-select').selectOption('tree');
+    await expect.poll(() => preview.locator('tr.rt-section').count()).toBe(3);
+    await expect.poll(() => preview.locator('p.rt-column-title').count()).toBe(0);
+    await page.getByLabel('Rubrik').fill('Tabell 1. Resultatsammanfattning');
+    // Switch the first theme to side-by-side columns.
+    await page.getByRole('radiogroup', { name: /Den informella organiseringens uttryck/ }).getByRole('radio', { name: /Kolumner/ }).click();
+    await expect.poll(() => preview.locator('p.rt-column-title').allTextContents()).toEqual(['I professionella kontakter', 'I situationer där klienten medverkar']);
+    // Both column titles sit in one table row.
+    const columnRow = preview.locator('tr.rt-body').first();
+    expect(await columnRow.locator('td').count()).toBe(2);
+    // Counts "k av n" and one example quote per code.
+    await page.getByLabel('Antal efter varje kod').selectOption('k-of-n');
+    await page.getByLabel('Exempelcitat per kod').fill('1');
+    await page.getByLabel('Källetikett').fill('({document}, {speaker})');
+    await expect.poll(async () => (await preview.textContent()) ?? '').toMatch(/Bollande \(\d+ av \d+\):/);
+    await expect.poll(() => preview.locator('.rt-quote').count()).toBeGreaterThan(5);
+    expect(await preview.locator('.rt-caption').textContent()).toBe('Tabell 1. Resultatsammanfattning');
+    await app.screenshot('tables-theme-table');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'DOCX' }).click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toBe('Tabell 1. Resultatsammanfattning.docx');
+    const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
+    const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0].replace(/<[^>]+>/g, ''));
+    expect(rows.some((r) => r.includes('I professionella kontakter') && r.includes('I situationer där klienten medverkar'))).toBe(true);
+    expect(xml).toContain('Tabell 1. Resultatsammanfattning');
+  });
+
+  it('saves the layout in the project and shows the matrix heat map and co-occurrence', async () => {
+    const { page } = app;
+    await page.getByLabel('Spara layout som …').fill('Min tabell');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect.poll(() => page.getByTestId('layout-select').inputValue()).toBe('Min tabell');
+    await page.getByRole('tab', { name: 'Matris', exact: true }).click();
+    const matrix = page.getByTestId('matrix-table');
+    await matrix.waitFor();
+    expect(await matrix.locator('thead th').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^HT16/)]));
+    await page.getByTestId('cooccurrence-table').waitFor();
+    await app.screenshot('tables-matrix');
+  });
+});
