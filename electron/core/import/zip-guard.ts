@@ -39,7 +39,8 @@ export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS, si
   return new Promise((resolve, reject) => {
     const fail = (p: ZipProblem): void => reject(new ZipRejected(p));
     yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) return fail({ kind: 'corrupt', detail: `not a readable zip archive (${err?.message ?? 'unknown error'})` });
+      // yauzl's own wording ("End of central directory record signature not found …") helps no researcher
+      if (err || !zip) return fail({ kind: 'corrupt', detail: 'it is not a readable zip archive (cut off, or another kind of file with this name)' });
       const entries: string[] = [];
       let inflated = 0;
       let done = false;

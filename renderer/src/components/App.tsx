@@ -7,6 +7,7 @@ import { DocumentList } from './DocumentList';
 import { CenterTabs } from './CenterTabs';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
+import { ImportLayer } from './import/ImportLayer';
 
 export function App() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function App() {
       )}
       <StatusBar />
       {!loading && <CodingShell />}
+      {!loading && <ImportLayer />}
     </div>
   );
 }

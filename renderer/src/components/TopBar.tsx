@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { setLanguage, type Language } from '../i18n';
 import { useApp } from '../store/app-store';
 import { UndoButtons } from './CodingShell';
+import { ImportButton } from './import/ImportLayer';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
@@ -36,6 +37,7 @@ export function TopBar() {
       <div className="project-name" data-testid="project-name">{info ? info.name : t('app.noProject')}</div>
       <nav className="actions">
         {info && <UndoButtons />}
+        <ImportButton />
         <button type="button" onClick={() => void choose('open')}>{t('menu.open')}</button>
         <button type="button" onClick={() => void choose('new')}>{t('menu.new')}</button>
         <label className="lang">

@@ -1,0 +1,95 @@
+/**
+ * Import in the browser: files dropped onto the window go in as a job (the progress bar
+ * shows), the dialog lists a result per file, and the new document opens with its turns.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type E2E } from './harness';
+
+const TRANSCRIPT = [
+  '[00:00:05] Intervjuare: Välkomna till det här samtalet om handlingsplanen.',
+  '',
+  'RB: Tack. Vi har börjat med introduktionen av nyanställda.',
+  '',
+  'SK: Och med ärendefördelningen, som fortfarande är ojämn.',
+  '',
+  '[00:03:10] Intervjuare: Hur märks det i vardagen?',
+  '',
+  'RB: Man frågar den som sitter närmast i stället för chefen.',
+  '',
+  'SK: Det blir mycket bollande, ja.',
+].join('\n');
+
+describe('import by drag and drop', () => {
+  let app: E2E;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('drops files onto the window, shows progress and per-file results, then the document with its speaker turns', async () => {
+    const { page } = app;
+    await page.getByTestId('document-row').first().waitFor();
+    const before = await page.getByTestId('document-row').count();
+
+    // remember whether a progress bar was ever on screen (a small import is over quickly)
+    await page.evaluate(() => {
+      const w = window as unknown as { __sawProgress: boolean };
+      w.__sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="progress"], [data-testid="import-progress"] progress')) w.__sawProgress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+
+    // a transcript, a larger field note (so the job runs long enough to watch) and a broken file
+    const dt = await page.evaluateHandle((transcript) => {
+      const d = new DataTransfer();
+      d.items.add(new File([transcript], 'gruppintervju-07-e2e åäö.txt', { type: 'text/plain' }));
+      const big = Array.from({ length: 40_000 }, (_, i) => `Rad ${i}: observation av mottagningen, väntrum och telefontider.`).join('\n');
+      d.items.add(new File([big], 'faltanteckning-03-stor.txt', { type: 'text/plain' }));
+      d.items.add(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], 'trasig.docx'));
+      return d;
+    }, TRANSCRIPT);
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+    await page.getByTestId('import-dropzone').waitFor();
+    await app.screenshot('import-dropzone');
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+
+    await page.getByTestId('import-results').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
+    const rows = page.getByTestId('import-result');
+    await expect.poll(() => rows.count()).toBe(3);
+    const statuses = await rows.evaluateAll((els) => els.map((e) => [...e.classList].find((c) => c !== 'import-row')));
+    expect(statuses).toEqual(['imported', 'imported', 'failed']);
+    expect(await rows.nth(2).textContent()).toMatch(/trasig\.docx|damaged|skadad/);
+    await app.screenshot('import-results');
+
+    await page.getByTestId('import-close').click();
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(before + 2);
+    await page.getByTestId('document-row').filter({ hasText: 'gruppintervju-07-e2e åäö' }).click();
+    await page.getByTestId('turn').first().waitFor();
+    const speakers = await page.getByTestId('turn-speaker').allTextContents();
+    expect(speakers.map((s) => s.trim())).toEqual(['Intervjuare', 'RB', 'SK', 'Intervjuare', 'RB', 'SK']);
+    expect(await page.locator('.speaker-legend').textContent()).toMatch(/intervjuare/);
+    await app.screenshot('import-document');
+  }, 90_000);
+
+  it('the import button opens the dialog; chosen files are listed before importing', async () => {
+    const { page } = app;
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-dialog').waitFor();
+    await page.getByTestId('import-file-input').setInputFiles([
+      { name: 'intervju-knapp.txt', mimeType: 'text/plain', buffer: Buffer.from('I: Fråga?\n\nAB: Svar.\n\nI: Tack.\n\nAB: Tack själv.') },
+      { name: 'anteckning.md', mimeType: 'text/markdown', buffer: Buffer.from('# Anteckning\n\nInga talare här.') },
+    ]);
+    await expect.poll(() => page.getByTestId('import-pending').locator('li').count()).toBe(2);
+    await app.screenshot('import-dialog');
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-results').waitFor({ timeout: 30_000 });
+    const statuses = await page.getByTestId('import-result').evaluateAll((els) => els.map((e) => [...e.classList].find((c) => c !== 'import-row')));
+    expect(statuses).toEqual(['imported', 'imported']);
+    await page.getByTestId('import-close').click();
+    await expect.poll(() => page.getByTestId('document-row').filter({ hasText: 'intervju-knapp' }).count()).toBe(1);
+  }, 60_000);
+});
