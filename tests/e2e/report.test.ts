@@ -4,9 +4,13 @@
  * chosen codes the "k av n" counts computed here, the trend chart (SVG), the split by group,
  * and export a DOCX download. Screenshots are looked at.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertDocument } from '../../electron/core/documents/store';
+import { Project } from '../../electron/core/project/project';
 import { startApp, type E2E } from './harness';
 
 async function call<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
@@ -112,5 +116,57 @@ describe('term report view', () => {
     expect(download.suggestedFilename()).toBe('terminsrapport.docx');
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('survey frequency view', () => {
+  let app: E2E;
+  let dir: string;
+  const AREAS: [string, number][] = [['Okänt', 4], ['BOU', 20], ['Ek', 20], ['Funk', 21], ['Psyk', 9], ['Vuxen', 21], ['Äldre', 22]];
+
+  beforeAll(async () => {
+    // A survey of 117 respondents built through the core, answers in the printed order.
+    dir = mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-survey-'));
+    const file = path.join(dir, 'enkat.rodtrad');
+    const p = Project.create(file, { name: 'Enkät HT18' });
+    p.transaction(() => {
+      let i = 0;
+      for (const [area, n] of AREAS) {
+        for (let k = 0; k < n; k++, i++) {
+          const attributes: Record<string, string> = { verksamhet: area, grupp: i % 9 < 5 ? 'chef' : 'medarbetare' };
+          if (i % 13 !== 0) attributes.alternativ1 = ['Introduktionsprogram', 'Administrativt stöd', 'Nära ledning'][i % 3]!;
+          insertDocument(p, { name: `svar-${i + 1}`, kind: 'survey', text: `Fråga 2a: svar ${i + 1}.`, attributes });
+        }
+      }
+    });
+    p.close();
+    app = await startApp({ project: file });
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows Antal and Procent with Ej svar and Totalt, and reorders categories', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-frequencies').click();
+    await page.getByTestId('frequencies-view').waitFor();
+    await page.getByTestId('freq-var').first().waitFor();
+    const vars = page.getByTestId('freq-var');
+    const labels = await page.locator('[data-testid="frequencies-view"] .report-codes label').allTextContents();
+    await vars.nth(labels.findIndex((l) => l.startsWith('verksamhet'))).check();
+    await vars.nth(labels.findIndex((l) => l.startsWith('alternativ1'))).check();
+    await expect.poll(() => page.getByTestId('freq-table').count()).toBe(2);
+    const rows = await page.getByTestId('freq-table').first().locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td.num')].map((c) => c.textContent ?? '')),
+    );
+    expect(rows).toEqual([
+      ['Okänt', '4', '3,4'], ['BOU', '20', '17,1'], ['Ek', '20', '17,1'], ['Funk', '21', '17,9'], ['Psyk', '9', '7,7'], ['Vuxen', '21', '17,9'], ['Äldre', '22', '18,8'], ['Totalt', '117', '100,0'],
+    ]);
+    const second = await page.getByTestId('freq-table').nth(1).locator('tbody tr th').allTextContents();
+    expect(second.slice(-2)).toEqual(['Ej svar', 'Totalt']);
+    await page.getByRole('button', { name: 'Flytta upp Äldre' }).click();
+    await expect.poll(() => page.getByTestId('freq-table').first().locator('tbody tr th').nth(5).textContent()).toBe('Äldre');
+    await app.screenshot('survey-tables');
   });
 });

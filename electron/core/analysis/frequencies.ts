@@ -90,7 +90,7 @@ export function frequencies(p: Project, req: FrequencyParams): FrequencyReport {
   }
 
   const notes = [describeRounding(req.rounding, lang)];
-  const f = describeFilter(filter, lang);
+  const f = describeFilter(req.filter, lang); // the user's selection; "surveys only" is the default, not worth a note
   if (f) notes.push(`${lang === 'sv' ? 'Urval' : 'Selection'}: ${f}.`);
   notes.push(
     lang === 'sv'

@@ -115,7 +115,7 @@ export function termReport(p: Project, req: TermReportParams): TermReport {
     rows,
     ranking,
     sentences,
-    notes: termNotes(req, withoutTerm, describeFilter(filter, lang), lang),
+    notes: termNotes(req, withoutTerm, describeFilter(req.filter, lang), lang),
   };
 }
 
