@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useView } from '../store/view-store';
-import { views } from '../views/registry';
+import { Fragment } from 'react';
+import { groupOf, views } from '../views/registry';
 
 export function CenterTabs() {
   const { t } = useTranslation();
@@ -27,21 +28,27 @@ export function CenterTabs() {
     <div className="center">
       {views.length > 1 && (
         <div className="tabs" role="tablist" aria-label={t('views.label')}>
-          {views.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              role="tab"
-              id={`tab-${v.id}`}
-              aria-selected={v.id === current.id}
-              aria-controls={`view-${v.id}`}
-              className={`tab ${v.id === current.id ? 'active' : ''}`}
-              title={v.shortcutKey ? `Alt+${v.shortcutKey}` : undefined}
-              onClick={() => show(v.id)}
-              data-testid={`tab-${v.id}`}
-            >
-              {t(v.titleKey)}
-            </button>
+          {views.map((v, i) => (
+            <Fragment key={v.id}>
+              {(i === 0 || groupOf(views[i - 1]!) !== groupOf(v)) && (
+                <span className={`tab-group ${i === 0 ? 'first' : ''}`} aria-hidden>
+                  {t(`views.groups.${groupOf(v)}`)}
+                </span>
+              )}
+              <button
+                type="button"
+                role="tab"
+                id={`tab-${v.id}`}
+                aria-selected={v.id === current.id}
+                aria-controls={`view-${v.id}`}
+                className={`tab ${v.id === current.id ? 'active' : ''}`}
+                title={v.shortcutKey ? `Alt+${v.shortcutKey}` : undefined}
+                onClick={() => show(v.id)}
+                data-testid={`tab-${v.id}`}
+              >
+                {t(v.titleKey)}
+              </button>
+            </Fragment>
           ))}
         </div>
       )}

@@ -184,5 +184,5 @@ function FreqTable({ table, lang }: { table: FrequencyTable; lang: Lang }) {
   );
 }
 
-const view: ViewDef = { id: 'frequencies', titleKey: 'reports.freqTab', order: 61, component: FrequenciesView };
+const view: ViewDef = { id: 'frequencies', titleKey: 'reports.freqTab', order: 61, shortcutKey: '0', component: FrequenciesView };
 export default view;

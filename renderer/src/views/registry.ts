@@ -16,6 +16,12 @@ export interface ViewDef {
   component: ComponentType;
 }
 
+/** Tabs are grouped by their order: coding 0–39, search 40–49, analysis 50 and up. */
+export type ViewGroup = 'coding' | 'search' | 'analysis';
+export function groupOf(view: ViewDef): ViewGroup {
+  return view.order < 40 ? 'coding' : view.order < 50 ? 'search' : 'analysis';
+}
+
 const modules = import.meta.glob<{ default: ViewDef }>('./*.view.tsx', { eager: true });
 export const views: ViewDef[] = Object.values(modules)
   .map((m) => m.default)

@@ -242,5 +242,5 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
   );
 }
 
-const view: ViewDef = { id: 'term-report', titleKey: 'reports.tab', order: 60, component: TermReportView };
+const view: ViewDef = { id: 'term-report', titleKey: 'reports.tab', order: 60, shortcutKey: '9', component: TermReportView };
 export default view;

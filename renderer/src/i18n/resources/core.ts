@@ -3,7 +3,7 @@ import type { Resource } from '../resource';
 
 const sv = {
   app: { title: 'Rödtråd', loading: 'Laddar …', noProject: 'Inget projekt är öppet' },
-  views: { label: 'Vyer', document: 'Dokument' },
+  views: { label: 'Vyer', document: 'Dokument', groups: { coding: 'Kodning', search: 'Sökning', analysis: 'Analys' } },
   menu: { open: 'Öppna projekt', new: 'Nytt projekt', language: 'Språk', path: 'Sökväg till projektfil', cancel: 'Avbryt', openAction: 'Öppna', createAction: 'Skapa' },
   documents: {
     title: 'Dokument',
@@ -30,7 +30,7 @@ const sv = {
 
 const en: typeof sv = {
   app: { title: 'Rödtråd', loading: 'Loading …', noProject: 'No project is open' },
-  views: { label: 'Views', document: 'Document' },
+  views: { label: 'Views', document: 'Document', groups: { coding: 'Coding', search: 'Search', analysis: 'Analysis' } },
   menu: { open: 'Open project', new: 'New project', language: 'Language', path: 'Path of the project file', cancel: 'Cancel', openAction: 'Open', createAction: 'Create' },
   documents: {
     title: 'Documents',
