@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCode } from '../../electron/core/coding/codes';
+import { createQuotation } from '../../electron/core/coding/quotations';
 import { insertDocument } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
 import { startApp, type E2E } from './harness';
@@ -123,6 +125,7 @@ describe('survey frequency view', () => {
   let app: E2E;
   let dir: string;
   const AREAS: [string, number][] = [['Okänt', 4], ['BOU', 20], ['Ek', 20], ['Funk', 21], ['Psyk', 9], ['Vuxen', 21], ['Äldre', 22]];
+  const coded: { grupp: string; admin: boolean; rutiner: boolean }[] = [];
 
   beforeAll(async () => {
     // A survey of 117 respondents built through the core, answers in the printed order.
@@ -130,12 +133,18 @@ describe('survey frequency view', () => {
     const file = path.join(dir, 'enkat.rodtrad');
     const p = Project.create(file, { name: 'Enkät HT18' });
     p.transaction(() => {
+      const admin = createCode(p, { name: 'Administrativt stöd' });
+      const rutiner = createCode(p, { name: 'Nya rutiner' });
       let i = 0;
       for (const [area, n] of AREAS) {
         for (let k = 0; k < n; k++, i++) {
           const attributes: Record<string, string> = { verksamhet: area, grupp: i % 9 < 5 ? 'chef' : 'medarbetare' };
           if (i % 13 !== 0) attributes.alternativ1 = ['Introduktionsprogram', 'Administrativt stöd', 'Nära ledning'][i % 3]!;
-          insertDocument(p, { name: `svar-${i + 1}`, kind: 'survey', text: `Fråga 2a: svar ${i + 1}.`, attributes });
+          const text = `Fråga 2a: svar nummer ${i + 1} om stödet.`;
+          const id = insertDocument(p, { name: `svar-${i + 1}`, kind: 'survey', text, attributes, turns: [{ start: 0, end: text.length, speaker: 'Fråga 2a', timestamp: null }] });
+          const codes = [...(i % 4 === 0 ? [admin] : []), ...(i % 5 === 0 ? [rutiner] : [])];
+          if (codes.length) createQuotation(p, { documentId: id, start: 10, end: 20, codeIds: codes });
+          coded.push({ grupp: attributes.grupp!, admin: i % 4 === 0, rutiner: i % 5 === 0 });
         }
       }
     });
@@ -167,6 +176,15 @@ describe('survey frequency view', () => {
     expect(second.slice(-2)).toEqual(['Ej svar', 'Totalt']);
     await page.getByRole('button', { name: 'Flytta upp Äldre' }).click();
     await expect.poll(() => page.getByTestId('freq-table').first().locator('tbody tr th').nth(5).textContent()).toBe('Äldre');
+
+    // Coded open answers: "nämns N gånger", split by group.
+    const open = page.getByTestId('open-answers');
+    await open.locator('select').selectOption('grupp');
+    await expect.poll(() => open.locator('thead th').allTextContents()).toEqual(['Kategori', 'Nämns', 'chef', 'medarbetare']);
+    const adminRow = await open.locator('tbody tr').first().locator('th, td').allTextContents();
+    const admins = coded.filter((c) => c.admin);
+    expect(adminRow).toEqual(['Administrativt stöd', String(admins.length), String(admins.filter((c) => c.grupp === 'chef').length), String(admins.filter((c) => c.grupp === 'medarbetare').length)]);
+    expect(await open.locator('.open-lines').textContent()).toContain(`Administrativt stöd (nämns ${admins.length} gånger`);
     await app.screenshot('survey-tables');
   });
 });

@@ -1,6 +1,6 @@
 /** State of the term report and survey frequency views: their settings (kept per session) and the last result. */
 import { create } from 'zustand';
-import type { FrequencyReport, TermReport } from '../../../shared/contract/reports';
+import type { FrequencyReport, OpenAnswers, TermReport } from '../../../shared/contract/reports';
 import { api } from '../api/client';
 
 export interface ReportVariable {
@@ -29,6 +29,9 @@ export interface ReportsState {
   rounding: 'nearest' | 'largest-remainder';
   orders: Record<string, string[]>;
   freq: FrequencyReport | null;
+  /** Split of the coded open answers (an attribute of the respondents), and the last result. */
+  openGroup: string | null;
+  open: OpenAnswers | null;
 
   loadVariables(): Promise<void>;
   set(patch: Partial<ReportsState>): void;
@@ -73,6 +76,10 @@ export const useReports = create<ReportsState>((set, get) => {
     const s = get();
     return { variables: s.freqVars, ranked: s.ranked, rounding: s.rounding, orders: s.orders, language: lang };
   };
+  const openRequest = (lang: 'sv' | 'en') => {
+    const g = get().openGroup;
+    return { ...(g ? { group: g } : {}), language: lang };
+  };
   return {
     variables: [],
     term: null,
@@ -91,6 +98,8 @@ export const useReports = create<ReportsState>((set, get) => {
     rounding: 'nearest',
     orders: {},
     freq: null,
+    openGroup: null,
+    open: null,
 
     async loadVariables() {
       try {
@@ -128,13 +137,12 @@ export const useReports = create<ReportsState>((set, get) => {
     },
 
     async runFreq(lang) {
-      if (get().freqVars.length === 0) {
-        set({ freq: null });
-        return;
-      }
       set({ busy: true, error: null });
       try {
-        set({ freq: await api.call('reports.frequencies', freqRequest(lang)), busy: false });
+        const hasSurvey = get().variables.some((v) => (v.used.survey ?? 0) > 0);
+        const open = hasSurvey ? await api.call('reports.openAnswers', openRequest(lang)) : null;
+        const freq = get().freqVars.length ? await api.call('reports.frequencies', freqRequest(lang)) : null;
+        set({ freq, open: open && open.rows.some((r) => r.total > 0) ? open : null, busy: false });
       } catch (e) {
         set({ error: message(e), busy: false, freq: null });
       }
@@ -152,7 +160,7 @@ export const useReports = create<ReportsState>((set, get) => {
 
     async exportFreq(format, lang) {
       try {
-        const r = await api.call('reports.exportFrequencies', { ...freqRequest(lang), format });
+        const r = await api.call('reports.exportFrequencies', { ...freqRequest(lang), format, ...(get().open ? { open: openRequest(lang) } : {}) });
         if (r.base64) downloadBase64(r.fileName, r.base64, r.mime);
         set({ notice: r.fileName });
       } catch (e) {

@@ -27,7 +27,7 @@ function FrequenciesView() {
   useEffect(() => {
     void s.runFreq(lang);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [s.freqVars, s.ranked, s.rounding, s.orders, lang, info?.contentVersion]);
+  }, [s.freqVars, s.ranked, s.rounding, s.orders, s.openGroup, s.variables, lang, info?.contentVersion]);
 
   const surveyVars = s.variables.filter((v) => (v.used.survey ?? 0) > 0);
   const toggle = (name: string, on: boolean): void => {
@@ -77,7 +77,7 @@ function FrequenciesView() {
       </aside>
       <section className="panel report-main" aria-label={t('reports.freqTab')}>
         {s.error && <p className="report-error" role="alert">{s.error}</p>}
-        {!s.freq && <p className="report-empty">{t('reports.freq.choose')}</p>}
+        {!s.freq && !s.open && <p className="report-empty">{t('reports.freq.choose')}</p>}
         {s.freq && (
           <div className="report-body">
             <p className="muted">{t('reports.freq.respondents', { n: formatInteger(s.freq.respondents, lang) })}</p>
@@ -117,6 +117,47 @@ function FrequenciesView() {
             {s.freq.notes.map((n, i) => (
               <p key={i} className="report-note">{n}</p>
             ))}
+          </div>
+        )}
+        {s.open && (
+          <div className="report-body" data-testid="open-answers">
+            <h3>{t('reports.freq.open')}</h3>
+            <label className="report-field report-inline-field">
+              <span>{t('reports.freq.openSplit')}</span>
+              <select value={s.openGroup ?? ''} onChange={(e) => s.set({ openGroup: e.target.value || null })}>
+                <option value="">{t('reports.none')}</option>
+                {surveyVars.map((v) => (
+                  <option key={v.name} value={v.name}>{v.name}</option>
+                ))}
+              </select>
+            </label>
+            <table className="report-table freq-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.freq.category')}</th>
+                  <th scope="col" className="num">{t('reports.freq.mentions')}</th>
+                  {s.open.groups.map((g) => (
+                    <th key={g} scope="col" className="num">{g}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {s.open.rows.map((r) => (
+                  <tr key={r.codeId}>
+                    <th scope="row" title={r.path}>{r.name}</th>
+                    <td className="num strong">{formatInteger(r.total, lang)}</td>
+                    {s.open!.groups.map((g) => (
+                      <td key={g} className="num">{formatInteger(r.groups[g] ?? 0, lang)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ul className="open-lines">
+              {s.open.lines.map((l, i) => (
+                <li key={i}>{l}</li>
+              ))}
+            </ul>
           </div>
         )}
       </section>

@@ -55,6 +55,10 @@ const sv = {
       choose: 'Välj en eller flera frågor till vänster.',
       rankedTotal: 'Totalt över alternativen',
       choice: 'Alt. {{n}}',
+      open: 'Öppna svar, kodade i kategorier',
+      openSplit: 'Dela upp efter',
+      category: 'Kategori',
+      mentions: 'Nämns',
     },
   },
 };
@@ -113,6 +117,10 @@ const en: typeof sv = {
       choose: 'Choose one or more questions on the left.',
       rankedTotal: 'Total over the choices',
       choice: 'Choice {{n}}',
+      open: 'Open answers, coded into categories',
+      openSplit: 'Split by',
+      category: 'Category',
+      mentions: 'Mentioned',
     },
   },
 };
