@@ -4,6 +4,7 @@ import { Session } from '../../electron/core/api/session';
 import { Project } from '../../electron/core/project/project';
 import { ensureIndex } from '../../electron/core/search/index-store';
 import { parseQuery } from '../../electron/core/search/query';
+import { searchIndex } from '../../electron/core/search/search';
 import { normalizeWord } from '../../electron/core/search/text';
 import { tempDir } from '../helpers/tmp';
 import { addInterview, INTERVIEW_A, writeFixture } from './fixture';
@@ -201,6 +202,20 @@ describe('search index: derived data reused until the content changes', () => {
     expect(again.version).toBe(r.version);
     s.dispose();
   });
+});
+
+it('gives the same hits with the lunr engine (kept so the benchmark can compare)', async () => {
+  const p = Project.open(writeFixture(dir, 'engines.rodtrad'));
+  const queries = ['arbetsbelastning', 'samverkan*', '"fasta tjänster"', 'samverkan -skolan', 'samverkan speaker:AL', 'sekretes~1', 'kind:fieldnote', 'sekretess OR arbetsbelastning', 'grupp:medarbetare'];
+  const hitsOf = (index: Awaited<ReturnType<typeof ensureIndex>>) => queries.map((q) => searchIndex(index, { query: q }).hits.map((h) => [h.documentId, h.start, h.end]));
+  const fts = await ensureIndex(p, { inline: true, force: true });
+  expect(fts.engine).toBe('fts5');
+  const a = hitsOf(fts);
+  const viaLunr = await ensureIndex(p, { inline: true, force: true, engine: 'lunr' });
+  expect(viaLunr.engine).toBe('lunr');
+  expect(hitsOf(viaLunr)).toEqual(a);
+  expect(a.every((h) => h.length > 0)).toBe(true);
+  p.close();
 });
 
 it('the fixture really contains what the tests search for', () => {

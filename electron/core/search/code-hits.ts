@@ -53,7 +53,8 @@ export function codeHits(p: Project, hits: HitRef[], code: { path?: string; code
     return { codeId, created, linked, quotationIds: ids, spans };
   };
   const label = code.path ?? `#${code.codeId}`;
-  return withUndo(p, { action: 'search.codeHits', text: `Code ${hits.length} search hits with "${label}"` }, run);
+  // Labelled as coding so the undo button shows a translated label ("Ångra: kodning").
+  return withUndo(p, { action: 'quotations.addCodes', text: `Code ${hits.length} search hits with "${label}"` }, run);
 }
 
 /** The distinct spans the hits widen to, in document order. */

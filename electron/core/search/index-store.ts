@@ -13,6 +13,7 @@ import { buildAndStoreIndex, ftsToken, INDEX_FORMAT, INDEX_KEY, type IndexHeader
 import { lunr, type SearchLanguage } from './language';
 import { corpusFingerprint, readDocumentAttributes, readSpeakers, type SpeakerInfo } from './passages';
 import { withinDistance } from './text';
+import { TokenCache } from './token-cache';
 
 /** One term of a query as the index looks it up (already normalised and stemmed). */
 export interface PlannedTerm {
@@ -36,8 +37,10 @@ export interface LoadedIndex {
   buildMs: number;
   bytes: number;
   loadMs: number;
-  /** Passages whose index terms satisfy the query's terms (before phrase checks). */
-  candidates(terms: PlannedTerm[]): Candidate[];
+  /** Passages whose index terms satisfy the query's terms (before phrase checks); scored only when ranked. */
+  candidates(terms: PlannedTerm[], ranked?: boolean): Candidate[];
+  /** Word positions per document, read on first use. */
+  tokens: TokenCache;
   passages: PassageColumns;
   languages: Map<number, SearchLanguage>;
   documents: Map<number, { id: number; name: string; position: number; kind: string; attributes: Record<string, string> }>;
@@ -188,7 +191,7 @@ function openFts(data: Buffer): { header: IndexHeader; passages: PassageColumns;
     if (!s) statements.set(sql, (s = db.prepare(sql)));
     return s;
   };
-  const candidates = (terms: PlannedTerm[]): Candidate[] => {
+  const candidates = (terms: PlannedTerm[], ranked = false): Candidate[] => {
     const expr = (t: PlannedTerm): string | null => {
       const tok = ftsToken(t.term);
       if (t.fuzzy) {
@@ -218,7 +221,9 @@ function openFts(data: Buffer): { header: IndexHeader; passages: PassageColumns;
     const negative = prohibited.length ? prohibited.join(' OR ') : null;
     if (positive) {
       const match = negative ? `(${positive}) NOT (${negative})` : positive;
-      return (prepared('SELECT rowid - 1 AS passage, -bm25(fts) AS score FROM fts WHERE fts MATCH ?').all(match) as Candidate[]);
+      // bm25() costs time on common words; document order needs no score.
+      const sql = ranked ? 'SELECT rowid - 1 AS passage, -bm25(fts) AS score FROM fts WHERE fts MATCH ?' : 'SELECT rowid - 1 AS passage, 0 AS score FROM fts WHERE fts MATCH ?';
+      return prepared(sql).all(match) as Candidate[];
     }
     // Only exclusions (or a phrase of stop words): every passage but the excluded ones.
     const rows = negative
@@ -255,6 +260,11 @@ function makeLoaded(p: Project, header: IndexHeader, passages: PassageColumns, c
   const attrs = readDocumentAttributes(p);
   const texts = new Map<number, string>();
   const getText = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+  const text = (documentId: number): string => {
+    let t = texts.get(documentId);
+    if (t === undefined) texts.set(documentId, (t = (getText.get(documentId) as string | undefined) ?? ''));
+    return t;
+  };
   return {
     engine: header.engine,
     version: header.version,
@@ -268,11 +278,8 @@ function makeLoaded(p: Project, header: IndexHeader, passages: PassageColumns, c
     languages: new Map(Object.entries(header.languages).map(([k, v]) => [Number(k), v])),
     documents: new Map(docRows.map((d) => [d.id, { ...d, attributes: attrs.get(d.id) ?? {} }])),
     speakers: readSpeakers(p),
-    text(documentId) {
-      let t = texts.get(documentId);
-      if (t === undefined) texts.set(documentId, (t = (getText.get(documentId) as string | undefined) ?? ''));
-      return t;
-    },
+    text,
+    tokens: new TokenCache(text),
     origin: 'loaded',
   };
 }

@@ -8,7 +8,8 @@ import { ensureIndex, type EnsureOptions, type LoadedIndex, type PlannedTerm } f
 import { attrToken } from './index-build';
 import { isStopWord, stem, type SearchLanguage } from './language';
 import { parseQuery, type Clause, type ParsedQuery } from './query';
-import { normalizeWord, tokenize, withinDistance, type Token } from './text';
+import { normalizeWord, withinDistance } from './text';
+import type { DocTokens } from './token-cache';
 
 export interface SearchOptions {
   query: string;
@@ -72,14 +73,15 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
   for (const lang of hasText ? languages : languages.slice(0, 1)) {
     const plan = planFor(parsed, lang, ignored);
     if (!plan) continue;
-    const results = index.candidates(plan.terms);
+    const results = index.candidates(plan.terms, opts.sort === 'relevance');
+    const matchers = plan.words.map((w) => matcherFor(index, w, lang));
     for (const r of results) {
       const pi = r.passage;
       const docId = index.passages.doc[pi]!;
       // With per-document stemming, a passage is answered by the query in its own language.
       if (!opts.lang && hasText && languages.length > 1 && index.languages.get(docId) !== lang) continue;
       if (matchedPassages.has(pi)) continue;
-      const found = verify(index, pi, plan, lang);
+      const found = verify(index, pi, plan, matchers);
       if (!found) continue;
       matchedPassages.add(pi);
       for (const [s, e] of found) occurrences.push({ passage: pi, start: s, end: e, score: r.score });
@@ -134,25 +136,50 @@ function planFor(parsed: ParsedQuery, lang: SearchLanguage, ignored: Set<string>
   return { terms, words, phrases };
 }
 
+/** Per query and language: whether a word form satisfies each word clause (memoised by form id). */
+type FormMatcher = (formId: number) => boolean;
+
+function matcherFor(index: LoadedIndex, w: Plan['words'][number], lang: SearchLanguage): FormMatcher {
+  const memo = new Map<number, boolean>();
+  const { clause, key } = w;
+  return (id) => {
+    let m = memo.get(id);
+    if (m === undefined) {
+      const norm = index.tokens.form(id);
+      if (clause.wildcard) m = norm.startsWith(key);
+      else if (isStopWord(norm, lang)) m = false;
+      else if (clause.fuzzy) m = withinDistance(stem(norm, lang), key, clause.fuzzy) || withinDistance(norm, key, clause.fuzzy);
+      else m = stem(norm, lang) === key;
+      memo.set(id, m);
+    }
+    return m;
+  };
+}
+
 /** Hit spans in a candidate passage, or undefined if it does not really match (phrases). */
-function verify(index: LoadedIndex, pi: number, plan: Plan, lang: SearchLanguage): [number, number][] | undefined {
+function verify(index: LoadedIndex, pi: number, plan: Plan, matchers: FormMatcher[]): [number, number][] | undefined {
   const docId = index.passages.doc[pi]!;
-  const text = index.text(docId);
-  const needTokens = plan.words.length > 0 || plan.phrases.length > 0;
-  const tokens: Token[] = needTokens ? tokenize(text, index.passages.start[pi]!, index.passages.end[pi]!) : [];
+  const ps = index.passages.start[pi]!;
+  const pe = index.passages.end[pi]!;
+  const anyText = plan.words.some((w) => w.clause.presence !== 'prohibited') || plan.phrases.some((x) => x.clause.presence !== 'prohibited');
+  if (!anyText && plan.phrases.length === 0) {
+    // Field filters only: the whole passage is the hit.
+    return [[ps, pe]];
+  }
+  const d = index.tokens.doc(docId);
+  const [first, last] = index.tokens.range(d, ps, pe);
   const spans: [number, number][] = [];
   let optionalSeen = false;
   let requiredText = false;
-  for (const w of plan.words) {
+  for (let k = 0; k < plan.words.length; k++) {
+    const w = plan.words[k]!;
     if (w.clause.presence === 'prohibited') continue;
     if (w.clause.presence === 'required') requiredText = true;
+    const match = matchers[k]!;
     let any = false;
-    for (const t of tokens) {
-      if (isStopWord(t.norm, lang) && !w.clause.wildcard) continue;
-      const s = stem(t.norm, lang);
-      const hit = w.clause.wildcard ? t.norm.startsWith(w.key) : w.clause.fuzzy ? withinDistance(s, w.key, w.clause.fuzzy) || withinDistance(t.norm, w.key, w.clause.fuzzy) : s === w.key;
-      if (hit) {
-        spans.push([t.start, t.end]);
+    for (let i = first; i < last; i++) {
+      if (match(d.norms[i]!)) {
+        spans.push([d.starts[i]!, d.ends[i]!]);
         any = true;
       }
     }
@@ -160,7 +187,7 @@ function verify(index: LoadedIndex, pi: number, plan: Plan, lang: SearchLanguage
     if (any) optionalSeen = true;
   }
   for (const ph of plan.phrases) {
-    const found = phraseSpans(tokens, ph.norms);
+    const found = phraseSpans(index, d, first, last, ph.norms);
     if (ph.clause.presence === 'prohibited') {
       if (found.length) return undefined;
       continue;
@@ -172,26 +199,28 @@ function verify(index: LoadedIndex, pi: number, plan: Plan, lang: SearchLanguage
     if (found.length) optionalSeen = true;
     spans.push(...found);
   }
-  const anyText = plan.words.some((w) => w.clause.presence !== 'prohibited') || plan.phrases.some((x) => x.clause.presence !== 'prohibited');
-  if (anyText && !requiredText && !optionalSeen) return undefined;
-  if (!anyText) {
-    // Field filters only: the whole passage is the hit.
-    return [[index.passages.start[pi]!, index.passages.end[pi]!]];
-  }
+  if (!anyText) return [[ps, pe]];
+  if (!requiredText && !optionalSeen) return undefined;
   return mergeSpans(spans);
 }
 
-function phraseSpans(tokens: Token[], norms: string[]): [number, number][] {
+function phraseSpans(index: LoadedIndex, d: DocTokens, first: number, last: number, norms: string[]): [number, number][] {
+  const ids: number[] = [];
+  for (const n of norms) {
+    const id = index.tokens.formId(n);
+    if (id === undefined) return []; // a word no document read so far contains, so not this one
+    ids.push(id);
+  }
   const out: [number, number][] = [];
-  for (let i = 0; i + norms.length <= tokens.length; i++) {
+  for (let i = first; i + ids.length <= last; i++) {
     let ok = true;
-    for (let j = 0; j < norms.length; j++) {
-      if (tokens[i + j]!.norm !== norms[j]) {
+    for (let j = 0; j < ids.length; j++) {
+      if (d.norms[i + j] !== ids[j]) {
         ok = false;
         break;
       }
     }
-    if (ok) out.push([tokens[i]!.start, tokens[i + norms.length - 1]!.end]);
+    if (ok) out.push([d.starts[i]!, d.ends[i + ids.length - 1]!]);
   }
   return out;
 }
@@ -208,19 +237,28 @@ function mergeSpans(spans: [number, number][]): [number, number][] {
 }
 
 function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], passages: number, ignored: string[], started: number): SearchResult {
-  const pos = (pi: number): number => index.documents.get(index.passages.doc[pi]!)?.position ?? 0;
+  const positions = new Map<number, number>();
+  for (const d of index.documents.values()) positions.set(d.id, d.position);
+  const pos = (pi: number): number => positions.get(index.passages.doc[pi]!) ?? 0;
   if (opts.sort === 'relevance') occ.sort((a, b) => b.score - a.score || pos(a.passage) - pos(b.passage) || a.start - b.start);
   else occ.sort((a, b) => pos(a.passage) - pos(b.passage) || index.passages.doc[a.passage]! - index.passages.doc[b.passage]! || a.start - b.start);
 
   const perDoc = new Map<number, number>();
   const perAttr = new Map<string, { attribute: string; value: string; hits: number; docs: Set<number> }>();
+  // Attribute entries per (document, speaker), worked out once rather than per hit.
+  const entriesOf = new Map<string, { key: string; attribute: string; value: string }[]>();
   for (const o of occ) {
     const docId = index.passages.doc[o.passage]!;
     perDoc.set(docId, (perDoc.get(docId) ?? 0) + 1);
-    for (const [k, v] of Object.entries(attributesOf(index, o.passage))) {
-      const key = `${k}\u0000${v}`;
-      let a = perAttr.get(key);
-      if (!a) perAttr.set(key, (a = { attribute: k, value: v, hits: 0, docs: new Set() }));
+    const who = `${docId}:${index.passages.speaker[o.passage] ?? ''}`;
+    let entries = entriesOf.get(who);
+    if (!entries) {
+      entries = Object.entries(attributesOf(index, o.passage)).map(([k, v]) => ({ key: `${k}\u0000${v}`, attribute: k, value: v }));
+      entriesOf.set(who, entries);
+    }
+    for (const e of entries) {
+      let a = perAttr.get(e.key);
+      if (!a) perAttr.set(e.key, (a = { attribute: e.attribute, value: e.value, hits: 0, docs: new Set() }));
       a.hits++;
       a.docs.add(docId);
     }

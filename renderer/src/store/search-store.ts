@@ -1,0 +1,94 @@
+/**
+ * Search view state: the query and its options, the last result, which hits are selected
+ * for coding, and the code/expansion chosen. Results survive switching tabs.
+ */
+import { create } from 'zustand';
+import type { SearchHit, SearchResult } from '../../../shared/contract/search';
+import { api } from '../api/client';
+import { useApp } from './app-store';
+
+export type Expansion = 'word' | 'sentence' | 'paragraph' | 'turn';
+
+export const hitKey = (h: Pick<SearchHit, 'documentId' | 'start' | 'end'>): string => `${h.documentId}:${h.start}:${h.end}`;
+
+interface SearchState {
+  query: string;
+  lang: 'auto' | 'sv' | 'en';
+  sort: 'document' | 'relevance';
+  result: SearchResult | null;
+  busy: boolean;
+  selected: Set<string>;
+  codePath: string;
+  expand: Expansion;
+  message: string | null;
+  setQuery(q: string): void;
+  setLang(l: 'auto' | 'sv' | 'en'): void;
+  setSort(s: 'document' | 'relevance'): void;
+  setCodePath(p: string): void;
+  setExpand(e: Expansion): void;
+  run(): Promise<void>;
+  toggle(h: SearchHit): void;
+  selectAll(on: boolean): void;
+  codeSelected(): Promise<{ created: number; linked: number } | undefined>;
+}
+
+const LIMIT = 2000;
+
+export const useSearch = create<SearchState>((set, get) => ({
+  query: '',
+  lang: 'auto',
+  sort: 'document',
+  result: null,
+  busy: false,
+  selected: new Set(),
+  codePath: '',
+  expand: 'sentence',
+  message: null,
+  setQuery: (query) => set({ query }),
+  setLang: (lang) => {
+    set({ lang });
+    if (get().result) void get().run();
+  },
+  setSort: (sort) => {
+    set({ sort });
+    if (get().result) void get().run();
+  },
+  setCodePath: (codePath) => set({ codePath }),
+  setExpand: (expand) => set({ expand }),
+  async run() {
+    const { query, lang, sort } = get();
+    if (!query.trim()) return;
+    set({ busy: true, message: null });
+    try {
+      const result = await api.call('search.query', { query, sort, limit: LIMIT, ...(lang === 'auto' ? {} : { lang }) });
+      set({ result, selected: new Set() });
+    } catch (e) {
+      useApp.getState().setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      set({ busy: false });
+    }
+  },
+  toggle(h) {
+    const next = new Set(get().selected);
+    const k = hitKey(h);
+    if (next.has(k)) next.delete(k);
+    else next.add(k);
+    set({ selected: next });
+  },
+  selectAll(on) {
+    set({ selected: on ? new Set(get().result?.hits.map(hitKey) ?? []) : new Set() });
+  },
+  async codeSelected() {
+    const { result, selected, codePath, expand } = get();
+    const hits = (result?.hits ?? []).filter((h) => selected.has(hitKey(h))).map((h) => ({ documentId: h.documentId, start: h.start, end: h.end }));
+    if (!hits.length || !codePath.trim()) return undefined;
+    try {
+      const r = await api.call('search.codeHits', { hits, code: codePath.trim(), expand });
+      set({ selected: new Set() });
+      return r;
+    } catch (e) {
+      useApp.getState().setError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  },
+}));

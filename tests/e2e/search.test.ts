@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Project } from '../../electron/core/project/project';
+import { startApp, type E2E } from './harness';
+
+const CODE = 'Sökträffar/Samverkan';
+
+describe('search view on the sample project', () => {
+  let app: E2E;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('searches "samverkan", shows KWIC lines, codes two hits and shows them in the document margin', async () => {
+    const { page } = app;
+    await expect.poll(() => page.getByTestId('document-row').count()).toBeGreaterThanOrEqual(8);
+    await page.locator('#tab-search').click();
+    await page.getByTestId('search-input').fill('samverkan');
+    await page.getByTestId('search-run').click();
+    const rows = page.getByTestId('kwic-row');
+    await rows.first().waitFor({ timeout: 60_000 });
+    expect(await rows.count()).toBeGreaterThan(2);
+    const matches = await page.locator('.kwic-match').allTextContents();
+    for (const m of matches) expect(m.toLowerCase()).toMatch(/^samverkan/);
+    expect(await page.getByTestId('search-summary').textContent()).toMatch(/träff/);
+    expect(await page.getByTestId('search-per-document').locator('tr').count()).toBeGreaterThan(1);
+    await page.getByRole('button', { name: /Söksyntax/ }).click();
+    await page.getByTestId('search-help').waitFor();
+    await app.screenshot('search-kwic');
+
+    // two hits from different documents
+    const docs = await page.locator('.kwic-doc').allTextContents();
+    const first = 0;
+    const second = docs.findIndex((d) => d !== docs[0]);
+    expect(second).toBeGreaterThan(0);
+    await rows.nth(first).getByTestId('kwic-select').check();
+    await rows.nth(second).getByTestId('kwic-select').check();
+    expect(await page.getByTestId('search-selected').textContent()).toMatch(/2/);
+    expect(await page.getByTestId('search-select-all').evaluate((el) => (el as HTMLInputElement).indeterminate)).toBe(true);
+    await page.getByTestId('search-code').fill(CODE);
+    await page.getByTestId('search-expand').selectOption('sentence');
+    await page.getByTestId('search-code-selected').click();
+    await page.locator('.search-notice').waitFor();
+    expect(await page.locator('.search-notice').textContent()).toMatch(/2 nya citat/);
+    await app.screenshot('search-coded');
+
+    // the project now has exactly two quotations with the code, each a sentence containing the hit
+    const p = Project.open(app.projectFile);
+    const quotes = p.db
+      .prepare(
+        `SELECT q.document_id AS doc, q.start, q."end" FROM quotations q JOIN quotation_codes qc ON qc.quotation_id = q.id
+         JOIN codes c ON c.id = qc.code_id WHERE c.name = 'Samverkan' AND c.parent_id = (SELECT id FROM codes WHERE name = 'Sökträffar')`,
+      )
+      .all() as { doc: number; start: number; end: number }[];
+    const texts = quotes.map((q) => (p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(q.doc) as string).slice(q.start, q.end));
+    p.close();
+    expect(quotes).toHaveLength(2);
+    for (const t of texts) {
+      expect(t.toLowerCase()).toContain('samverkan');
+      expect(t).not.toContain('\n');
+    }
+
+    // a click on the first hit opens its document there, with the quotation in the margin
+    await rows.nth(first).getByTestId('kwic-open').click();
+    await page.getByTestId('document-text').waitFor();
+    await expect.poll(() => page.locator('#tab-document').getAttribute('aria-selected')).toBe('true');
+    const bars = page.locator(`[data-testid="margin-bar"][title*="${CODE}"]`);
+    await expect.poll(() => bars.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    await app.screenshot('search-hit-in-document');
+  });
+
+  it('shows word frequencies and compares chef with medarbetare', async () => {
+    const { page } = app;
+    await page.locator('#tab-words').click();
+    const table = page.getByTestId('words-table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(20);
+    const a = page.getByTestId('words-scope-a').locator('select');
+    await a.nth(0).selectOption('group');
+    await page.getByTestId('words-scope-a').locator('select').nth(1).selectOption('grupp');
+    await page.getByTestId('words-scope-a').locator('select').nth(2).selectOption('chef');
+    const b = page.getByTestId('words-scope-b');
+    await b.locator('select').nth(0).selectOption('group');
+    await b.locator('select').nth(1).selectOption('grupp');
+    await b.locator('select').nth(2).selectOption('medarbetare');
+    const cmp = page.getByTestId('words-compare');
+    await cmp.waitFor();
+    expect(await cmp.locator('thead').textContent()).toContain('medarbetare');
+    expect(await cmp.locator('tbody tr').count()).toBeGreaterThan(10);
+    await app.screenshot('words-compare');
+  });
+});
