@@ -8,6 +8,8 @@ import { searchBench } from './bench/search';
 import { reportsBench } from './bench/reports';
 import { tablesBench } from './bench/tables';
 import { paintBench } from './bench/paint';
+import { codingBench } from './bench/coding';
+import { importBench } from './bench/import';
 
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   paint: paintBench,
@@ -15,6 +17,8 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   search: searchBench,
   tables: tablesBench,
   reports: reportsBench,
+  coding: codingBench,
+  import: importBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

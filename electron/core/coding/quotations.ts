@@ -44,19 +44,6 @@ export function createQuotation(p: Project, q: NewQuotation): number {
   });
 }
 
-interface QuoteRow {
-  id: number;
-  guid: string;
-  document_id: number;
-  document_name: string;
-  start: number;
-  end: number;
-  comment: string | null;
-  coder: string | null;
-  created_at: string;
-  code_ids: string | null;
-}
-
 export interface QuotationFilter {
   /** Only these quotations. */
   ids?: number[];
@@ -69,6 +56,16 @@ export interface QuotationFilter {
 export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[] {
   const where: string[] = [];
   const args: unknown[] = [];
+  // The selected ids come first as a CTE, so the code links can be read for them in one pass
+  // (a correlated group_concat per row was the slowest part of listing a large subtree).
+  let selected = 'SELECT id FROM quotations';
+  const selectedArgs: number[] = [];
+  if (f.codeId !== undefined) {
+    const ids = f.includeSubcodes === false ? [f.codeId] : subtreeIds(p, f.codeId);
+    selected = `SELECT DISTINCT quotation_id AS id FROM quotation_codes WHERE code_id IN (${ids.map(() => '?').join(',')})`;
+    selectedArgs.push(...ids);
+    args.push(...ids);
+  }
   if (f.ids !== undefined) {
     where.push(`q.id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`);
     args.push(...f.ids);
@@ -77,33 +74,48 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
     where.push('q.document_id = ?');
     args.push(f.documentId);
   }
-  if (f.codeId !== undefined) {
-    const ids = f.includeSubcodes === false ? [f.codeId] : subtreeIds(p, f.codeId);
-    where.push(`q.id IN (SELECT quotation_id FROM quotation_codes WHERE code_id IN (${ids.map(() => '?').join(',')}))`);
-    args.push(...ids);
+  const rows = p.db
+    .prepare(
+      `WITH sel(id) AS (${selected})
+       SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at
+       FROM sel JOIN quotations q ON q.id = sel.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    )
+    .raw()
+    .all(...args) as [number, string, number, number, number, string | null, number | null, string][];
+  const docs = new Map(
+    (p.db.prepare('SELECT id, name, position FROM documents').raw().all() as [number, string, number][]).map(([id, name, position]) => [id, { name, position }]),
+  );
+  const coders = new Map(p.db.prepare('SELECT id, name FROM coders').raw().all() as [number, string][]);
+  rows.sort((a, b) => docs.get(a[2])!.position - docs.get(b[2])!.position || a[2] - b[2] || a[3] - b[3] || a[0] - b[0]);
+  const kept = f.limit ? rows.slice(0, Math.floor(f.limit)) : rows;
+  const links = new Map<number, number[]>();
+  if (kept.length > 0) {
+    const linkRows =
+      kept.length <= 500
+        ? (p.db.prepare(`SELECT quotation_id, code_id FROM quotation_codes WHERE quotation_id IN (${kept.map(() => '?').join(',')})`).raw().all(...kept.map((r) => r[0])) as [number, number][])
+        : (p.db
+            .prepare(`WITH sel(id) AS (${selected}) SELECT qc.quotation_id, qc.code_id FROM sel JOIN quotation_codes qc ON qc.quotation_id = sel.id`)
+            .raw()
+            .all(...selectedArgs) as [number, number][]);
+    for (const [q, c] of linkRows) {
+      const list = links.get(q);
+      if (list) list.push(c);
+      else links.set(q, [c]);
+    }
   }
-  const sql = `
-    SELECT q.id, q.guid, q.document_id, d.name AS document_name, q.start, q."end",
-           q.comment, c.name AS coder, q.created_at,
-           (SELECT group_concat(code_id) FROM quotation_codes WHERE quotation_id = q.id) AS code_ids
-    FROM quotations q JOIN documents d ON d.id = q.document_id LEFT JOIN coders c ON c.id = q.coder_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY d.position, q.document_id, q.start, q.id
-    ${f.limit ? `LIMIT ${Math.floor(f.limit)}` : ''}`;
-  const rows = p.db.prepare(sql).all(...args) as QuoteRow[];
   const textOf = textCache(p);
-  return rows.map((r) => ({
-    id: r.id,
-    guid: r.guid,
-    documentId: r.document_id,
-    documentName: r.document_name,
-    start: r.start,
-    end: r.end,
-    text: textOf(r.document_id).slice(r.start, r.end),
-    comment: r.comment,
-    coder: r.coder,
-    createdAt: r.created_at,
-    codeIds: r.code_ids ? r.code_ids.split(',').map(Number) : [],
+  return kept.map(([id, guid, documentId, start, end, comment, coderId, createdAt]) => ({
+    id,
+    guid,
+    documentId,
+    documentName: docs.get(documentId)!.name,
+    start,
+    end,
+    text: textOf(documentId).slice(start, end),
+    comment,
+    coder: coderId === null ? null : (coders.get(coderId) ?? null),
+    createdAt,
+    codeIds: links.get(id)?.sort((a, b) => a - b) ?? [],
   }));
 }
 

@@ -1,0 +1,138 @@
+/**
+ * Coding figures on the 144-interview corpus with 20,000 quotations, through the dispatch the
+ * UI uses (validation, undo journal, change event), each with a raw-SQLite reference in the
+ * same run: apply a code (target p95 < 20 ms), create a quotation, undo/redo, list the
+ * quotations of a code subtree (target < 20 ms), the quotation manager's query and its export.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import path from 'node:path';
+import { dispatch } from '../../electron/core/api/dispatch';
+import { Session } from '../../electron/core/api/session';
+import { subtreeIds } from '../../electron/core/coding/codes';
+import { copyBenchProject } from './corpus';
+import { mulberry32, round, summarize, tempDir, time, timeAsync } from './util';
+
+const SAMPLES = 300;
+
+
+export async function codingBench(): Promise<Record<string, unknown>> {
+  const file = await copyBenchProject('coding');
+  const session = new Session('test');
+  const p = session.openProject(file);
+  const rnd = mulberry32(11);
+  const quotationIds = p.db.prepare('SELECT id FROM quotations ORDER BY id').pluck().all() as number[];
+  const codeIds = p.db.prepare('SELECT id FROM codes ORDER BY id').pluck().all() as number[];
+  const linkedTo = p.db.prepare('SELECT 1 FROM quotation_codes WHERE quotation_id = ? AND code_id = ?');
+  const pickPair = (): [number, number] => {
+    for (;;) {
+      const q = quotationIds[Math.floor(rnd() * quotationIds.length)]!;
+      const c = codeIds[Math.floor(rnd() * codeIds.length)]!;
+      if (!linkedTo.get(q, c)) return [q, c];
+    }
+  };
+
+  // Apply a code through the core (one undoable step each, committed).
+  const apply: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const [q, c] = pickPair();
+    apply.push((await timeAsync(() => dispatch(session, 'quotations.addCodes', { quotationId: q, codeIds: [c] }))).ms);
+  }
+  const undo: number[] = [];
+  const redo: number[] = [];
+  for (let i = 0; i < 50; i++) undo.push((await timeAsync(() => dispatch(session, 'history.undo', {}))).ms);
+  for (let i = 0; i < 50; i++) redo.push((await timeAsync(() => dispatch(session, 'history.redo', {}))).ms);
+
+  // Create a quotation with a code, snapped to words, through the core.
+  const docs = p.db.prepare('SELECT id, chars FROM documents').all() as { id: number; chars: number }[];
+  const create: number[] = [];
+  for (let i = 0; i < SAMPLES / 2; i++) {
+    const d = docs[Math.floor(rnd() * docs.length)]!;
+    const start = Math.floor(rnd() * (d.chars - 500));
+    const c = codeIds[Math.floor(rnd() * codeIds.length)]!;
+    create.push((await timeAsync(() => dispatch(session, 'quotations.create', { documentId: d.id, start, end: start + 200, codeIds: [c] }))).ms);
+  }
+
+  // Listing the quotations of a code with its sub-codes (the code tree's "show quotations"),
+  // for the top-level themes (5,000-9,000 quotations each) and for the codes below them.
+  const tops = p.db.prepare('SELECT id FROM codes WHERE parent_id IS NULL ORDER BY position').pluck().all() as number[];
+  const lower = p.db.prepare('SELECT id FROM codes WHERE parent_id IS NOT NULL ORDER BY id').pluck().all() as number[];
+  const coldList = await timeAsync(() => dispatch(session, 'quotations.list', { codeId: tops[0]!, includeSubcodes: true }));
+  const listing = async (ids: number[], rounds: number) => {
+    const ms: number[] = [];
+    const sizes: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const id of ids) {
+        const t = await timeAsync(() => dispatch(session, 'quotations.list', { codeId: id, includeSubcodes: true }));
+        ms.push(t.ms);
+        sizes.push(t.value.length);
+      }
+    }
+    return { ms, sizes };
+  };
+  const topList = await listing(tops, 5);
+  const lowerList = await listing(lower, 3);
+  const query: number[] = [];
+  for (const t of tops) query.push((await timeAsync(() => dispatch(session, 'quotations.query', { codeIds: [t], codeMode: 'or', includeSubcodes: true }))).ms);
+  const attr = p.db.prepare("SELECT a.name, v.value FROM document_attribute_values v JOIN attributes a ON a.id = v.attribute_id LIMIT 1").get() as { name: string; value: string };
+  const filtered = await timeAsync(() =>
+    dispatch(session, 'quotations.query', { codeIds: [tops[0]!], codeMode: 'or', includeSubcodes: true, where: { [attr.name]: [attr.value] } }),
+  );
+  const tmp = tempDir('coding-export');
+  const exportXlsx = await timeAsync(() =>
+    dispatch(session, 'quotations.export', { codeIds: [tops[0]!], codeMode: 'or', includeSubcodes: true, format: 'xlsx', language: 'sv', path: path.join(tmp.dir, 'q.xlsx') }),
+  );
+  const tree = time(() => dispatch(session, 'codes.tree', {}));
+  await tree.value;
+  const total = (p.db.prepare('SELECT count(*) FROM quotations').pluck().get() as number);
+  session.closeProject();
+
+  // Raw SQLite references on the same file: one committed INSERT of a link, and the subtree listing's SQL.
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  const ins = db.prepare('INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, NULL, ?)');
+  const rawApply: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const q = quotationIds[Math.floor(rnd() * quotationIds.length)]!;
+    const c = codeIds[Math.floor(rnd() * codeIds.length)]!;
+    rawApply.push(time(() => db.transaction(() => ins.run(q, c, new Date().toISOString())).immediate()).ms);
+  }
+  const rawList: number[] = [];
+  const rawP = { db } as unknown as Parameters<typeof subtreeIds>[0]; // subtreeIds only needs .db
+  for (const t of tops) {
+    rawList.push(
+      time(() => {
+        const ids = subtreeIds(rawP, t);
+        return db
+          .prepare(
+            `SELECT q.id, q.document_id, q.start, q."end", q.comment FROM quotations q
+             WHERE q.id IN (SELECT quotation_id FROM quotation_codes WHERE code_id IN (${ids.map(() => '?').join(',')})) ORDER BY q.document_id, q.start`,
+          )
+          .all(...ids);
+      }).ms,
+    );
+  }
+  db.close();
+  tmp.cleanup();
+
+  const a = summarize(apply);
+  const l = summarize(lowerList.ms);
+  return {
+    quotations: total,
+    applyCode: { ...a, target: 'p95 < 20 ms', met: a.p95 < 20, rawSqliteCommittedInsert: summarize(rawApply) },
+    createQuotation: summarize(create),
+    undo: summarize(undo),
+    redo: summarize(redo),
+    listSubtreeQuotations: {
+      codesBelowTopLevel: { ...l, quotationsPerList: summarize(lowerList.sizes), target: '< 20 ms', met: l.p95 < 20 },
+      topLevelThemes: { ...summarize(topList.ms), quotationsPerList: summarize(topList.sizes) },
+      coldFirstCallMs: round(coldList.ms),
+      rawSqliteIdsOnlyTopLevel: summarize(rawList),
+    },
+    managerQueryTopCode: summarize(query),
+    managerQueryWithAttributeMs: round(filtered.ms),
+    exportXlsxTopCode: { ms: round(exportXlsx.ms), rows: exportXlsx.value.rows },
+    codeTreeWithCountsMs: round(tree.ms),
+  };
+}
