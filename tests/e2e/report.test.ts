@@ -113,6 +113,14 @@ describe('term report view', () => {
     const chefs = docs.filter((d) => d.kind === 'interview' && d.attributes.grupp === 'chef' && d.attributes.termin === 'HT16');
     const firstCell = await page.getByTestId('report-row').first().getByTestId('report-cell').first().locator('.k').textContent();
     expect(firstCell).toBe(`${chefs.filter((d) => coded.get(chosen[0]!.id)?.has(d.id)).length} av ${chefs.length}`);
+    // With a district attribute: codes × districts for one term (the last by default).
+    await page.getByTestId('report-district').selectOption('stadsdel');
+    const district = page.getByTestId('report-district-table');
+    await district.waitFor();
+    expect(await district.locator('thead th').allTextContents()).toEqual(['Kod', 'Norrdal', 'Söderby']);
+    const held = (s: string) => docs.filter((d) => d.kind === 'interview' && d.attributes.termin === 'HT17' && d.attributes.stadsdel === s);
+    const cells = await district.locator('tbody tr').first().locator('td').allTextContents();
+    expect(cells).toEqual(['Norrdal', 'Söderby'].map((s) => `${held(s).filter((d) => coded.get(chosen[0]!.id)?.has(d.id)).length}/${held(s).length}`));
     await app.screenshot('term-report-chef');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
     expect(download.suggestedFilename()).toBe('terminsrapport.docx');

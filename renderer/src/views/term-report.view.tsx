@@ -191,6 +191,7 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
           </tbody>
         </table>
       </div>
+      {report.districts.length > 0 && <DistrictTable report={report} lang={lang} splitActive={group !== null} />}
       <figure className="report-chart" data-testid="report-chart">
         <figcaption>{t('reports.trend')}{group ? ` – ${group}` : ''}</figcaption>
         {/* Our own SVG string from shared/charts (names escaped there), the same one the DOCX carries as PNG. */}
@@ -239,6 +240,53 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
         </section>
       </div>
     </div>
+  );
+}
+
+/** Codes × districts for one term ("k/n"), the term chosen above the table. */
+function DistrictTable({ report, lang, splitActive }: { report: TermReport; lang: Lang; splitActive: boolean }) {
+  const { t } = useTranslation();
+  const [term, setTerm] = useState(report.terms[report.terms.length - 1] ?? '');
+  const i = Math.max(0, report.terms.indexOf(term));
+  return (
+    <section className="report-district">
+      <h3>
+        {t('reports.byDistrict')}{' '}
+        <select aria-label={t('reports.term')} value={report.terms[i]} onChange={(e) => setTerm(e.target.value)}>
+          {report.terms.map((x) => (
+            <option key={x} value={x}>{x}</option>
+          ))}
+        </select>
+        {splitActive && <span className="muted"> ({t('reports.allInterviews').toLowerCase()})</span>}
+      </h3>
+      <div className="report-table-wrap">
+        <table className="report-table report-table-compact" data-testid="report-district-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.code')}</th>
+              {report.districts.map((d) => (
+                <th key={d} scope="col" className="num">{d}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows.map((r) => (
+              <tr key={r.codeId}>
+                <th scope="row" title={r.path}>{r.name}</th>
+                {report.districts.map((d) => {
+                  const c = r.terms[i]!.districts[d]!;
+                  return (
+                    <td key={d} className="num" style={{ background: c.percent === null ? undefined : `rgba(163, 36, 43, ${(c.percent / 100) * 0.28})` }} title={c.percent === null ? undefined : formatPercent(c.percent, lang)}>
+                      {c.n === 0 ? '–' : `${formatInteger(c.k, lang)}/${formatInteger(c.n, lang)}`}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
