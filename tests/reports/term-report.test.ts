@@ -242,6 +242,17 @@ describe('term report', () => {
     expect(doc.text).toContain('Figur 1. Andel intervjuer där koden togs upp, per termin');
   });
 
+  it('writes the DOCX in English when asked (captions, sentences, decimal point)', async () => {
+    const res = await call('reports.exportTerm', { term: 'termin', codes: ['Handlingsplan/Administrativt stöd'], format: 'docx', language: 'en' });
+    const doc = await readDocx(Buffer.from(res.base64!, 'base64'));
+    expect(res.fileName).toBe('term-report.docx');
+    expect(doc.text).toContain('Table 1. Interviews held per term');
+    expect(doc.tables[1]![0]).toEqual(['Code', ...TERMS, 'Total']);
+    const report = await call('reports.term', { term: 'termin', codes: ['Handlingsplan/Administrativt stöd'], language: 'en' });
+    const c = report.rows[0]!.terms[0]!;
+    expect(doc.tables[1]![1]![1]).toBe(`${c.k} of ${c.n}\n${c.percent!.toFixed(1)}%`);
+  });
+
   it('exports XLSX with a sheet per table, numbers as numbers and the charts on the sheets', async () => {
     const file = path.join(dir, 'rapport.xlsx');
     await call('reports.exportTerm', { term: 'termin', group: 'grupp', district: 'stadsdel', codes: CODES, format: 'xlsx', path: file });

@@ -29,13 +29,23 @@ function fonts(): { family: string; files: string[] } | null {
   return fontChoice;
 }
 
-/** Renders at `scale` × the SVG's size (1.5 = sharp enough in print at the width Word shows it). */
-export function svgToPng(svg: string, scale = 1.5): Buffer {
+function render(svg: string, scale: number) {
   const f = fonts();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
     font: f ? { loadSystemFonts: false, fontFiles: f.files, defaultFontFamily: f.family, sansSerifFamily: f.family } : { loadSystemFonts: true },
   });
-  return Buffer.from(resvg.render().asPng());
+  return resvg.render();
+}
+
+/** Renders at `scale` × the SVG's size (1.5 = sharp enough in print at the width Word shows it). */
+export function svgToPng(svg: string, scale = 1.5): Buffer {
+  return Buffer.from(render(svg, scale).asPng());
+}
+
+/** RGBA pixels of the rendered SVG, to check that text was actually drawn (a missing font draws nothing). */
+export function svgToPixels(svg: string, scale = 1): { width: number; height: number; rgba: Buffer } {
+  const img = render(svg, scale);
+  return { width: img.width, height: img.height, rgba: Buffer.from(img.pixels) };
 }
