@@ -5,6 +5,10 @@
  * manager by a code and an attribute, load the action-plan codebook, switch the language.
  * What the UI shows is checked against the core's own answers (through the same HTTP API).
  */
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type E2E } from './harness';
@@ -212,6 +216,55 @@ describe('coding workspace', () => {
     await expect.poll(() => page.locator('.margin-label.selected').count()).toBe(1);
   });
 
+  it('exports the filtered quotations as XLSX and CSV downloads', async () => {
+    await page.getByTestId('tab-quotations').click();
+    await page.getByRole('button', { name: 'Rensa filter' }).click();
+    const all = await call<{ total: number; rows: { text: string; documentName: string; codeIds: number[] }[] }>(page, 'quotations.query', {});
+    await expect.poll(() => page.getByTestId('qm-row').count()).toBe(all.total);
+    // One line per quotation and code (the code path is split into level columns).
+    const lines = all.rows.reduce((n, r) => n + Math.max(1, r.codeIds.length), 0);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('qm-export-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = path.join(app.dir, xlsx.suggestedFilename());
+    await xlsx.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.actualRowCount).toBe(lines + 1);
+    const cells = JSON.stringify(sheet.getSheetValues());
+    for (const r of all.rows) expect(cells).toContain(JSON.stringify(r.text).slice(1, 30));
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('qm-export-csv').click()]);
+    const csvFile = path.join(app.dir, csv.suggestedFilename());
+    await csv.saveAs(csvFile);
+    const parsed = Papa.parse<string[]>(readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(parsed.length).toBe(lines + 1);
+    expect(new Set(parsed.slice(1).map((r) => r.find((c) => all.rows.some((q) => q.text === c))).filter(Boolean)).size).toBe(new Set(all.rows.map((r) => r.text)).size);
+  });
+
+  it('edits a document attribute and a document group, and filters quotations by the group', async () => {
+    await page.getByTestId('tab-attributes').click();
+    await page.getByTestId('attribute-table').waitFor();
+    const row = page.getByTestId('attribute-table').locator('tbody tr', { hasText: 'gruppintervju-01' });
+    const cell = row.getByLabel(/verksamhet/);
+    await cell.fill('Socialtjänst barn');
+    await cell.press('Enter');
+    await expect.poll(async () => (await call<{ name: string; attributes: Record<string, string> }[]>(page, 'documents.list')).find((d) => d.name.startsWith('gruppintervju-01'))!.attributes.verksamhet).toBe('Socialtjänst barn');
+    await page.getByTestId('new-group').fill('Chefsgrupper');
+    await page.getByTestId('new-group').press('Enter');
+    await expect.poll(() => row.getByRole('checkbox').count()).toBe(1);
+    // A controlled checkbox: it turns checked when the core has stored the membership.
+    await row.getByRole('checkbox').click();
+    await expect.poll(() => row.getByRole('checkbox').isChecked()).toBe(true);
+    await expect.poll(async () => (await call<{ name: string; documentIds: number[] }[]>(page, 'groups.list'))[0]?.documentIds).toEqual([docId]);
+    await app.screenshot('coding-9-attributes');
+    await page.getByTestId('tab-quotations').click();
+    await page.getByTestId('qm-group').selectOption({ label: 'Chefsgrupper (1)' });
+    const inGroup = await call<{ total: number }>(page, 'quotations.query', { documentIds: [docId] });
+    await expect.poll(() => page.getByTestId('qm-row').count()).toBe(inGroup.total);
+    await page.getByTestId('qm-group').selectOption('');
+    await page.getByTestId('tab-document').click();
+  });
+
   it('loads the action-plan codebook from the menu', async () => {
     const books = await call<{ id: string; codes: number }[]>(page, 'codebooks.list');
     const plan = books.find((b) => b.id === 'handlingsplan');
@@ -225,6 +278,39 @@ describe('coding workspace', () => {
     await page.getByTestId('code-filter').fill('');
   });
 
+  it('lays out overlapping and nested quotations in separate margin lanes', async () => {
+    await page.getByTestId('tab-document').click();
+    const doc = await call<{ text: string; turnList: { start: number; end: number }[] }>(page, 'documents.get', { id: docId });
+    const codes = await call<Code[]>(page, 'codes.tree');
+    const leaves = codes.filter((c) => !codes.some((x) => x.path.startsWith(`${c.path}/`)));
+    const t = doc.turnList[5]!;
+    const len = t.end - t.start;
+    // An outer quotation, one nested inside it and one overlapping its end.
+    const spans = [
+      [t.start + 10, t.end - 5, leaves[1]!.id],
+      [t.start + Math.floor(len / 4), t.start + Math.floor(len / 2), leaves[12]!.id],
+      [t.start + Math.floor((len * 2) / 3), Math.min(doc.text.length, t.end + 60), leaves[20]!.id],
+    ] as const;
+    for (const [start, end, code] of spans) await call(page, 'quotations.create', { documentId: docId, start, end, codeIds: [code] });
+    await page.getByTestId('turn').nth(5).scrollIntoViewIfNeeded();
+    const bars = page.getByTestId('turn').nth(5).getByTestId('margin-bar');
+    await expect.poll(() => bars.count()).toBe(3);
+    const boxes = await Promise.all([0, 1, 2].map(async (i) => (await bars.nth(i).boundingBox())!));
+    // Overlapping bars never share a lane (x position)...
+    for (let i = 0; i < 3; i++) for (let j = i + 1; j < 3; j++) {
+      const overlapY = boxes[i]!.y < boxes[j]!.y + boxes[j]!.height && boxes[j]!.y < boxes[i]!.y + boxes[i]!.height;
+      if (overlapY) expect(Math.abs(boxes[i]!.x - boxes[j]!.x)).toBeGreaterThan(3);
+    }
+    // ...and each bar spans only the lines of its quotation: the nested one is shorter than the outer one.
+    const heights = boxes.map((b) => b.height).sort((a, b) => a - b);
+    expect(heights[0]!).toBeLessThan(heights[2]!);
+    await bars.nth(1).click();
+    await expect.poll(() => page.getByTestId('quotation-code').first().textContent()).toContain(leaves[12]!.name);
+    await page.getByTestId('turn').nth(4).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await app.screenshot('coding-readme');
+  });
+
   it('shows the shortcut sheet and switches the UI to English', async () => {
     await page.getByTestId('document-text').focus();
     await page.keyboard.press('?');
@@ -232,7 +318,7 @@ describe('coding workspace', () => {
     await app.screenshot('coding-7-shortcuts');
     await page.keyboard.press('Escape');
     await page.getByTestId('language').selectOption('en');
-    await expect.poll(() => page.getByTestId('tab-quotations').textContent()).toBe('Quotation manager');
+    await expect.poll(() => page.getByTestId('tab-quotations').textContent()).toBe('Quotations');
     expect(await page.getByTestId('new-code').textContent()).toBe('+ New code');
     await expect.poll(() => page.getByTestId('undo').getAttribute('aria-label')).toMatch(/^Undo: /);
     await app.screenshot('coding-8-english');

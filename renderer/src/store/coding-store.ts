@@ -29,6 +29,8 @@ export interface CodingState {
   sheetOpen: boolean;
   memoTarget: MemoTarget | null;
   history: HistoryState | null;
+  /** Counts the core's `changed` events: views that load their own data reload when it moves. */
+  tick: number;
 
   selectQuotation(id: number | null): void;
   setPending(r: TextRange | null): void;
@@ -68,7 +70,10 @@ export const useCoding = create<CodingState>((set, get) => {
   };
 
   api.on((e: AppEvent) => {
-    if (e.type === 'changed' || e.type === 'project') void get().refreshHistory();
+    if (e.type === 'changed' || e.type === 'project') {
+      set({ tick: get().tick + 1 });
+      void get().refreshHistory();
+    }
   });
 
   return {
@@ -80,6 +85,7 @@ export const useCoding = create<CodingState>((set, get) => {
     sheetOpen: false,
     memoTarget: null,
     history: null,
+    tick: 0,
 
     selectQuotation(id) {
       set({ selectedQuotationId: id });

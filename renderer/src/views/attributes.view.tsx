@@ -15,7 +15,7 @@ import type { ViewDef } from './registry';
 function AttributesView() {
   const { t, i18n } = useTranslation();
   const documents = useApp((s) => s.documents);
-  const info = useApp((s) => s.info);
+  const tick = useCoding((s) => s.tick);
   const [attributes, setAttributes] = useState<Attribute[]>([]);
   const [groups, setGroups] = useState<DocumentGroup[]>([]);
   const [newAttr, setNewAttr] = useState('');
@@ -28,7 +28,7 @@ function AttributesView() {
       setAttributes(a);
       setGroups(g);
     });
-  }, [info?.contentVersion, run]);
+  }, [tick, run]);
 
   const docs = useMemo(() => [...documents].sort((a, b) => collator(i18n.language).compare(a.name, b.name)), [documents, i18n.language]);
 

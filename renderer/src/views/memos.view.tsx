@@ -11,7 +11,7 @@ import type { ViewDef } from './registry';
 
 function MemosView() {
   const { t, i18n } = useTranslation();
-  const info = useApp((s) => s.info);
+  const tick = useCoding((s) => s.tick);
   const codes = useApp((s) => s.codes);
   const documents = useApp((s) => s.documents);
   const [memos, setMemos] = useState<Memo[]>([]);
@@ -20,7 +20,7 @@ function MemosView() {
   const reload = async (): Promise<void> => setMemos((await useCoding.getState().run(() => api.call('memos.list', {}))) ?? []);
   useEffect(() => {
     void reload();
-  }, [info?.contentVersion]);
+  }, [tick]);
   const shown = useMemo(() => {
     const f = filter.trim().toLocaleLowerCase(i18n.language);
     return f ? memos.filter((m) => `${m.title}\n${m.body}`.toLocaleLowerCase(i18n.language).includes(f)) : memos;

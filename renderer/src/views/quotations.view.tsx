@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { create } from 'zustand';
 import type { Attribute, DocumentGroup } from '../../../shared/contract/attributes';
 import type { QuotationQuery, QuotationRow } from '../../../shared/contract/coding';
 import { api } from '../api/client';
@@ -17,19 +18,53 @@ import { useView } from '../store/view-store';
 import { collator, formatNumber } from '../util/format';
 import type { ViewDef } from './registry';
 
+type Updater<T> = T | ((old: T) => T);
+interface Filters {
+  codeIds: number[];
+  codeMode: 'and' | 'or';
+  includeSubcodes: boolean;
+  documentId: number | null;
+  groupId: number | null;
+  speaker: string;
+  where: Record<string, string>;
+  text: string;
+  setCodeIds(v: Updater<number[]>): void;
+  setCodeMode(v: 'and' | 'or'): void;
+  setIncludeSubcodes(v: boolean): void;
+  setDocumentId(v: number | null): void;
+  setGroupId(v: number | null): void;
+  setSpeaker(v: string): void;
+  setWhere(v: Updater<Record<string, string>>): void;
+  setText(v: string): void;
+}
+
+/** The filters outlive the tab, so switching to a document and back keeps them. */
+const useFilters = create<Filters>((set, get) => ({
+  codeIds: [],
+  codeMode: 'or',
+  includeSubcodes: true,
+  documentId: null,
+  groupId: null,
+  speaker: '',
+  where: {},
+  text: '',
+  setCodeIds: (v) => set({ codeIds: typeof v === 'function' ? v(get().codeIds) : v }),
+  setCodeMode: (codeMode) => set({ codeMode }),
+  setIncludeSubcodes: (includeSubcodes) => set({ includeSubcodes }),
+  setDocumentId: (documentId) => set({ documentId }),
+  setGroupId: (groupId) => set({ groupId }),
+  setSpeaker: (speaker) => set({ speaker }),
+  setWhere: (v) => set({ where: typeof v === 'function' ? v(get().where) : v }),
+  setText: (text) => set({ text }),
+}));
+
 function QuotationManager() {
   const { t, i18n } = useTranslation();
   const codes = useApp((s) => s.codes);
   const documents = useApp((s) => s.documents);
-  const info = useApp((s) => s.info);
-  const [codeIds, setCodeIds] = useState<number[]>([]);
-  const [codeMode, setCodeMode] = useState<'and' | 'or'>('or');
-  const [includeSubcodes, setIncludeSubcodes] = useState(true);
-  const [documentId, setDocumentId] = useState<number | null>(null);
-  const [groupId, setGroupId] = useState<number | null>(null);
-  const [speaker, setSpeaker] = useState('');
-  const [where, setWhere] = useState<Record<string, string>>({});
-  const [text, setText] = useState('');
+  const tick = useCoding((s) => s.tick);
+  const { codeIds, codeMode, includeSubcodes, documentId, groupId, speaker, where, text } = useFilters();
+  const { setCodeIds, setCodeMode, setIncludeSubcodes, setDocumentId, setGroupId, setSpeaker, setWhere, setText } = useFilters.getState();
   const [codeQuery, setCodeQuery] = useState('');
   const [attributes, setAttributes] = useState<Attribute[]>([]);
   const [groups, setGroups] = useState<DocumentGroup[]>([]);
@@ -42,7 +77,7 @@ function QuotationManager() {
       setAttributes(a);
       setGroups(g);
     });
-  }, [info?.contentVersion, run]);
+  }, [tick, run]);
 
   const query = useMemo<QuotationQuery>(() => {
     const q: QuotationQuery = { codeMode, includeSubcodes };
@@ -69,7 +104,7 @@ function QuotationManager() {
       live = false;
       clearTimeout(timer);
     };
-  }, [query, info?.contentVersion, run]);
+  }, [query, tick, run]);
 
   const exportAs = async (format: 'csv' | 'xlsx'): Promise<void> => {
     const r = await run(() => api.call('quotations.export', { ...query, format }));

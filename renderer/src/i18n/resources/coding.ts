@@ -4,7 +4,7 @@ import type { Resource } from '../resource';
 const sv = {
   coding: {
     ok: 'OK',
-    views: { quotations: 'Citathanterare', attributes: 'Attribut och grupper', memos: 'Memon' },
+    views: { quotations: 'Citat', attributes: 'Attribut', memos: 'Memon' },
     doc: { quotations_one: '{{count}} citat', quotations_other: '{{count}} citat' },
     margin: { uncoded: '(utan kod)' },
     turn: { code: 'Koda hela repliken (T)', short: 'Koda' },
@@ -196,7 +196,7 @@ const sv = {
 const en: typeof sv = {
   coding: {
     ok: 'OK',
-    views: { quotations: 'Quotation manager', attributes: 'Attributes and groups', memos: 'Memos' },
+    views: { quotations: 'Quotations', attributes: 'Attributes', memos: 'Memos' },
     doc: { quotations_one: '{{count}} quotation', quotations_other: '{{count}} quotations' },
     margin: { uncoded: '(no code)' },
     turn: { code: 'Code the whole turn (T)', short: 'Code' },
