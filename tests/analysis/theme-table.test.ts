@@ -6,6 +6,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { Session } from '../../electron/core/api/session';
+import { createQuotation } from '../../electron/core/coding/quotations';
 import { tempDir } from '../helpers/tmp';
 import { buildFixture } from './fixture';
 import type { Fixture } from './fixture';
@@ -138,6 +139,18 @@ describe('theme table (Table 1)', () => {
     };
     for (const s of t.sections) for (const c of s.columns) walk(c.items);
     expect(checked).toBe(23); // the bullets and sub-bullets of Table 1
+  });
+
+  it('sees new coding at once (the cached index notices every write)', async () => {
+    const before = await dispatch(session, 'tables.themeTable', { layout: 'ifo-table1', options: { counts: 'quotes' } });
+    const first = before.sections[1]!.columns[0]!.items[0]!;
+    const doc = fx.docs[0]!;
+    const id = createQuotation(fx.p, { documentId: doc.id, start: 0, end: 5, codeIds: [first.codeId] });
+    const after = await dispatch(session, 'tables.themeTable', { layout: 'ifo-table1', options: { counts: 'quotes' } });
+    expect(after.sections[1]!.columns[0]!.items[0]!.count.quotations).toBe(first.count.quotations + 1);
+    fx.p.db.prepare('DELETE FROM quotations WHERE id = ?').run(id);
+    const again = await dispatch(session, 'tables.themeTable', { layout: 'ifo-table1', options: { counts: 'quotes' } });
+    expect(again.sections[1]!.columns[0]!.items[0]!.count.quotations).toBe(first.count.quotations);
   });
 
   it('adds example quotations with a pseudonymous source label from the template', async () => {

@@ -35,7 +35,47 @@ export interface CodingIndex {
   direct: Map<number, IndexedQuotation[]>;
 }
 
+/**
+ * The whole-project index, kept per connection until the database changes. SQLite's
+ * total_changes() counts rows written by this connection and PRAGMA data_version changes
+ * when another connection (a job's worker) commits, so together they say "nothing changed"
+ * for the price of one tiny query: the live preview then re-renders without re-reading.
+ */
+const cache = new WeakMap<object, { stamp: string; index: CodingIndex }>();
+
+function changeStamp(p: Project): string {
+  const changes = p.db.prepare('SELECT total_changes()').pluck().get() as number;
+  const version = p.db.pragma('data_version', { simple: true }) as number;
+  return `${changes}:${version}`;
+}
+
+/** Forgets the cached index (benchmarks measure the cold path with it). */
+export function clearCodingIndexCache(p: Project): void {
+  cache.delete(p.db);
+}
+
 export function loadCodingIndex(p: Project, keep: Set<number> | null): CodingIndex {
+  const stamp = changeStamp(p);
+  let hit = cache.get(p.db);
+  if (!hit || hit.stamp !== stamp) {
+    hit = { stamp, index: readCodingIndex(p) };
+    cache.set(p.db, hit);
+  }
+  return keep ? narrow(hit.index, keep) : hit.index;
+}
+
+/** The index restricted to some documents (quotations and links only; codes are shared). */
+function narrow(all: CodingIndex, keep: Set<number>): CodingIndex {
+  const quotations = all.quotations.filter((q) => keep.has(q.documentId));
+  const direct = new Map<number, IndexedQuotation[]>();
+  for (const [code, list] of all.direct) {
+    const kept = list.filter((q) => keep.has(q.documentId));
+    if (kept.length) direct.set(code, kept);
+  }
+  return { ...all, quotations, direct };
+}
+
+function readCodingIndex(p: Project): CodingIndex {
   const rows = p.db.prepare('SELECT id, parent_id, name FROM codes ORDER BY position, id').all() as { id: number; parent_id: number | null; name: string }[];
   const kids = new Map<number | null, typeof rows>();
   for (const r of rows) {
@@ -64,7 +104,6 @@ export function loadCodingIndex(p: Project, keep: Set<number> | null): CodingInd
   const byQid: (IndexedQuotation | undefined)[] = [];
   const orderKey = new Map<IndexedQuotation, number>();
   for (const [id, doc, start, end] of qrows) {
-    if (keep && !keep.has(doc)) continue;
     const q: IndexedQuotation = { id, documentId: doc, start, end, codes: [] };
     quotations.push(q);
     byQid[id] = q;
