@@ -167,9 +167,9 @@ function QuotationManager() {
                 </ul>
               )}
             </div>
-            <div className="qm-row">
-              <label><input type="radio" name="mode" checked={codeMode === 'or'} onChange={() => setCodeMode('or')} /> {t('coding.qm.or')}</label>
-              <label><input type="radio" name="mode" checked={codeMode === 'and'} onChange={() => setCodeMode('and')} /> {t('coding.qm.and')}</label>
+            <div className="qm-modes" role="radiogroup" aria-label={t('coding.qm.codes')}>
+              <label className="qm-row"><input type="radio" name="mode" checked={codeMode === 'or'} onChange={() => setCodeMode('or')} /> {t('coding.qm.or')}</label>
+              <label className="qm-row"><input type="radio" name="mode" checked={codeMode === 'and'} onChange={() => setCodeMode('and')} /> {t('coding.qm.and')}</label>
             </div>
             <label className="qm-row"><input type="checkbox" checked={includeSubcodes} onChange={(e) => setIncludeSubcodes(e.target.checked)} /> {t('coding.qm.subcodes')}</label>
           </fieldset>
