@@ -241,7 +241,7 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
   for (const d of index.documents.values()) positions.set(d.id, d.position);
   const pos = (pi: number): number => positions.get(index.passages.doc[pi]!) ?? 0;
   if (opts.sort === 'relevance') occ.sort((a, b) => b.score - a.score || pos(a.passage) - pos(b.passage) || a.start - b.start);
-  else occ.sort((a, b) => pos(a.passage) - pos(b.passage) || index.passages.doc[a.passage]! - index.passages.doc[b.passage]! || a.start - b.start);
+  else if (!inPassageOrder(occ)) occ.sort((a, b) => pos(a.passage) - pos(b.passage) || index.passages.doc[a.passage]! - index.passages.doc[b.passage]! || a.start - b.start);
 
   const perDoc = new Map<number, number>();
   const perAttr = new Map<string, { attribute: string; value: string; hits: number; docs: Set<number> }>();
@@ -277,6 +277,16 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
     ignored,
     ms: Math.round((performance.now() - started) * 10) / 10,
   };
+}
+
+/** Passages are numbered in document order, so hits found in passage order need no sort. */
+function inPassageOrder(occ: Occurrence[]): boolean {
+  for (let i = 1; i < occ.length; i++) {
+    const a = occ[i - 1]!;
+    const b = occ[i]!;
+    if (b.passage < a.passage || (b.passage === a.passage && b.start < a.start)) return false;
+  }
+  return true;
 }
 
 function attributesOf(index: LoadedIndex, pi: number): Record<string, string> {

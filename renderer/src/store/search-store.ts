@@ -30,9 +30,25 @@ interface SearchState {
   toggle(h: SearchHit): void;
   selectAll(on: boolean): void;
   codeSelected(): Promise<{ created: number; linked: number } | undefined>;
+  /** Brings the index up to date in the background (a worker job) if the content changed. */
+  warm(): Promise<void>;
 }
 
 const LIMIT = 2000;
+let warming = false;
+let warmTimer: ReturnType<typeof setTimeout> | undefined;
+let listening = false;
+
+/** Once search is used: after imports and edits, rebuild the index a little later so the next search is instant. */
+function listenForChanges(): void {
+  if (listening) return;
+  listening = true;
+  api.on((event) => {
+    if (event.type !== 'changed' && event.type !== 'project') return;
+    clearTimeout(warmTimer);
+    warmTimer = setTimeout(() => void useSearch.getState().warm(), 1500);
+  });
+}
 
 export const useSearch = create<SearchState>((set, get) => ({
   query: '',
@@ -77,6 +93,19 @@ export const useSearch = create<SearchState>((set, get) => ({
   },
   selectAll(on) {
     set({ selected: on ? new Set(get().result?.hits.map(hitKey) ?? []) : new Set() });
+  },
+  async warm() {
+    listenForChanges();
+    if (warming) return;
+    warming = true;
+    try {
+      const st = await api.call('search.status', {});
+      if (st.state === 'stale' || st.state === 'missing') await api.call('search.buildIndex', {});
+    } catch {
+      // a failed warm-up is retried by the next search, which reports its own error
+    } finally {
+      warming = false;
+    }
   },
   async codeSelected() {
     const { result, selected, codePath, expand } = get();

@@ -3,7 +3,7 @@
  * speaker, attributes), counts per document and per attribute value, a click opens the
  * document at the hit, and selected hits are coded in one step with a chosen code and unit.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../shared/contract/search';
 import { VirtualList } from '../components/VirtualList';
@@ -38,6 +38,9 @@ function SearchView() {
   const codes = useApp((x) => x.codes);
   const documents = useApp((x) => x.documents);
   const [helpOpen, setHelpOpen] = useState(false);
+  useEffect(() => {
+    void useSearch.getState().warm();
+  }, []);
   const [notice, setNotice] = useState<string | null>(null);
   const lang = i18n.language;
   const r = s.result;
