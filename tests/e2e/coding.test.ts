@@ -154,6 +154,28 @@ describe('coding workspace', () => {
     expect(doc.text.slice(t.start, t.end).trim().endsWith(q.text.trim().slice(-20))).toBe(true);
   });
 
+  it('codes from the keyboard alone: move to a turn, select it, shrink by words, quick-code', async () => {
+    const codes = await call<Code[]>(page, 'codes.tree');
+    const leaf = codes.filter((c) => !codes.some((x) => x.path.startsWith(`${c.path}/`)))[3]!;
+    await page.getByTestId('document-text').focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('s');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Alt+Shift+ArrowRight');
+    await page.keyboard.press('q');
+    await page.getByTestId('quick-code-input').fill(leaf.name);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await call<Quotation[]>(page, 'quotations.list', { codeId: leaf.id })).length).toBe(1);
+    const [q] = await call<Quotation[]>(page, 'quotations.list', { codeId: leaf.id });
+    const doc = await call<{ text: string; turnList: { start: number; end: number }[] }>(page, 'documents.get', { id: docId });
+    const t = doc.turnList[2]!;
+    // The turn's words without the speaker label, less its first word and its last two.
+    const words = doc.text.slice(t.start, t.end).trim().split(/\s+/).slice(1);
+    expect(q!.text.split(/\s+/)).toEqual(words.slice(1, -2));
+  });
+
   it('merges two codes: links move to the target and counts add up', async () => {
     const before = await call<Code[]>(page, 'codes.tree');
     const target = before.find((c) => c.id === codeC.id)!;

@@ -91,6 +91,9 @@ const SHEET: { group: string; keys: [string, string][] }[] = [
     group: 'document',
     keys: [
       ['↑ ↓ / J K', 'blocks'],
+      ['S', 'selectTurn'],
+      ['Shift+← →', 'selectEnd'],
+      ['Alt+Shift+← →', 'selectStart'],
       ['[ ] / P N', 'quotations'],
     ],
   },

@@ -150,9 +150,29 @@ export function DocumentView() {
     if (bi >= 0) (setCurrent(bi), virtualizer.scrollToIndex(bi, { align: 'auto' }));
   };
 
+  /** Keyboard selection: S selects the current turn's text; Shift+←/→ move its end, Alt+Shift+←/→ its start, by a word. */
+  const moveEdge = (edge: 'start' | 'end', dir: -1 | 1): void => {
+    if (!doc || !pending) return;
+    const next = wordStep(doc.text, edge === 'start' ? pending.start : pending.end, dir);
+    const r = edge === 'start' ? { start: next, end: pending.end } : { start: pending.start, end: next };
+    if (r.end > r.start) setPending({ documentId: doc.id, ...r });
+  };
+
   const onKeyDown = (e: React.KeyboardEvent): void => {
-    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey) return;
+    if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      moveEdge(e.altKey ? 'start' : 'end', e.key === 'ArrowLeft' ? -1 : 1);
+      return;
+    }
+    if (e.altKey) return;
     const block = blocks[current];
+    if ((e.key === 's' || e.key === 'S') && block && doc) {
+      e.preventDefault();
+      const body = bodyRange(doc.text, block, speakers.get(block.speakerId ?? -1)?.label);
+      if (body) setPending({ documentId: doc.id, ...body });
+      return;
+    }
     if (e.key === 'ArrowDown' || e.key === 'j') {
       e.preventDefault();
       const i = Math.min(blocks.length - 1, current + 1);
@@ -297,6 +317,32 @@ function innermost(quotes: Quotation[], ids: number[]): number {
   let best: Quotation | undefined;
   for (const q of quotes) if (set.has(q.id) && (!best || q.end - q.start < best.end - best.start)) best = q;
   return best?.id ?? ids[0]!;
+}
+
+/** The next word boundary from `pos` in direction `dir` (skipping spaces, then a word). */
+export function wordStep(text: string, pos: number, dir: -1 | 1): number {
+  const isSpace = (i: number): boolean => /\s/.test(text[i] ?? ' ');
+  if (dir < 0) {
+    while (pos > 0 && isSpace(pos - 1)) pos--;
+    while (pos > 0 && !isSpace(pos - 1)) pos--;
+  } else {
+    while (pos < text.length && isSpace(pos)) pos++;
+    while (pos < text.length && !isSpace(pos)) pos++;
+  }
+  return pos;
+}
+
+/** A block's text without its speaker label ("[00:01:02] AL: ") and surrounding whitespace. */
+function bodyRange(text: string, b: Block, label: string | undefined): { start: number; end: number } | null {
+  let start = b.start;
+  if (label) {
+    const m = new RegExp(`^[^\\n]*?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^:\\n]*:\\s*`).exec(text.slice(b.start, b.end));
+    if (m) start += m[0].length;
+  }
+  let end = b.end;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  return end > start ? { start, end } : null;
 }
 
 function blockIndexAt(blocks: Block[], offset: number): number {
