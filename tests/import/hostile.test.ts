@@ -32,8 +32,9 @@ describe('hostile corpus', () => {
         const t0 = Date.now();
         const r = await runImport(p, { sources: [{ path: path.join(corpus, c.name) }], maxFileMB: CORPUS_MAX_MB });
         const ms = Date.now() - t0;
+        if (process.env.RODTRAD_TIMINGS) console.log(`${c.name}: ${ms} ms`);
         const res = r.results[0]!;
-        expect.soft(ms, `${c.name} took ${ms} ms`).toBeLessThan(5000);
+        expect.soft(ms, `${c.name} took ${ms} ms`).toBeLessThan(8000); // typically < 1 s; headroom for a loaded machine
         expect.soft(res.status, `${c.name} (${c.why}): ${res.error}`).toBe(c.expect);
         if (c.error) {
           expect.soft(res.error ?? '', c.name).toMatch(c.error);

@@ -4,6 +4,7 @@
  * (Node 20's own TextDecoder('windows-1252') decodes 0x80–0x9F as Latin-1, which turns
  * – ” € into control characters). The user can name the encoding instead.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { normalizeText } from '../../../shared/text/normalize';
 import { UserError } from '../errors';
@@ -76,12 +77,10 @@ function stripBom(bytes: Buffer, encoding: string): Buffer {
   return bytes;
 }
 
+/** The text if the bytes are valid UTF-8 (checked by Node's SIMD validator, then decoded). */
 function strictUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  if (!isUtf8(bytes)) return undefined;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /**
@@ -109,12 +108,8 @@ function finish(text: string): string {
  * bytes were not text (an image renamed .txt, a damaged file).
  */
 export function looksBinary(text: string): boolean {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 0) return true;
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 12) || (c >= 0x7f && c < 0xa0) || c === 0xfffd) control++;
-  }
+  const sample = text.length > 16384 ? text.slice(0, 16384) : text;
+  if (sample.includes('\0')) return true;
+  const control = sample.match(/[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]/g)?.length ?? 0;
   return sample.length > 0 && control / sample.length > 0.02;
 }
