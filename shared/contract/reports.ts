@@ -188,8 +188,9 @@ export const reportMethods = {
   }),
   'reports.exportTerm': method({
     summary: 'Exports a term report as DOCX (tables, charts, sentences) or XLSX (a sheet per table, charts).',
-    params: TermReportRequest.extend({ format: z.enum(['docx', 'xlsx']), chart: z.enum(['line', 'bar']).default('line') }).merge(Out).strict(),
+    params: TermReportRequest.extend({ format: z.enum(['docx', 'xlsx']), chart: z.enum(['line', 'bar']).default('line'), jobId: z.string().max(100).optional() }).merge(Out).strict(),
     result: ReportExportResult,
+    job: true,
   }),
   'reports.frequencies': method({
     summary: 'Survey frequency tables (Antal, Procent, Ej svar, Totalt) and the total over ranked choices.',
@@ -203,7 +204,8 @@ export const reportMethods = {
   }),
   'reports.exportFrequencies': method({
     summary: 'Exports survey frequency tables (and optionally coded open answers) as DOCX, XLSX, CSV or Markdown.',
-    params: FrequencyRequest.extend({ format: z.enum(['docx', 'xlsx', 'csv', 'md']), open: OpenAnswersRequest.optional() }).merge(Out).strict(),
+    params: FrequencyRequest.extend({ format: z.enum(['docx', 'xlsx', 'csv', 'md']), open: OpenAnswersRequest.optional(), jobId: z.string().max(100).optional() }).merge(Out).strict(),
     result: ReportExportResult,
+    job: true,
   }),
 };

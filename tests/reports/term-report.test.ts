@@ -15,6 +15,9 @@ import { createCode } from '../../electron/core/coding/codes';
 import { createQuotation } from '../../electron/core/coding/quotations';
 import { insertDocument } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
+import { exportTermJob } from '../../electron/core/analysis/report-jobs';
+import { CancelledError } from '../../electron/core/errors';
+import { TermReportRequest } from '../../shared/contract/reports';
 import { rodtrad } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { pngSize, readDocx } from './docx-xml';
@@ -251,6 +254,28 @@ describe('term report', () => {
     const report = await call('reports.term', { term: 'termin', codes: ['Handlingsplan/Administrativt stöd'], language: 'en' });
     const c = report.rows[0]!.terms[0]!;
     expect(doc.tables[1]![1]![1]).toBe(`${c.k} of ${c.n}\n${c.percent!.toFixed(1)}%`);
+  });
+
+  it('runs the export as a job: progress per chart, cancellable between charts', async () => {
+    const params = { ...TermReportRequest.parse({ term: 'termin', group: 'grupp', codes: CODES }), format: 'docx' as const, chart: 'line' as const };
+    const phases: string[] = [];
+    let cancelled = false;
+    const ctx = {
+      progress: (pr: { phase: string; done: number; total: number }) => phases.push(`${pr.phase} ${pr.done}/${pr.total}`),
+      throwIfCancelled: () => {
+        if (cancelled) throw new CancelledError();
+      },
+      get cancelled() {
+        return cancelled;
+      },
+    };
+    const bytes = await exportTermJob(p, params, ctx as never);
+    expect(Buffer.from(bytes).subarray(0, 2).toString()).toBe('PK');
+    expect(phases).toEqual(['counting 0/1', 'charts 0/3', 'charts 1/3', 'charts 2/3', 'writing 1/1']);
+    phases.length = 0;
+    const ctx2 = { ...ctx, progress: (pr: { phase: string; done: number; total: number }) => { phases.push(pr.phase); if (pr.phase === 'charts') cancelled = true; } };
+    await expect(exportTermJob(p, params, ctx2 as never)).rejects.toBeInstanceOf(CancelledError);
+    expect(phases).toEqual(['counting', 'charts']);
   });
 
   it('exports XLSX with a sheet per table, numbers as numbers and the charts on the sheets', async () => {

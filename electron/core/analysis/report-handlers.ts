@@ -5,11 +5,10 @@ import type { ReportExportResult } from '../../../shared/contract/reports';
 import type { Handlers } from '../api/types';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
+import { runJob } from '../jobs/run';
 import { frequencies, openAnswers } from './frequencies';
-import { frequenciesCsv, frequenciesDocx, frequenciesMarkdown, frequenciesXlsx } from './frequencies-export';
 import { DOCX_MIME, XLSX_MIME } from './report-docx';
 import { termReport } from './term-report';
-import { termReportDocx, termReportXlsx } from './term-report-export';
 
 const MIME: Record<string, string> = { docx: DOCX_MIME, xlsx: XLSX_MIME, csv: 'text/csv;charset=utf-8', md: 'text/markdown;charset=utf-8' };
 
@@ -47,22 +46,16 @@ type ReportMethod = 'reports.variables' | 'reports.term' | 'reports.exportTerm' 
 export const reportHandlers: Handlers<ReportMethod> = {
   'reports.variables': ({ session }) => variables(session.requireProject()),
   'reports.term': ({ session }, req) => termReport(session.requireProject(), req),
-  'reports.exportTerm': async ({ session }, req) => {
-    const report = termReport(session.requireProject(), req);
-    const bytes = req.format === 'docx' ? await termReportDocx(report, req.chart) : await termReportXlsx(report, req.chart);
-    return deliver(bytes, req.format, req.path, req.language === 'sv' ? 'terminsrapport' : 'term-report');
+  'reports.exportTerm': async ({ session, signal, progress }, req) => {
+    const { path: file, jobId: _jobId, ...params } = req;
+    const bytes = await runJob<Uint8Array>('reports.exportTerm', session.requireProject().file, params, { signal, onProgress: progress });
+    return deliver(Buffer.from(bytes), req.format, file, req.language === 'sv' ? 'terminsrapport' : 'term-report');
   },
   'reports.frequencies': ({ session }, req) => frequencies(session.requireProject(), req),
   'reports.openAnswers': ({ session }, req) => openAnswers(session.requireProject(), req),
-  'reports.exportFrequencies': async ({ session }, req) => {
-    const p = session.requireProject();
-    const report = frequencies(p, req);
-    const open = req.open ? openAnswers(p, req.open) : undefined;
-    let bytes: Buffer;
-    if (req.format === 'docx') bytes = await frequenciesDocx(report, open);
-    else if (req.format === 'xlsx') bytes = await frequenciesXlsx(report, open);
-    else if (req.format === 'csv') bytes = Buffer.from(frequenciesCsv(report, open), 'utf8');
-    else bytes = Buffer.from(frequenciesMarkdown(report, open), 'utf8');
-    return deliver(bytes, req.format, req.path, req.language === 'sv' ? 'frekvenstabeller' : 'frequency-tables');
+  'reports.exportFrequencies': async ({ session, signal, progress }, req) => {
+    const { path: file, jobId: _jobId, ...params } = req;
+    const bytes = await runJob<Uint8Array>('reports.exportFrequencies', session.requireProject().file, params, { signal, onProgress: progress });
+    return deliver(Buffer.from(bytes), req.format, file, req.language === 'sv' ? 'frekvenstabeller' : 'frequency-tables');
   },
 };

@@ -82,7 +82,10 @@ function kofnCell(k: number, n: number, percent: number | null, lang: Lang): Doc
   return n === 0 ? '–' : { lines: [formatKofN(k, n, lang), percent === null ? '' : formatPercent(percent, lang)] };
 }
 
-export async function termReportDocx(report: TermReport, chartKind: 'line' | 'bar' = 'line'): Promise<Buffer> {
+/** Called before each chart is rendered (the slow part): progress and a chance to cancel. */
+export type ChartHook = (done: number, total: number) => void;
+
+export async function termReportDocx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook): Promise<Buffer> {
   const lang = report.language;
   const t = TEXT[lang];
   const children: FileChild[] = [heading(report.title)];
@@ -143,7 +146,9 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
   }
 
   // Charts
-  for (const chart of termCharts(report, chartKind)) {
+  const charts = termCharts(report, chartKind);
+  for (const [ci, chart] of charts.entries()) {
+    onChart?.(ci, charts.length);
     children.push(caption(`${t.figure} ${++figureNo}. ${chart.title}`));
     children.push(chartImage(svgToPng(chart.svg), chartSize(chart.svg)));
   }
@@ -178,7 +183,7 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
   return packDocx(children, { title: report.title, language: lang });
 }
 
-export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'bar' = 'line'): Promise<Buffer> {
+export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook): Promise<Buffer> {
   const lang = report.language;
   const t = TEXT[lang];
   const wb = new ExcelJS.Workbook();
@@ -187,7 +192,9 @@ export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'ba
   const charts = termCharts(report, chartKind);
   const bold = { bold: true } as const;
 
+  let chartsDone = 0;
   const addChart = (ws: ExcelJS.Worksheet, chart: TermChart, col: number, row: number): void => {
+    onChart?.(chartsDone++, charts.length);
     const size = chartSize(chart.svg);
     const img = wb.addImage({ buffer: svgToPng(chart.svg) as unknown as ExcelJS.Buffer, extension: 'png' });
     ws.addImage(img, { tl: { col, row }, ext: { width: size.width, height: size.height } });

@@ -7,6 +7,7 @@ import type { Project } from '../project/project';
 import { checkProject } from '../project/check';
 import { buildAndStoreIndex } from '../search/index-build';
 import { importFiles } from '../import/pipeline';
+import { exportFrequenciesJob, exportTermJob } from '../analysis/report-jobs';
 
 export interface JobContext {
   progress(p: Omit<Progress, 'jobId'>): void;
@@ -21,4 +22,6 @@ export const jobs: Record<string, JobFn> = {
   'project.check': checkProject as JobFn,
   'search.buildIndex': buildAndStoreIndex as JobFn,
   'import.files': importFiles as JobFn,
+  'reports.exportTerm': exportTermJob as JobFn,
+  'reports.exportFrequencies': exportFrequenciesJob as JobFn,
 };
