@@ -240,11 +240,15 @@ describe('survey frequency tables', () => {
     }
   });
 
-  it('runs from the CLI: rodtrad freq with --order and --out', () => {
+  it('runs from the CLI: rodtrad freq with --order, coded open answers and --out', async () => {
     const out = path.join(dir, 'cli.docx');
-    const r = rodtrad(['freq', p.file, '--var', 'verksamhet', '--order', ORDER.join(','), '--out', out]);
+    const r = rodtrad(['freq', p.file, '--var', 'verksamhet', '--order', ORDER.join(','), '--open', '*', '--split', 'grupp', '--question', 'Fråga 2a', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    const doc = await readDocx(readFileSync(out));
+    expect(doc.tables[0]!.slice(1)).toEqual(PRINTED);
+    const admin = respondents.filter((x) => x.coded.get('Fråga 2a')!.has('Administrativt stöd'));
+    expect(doc.text).toContain(`Administrativt stöd (nämns ${admin.length} gånger; chef: ${admin.filter((x) => x.grupp === 'chef').length}, medarbetare: ${admin.filter((x) => x.grupp === 'medarbetare').length})`);
     const shown = rodtrad(['freq', p.file, '--var', 'verksamhet', '--order', ORDER.join(',')]);
     expect(shown.stdout).toMatch(/Psyk\s+9\s+7,7/);
     expect(shown.stdout).toMatch(/Totalt\s+117\s+100,0/);
