@@ -79,8 +79,10 @@ export const reportCommand: Command = {
     const width = Math.max(8, ...report.rows.map((r) => r.name.length)) + 2;
     const lines = [
       report.title,
+      '',
       `${''.padEnd(width)}${report.terms.map((t) => t.padStart(12)).join('')}`,
       ...report.rows.map((r) => `${r.name.padEnd(width)}${r.terms.map((c) => formatKofN(c.k, c.n, l).padStart(12)).join('')}`),
+      '',
       ...report.notes,
     ];
     ctx.print(lines.join('\n'), report);

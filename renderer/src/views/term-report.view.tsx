@@ -112,6 +112,7 @@ function TermReportView() {
         {s.error && <p className="report-error" role="alert">{s.error}</p>}
         {!s.term && docVars.length === 0 && <p className="report-empty">{t('reports.noAttributes')}</p>}
         {s.codeIds?.length === 0 && <p className="report-empty">{t('reports.noCodes')}</p>}
+        {s.busy && !s.report && <p className="report-empty" role="status">{t('reports.loading')}</p>}
         {s.report && <ReportBody report={s.report} lang={lang} />}
       </section>
     </div>
