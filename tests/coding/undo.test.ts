@@ -126,3 +126,24 @@ describe('undo and redo restore exact rows', () => {
     env.session.closeProject();
   });
 });
+
+describe('the journal on a connection', () => {
+  const dir = tempDir('rodtrad-undo-conn');
+
+  it('survives a first step inside an outer transaction that rolls back', async () => {
+    const env = makeEnv(dir);
+    const { withUndo } = await import('../../electron/core/undo/journal');
+    expect(() =>
+      env.p.transaction(() => {
+        withUndo(env.p, 'first', () => env.p.db.prepare("INSERT INTO codes(guid, name, created_at) VALUES ('g1', 'X', 'now')").run());
+        throw new Error('roll back');
+      }),
+    ).toThrow('roll back');
+    const before = dump(env.p);
+    await env.call('codes.create', { name: 'Y' });
+    await env.call('history.undo', {});
+    expect(dump(env.p)).toEqual(before);
+    expect((await env.call('history.state', {})).canUndo).toBe(false);
+    env.session.closeProject();
+  });
+});

@@ -55,7 +55,6 @@ interface Row {
   comment: string | null;
   coder: string | null;
   created_at: string;
-  code_ids: string | null;
 }
 
 export interface SpeakerInfo {
@@ -64,21 +63,39 @@ export interface SpeakerInfo {
   name: string | null;
 }
 
-/** Finds the speaker of a position by binary search in each document's turns. */
-function speakerFinder(p: Project, documentIds: number[]): (doc: number, pos: number) => SpeakerInfo | null {
-  const turns = new Map<number, { start: number; end: number; speaker: SpeakerInfo | null }[]>();
-  if (documentIds.length === 0) return () => null;
+/**
+ * Finds the speaker of a position: the turn of that document that starts at or before it
+ * (one index seek on turns_document; loading every turn of a large corpus took longer).
+ */
+function speakerFinder(p: Project): (doc: number, pos: number) => SpeakerInfo | null {
+  const seek = p.db.prepare(
+    `SELECT t.start, t."end", s.id, s.label, s.name FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id
+     WHERE t.document_id = ? AND t.start <= ? ORDER BY t.start DESC LIMIT 1`,
+  ).raw();
+  return (doc, pos) => {
+    const r = seek.get(doc, pos) as [number, number, number | null, string | null, string | null] | undefined;
+    if (!r || r[2] === null) return null;
+    const [start, end, id, label, name] = r;
+    return pos < end || (pos === end && start === end) ? { id, label: label!, name } : null;
+  };
+}
+
+/** The same lookup from all turns of the documents loaded at once, for filtering many rows. */
+function bulkSpeakerFinder(p: Project, documentIds: number[]): (doc: number, pos: number) => SpeakerInfo | null {
   const speakers = new Map<number, SpeakerInfo>();
-  for (const s of p.db.prepare(`SELECT id, label, name FROM speakers WHERE document_id IN (${marks(documentIds.length)})`).all(...documentIds) as SpeakerInfo[]) {
-    speakers.set(s.id, s);
-  }
-  const rows = p.db
-    .prepare(`SELECT document_id AS d, start, "end", speaker_id AS s FROM turns WHERE document_id IN (${marks(documentIds.length)}) ORDER BY document_id, start`)
-    .all(...documentIds) as { d: number; start: number; end: number; s: number | null }[];
-  for (const r of rows) {
-    let list = turns.get(r.d);
-    if (!list) turns.set(r.d, (list = []));
-    list.push({ start: r.start, end: r.end, speaker: r.s === null ? null : (speakers.get(r.s) ?? null) });
+  const turns = new Map<number, { start: number; end: number; speaker: SpeakerInfo | null }[]>();
+  for (let i = 0; i < documentIds.length; i += 500) {
+    const ids = documentIds.slice(i, i + 500);
+    for (const sp of p.db.prepare(`SELECT id, label, name FROM speakers WHERE document_id IN (${marks(ids.length)})`).all(...ids) as SpeakerInfo[]) speakers.set(sp.id, sp);
+    const rows = p.db
+      .prepare(`SELECT document_id, start, "end", speaker_id FROM turns WHERE document_id IN (${marks(ids.length)}) ORDER BY document_id, start`)
+      .raw()
+      .all(...ids) as [number, number, number, number | null][];
+    for (const [d, start, end, sid] of rows) {
+      let list = turns.get(d);
+      if (!list) turns.set(d, (list = []));
+      list.push({ start, end, speaker: sid === null ? null : (speakers.get(sid) ?? null) });
+    }
   }
   return (doc, pos) => {
     const list = turns.get(doc);
@@ -160,28 +177,51 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
     );
     args.push(name, ...values);
   }
-  const rows = p.db
-    .prepare(
-      `SELECT q.id, q.guid, q.document_id, d.name AS document_name, d.kind, q.start, q."end", q.comment, c.name AS coder, q.created_at,
-              (SELECT group_concat(code_id) FROM quotation_codes WHERE quotation_id = q.id) AS code_ids
-       FROM quotations q JOIN documents d ON d.id = q.document_id LEFT JOIN coders c ON c.id = q.coder_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY d.position, q.document_id, q.start, q.id`,
-    )
-    .all(...args) as Row[];
+  // Codes are read for the rows of the page only, and the order is made here: a correlated
+  // group_concat and ORDER BY over a joined table were most of the time on large selections.
+  const docs = new Map(
+    (p.db.prepare('SELECT id, name, kind, position FROM documents').raw().all() as [number, string, string, number][]).map(([id, name, kind, position]) => [
+      id,
+      { name, kind, position },
+    ]),
+  );
+  const coders = new Map(p.db.prepare('SELECT id, name FROM coders').raw().all() as [number, string][]);
+  const rows: Row[] = (
+    p.db
+      .prepare(`SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at FROM quotations q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
+      .raw()
+      .all(...args) as [number, string, number, number, number, string | null, number | null, string][]
+  ).map(([id, guid, documentId, start, end, comment, coderId, createdAt]) => ({
+    id,
+    guid,
+    document_id: documentId,
+    document_name: docs.get(documentId)!.name,
+    kind: docs.get(documentId)!.kind,
+    start,
+    end,
+    comment,
+    coder: coderId === null ? null : (coders.get(coderId) ?? null),
+    created_at: createdAt,
+  }));
+  rows.sort((a, b) => docs.get(a.document_id)!.position - docs.get(b.document_id)!.position || a.document_id - b.document_id || a.start - b.start || a.id - b.id);
 
-  const docIds = [...new Set(rows.map((r) => r.document_id))];
-  const speakerOf = speakerFinder(p, docIds);
+  const needSpeakers = (q.speakers?.length ?? 0) > 0 || Object.keys(q.speakerWhere ?? {}).length > 0;
+  const speakerOf = needSpeakers && rows.length > 1000 ? bulkSpeakerFinder(p, [...new Set(rows.map((r) => r.document_id))]) : speakerFinder(p);
   const textOf = textCache(p);
   const wantSpeakers = q.speakers?.length ? new Set(q.speakers.map((s) => s.normalize('NFC').toLowerCase())) : null;
   const speakerWhere = Object.entries(q.speakerWhere ?? {});
   const needle = q.text?.trim().toLowerCase() || null;
 
-  type Picked = { r: Row; speaker: SpeakerInfo | null; text: string };
-  let picked: Picked[] = rows.map((r) => ({ r, speaker: speakerOf(r.document_id, r.start), text: textOf(r.document_id).slice(r.start, r.end) }));
+  // Speakers are looked up for every row only when a speaker filter needs them; else for the page.
+  type Picked = { r: Row; speaker: SpeakerInfo | null | undefined; text: string };
+  let picked: Picked[] = rows.map((r) => ({
+    r,
+    speaker: needSpeakers ? speakerOf(r.document_id, r.start) : undefined,
+    text: textOf(r.document_id).slice(r.start, r.end),
+  }));
   if (wantSpeakers) {
     picked = picked.filter(
-      ({ speaker: s }) => s !== null && (wantSpeakers.has(s.label.toLowerCase()) || (s.name !== null && wantSpeakers.has(s.name.toLowerCase()))),
+      ({ speaker: s }) => !!s && (wantSpeakers.has(s.label.toLowerCase()) || (s.name !== null && wantSpeakers.has(s.name.toLowerCase()))),
     );
   }
   if (speakerWhere.length) {
@@ -198,11 +238,21 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
   const offset = page.offset ?? 0;
   const pageRows = page.limit !== undefined ? picked.slice(offset, offset + page.limit) : picked.slice(offset);
   const attrs = documentAttributes(p, [...new Set(pageRows.map((x) => x.r.document_id))]);
+  const links = new Map<number, number[]>();
+  for (let i = 0; i < pageRows.length; i += 500) {
+    const ids = pageRows.slice(i, i + 500).map((x) => x.r.id);
+    for (const [qid, cid] of p.db.prepare(`SELECT quotation_id, code_id FROM quotation_codes WHERE quotation_id IN (${marks(ids.length)})`).raw().all(...ids) as [number, number][]) {
+      const list = links.get(qid);
+      if (list) list.push(cid);
+      else links.set(qid, [cid]);
+    }
+  }
   const paths = codePaths(p);
   return {
     total,
-    rows: pageRows.map(({ r, speaker, text }) => {
-      const codeIds = r.code_ids ? r.code_ids.split(',').map(Number) : [];
+    rows: pageRows.map(({ r, speaker: known, text }) => {
+      const speaker = known === undefined ? speakerOf(r.document_id, r.start) : known;
+      const codeIds = links.get(r.id)?.sort((x, y) => x - y) ?? [];
       return {
         id: r.id,
         guid: r.guid,

@@ -116,7 +116,9 @@ function journalOf(db: Db): Journal {
     readLog: db.prepare('SELECT tbl, op, old, new FROM temp.undo_log ORDER BY seq').raw(),
     clearLog: db.prepare('DELETE FROM temp.undo_log'),
   };
-  journals.set(db, journal);
+  // Temp tables and triggers made inside a transaction vanish if it rolls back, so only a
+  // journal set up outside one is remembered (inside one, IF NOT EXISTS makes redoing it cheap).
+  if (!db.inTransaction) journals.set(db, journal);
   return journal;
 }
 
