@@ -96,6 +96,8 @@ interface Plan {
   /** For each word clause: the stem (or prefix) it asks for, to find its hits in a passage. */
   words: { clause: Clause & { type: 'word' }; key: string }[];
   phrases: { clause: Clause & { type: 'phrase' }; norms: string[] }[];
+  /** Some word or phrase (not only exclusions) must be found in the text. */
+  anyText: boolean;
 }
 
 function planFor(parsed: ParsedQuery, lang: SearchLanguage, ignored: Set<string>): Plan | undefined {
@@ -133,26 +135,34 @@ function planFor(parsed: ParsedQuery, lang: SearchLanguage, ignored: Set<string>
     // Only stop words: nothing to look up (a query of exclusions alone is fine).
     else if (terms.length === 0) return undefined;
   }
-  return { terms, words, phrases };
+  const anyText = words.some((w) => w.clause.presence !== 'prohibited') || phrases.some((x) => x.clause.presence !== 'prohibited');
+  return { terms, words, phrases, anyText };
 }
 
 /** Per query and language: whether a word form satisfies each word clause (memoised by form id). */
 type FormMatcher = (formId: number) => boolean;
 
 function matcherFor(index: LoadedIndex, w: Plan['words'][number], lang: SearchLanguage): FormMatcher {
-  const memo = new Map<number, boolean>();
+  // 0 = not yet known, 1 = matches, 2 = does not; indexed by form id (grows with the table).
+  let memo = new Uint8Array(1024);
   const { clause, key } = w;
   return (id) => {
-    let m = memo.get(id);
-    if (m === undefined) {
-      const norm = index.tokens.form(id);
-      if (clause.wildcard) m = norm.startsWith(key);
-      else if (isStopWord(norm, lang)) m = false;
-      else if (clause.fuzzy) m = withinDistance(stem(norm, lang), key, clause.fuzzy) || withinDistance(norm, key, clause.fuzzy);
-      else m = stem(norm, lang) === key;
-      memo.set(id, m);
+    if (id >= memo.length) {
+      const bigger = new Uint8Array(Math.max(id + 1, memo.length * 2));
+      bigger.set(memo);
+      memo = bigger;
     }
-    return m;
+    let m = memo[id]!;
+    if (m === 0) {
+      const norm = index.tokens.form(id);
+      let ok: boolean;
+      if (clause.wildcard) ok = norm.startsWith(key);
+      else if (isStopWord(norm, lang)) ok = false;
+      else if (clause.fuzzy) ok = withinDistance(stem(norm, lang), key, clause.fuzzy) || withinDistance(norm, key, clause.fuzzy);
+      else ok = stem(norm, lang) === key;
+      memo[id] = m = ok ? 1 : 2;
+    }
+    return m === 1;
   };
 }
 
@@ -161,7 +171,7 @@ function verify(index: LoadedIndex, pi: number, plan: Plan, matchers: FormMatche
   const docId = index.passages.doc[pi]!;
   const ps = index.passages.start[pi]!;
   const pe = index.passages.end[pi]!;
-  const anyText = plan.words.some((w) => w.clause.presence !== 'prohibited') || plan.phrases.some((x) => x.clause.presence !== 'prohibited');
+  const anyText = plan.anyText;
   if (!anyText && plan.phrases.length === 0) {
     // Field filters only: the whole passage is the hit.
     return [[ps, pe]];
@@ -201,7 +211,8 @@ function verify(index: LoadedIndex, pi: number, plan: Plan, matchers: FormMatche
   }
   if (!anyText) return [[ps, pe]];
   if (!requiredText && !optionalSeen) return undefined;
-  return mergeSpans(spans);
+  // One word clause finds its hits in text order already; several may overlap or interleave.
+  return plan.words.length + plan.phrases.length > 1 ? mergeSpans(spans) : spans;
 }
 
 function phraseSpans(index: LoadedIndex, d: DocTokens, first: number, last: number, norms: string[]): [number, number][] {
@@ -243,23 +254,25 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
   if (opts.sort === 'relevance') occ.sort((a, b) => b.score - a.score || pos(a.passage) - pos(b.passage) || a.start - b.start);
   else if (!inPassageOrder(occ)) occ.sort((a, b) => pos(a.passage) - pos(b.passage) || index.passages.doc[a.passage]! - index.passages.doc[b.passage]! || a.start - b.start);
 
+  // Hits per (document, speaker) first: attribute counts follow from those, not from each hit.
   const perDoc = new Map<number, number>();
-  const perAttr = new Map<string, { attribute: string; value: string; hits: number; docs: Set<number> }>();
-  // Attribute entries per (document, speaker), worked out once rather than per hit.
-  const entriesOf = new Map<string, { key: string; attribute: string; value: string }[]>();
+  const perWho = new Map<string, { passage: number; hits: number }>();
   for (const o of occ) {
     const docId = index.passages.doc[o.passage]!;
     perDoc.set(docId, (perDoc.get(docId) ?? 0) + 1);
     const who = `${docId}:${index.passages.speaker[o.passage] ?? ''}`;
-    let entries = entriesOf.get(who);
-    if (!entries) {
-      entries = Object.entries(attributesOf(index, o.passage)).map(([k, v]) => ({ key: `${k}\u0000${v}`, attribute: k, value: v }));
-      entriesOf.set(who, entries);
-    }
-    for (const e of entries) {
-      let a = perAttr.get(e.key);
-      if (!a) perAttr.set(e.key, (a = { attribute: e.attribute, value: e.value, hits: 0, docs: new Set() }));
-      a.hits++;
+    const w = perWho.get(who);
+    if (w) w.hits++;
+    else perWho.set(who, { passage: o.passage, hits: 1 });
+  }
+  const perAttr = new Map<string, { attribute: string; value: string; hits: number; docs: Set<number> }>();
+  for (const { passage, hits } of perWho.values()) {
+    const docId = index.passages.doc[passage]!;
+    for (const [k, v] of Object.entries(attributesOf(index, passage))) {
+      const key = `${k}\u0000${v}`;
+      let a = perAttr.get(key);
+      if (!a) perAttr.set(key, (a = { attribute: k, value: v, hits: 0, docs: new Set() }));
+      a.hits += hits;
       a.docs.add(docId);
     }
   }
