@@ -106,6 +106,9 @@ describe('offsets through the core', () => {
     const len = (await env.call('documents.get', { id: env.trickyId })).chars;
     await expect(env.call('quotations.create', { documentId: env.trickyId, start: 0, end: len + 1 })).rejects.toThrow(/does not lie within/);
     await expect(env.call('quotations.create', { documentId: env.trickyId, start: 5, end: 5, snap: 'none' })).rejects.toThrow(/empty/);
+    const doc = await env.call('documents.get', { id: env.trickyId });
+    const nl = doc.text.indexOf('\n');
+    await expect(env.call('quotations.create', { documentId: env.trickyId, start: nl, end: nl + 1 })).rejects.toThrow(/only white space/);
     expect((await env.call('project.info', {})).counts.quotations).toBe(0);
     env.session.closeProject();
   });

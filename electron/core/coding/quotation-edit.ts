@@ -37,6 +37,7 @@ function span(p: Project, documentId: number, start: number, end: number, snap: 
   }
   const s = snap === 'word' ? snapToWords(text, start, end) : { start, end };
   if (s.end <= s.start) throw new UserError('bad-input', `quotation ${start}-${end} is empty`);
+  if (snap === 'word' && !/\S/u.test(text.slice(s.start, s.end))) throw new UserError('bad-input', `quotation ${start}-${end} holds only white space`);
   return s;
 }
 
