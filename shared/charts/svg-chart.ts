@@ -59,6 +59,29 @@ function niceMax(v: number): number {
   return 10 * pow;
 }
 
+/**
+ * Marker shapes and dash patterns vary with the series as well as colour, so lines that lie on
+ * top of each other stay visible and the chart still reads when printed in black and white.
+ */
+const SHAPES = ['circle', 'square', 'triangle', 'diamond'] as const;
+
+function marker(index: number, x: number, y: number, color: string, title?: string): string {
+  const shape = SHAPES[index % SHAPES.length]!;
+  const t = title ? `<title>${escapeXml(title)}</title>` : '';
+  const r = 3.8;
+  const X = x.toFixed(1);
+  const Y = y.toFixed(1);
+  if (shape === 'circle') return `<circle cx="${X}" cy="${Y}" r="${r}" fill="${color}">${t}</circle>`;
+  if (shape === 'square') return `<rect x="${(x - r).toFixed(1)}" y="${(y - r).toFixed(1)}" width="${2 * r}" height="${2 * r}" fill="#fff" stroke="${color}" stroke-width="1.8">${t}</rect>`;
+  if (shape === 'triangle') return `<path d="M${X} ${(y - r - 1).toFixed(1)} L${(x + r + 0.5).toFixed(1)} ${(y + r).toFixed(1)} L${(x - r - 0.5).toFixed(1)} ${(y + r).toFixed(1)} Z" fill="${color}">${t}</path>`;
+  return `<path d="M${X} ${(y - r - 1).toFixed(1)} L${(x + r + 1).toFixed(1)} ${Y} L${X} ${(y + r + 1).toFixed(1)} L${(x - r - 1).toFixed(1)} ${Y} Z" fill="#fff" stroke="${color}" stroke-width="1.8">${t}</path>`;
+}
+
+function dash(index: number): string {
+  const patterns = ['', ' stroke-dasharray="7 4"', ' stroke-dasharray="2 3"', ' stroke-dasharray="10 3 2 3"'];
+  return patterns[Math.floor(index / SHAPES.length) % patterns.length]!;
+}
+
 export function renderChartSvg(spec: ChartSpec): string {
   const width = spec.width ?? 720;
   const unit = spec.unit ?? '%';
@@ -134,12 +157,10 @@ export function renderChartSvg(spec: ChartSpec): string {
         path += `${pen ? 'L' : 'M'}${cx(i).toFixed(1)} ${y(v).toFixed(1)} `;
         pen = true;
       });
-      if (path) out.push(`<path d="${path.trim()}" fill="none" stroke="${colors[si]}" stroke-width="2.2" stroke-linejoin="round"/>`);
+      if (path) out.push(`<path d="${path.trim()}" fill="none" stroke="${colors[si]}" stroke-width="2.2" stroke-linejoin="round"${dash(si)}/>`);
       s.values.forEach((v, i) => {
         if (v === null) return;
-        out.push(
-          `<circle cx="${cx(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3.5" fill="${colors[si]}"><title>${escapeXml(`${s.name}, ${spec.categories[i]}: ${formatDecimal(v, 1, spec.lang)}`)}</title></circle>`,
-        );
+        out.push(marker(si, cx(i), y(v), colors[si]!, `${s.name}, ${spec.categories[i]}: ${formatDecimal(v, 1, spec.lang)}`));
       });
     });
   }
@@ -149,7 +170,10 @@ export function renderChartSvg(spec: ChartSpec): string {
     const row = Math.floor(si / legendCols);
     const x = plotLeft + col * legendColWidth;
     const yy = legendTop + row * 20;
-    out.push(`<rect x="${x}" y="${yy}" width="14" height="10" rx="2" fill="${colors[si]}"/>`);
+    if (spec.kind === 'line') {
+      out.push(`<line x1="${x}" y1="${yy + 5}" x2="${x + 16}" y2="${yy + 5}" stroke="${colors[si]}" stroke-width="2.2"${dash(si)}/>`);
+      out.push(marker(si, x + 8, yy + 5, colors[si]!));
+    } else out.push(`<rect x="${x}" y="${yy}" width="14" height="10" rx="2" fill="${colors[si]}"/>`);
     out.push(`<text x="${x + 20}" y="${yy + 9.5}" fill="#222">${escapeXml(truncate(s.name, legendColWidth - 28, font))}</text>`);
   });
   out.push('</svg>');
