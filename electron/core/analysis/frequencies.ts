@@ -122,9 +122,9 @@ export function openAnswers(p: Project, req: OpenAnswersParams): OpenAnswers {
   const turns = p.db
     .prepare(
       `SELECT t.id, t.document_id AS doc, t.start, t."end" AS end, s.label FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id
-       ORDER BY t.document_id, t.start`,
+       WHERE t.document_id IN (SELECT value FROM json_each(?)) ORDER BY t.document_id, t.start`,
     )
-    .all() as { id: number; doc: number; start: number; end: number; label: string | null }[];
+    .all(JSON.stringify(docs.ids)) as { id: number; doc: number; start: number; end: number; label: string | null }[];
   const turnsByDoc = new Map<number, typeof turns>();
   for (const tr of turns) {
     if (!docs.set.has(tr.doc)) continue;
@@ -147,8 +147,11 @@ export function openAnswers(p: Project, req: OpenAnswersParams): OpenAnswers {
   }
 
   const links = p.db
-    .prepare('SELECT qc.code_id AS code, q.document_id AS doc, q.start FROM quotation_codes qc JOIN quotations q ON q.id = qc.quotation_id')
-    .all() as { code: number; doc: number; start: number }[];
+    .prepare(
+      `SELECT qc.code_id AS code, q.document_id AS doc, q.start FROM quotations q JOIN quotation_codes qc ON qc.quotation_id = q.id
+       WHERE q.document_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(docs.ids)) as { code: number; doc: number; start: number }[];
   const used = links.filter((l) => docs.set.has(l.doc));
   const chosen = resolveCodeRefs(codes, req.codes, () => {
     // Default: top-level codes used on these documents (the categories of the answers).
