@@ -73,7 +73,12 @@ describe('theme tables in the UI', () => {
     await expect.poll(async () => (await preview.textContent()) ?? '').toMatch(/Bollande \(\d+ av \d+\):/);
     await expect.poll(() => preview.locator('.rt-quote').count()).toBeGreaterThan(5);
     expect(await preview.locator('.rt-caption').textContent()).toBe('Tabell 1. Resultatsammanfattning');
+    await page.locator('.tt-panel').evaluate((el) => el.scrollTo(0, 0));
     await app.screenshot('tables-theme-table');
+    // Filter to one term: "k av n" follows (n = the documents of that term).
+    await page.locator('.tt-filter-row', { hasText: 'termin' }).getByText('HT16', { exact: true }).click();
+    await expect.poll(async () => (await preview.locator('tr.rt-section').first().textContent()) ?? '').toMatch(/\(\d+ av 2\)/);
+    await page.locator('.tt-filter-row', { hasText: 'termin' }).getByText('HT16', { exact: true }).click();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'DOCX' }).click()]);
     const file = path.join(dir, download.suggestedFilename());

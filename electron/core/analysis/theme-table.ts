@@ -117,21 +117,21 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
 
 /**
  * N example quotations of a code: its own quotations first (sub-codes' only if it has none),
- * from as many different documents as possible, in document order — so the examples show
- * the spread rather than one talkative interview.
+ * from documents spread evenly over the (filtered) project order, so the examples show the
+ * spread (terms, districts) rather than the first talkative interview.
  */
 function pickExamples(index: CodingIndex, memo: Map<number, IndexedQuotation[]>, code: IndexedCode, n: number): IndexedQuotation[] {
   const own = index.direct.get(code.id) ?? [];
   const pool = own.length > 0 ? own : deepQuotations(index, memo, code.id);
-  const picked: IndexedQuotation[] = [];
-  const docs = new Set<number>();
+  const firstPerDoc: IndexedQuotation[] = [];
+  let lastDoc = -1;
   for (const q of pool) {
-    if (picked.length >= n) break;
-    if (!docs.has(q.documentId)) {
-      picked.push(q);
-      docs.add(q.documentId);
-    }
+    if (q.documentId !== lastDoc) firstPerDoc.push(q);
+    lastDoc = q.documentId;
   }
+  const picked: IndexedQuotation[] = [];
+  const take = Math.min(n, firstPerDoc.length);
+  for (let i = 0; i < take; i++) picked.push(firstPerDoc[Math.floor(((i + 0.5) * firstPerDoc.length) / take)]!);
   for (const q of pool) {
     if (picked.length >= n) break;
     if (!picked.includes(q)) picked.push(q);
@@ -150,11 +150,24 @@ function fillQuotes(p: Project, options: ThemeTableOptions, wanted: { bullet: Th
     w.bullet.quotes = w.picks.map(
       (q): ExampleQuote => ({
         quotationId: q.id,
-        text: shorten(texts.get(q.documentId)!.slice(q.start, q.end), options.quoteMaxChars),
+        text: shorten(wholeWords(texts.get(q.documentId)!, q.start, q.end), options.quoteMaxChars),
         source: labels.get(q.id) ?? '',
       }),
     );
   }
+}
+
+/**
+ * The quoted span widened to whole words: a quotation that starts or ends inside a word
+ * (coded by dragging) is printed with that word complete, never as a fragment.
+ */
+export function wholeWords(text: string, start: number, end: number): string {
+  const letter = /[\p{L}\p{N}]/u;
+  let s = start;
+  let e = end;
+  while (s > 0 && letter.test(text[s - 1]!) && letter.test(text[s] ?? '')) s--;
+  while (e < text.length && letter.test(text[e]!) && letter.test(text[e - 1] ?? '')) e++;
+  return text.slice(s, e);
 }
 
 /** One line, cut at a word boundary with "…" when longer than max. */

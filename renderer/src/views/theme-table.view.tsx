@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attribute } from '../../../shared/contract/attributes';
+import type { Attribute, DocumentGroup } from '../../../shared/contract/attributes';
 import type { DocumentKind } from '../../../shared/contract';
 import type { CountMode, ThemeTable } from '../../../shared/contract/tables';
 import { themeTableHtml, noteText } from '../../../shared/tables/theme-table-render';
@@ -57,6 +57,7 @@ function ThemeTableView() {
   const setError = useApp((s) => s.setError);
   const { layouts, layoutName, model, options, set, setOptions } = useTables();
   const [attributes, setAttributes] = useState<Attribute[]>([]);
+  const [groups, setGroups] = useState<DocumentGroup[]>([]);
   const [table, setTable] = useState<ThemeTable | null>(null);
   const [saveName, setSaveName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -74,6 +75,7 @@ function ThemeTableView() {
     if (!info) return;
     loadLayouts().catch((e: unknown) => setError(String((e as Error).message ?? e)));
     api.call('attributes.list', { scope: 'document' }).then(setAttributes, () => setAttributes([]));
+    api.call('groups.list', {}).then(setGroups, () => setGroups([]));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [info?.file, codes.length]);
 
@@ -143,6 +145,12 @@ function ThemeTableView() {
     else kinds.delete(k);
     setOptions({ filter: { ...filter, kinds: kinds.size ? [...kinds] : undefined } });
   };
+  const toggleGroup = (g: string, on: boolean): void => {
+    const set = new Set(filter.groups ?? []);
+    if (on) set.add(g);
+    else set.delete(g);
+    setOptions({ filter: { ...filter, groups: set.size ? [...set] : undefined } });
+  };
   const toggleValue = (attr: string, value: string, on: boolean): void => {
     const where = { ...(filter.where ?? {}) };
     const values = new Set(where[attr] ?? []);
@@ -171,7 +179,7 @@ function ThemeTableView() {
             >
               {layouts.map((l) => (
                 <option key={`${l.source}:${l.name}`} value={l.name}>
-                  {l.source === 'tree' ? t('tables.treeLayout') : l.spec.caption && l.source === 'bundled' ? `${l.spec.caption}` : l.name} ({t(`tables.layoutSource.${l.source}`)})
+                  {l.source === 'tree' ? t('tables.treeLayout') : `${l.source === 'bundled' && l.spec.caption ? l.spec.caption : l.name} (${t(`tables.layoutSource.${l.source}`)})`}
                 </option>
               ))}
             </select>
@@ -247,6 +255,17 @@ function ThemeTableView() {
               </label>
             ))}
           </div>
+          {groups.length > 0 && (
+            <div className="tt-filter-row">
+              <span className="tt-filter-name">{t('tables.groups')}</span>
+              {groups.map((g) => (
+                <label key={g.id} className={`tt-chip ${filter.groups?.includes(g.name) ? 'on' : ''}`}>
+                  <input type="checkbox" checked={filter.groups?.includes(g.name) ?? false} onChange={(e) => toggleGroup(g.name, e.target.checked)} />
+                  {g.name}
+                </label>
+              ))}
+            </div>
+          )}
           {attributes.filter((a) => a.levels.length > 0 && a.levels.length <= 40).map((a) => (
             <div key={a.id} className="tt-filter-row">
               <span className="tt-filter-name">{a.name}</span>
