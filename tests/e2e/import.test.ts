@@ -93,3 +93,30 @@ describe('import by drag and drop', () => {
     await expect.poll(() => page.getByTestId('document-row').filter({ hasText: 'intervju-knapp' }).count()).toBe(1);
   }, 60_000);
 });
+
+describe('speakers view', () => {
+  let app: E2E;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('lists speakers, sets a role, and auto-codes by role', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-speakers').click();
+    await page.getByTestId('speakers-view').waitFor();
+    const rows = page.getByTestId('speaker-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(20);
+    // gruppintervju-01: AL is chef
+    const al = rows.filter({ hasText: 'gruppintervju-01' }).filter({ has: page.locator('.speakers-label', { hasText: /^AL$/ }) });
+    await al.getByTestId('speaker-role').fill('chef');
+    await al.getByTestId('speaker-role').press('Enter');
+    await expect.poll(() => page.getByTestId('autocode-role').isDisabled()).toBe(false);
+    await page.getByTestId('autocode-role').click();
+    await expect.poll(() => page.locator('.speakers-message').textContent()).toMatch(/nya citat i 1 koder/);
+    await app.screenshot('import-speakers');
+    await expect.poll(() => page.getByTestId('code-row').filter({ hasText: 'Roll' }).count()).toBeGreaterThan(0);
+  }, 60_000);
+});

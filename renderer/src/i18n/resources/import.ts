@@ -34,6 +34,18 @@ const sv = {
     kb: '{{n}} kB',
     mb: '{{n}} MB',
   },
+  speakers: {
+    tab: 'Talare',
+    onlySelected: 'Bara det valda dokumentet',
+    bySpeaker: 'Autokoda per talare',
+    byRole: 'Autokoda per roll',
+    coded: '{{quotations}} nya citat i {{codes}} koder',
+    none: 'Inga talare. Talare hittas när transkript importeras.',
+    col: { document: 'Dokument', label: 'Talare', name: 'Namn', role: 'Roll', interviewer: 'Intervjuare', turns: 'Repliker' },
+    nameOf: 'Namn för {{label}}',
+    roleOf: 'Roll för {{label}}',
+    interviewerOf: '{{label}} är intervjuare',
+  },
 };
 
 const en: typeof sv = {
@@ -68,6 +80,18 @@ const en: typeof sv = {
     documents_other: '{{count}} documents',
     kb: '{{n}} kB',
     mb: '{{n}} MB',
+  },
+  speakers: {
+    tab: 'Speakers',
+    onlySelected: 'Only the selected document',
+    bySpeaker: 'Auto-code by speaker',
+    byRole: 'Auto-code by role',
+    coded: '{{quotations}} new quotations in {{codes}} codes',
+    none: 'No speakers. Speakers are found when transcripts are imported.',
+    col: { document: 'Document', label: 'Speaker', name: 'Name', role: 'Role', interviewer: 'Interviewer', turns: 'Turns' },
+    nameOf: 'Name of {{label}}',
+    roleOf: 'Role of {{label}}',
+    interviewerOf: '{{label}} is the interviewer',
   },
 };
 
