@@ -52,7 +52,8 @@ describe('theme tables in the UI', () => {
 
   it('builds the Table 1 theme table from the code tree, switches a section to columns and exports DOCX', async () => {
     const { page } = app;
-    await page.getByRole('tab', { name: 'Tabeller', exact: true }).click();
+    // The first load of the app can be slow on a busy machine.
+    await page.getByRole('tab', { name: 'Tabeller', exact: true }).click({ timeout: 90_000 });
     const preview = page.getByTestId('theme-table-preview');
     await preview.locator('table').waitFor();
     // Start from the whole code tree: every section shows bullets.
@@ -79,6 +80,19 @@ describe('theme tables in the UI', () => {
     await page.locator('.tt-filter-row', { hasText: 'termin' }).getByText('HT16', { exact: true }).click();
     await expect.poll(async () => (await preview.locator('tr.rt-section').first().textContent()) ?? '').toMatch(/\(\d+ av 2\)/);
     await page.locator('.tt-filter-row', { hasText: 'termin' }).getByText('HT16', { exact: true }).click();
+
+    // Copy to the clipboard: a real HTML table and plain text with the article's bullet marks.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl });
+    await page.getByRole('button', { name: 'Kopiera till urklipp' }).click();
+    await page.getByRole('status').filter({ hasText: 'kopierades' }).waitFor();
+    const clip = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return { types: item!.types, html: await (await item!.getType('text/html')).text(), text: await (await item!.getType('text/plain')).text() };
+    });
+    expect(clip.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+    expect(clip.html).toMatch(/<table[\s\S]*I professionella kontakter[\s\S]*I situationer där klienten medverkar/);
+    expect(clip.text).toMatch(/^Tabell 1\. Resultatsammanfattning/);
+    expect(clip.text).toContain('▪ Bollande');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'DOCX' }).click()]);
     const file = path.join(dir, download.suggestedFilename());
