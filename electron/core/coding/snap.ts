@@ -10,9 +10,6 @@ const WORD = /[\p{L}\p{M}\p{N}\p{Pc}]/u;
 const EXTENDS = /[\p{M}\u200D\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/u;
 const INNER = /['’\-‐‑]/u;
 const SPACE = /\s/u;
-const TRAILING = /[,.;:!?…\p{Pe}\p{Pf}]/u;
-const OPENING = /[\p{Ps}\p{Pi}]/u;
-const STRAIGHT_QUOTE = /["']/u;
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
@@ -70,17 +67,6 @@ export function snapToWords(text: string, start: number, end: number): Span {
   let te = e;
   while (ts < te && SPACE.test(text[ts]!)) ts++;
   while (te > ts && SPACE.test(text[te - 1]!)) te--;
-  // Punctuation that ends the previous phrase (", ", ". ", a closing quote) is not part of the
-  // selection's first word; an opening bracket or quote at the very end belongs to the next one.
-  for (;;) {
-    const before = ts;
-    while (ts < te && TRAILING.test(text[ts]!) && (ts + 1 === te || SPACE.test(text[ts + 1]!) || TRAILING.test(text[ts + 1]!))) ts++;
-    while (ts < te && SPACE.test(text[ts]!)) ts++;
-    if (ts === before) break;
-  }
-  const opensAt = (i: number): boolean =>
-    OPENING.test(text[i]!) || (STRAIGHT_QUOTE.test(text[i]!) && (i === 0 || SPACE.test(text[i - 1]!) || OPENING.test(text[i - 1]!)));
-  while (te > ts && (SPACE.test(text[te - 1]!) || opensAt(te - 1))) te--;
   if (ts === te) return { start: s, end: e };
   s = ts;
   e = te;
