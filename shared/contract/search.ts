@@ -91,6 +91,17 @@ export const searchMethods = {
     result: z.object({ version: z.number().int(), passages: z.number().int(), bytes: z.number().int(), buildMs: z.number().int(), loadMs: z.number().int(), origin: z.enum(['loaded', 'built']) }),
     job: true,
   }),
+  'search.languages': method({
+    summary: 'The language each document is searched in: as set on the document, else detected (Swedish or English).',
+    params: z.object({}).strict(),
+    result: z.array(z.object({ documentId: Id, name: z.string(), stored: SearchLanguage.nullable(), used: SearchLanguage })),
+  }),
+  'search.setLanguage': method({
+    summary: 'Override the language a document is stemmed in (null: detect again); the index is rebuilt.',
+    params: z.object({ documentId: Id, language: SearchLanguage.nullable() }).strict(),
+    result: z.object({ documentId: Id, language: SearchLanguage.nullable() }),
+    mutates: true,
+  }),
   'search.query': method({
     summary: 'Search the documents (stemmed words, prefix*, fuzzy~1, "phrases", +/-, speaker:, kind:, attribute:value) with keyword-in-context hits.',
     params: z

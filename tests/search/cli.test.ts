@@ -38,6 +38,16 @@ describe('rodtrad search and words', () => {
     expect(rodtrad(['search', file, 'samverkan', '--lang', 'de']).code).toBe(2);
   });
 
+  it('lists and overrides the language of a document', () => {
+    const file = writeFixture(dir, 'cli5.rodtrad');
+    const before = JSON.parse(rodtrad(['search', file, '--languages', '--json']).stdout);
+    expect(before.find((l: { name: string }) => l.name === 'anteckning-en')).toMatchObject({ stored: null, used: 'en' });
+    const r = rodtrad(['search', file, '--set-language', 'anteckning-en=sv', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).find((l: { name: string }) => l.name === 'anteckning-en')).toMatchObject({ stored: 'sv', used: 'sv' });
+    expect(rodtrad(['search', file, '--set-language', 'finns-inte=sv']).code).toBe(2);
+  });
+
   it('codes all hits with --code-all and --expand', () => {
     const file = writeFixture(dir, 'cli3.rodtrad');
     const r = rodtrad(['search', file, 'samverkan', '--code-all', 'Samverkan/Skola', '--expand', 'turn', '--json']);

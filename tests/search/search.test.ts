@@ -221,3 +221,18 @@ it('gives the same hits with the lunr engine (kept so the benchmark can compare)
 it('the fixture really contains what the tests search for', () => {
   expect(INTERVIEW_A).toContain('Arbetsbelastningen');
 });
+
+it('lets the researcher override a document\'s language, and searches it in that language after a rebuild', async () => {
+  const s = session(writeFixture(dir, 'lang.rodtrad'));
+  const langs = await dispatch(s, 'search.languages', {});
+  const note = langs.find((l) => l.name === 'anteckning-en')!;
+  expect(note).toMatchObject({ stored: null, used: 'en' });
+  expect((await find(s, 'worker')).total).toBe(2);
+  await dispatch(s, 'search.setLanguage', { documentId: note.documentId, language: 'sv' });
+  expect((await dispatch(s, 'search.languages', {})).find((l) => l.name === 'anteckning-en')).toMatchObject({ stored: 'sv', used: 'sv' });
+  // Swedish stemming leaves "workers" alone: the English stem no longer applies to this note
+  expect((await find(s, 'worker')).total).toBe(0);
+  expect((await find(s, 'workers')).total).toBe(2);
+  await expect(dispatch(s, 'search.setLanguage', { documentId: 9999, language: 'en' })).rejects.toThrow(/no document/);
+  s.dispose();
+});

@@ -12,7 +12,7 @@ function positiveInt(v: unknown, name: string, fallback: number): number {
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search the documents (stemmed Swedish/English) and show keyword-in-context lines; optionally code every hit.',
-  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--code-all "A/B" [--expand word|sentence|paragraph|turn]] [--json]',
+  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--code-all "A/B" [--expand word|sentence|paragraph|turn]] [--json] | search <project> [--set-language DOC=sv|en|auto]… [--languages]',
   details: [
     'Query syntax:',
     '  arbetsbelastning          all forms of the word (arbetsbelastningen …)',
@@ -27,6 +27,8 @@ export const searchCommand: Command = {
     '  --sort document|relevance order of the hits (default document order)',
     '  --code-all PATH           code EVERY hit with this code (created if missing), as one undoable step',
     '  --expand UNIT             widen each coded hit to word (default), sentence, paragraph or turn',
+    '  --set-language DOC=LANG   stem document DOC (name) in sv or en, or auto (detect); repeatable; no query needed',
+    '  --languages               list the language each document is searched in',
     'JSON: { total, documents, hits: [{ document, documentId, start, end, snippet, speaker, … }] }',
   ].join('\n'),
   options: {
@@ -35,9 +37,29 @@ export const searchCommand: Command = {
     sort: { type: 'string' },
     'code-all': { type: 'string' },
     expand: { type: 'string' },
+    'set-language': { type: 'string', multiple: true },
+    languages: { type: 'boolean' },
   },
   project: 'open',
   async run(ctx) {
+    const settings = Array.isArray(ctx.options['set-language']) ? ctx.options['set-language'].map(String) : [];
+    if (settings.length || ctx.options.languages) {
+      if (settings.length) {
+        const docs = await ctx.call('documents.list', {});
+        for (const item of settings) {
+          const eq = item.lastIndexOf('=');
+          const name = item.slice(0, eq).trim();
+          const lang = item.slice(eq + 1).trim();
+          if (eq <= 0 || !['sv', 'en', 'auto'].includes(lang)) throw new UsageError(`--set-language "${item}" is not of the form DOCUMENT=sv|en|auto`);
+          const doc = docs.find((d) => d.name === name || d.sourceName === name);
+          if (!doc) throw new UsageError(`--set-language: no document named "${name}"`);
+          await ctx.call('search.setLanguage', { documentId: doc.id, language: lang === 'auto' ? null : (lang as 'sv' | 'en') });
+        }
+      }
+      const langs = await ctx.call('search.languages', {});
+      ctx.print(langs.map((l) => `${l.used}${l.stored ? '' : ' (detected)'}\t${l.name}`).join('\n'), langs);
+      return 0;
+    }
     const query = ctx.args.join(' ').trim();
     if (!query) throw new UsageError('give a search query, e.g. rodtrad search projekt.rodtrad "samverkan"');
     const o = ctx.options;

@@ -3,17 +3,20 @@ import path from 'node:path';
 import type { Handlers } from '../api/types';
 import { UserError } from '../errors';
 import { codeHits } from './code-hits';
+import { documentLanguages, setDocumentLanguage } from './doc-language';
 import { ensureIndex, indexStatus } from './index-store';
 import { search } from './search';
 import { compareWords, wordFrequencies } from './words';
 import { wordTableCsv, wordTableXlsx, type WordTable } from './words-export';
 
-export const searchHandlers: Handlers<'search.status' | 'search.buildIndex' | 'search.query' | 'search.codeHits' | 'words.frequencies' | 'words.compare' | 'words.export'> = {
+export const searchHandlers: Handlers<'search.status' | 'search.buildIndex' | 'search.languages' | 'search.setLanguage' | 'search.query' | 'search.codeHits' | 'words.frequencies' | 'words.compare' | 'words.export'> = {
   'search.status': ({ session }) => indexStatus(session.requireProject()),
   'search.buildIndex': async ({ session, signal, progress }, { force }) => {
     const index = await ensureIndex(session.requireProject(), { signal, onProgress: progress, force });
     return { version: index.version, passages: index.passages.doc.length, bytes: index.bytes, buildMs: index.buildMs, loadMs: index.loadMs, origin: index.origin };
   },
+  'search.languages': ({ session }) => documentLanguages(session.requireProject()),
+  'search.setLanguage': ({ session }, { documentId, language }) => setDocumentLanguage(session.requireProject(), documentId, language),
   'search.query': ({ session, signal, progress }, params) => search(session.requireProject(), params, { signal, onProgress: progress }),
   'search.codeHits': ({ session }, { hits, code, expand }) =>
     codeHits(session.requireProject(), hits, typeof code === 'number' ? { codeId: code } : { path: code }, expand),
