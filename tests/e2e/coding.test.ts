@@ -192,6 +192,44 @@ describe('coding workspace', () => {
     await expect.poll(() => codeRow(page, codeC.name).getByTestId('code-count').textContent()).toBe(String(target.quotations + 1));
   });
 
+  it('edits the code tree: create, drag into another code, rename (F2), reorder (Alt+↑), delete with confirmation, undo', async () => {
+    for (const name of ['Testkod A', 'Testkod B']) {
+      await page.getByTestId('new-code').click();
+      await page.getByTestId('code-name-input').fill(name);
+      await page.getByTestId('create-code-dialog-ok').click();
+      await expect.poll(() => codeRow(page, name).count()).toBe(1);
+    }
+    const rowA = codeRow(page, 'Testkod A');
+    // As a researcher would: click the code (its details open below the tree), then drag it.
+    await codeRow(page, 'Testkod B').click();
+    await codeRow(page, 'Testkod B').scrollIntoViewIfNeeded();
+    const boxA2 = (await rowA.boundingBox())!;
+    const boxB = (await codeRow(page, 'Testkod B').boundingBox())!;
+    await page.mouse.move(boxB.x + boxB.width / 2, boxB.y + boxB.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(boxA2.x + boxA2.width / 2, boxA2.y + boxA2.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await call<Code[]>(page, 'codes.tree')).find((c) => c.name === 'Testkod B')?.path).toBe('Testkod A/Testkod B');
+    await codeRow(page, 'Testkod B').click();
+    await page.keyboard.press('F2');
+    await page.getByTestId('rename-input').fill('Testkod C');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await call<Code[]>(page, 'codes.tree')).some((c) => c.path === 'Testkod A/Testkod C')).toBe(true);
+    const top = async (): Promise<string[]> => (await call<(Code & { parentId: number | null })[]>(page, 'codes.tree')).filter((c) => c.parentId === null).map((c) => c.name);
+    const before = await top();
+    expect(before[before.length - 1]).toBe('Testkod A');
+    await rowA.click();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(top).toEqual([...before.slice(0, -2), 'Testkod A', before[before.length - 2]]);
+    await page.keyboard.press('Delete');
+    await page.getByTestId('delete-dialog').waitFor();
+    expect(await page.getByTestId('delete-dialog').textContent()).toContain('1 underkoder');
+    await page.getByTestId('delete-dialog-ok').click();
+    await expect.poll(async () => (await call<Code[]>(page, 'codes.tree')).some((c) => c.name.startsWith('Testkod'))).toBe(false);
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await call<Code[]>(page, 'codes.tree')).filter((c) => c.name.startsWith('Testkod')).map((c) => c.path)).toEqual(['Testkod A', 'Testkod A/Testkod C']);
+  });
+
   it('writes a memo on the selected quotation, with emphasis', async () => {
     await page.getByTestId('margin-bar').first().click();
     await page.getByTestId('document-text').focus();

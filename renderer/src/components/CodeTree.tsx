@@ -18,6 +18,14 @@ import { VirtualList } from './VirtualList';
 
 export const CODE_MIME = 'application/x-rodtrad-code';
 
+/** Dropping on a row's upper or lower edge places the code before or after it; on its middle, inside it. */
+type DropWhere = 'before' | 'into' | 'after';
+function dropWhere(e: React.DragEvent): DropWhere {
+  const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
+  const y = (e.clientY - r.top) / r.height;
+  return y < 0.28 ? 'before' : y > 0.72 ? 'after' : 'into';
+}
+
 /** Rows to show: filter matches with their ancestors, children of collapsed codes hidden. */
 function visibleCodes(codes: Code[], filter: string, collapsed: Set<number>, lang: string): Code[] {
   const f = filter.trim().toLocaleLowerCase(lang);
@@ -48,9 +56,10 @@ export function CodeTree() {
   const [focusId, setFocusId] = useState<number | null>(null);
   const [renaming, setRenaming] = useState<number | null>(null);
   const [dialog, setDialog] = useState<CodeDialog | null>(null);
-  const [dropTarget, setDropTarget] = useState<number | null>(null);
+  const [dropTarget, setDropTarget] = useState<{ id: number; where: DropWhere } | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const treeRef = useRef<HTMLDivElement>(null);
+  const pointerFocus = useRef(false);
   const { run, applyCodes } = useCoding.getState();
 
   const hasChildren = useMemo(() => new Set(codes.map((c) => c.parentId).filter((x): x is number => x !== null)), [codes]);
@@ -119,7 +128,7 @@ export function CodeTree() {
     else if (e.key === 'Insert' || (e.key === 'n' && !e.ctrlKey && !e.metaKey)) (e.preventDefault(), setDialog({ kind: 'create', parent: c }));
   };
 
-  const onDrop = (e: React.DragEvent, target: Code | null): void => {
+  const onDrop = (e: React.DragEvent, target: Code | null, where: DropWhere = 'into'): void => {
     const id = Number(e.dataTransfer.getData(CODE_MIME));
     setDropTarget(null);
     if (!id || id === target?.id) return;
@@ -131,11 +140,13 @@ export function CodeTree() {
       setDialog({ kind: 'merge', code: c, target });
       return;
     }
+    const parentId = where === 'into' ? (target?.id ?? null) : (target?.parentId ?? null);
     // A code cannot move into its own subtree.
-    for (let p: number | null = target?.id ?? null; p !== null; p = codes.find((x) => x.id === p)?.parentId ?? null) if (p === id) return;
-    const parentId = target?.id ?? null;
-    void move(c, parentId, codes.filter((x) => x.parentId === parentId && x.id !== id).length);
-    if (target) toggle(target.id, true);
+    for (let p: number | null = parentId; p !== null; p = codes.find((x) => x.id === p)?.parentId ?? null) if (p === id) return;
+    const others = codes.filter((x) => x.parentId === parentId && x.id !== id);
+    const at = where === 'into' || !target ? others.length : others.findIndex((x) => x.id === target.id) + (where === 'after' ? 1 : 0);
+    void move(c, parentId, at);
+    if (target && where === 'into') toggle(target.id, true);
   };
 
   const loadBook = async (id: string): Promise<void> => {
@@ -178,7 +189,12 @@ export function CodeTree() {
           aria-label={t('codes.title')}
           aria-activedescendant={focusId !== null ? `code-${focusId}` : undefined}
           onKeyDown={onKeyDown}
-          onFocus={() => focusId === null && shown[0] && setFocusId(shown[0].id)}
+          onMouseDown={() => (pointerFocus.current = true)}
+          onFocus={() => {
+            // Keyboard focus lands on the first code; a click focuses the code clicked (set by the row).
+            if (!pointerFocus.current && focusId === null && shown[0]) setFocusId(shown[0].id);
+            pointerFocus.current = false;
+          }}
         >
           <VirtualList
             items={shown}
@@ -192,7 +208,7 @@ export function CodeTree() {
               return (
                 <div
                   id={`code-${c.id}`}
-                  className={`code-row ${c.id === focusId ? 'focused' : ''} ${dropTarget === c.id ? 'drop-target' : ''}`}
+                  className={`code-row ${c.id === focusId ? 'focused' : ''} ${dropTarget?.id === c.id ? `drop-${dropTarget.where}` : ''}`}
                   role="treeitem"
                   aria-level={c.depth + 1}
                   aria-expanded={kids ? open : undefined}
@@ -211,10 +227,11 @@ export function CodeTree() {
                     if (!e.dataTransfer.types.includes(CODE_MIME)) return;
                     e.preventDefault();
                     e.dataTransfer.dropEffect = 'move';
-                    setDropTarget(c.id);
+                    const where = dropWhere(e);
+                    setDropTarget((d) => (d?.id === c.id && d.where === where ? d : { id: c.id, where }));
                   }}
-                  onDragLeave={() => setDropTarget((d) => (d === c.id ? null : d))}
-                  onDrop={(e) => onDrop(e, c)}
+                  onDragLeave={() => setDropTarget((d) => (d?.id === c.id ? null : d))}
+                  onDrop={(e) => onDrop(e, c, dropWhere(e))}
                   onClick={() => setFocusId(c.id)}
                   onDoubleClick={() => void applyCodes([c.id])}
                 >
