@@ -114,6 +114,12 @@ describe('theme tables in the UI', () => {
     await matrix.waitFor();
     expect(await matrix.locator('thead th').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^HT16/)]));
     await page.getByTestId('cooccurrence-table').waitFor();
+    const nOf = async (): Promise<string> => (await matrix.locator('thead th').nth(1).textContent()) ?? '';
+    await expect.poll(nOf).toBe('HT16n=2');
+    // Filter to the managers' interviews: the term columns count only those documents.
+    await page.getByRole('button', { name: 'Urval' }).click();
+    await page.locator('.mx-filter .tt-filter-row', { hasText: 'grupp' }).getByText('chef', { exact: true }).click();
+    await expect.poll(nOf).toBe('HT16n=1');
     await app.screenshot('tables-matrix');
   });
 });

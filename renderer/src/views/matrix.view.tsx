@@ -4,12 +4,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attribute } from '../../../shared/contract/attributes';
+import type { Attribute, DocumentGroup } from '../../../shared/contract/attributes';
+import type { DocumentFilter } from '../../../shared/contract/filter';
 import type { Cooccurrence, CooccurrenceBy, Matrix, MatrixCells } from '../../../shared/contract/tables';
 import { formatInteger } from '../../../shared/format/numbers';
 import { api } from '../api/client';
 import { useApp } from '../store/app-store';
 import { downloadExport } from '../tables/download';
+import { FilterChips } from '../tables/FilterChips';
 import type { ViewDef } from './registry';
 import '../tables/tables.css';
 
@@ -29,6 +31,9 @@ function MatrixView() {
   const info = useApp((s) => s.info);
   const setError = useApp((s) => s.setError);
   const [attributes, setAttributes] = useState<Attribute[]>([]);
+  const [groups, setGroups] = useState<DocumentGroup[]>([]);
+  const [filter, setFilter] = useState<DocumentFilter>({});
+  const [showFilter, setShowFilter] = useState(false);
   const [cols, setCols] = useState('docs');
   const [cells, setCells] = useState<MatrixCells>('count');
   const [depth, setDepth] = useState<number | null>(null);
@@ -45,6 +50,7 @@ function MatrixView() {
         if (termin) setCols(termin.name);
       }
     }, () => setAttributes([]));
+    api.call('groups.list', {}).then(setGroups, () => setGroups([]));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [info?.file]);
 
@@ -55,27 +61,27 @@ function MatrixView() {
     if (!info) return;
     const seq = ++matrixSeq.current;
     api
-      .call('tables.matrix', { cols, cells, language: lang, ...(depth === null ? {} : { maxDepth: depth }) })
+      .call('tables.matrix', { cols, cells, filter, language: lang, ...(depth === null ? {} : { maxDepth: depth }) })
       .then((m) => seq === matrixSeq.current && setMatrix(m), (e: Error) => setError(e.message));
-  }, [info, cols, cells, depth, lang, setError]);
+  }, [info, cols, cells, depth, lang, filter, setError]);
   useEffect(() => {
     if (!info) return;
     const seq = ++coSeq.current;
     api
-      .call('tables.cooccurrence', { by, language: lang, codeIds: matrix?.rows.map((r) => r.codeId) })
+      .call('tables.cooccurrence', { by, filter, language: lang, codeIds: matrix?.rows.map((r) => r.codeId) })
       .then((c) => seq === coSeq.current && setCo(c), (e: Error) => setError(e.message));
-  }, [info, by, lang, matrix, setError]);
+  }, [info, by, lang, matrix, filter, setError]);
 
   const exportMatrix = async (format: 'xlsx' | 'csv'): Promise<void> => {
     try {
-      downloadExport(await api.call('tables.exportMatrix', { cols, cells, language: lang, format, ...(depth === null ? {} : { maxDepth: depth }) }));
+      downloadExport(await api.call('tables.exportMatrix', { cols, cells, filter, language: lang, format, ...(depth === null ? {} : { maxDepth: depth }) }));
     } catch (e) {
       setError((e as Error).message);
     }
   };
   const exportCo = async (format: 'xlsx' | 'csv'): Promise<void> => {
     try {
-      downloadExport(await api.call('tables.exportCooccurrence', { by, language: lang, format, codeIds: matrix?.rows.map((r) => r.codeId) }));
+      downloadExport(await api.call('tables.exportCooccurrence', { by, filter, language: lang, format, codeIds: matrix?.rows.map((r) => r.codeId) }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -110,10 +116,18 @@ function MatrixView() {
               {[0, 1, 2].map((d) => <option key={d} value={d}>{`1–${d + 1}`}</option>)}
             </select>
           </label>
+          <button type="button" aria-expanded={showFilter} className={Object.keys(filter).length ? 'on' : ''} onClick={() => setShowFilter(!showFilter)}>
+            {t('tables.filter')}{Object.keys(filter).length ? ' ●' : ''}
+          </button>
           <span className="spacer" />
           <button type="button" onClick={() => void exportMatrix('xlsx')}>XLSX</button>
           <button type="button" onClick={() => void exportMatrix('csv')}>CSV</button>
         </div>
+        {showFilter && (
+          <div className="mx-filter">
+            <FilterChips filter={filter} onChange={setFilter} attributes={attributes} groups={groups} />
+          </div>
+        )}
         {empty && <p className="empty">{t('tables.matrix.empty')}</p>}
         {matrix && (
           <div className="mx-scroll">

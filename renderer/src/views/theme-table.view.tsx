@@ -7,20 +7,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attribute, DocumentGroup } from '../../../shared/contract/attributes';
-import type { DocumentKind } from '../../../shared/contract';
 import type { CountMode, ThemeTable } from '../../../shared/contract/tables';
 import { themeTableHtml, noteText } from '../../../shared/tables/theme-table-render';
 import { api } from '../api/client';
 import { useApp } from '../store/app-store';
 import { DEFAULT_OPTIONS, useTables } from '../store/tables-store';
 import { copyHtml, downloadExport } from '../tables/download';
+import { FilterChips } from '../tables/FilterChips';
 import type { EditorItem, EditorModel } from '../tables/layout-editor';
 import { layoutFromModel, modelFromLayout, move, updateAt } from '../tables/layout-editor';
 import type { ViewDef } from './registry';
 import '../tables/tables.css';
 
 const COUNT_MODES: CountMode[] = ['none', 'quotes', 'docs', 'k-of-n'];
-const KINDS: DocumentKind[] = ['interview', 'fieldnote', 'survey', 'other'];
 
 function ItemRows({ items, at, onChange }: { items: EditorItem[]; at: number[]; onChange: (fn: (m: EditorModel) => EditorModel) => void }) {
   const { t } = useTranslation();
@@ -138,28 +137,6 @@ function ThemeTableView() {
   };
 
   const current = layouts.find((l) => l.name === layoutName);
-  const filter = options.filter;
-  const toggleKind = (k: DocumentKind, on: boolean): void => {
-    const kinds = new Set(filter.kinds ?? []);
-    if (on) kinds.add(k);
-    else kinds.delete(k);
-    setOptions({ filter: { ...filter, kinds: kinds.size ? [...kinds] : undefined } });
-  };
-  const toggleGroup = (g: string, on: boolean): void => {
-    const set = new Set(filter.groups ?? []);
-    if (on) set.add(g);
-    else set.delete(g);
-    setOptions({ filter: { ...filter, groups: set.size ? [...set] : undefined } });
-  };
-  const toggleValue = (attr: string, value: string, on: boolean): void => {
-    const where = { ...(filter.where ?? {}) };
-    const values = new Set(where[attr] ?? []);
-    if (on) values.add(value);
-    else values.delete(value);
-    if (values.size) where[attr] = [...values];
-    else delete where[attr];
-    setOptions({ filter: { ...filter, where: Object.keys(where).length ? where : undefined } });
-  };
   const html = useMemo(() => (table ? themeTableHtml(table) : ''), [table]);
 
   if (!info) return <p className="empty">{t('app.noProject')}</p>;
@@ -246,37 +223,7 @@ function ThemeTableView() {
 
         <section>
           <h3>{t('tables.filter')}</h3>
-          <div className="tt-filter-row">
-            <span className="tt-filter-name">{t('tables.kinds')}</span>
-            {KINDS.map((k) => (
-              <label key={k} className={`tt-chip ${filter.kinds?.includes(k) ? 'on' : ''}`}>
-                <input type="checkbox" checked={filter.kinds?.includes(k) ?? false} onChange={(e) => toggleKind(k, e.target.checked)} />
-                {t(`documents.kind.${k}`)}
-              </label>
-            ))}
-          </div>
-          {groups.length > 0 && (
-            <div className="tt-filter-row">
-              <span className="tt-filter-name">{t('tables.groups')}</span>
-              {groups.map((g) => (
-                <label key={g.id} className={`tt-chip ${filter.groups?.includes(g.name) ? 'on' : ''}`}>
-                  <input type="checkbox" checked={filter.groups?.includes(g.name) ?? false} onChange={(e) => toggleGroup(g.name, e.target.checked)} />
-                  {g.name}
-                </label>
-              ))}
-            </div>
-          )}
-          {attributes.filter((a) => a.levels.length > 0 && a.levels.length <= 40).map((a) => (
-            <div key={a.id} className="tt-filter-row">
-              <span className="tt-filter-name">{a.name}</span>
-              {a.levels.map((v) => (
-                <label key={v} className={`tt-chip ${filter.where?.[a.name]?.includes(v) ? 'on' : ''}`}>
-                  <input type="checkbox" checked={filter.where?.[a.name]?.includes(v) ?? false} onChange={(e) => toggleValue(a.name, v, e.target.checked)} />
-                  {v}
-                </label>
-              ))}
-            </div>
-          ))}
+          <FilterChips filter={options.filter} onChange={(f) => setOptions({ filter: f })} attributes={attributes} groups={groups} />
         </section>
       </aside>
 
