@@ -9,9 +9,10 @@ import { DocumentKind, Id } from './entities';
 /** Every file extension the importer reads. */
 export const IMPORT_EXTENSIONS = ['txt', 'md', 'docx', 'odt', 'rtf', 'pdf', 'vtt', 'srt', 'csv', 'xlsx'] as const;
 
+/** A file by path, or by name and base64 contents; `encoding` overrides detection for this file only. */
 export const ImportSource = z.union([
-  z.object({ path: z.string().min(1).max(4096) }).strict(),
-  z.object({ name: z.string().min(1).max(1024), data: z.string().max(700 * 1024 * 1024) }).strict(),
+  z.object({ path: z.string().min(1).max(4096), encoding: z.string().max(50).optional() }).strict(),
+  z.object({ name: z.string().min(1).max(1024), data: z.string().max(700 * 1024 * 1024), encoding: z.string().max(50).optional() }).strict(),
 ]);
 export type ImportSource = z.infer<typeof ImportSource>;
 

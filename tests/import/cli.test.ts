@@ -99,6 +99,18 @@ describe('rodtrad import and friends', () => {
     expect(rodtrad(['check', project]).code).toBe(0);
   });
 
+  it('--encoding-for overrides the encoding of one file', () => {
+    const a = path.join(dir, 'latin-a.txt');
+    const b = path.join(dir, 'latin-b.txt');
+    writeFileSync(a, Buffer.from('Ã¥ a', 'latin1'));
+    writeFileSync(b, Buffer.from('Ã¥ b', 'latin1'));
+    const r = rodtrad(['import', project, a, b, '--encoding-for', `${a}=windows-1252`, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).map((x: { encoding: string }) => x.encoding)).toEqual(['windows-1252', 'utf-8']);
+    expect(rodtrad(['text', project, 'latin-a']).stdout).toBe('Ã¥ a');
+    expect(rodtrad(['text', project, 'latin-b']).stdout).toBe('å b');
+  });
+
   it('usage errors exit 2', () => {
     expect(rodtrad(['import', project]).code).toBe(2);
     expect(rodtrad(['import', project, files, '--kind', 'roman']).code).toBe(2);

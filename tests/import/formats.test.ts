@@ -89,6 +89,20 @@ describe('plain text and encodings', () => {
     expect(docRow(p, forced.documentId!).text).toBe('Ã¥ ');
   });
 
+  it('the encoding can be overridden for one file of a batch', async () => {
+    const a = path.join(dir, 'latin-a.txt');
+    const b = path.join(dir, 'latin-b.txt');
+    writeFileSync(a, Buffer.from('Ã¥ och Ã¶ a', 'latin1'));
+    writeFileSync(b, Buffer.from('Ã¥ och Ã¶ b', 'latin1'));
+    const r = await runImport(p, { sources: [{ path: a, encoding: 'windows-1252' }, { path: b }] });
+    expect(r.results.map((x) => x.encoding)).toEqual(['windows-1252', 'utf-8']);
+    expect(docRow(p, r.results[0]!.documentId!).text).toBe('Ã¥ och Ã¶ a');
+    expect(docRow(p, r.results[1]!.documentId!).text).toBe('å och ö b');
+    const bad = await runImport(p, { sources: [{ path: a, encoding: 'klingon' }], duplicates: 'import' });
+    expect(bad.results[0]).toMatchObject({ status: 'failed' });
+    expect(bad.results[0]!.error).toMatch(/latin-a\.txt: unknown encoding "klingon"/);
+  });
+
   it('Markdown keeps its text; **bold** speaker labels are recognised', async () => {
     const md = '# Intervju\n\n**I:** Hur började det?\n\n**Maria:** Med ett möte.\n\n**I:** Och sedan?\n\n**Maria:** Sedan inget.';
     const r = await importOne('intervju.md', md);

@@ -8,13 +8,14 @@ const KINDS = ['interview', 'fieldnote', 'survey', 'other'] as const;
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import files and folders: txt, md, docx, odt, rtf, pdf, vtt, srt (transcripts, notes) and csv/xlsx (surveys).',
-  usage: 'import <project> <file|folder>… [--kind interview|fieldnote|survey|other] [--encoding NAME] [--attributes SHEET] [--again] [--max-size MB] [--json]',
+  usage: 'import <project> <file|folder>… [--kind interview|fieldnote|survey|other] [--encoding NAME] [--encoding-for FILE=NAME]… [--attributes SHEET] [--again] [--max-size MB] [--json]',
   details: [
     'Options:',
     '  --kind K             document kind for all files (default: interview when speaker turns are found,',
     '                       fieldnote for names like "faltanteckning…", survey for csv/xlsx, else other)',
     '  --encoding NAME      read text files in this encoding instead of detecting it (utf-8, utf-16le,',
     '                       utf-16be, windows-1252, iso-8859-1 …)',
+    '  --encoding-for FILE=NAME   this encoding for this one file (repeatable)',
     '  --attributes SHEET   afterwards apply an attribute sheet (csv/xlsx, first column = document names)',
     '  --again              import files whose exact content is already in the project (default: skip them)',
     '  --max-size MB        refuse files larger than this (default 200)',
@@ -28,6 +29,7 @@ export const importCommand: Command = {
   options: {
     kind: { type: 'string' },
     encoding: { type: 'string' },
+    'encoding-for': { type: 'string', multiple: true },
     attributes: { type: 'string' },
     again: { type: 'boolean' },
     'max-size': { type: 'string' },
@@ -49,8 +51,18 @@ export const importCommand: Command = {
       ...(list(o['attribute-columns']) ? { attributeColumns: list(o['attribute-columns']) } : {}),
       ...(list(o['text-columns']) ? { textColumns: list(o['text-columns']) } : {}),
     };
+    const perFile = new Map<string, string>();
+    for (const spec of (o['encoding-for'] as string[] | undefined) ?? []) {
+      const eq = spec.lastIndexOf('=');
+      if (eq <= 0) throw new UsageError(`--encoding-for takes FILE=ENCODING (got "${spec}")`);
+      perFile.set(path.resolve(spec.slice(0, eq)), spec.slice(eq + 1));
+    }
     const r = await ctx.call('import.files', {
-      sources: ctx.args.map((a) => ({ path: path.resolve(a) })),
+      sources: ctx.args.map((a) => {
+        const p = path.resolve(a);
+        const enc = perFile.get(p);
+        return enc ? { path: p, encoding: enc } : { path: p };
+      }),
       ...(kind ? { kind: kind as DocumentKind } : {}),
       ...(typeof o.encoding === 'string' ? { encoding: o.encoding } : {}),
       ...(typeof o.attributes === 'string' ? { attributesSheet: { path: path.resolve(o.attributes) } } : {}),

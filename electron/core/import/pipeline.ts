@@ -29,6 +29,8 @@ export interface ImportSource {
   /** A file's name and its bytes as base64 (browser drop, where paths are hidden). */
   name?: string;
   data?: string;
+  /** Overrides the batch's encoding (and detection) for this file. */
+  encoding?: string;
 }
 
 export interface ImportParams {
@@ -77,6 +79,7 @@ interface Item {
   fromFolder: boolean;
   /** A problem found while listing (missing file). */
   problem?: string;
+  encoding?: string;
 }
 
 const FIELDNOTE_NAME = /f[aä]ltanteckning|faltant|fieldnote|field[-_ ]note|observation/i;
@@ -188,7 +191,7 @@ async function importOne(p: Project, item: Item, params: ImportParams, o: OneOpt
     const same = statements(p).sameContent.get(sha256) as { name: string } | undefined;
     if (same) return result(display, 'skipped', { error: `${display}: already in the project as "${same.name}" (same content); skipped` });
   }
-  const readCtx: ReadContext = { file: display, encoding: o.encoding, limits: o.limits, get cancelled() { return o.ctx.cancelled; } };
+  const readCtx: ReadContext = { file: display, encoding: item.encoding ? canonicalEncoding(item.encoding) : o.encoding, limits: o.limits, get cancelled() { return o.ctx.cancelled; } };
 
   if (isTableFormat(format)) {
     const table = await readTable(bytes, format, readCtx);
@@ -275,20 +278,20 @@ export async function applyAttributeSheet(p: Project, source: ImportSource, o: O
 function expand(sources: ImportSource[]): Item[] {
   const out: Item[] = [];
   const collator = new Intl.Collator('sv', { numeric: true });
-  const walk = (dir: string): void => {
+  const walk = (dir: string, encoding: string | undefined): void => {
     const entries = readdirSync(dir, { withFileTypes: true })
       .filter((e) => !e.name.startsWith('.') && !e.name.startsWith('~$'))
       .sort((a, b) => collator.compare(a.name, b.name));
     for (const e of entries) {
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile()) out.push({ display: full, path: full, size: statSync(full).size, fromFolder: true });
+      if (e.isDirectory()) walk(full, encoding);
+      else if (e.isFile()) out.push({ display: full, path: full, size: statSync(full).size, fromFolder: true, encoding });
     }
   };
   for (const s of sources) {
     if (s.data !== undefined) {
       const data = Buffer.from(s.data, 'base64');
-      out.push({ display: (s.name ?? 'unnamed').normalize('NFC'), data, size: data.length, fromFolder: false });
+      out.push({ display: (s.name ?? 'unnamed').normalize('NFC'), data, size: data.length, fromFolder: false, encoding: s.encoding });
     } else if (s.path !== undefined) {
       let st;
       try {
@@ -297,8 +300,8 @@ function expand(sources: ImportSource[]): Item[] {
         out.push({ display: s.path, size: 0, fromFolder: false, problem: 'no such file or folder' });
         continue;
       }
-      if (st.isDirectory()) walk(s.path);
-      else out.push({ display: s.path, path: s.path, size: st.size, fromFolder: false });
+      if (st.isDirectory()) walk(s.path, s.encoding);
+      else out.push({ display: s.path, path: s.path, size: st.size, fromFolder: false, encoding: s.encoding });
     }
   }
   return out;

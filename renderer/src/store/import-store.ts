@@ -13,6 +13,8 @@ export interface PendingFile {
   /** Relative path for files from a dropped folder, else the file name. */
   name: string;
   file: File;
+  /** Overrides the dialog's encoding for this file. */
+  encoding?: string;
 }
 
 export interface ImportOptions {
@@ -35,6 +37,7 @@ interface ImportState {
   setDragging(on: boolean): void;
   addFiles(files: PendingFile[]): void;
   removeFile(name: string): void;
+  setFileEncoding(name: string, encoding: string): void;
   setOptions(o: Partial<ImportOptions>): void;
   start(): Promise<void>;
   cancel(): Promise<void>;
@@ -71,6 +74,9 @@ export const useImport = create<ImportState>((set, get) => ({
   removeFile(name) {
     set({ pending: get().pending.filter((f) => f.name !== name) });
   },
+  setFileEncoding(name, encoding) {
+    set({ pending: get().pending.map((f) => (f.name === name ? { ...f, encoding: encoding || undefined } : f)) });
+  },
   setOptions(o) {
     set({ options: { ...get().options, ...o } });
   },
@@ -84,7 +90,7 @@ export const useImport = create<ImportState>((set, get) => ({
         if (get().cancelled) break;
         const jobId = `import-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
         set({ jobId });
-        const sources = await Promise.all(batch.map(async (f) => ({ name: f.name, data: await toBase64(f.file) })));
+        const sources = await Promise.all(batch.map(async (f) => ({ name: f.name, data: await toBase64(f.file), ...(f.encoding ? { encoding: f.encoding } : {}) })));
         const r = await api.call('import.files', {
           sources,
           jobId,

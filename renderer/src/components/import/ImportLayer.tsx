@@ -11,6 +11,8 @@ import { filesFromDrop, useImport, type PendingFile } from '../../store/import-s
 import { formatNumber } from '../../util/format';
 import './import.css';
 
+const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be', 'iso-8859-1'] as const;
+
 export function ImportButton() {
   const { t } = useTranslation();
   const show = useImport((s) => s.show);
@@ -150,6 +152,18 @@ function ImportDialog() {
                       <li key={f.name}>
                         <span className="import-file-name" title={f.name}>{f.name}</span>
                         <span className="import-file-size">{size(f.file.size)}</span>
+                        <select
+                          className="import-file-encoding"
+                          value={f.encoding ?? ''}
+                          aria-label={t('import.encodingOf', { name: f.name })}
+                          title={t('import.encodingOf', { name: f.name })}
+                          onChange={(e) => s.setFileEncoding(f.name, e.target.value)}
+                        >
+                          <option value="">{t('import.encodingSame')}</option>
+                          {ENCODINGS.filter((k) => k !== 'auto').map((k) => (
+                            <option key={k} value={k}>{t(`import.encodings.${k}`)}</option>
+                          ))}
+                        </select>
                         <button type="button" className="link" aria-label={t('import.remove', { name: f.name })} onClick={() => s.removeFile(f.name)}>
                           ×
                         </button>
@@ -171,7 +185,7 @@ function ImportDialog() {
               <label>
                 {t('import.encoding')}
                 <select value={s.options.encoding} onChange={(e) => s.setOptions({ encoding: e.target.value })}>
-                  {(['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be', 'iso-8859-1'] as const).map((k) => (
+                  {ENCODINGS.map((k) => (
                     <option key={k} value={k === 'auto' ? '' : k}>{t(`import.encodings.${k}`)}</option>
                   ))}
                 </select>
