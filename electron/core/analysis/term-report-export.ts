@@ -64,6 +64,8 @@ const TEXT = {
   },
 };
 
+const CHART_WIDTH = 620;
+
 export interface TermChart {
   title: string;
   svg: string;
@@ -73,8 +75,9 @@ export interface TermChart {
 export function termCharts(report: TermReport, kind: 'line' | 'bar' = 'line'): TermChart[] {
   const t = TEXT[report.language];
   return [
-    { title: t.chart, svg: termChartSvg(report, null, kind) },
-    ...report.groups.map((g) => ({ title: t.chartGroup(g), svg: termChartSvg(report, g, kind) })),
+    // Drawn at about the width Word shows it (600 px), so the labels keep their size on paper.
+    { title: t.chart, svg: termChartSvg(report, null, kind, CHART_WIDTH) },
+    ...report.groups.map((g) => ({ title: t.chartGroup(g), svg: termChartSvg(report, g, kind, CHART_WIDTH) })),
   ];
 }
 
