@@ -73,6 +73,8 @@ export const TermReport = z.object({
   ranking: z.array(z.object({ term: z.string(), entries: z.array(z.object({ codeId: Id, rank: z.number().int(), k: z.number().int(), percent: z.number().nullable() })) })),
   /** One sentence per code and term, in the report's style. */
   sentences: z.array(z.object({ term: z.string(), codeId: Id, text: z.string() })),
+  /** Per code the change from the first to the last term with interviews, in percentage points. */
+  trends: z.array(z.object({ codeId: Id, from: z.string(), to: z.string(), change: z.number(), text: z.string() })),
   notes: z.array(z.string()),
 });
 export type TermReport = z.infer<typeof TermReport>;

@@ -186,6 +186,16 @@ describe('term report', () => {
         }
       }
     }
+    // the change from the first to the last term, from the shown percentages
+    for (const row of r.rows) {
+      const tr = r.trends.find((x) => x.codeId === row.codeId)!;
+      const a = row.terms[0]!;
+      const b = row.terms[TERMS.length - 1]!;
+      expect([tr.from, tr.to]).toEqual(['HT16', 'HT18']);
+      expect(tr.change).toBeCloseTo(b.percent! - a.percent!, 6);
+      const pp = Math.abs(tr.change).toFixed(1).replace('.', ',');
+      if (tr.change !== 0) expect(tr.text).toContain(`en ${tr.change > 0 ? 'ökning' : 'minskning'} med ${pp} procentenheter`);
+    }
     const en = await call('reports.term', { term: 'termin', codes: ['Handlingsplan'], language: 'en' });
     const c = en.rows[0]!.terms[0]!;
     expect(en.sentences[0]!.text).toMatch(new RegExp(`^Handlingsplan was raised in (${c.k} of the ${c.n}|all ${c.n}) interviews`));

@@ -23,6 +23,7 @@ const TEXT = {
     chart: 'Andel intervjuer där koden togs upp, per termin',
     chartGroup: (g: string) => `Andel intervjuer där koden togs upp – ${g}`,
     sentences: 'Sammanfattning per termin',
+    trend: (a: string, b: string) => `Förändring ${a}–${b}`,
     notes: 'Om tabellerna',
     rank: 'Plats',
     term: 'Termin',
@@ -48,6 +49,7 @@ const TEXT = {
     chart: 'Share of interviews in which the code was raised, per term',
     chartGroup: (g: string) => `Share of interviews in which the code was raised – ${g}`,
     sentences: 'Summary per term',
+    trend: (a: string, b: string) => `Change ${a}–${b}`,
     notes: 'About the tables',
     rank: 'Rank',
     term: 'Term',
@@ -181,6 +183,11 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
     for (const s of report.sentences.filter((x) => x.term === term)) children.push(paragraph(s.text, { bullet: true }));
   }
 
+  if (report.trends.length) {
+    children.push(subheading(t.trend(report.terms[0]!, report.terms[report.terms.length - 1]!)));
+    for (const tr of report.trends) children.push(paragraph(tr.text, { bullet: true }));
+  }
+
   children.push(heading(t.notes, 2));
   children.push(...notes(report.notes));
   return packDocx(children, { title: report.title, language: lang });
@@ -274,6 +281,7 @@ export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'ba
   const se = wb.addWorksheet(sheetName(t.sheetSentences, taken));
   se.addRow([t.term, t.code, t.sentence]).font = bold;
   for (const s of report.sentences) se.addRow([s.term, names.get(s.codeId), s.text]);
+  for (const tr of report.trends) se.addRow([`${tr.from}–${tr.to}`, names.get(tr.codeId), tr.text]);
   se.getColumn(2).width = 36;
   se.getColumn(3).width = 110;
   se.views = [{ state: 'frozen', ySplit: 1 }];

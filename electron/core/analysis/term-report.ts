@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { KofN, TermReport, TermReportRow } from '../../../shared/contract/reports';
 import { TermReportRequest } from '../../../shared/contract/reports';
-import { formatInteger, formatKofN, formatPercent, percentOf, type Lang } from '../../../shared/format/numbers';
+import { formatDecimal, formatInteger, formatKofN, formatPercent, percentOf, type Lang } from '../../../shared/format/numbers';
 import { attributeLevels } from '../attributes/store';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
@@ -101,6 +101,16 @@ export function termReport(p: Project, req: TermReportParams): TermReport {
     return { term, entries: order.map((r, j) => ({ codeId: r.codeId, rank: ranks[j]!, k: r.terms[i]!.k, percent: r.terms[i]!.percent })) };
   });
 
+  const trends = rows.flatMap((r) => {
+    const held = r.terms.filter((c) => c.n > 0);
+    if (held.length < 2) return [];
+    const first = held[0]!;
+    const last = held[held.length - 1]!;
+    // From the shown (rounded) percentages, so the text agrees with the table.
+    const change = Math.round((last.percent! - first.percent!) * 10) / 10;
+    return [{ codeId: r.codeId, from: first.term, to: last.term, change, text: trendSentence(r.name, first, last, change, lang) }];
+  });
+
   const sentences = terms.flatMap((term, i) => rows.map((r) => ({ term, codeId: r.codeId, text: termSentence(r.name, r.terms[i]!, groups, lang) })));
 
   return {
@@ -115,6 +125,7 @@ export function termReport(p: Project, req: TermReportParams): TermReport {
     rows,
     ranking,
     sentences,
+    trends,
     notes: termNotes(req, withoutTerm, describeFilter(req.filter, lang), lang),
   };
 }
@@ -144,6 +155,19 @@ export function termSentence(name: string, cell: KofN & { groups: Record<string,
   const split = groups.filter((g) => (cell.groups[g]?.n ?? 0) > 0).map((g) => `${g}: ${formatKofN(cell.groups[g]!.k, cell.groups[g]!.n, lang)}`);
   if (n > 0 && split.length > 1) s += lang === 'sv' ? ` – ${split.join(', ')}` : ` – ${split.join(', ')}`;
   return `${s}.`;
+}
+
+/** "Administrativt stöd: från 72,7 % (HT16) till 22,2 % (HT18), en minskning med 50,5 procentenheter." */
+export function trendSentence(name: string, first: KofN & { term: string }, last: KofN & { term: string }, change: number, lang: Lang): string {
+  const a = `${formatPercent(first.percent!, lang)} (${first.term})`;
+  const b = `${formatPercent(last.percent!, lang)} (${last.term})`;
+  const pp = formatDecimal(Math.abs(change), 1, lang);
+  if (lang === 'sv') {
+    if (change === 0) return `${name}: ${a} och ${b}, oförändrat.`;
+    return `${name}: från ${a} till ${b}, en ${change > 0 ? 'ökning' : 'minskning'} med ${pp} procentenheter.`;
+  }
+  if (change === 0) return `${name}: ${a} and ${b}, unchanged.`;
+  return `${name}: from ${a} to ${b}, ${change > 0 ? 'up' : 'down'} ${pp} percentage points.`;
 }
 
 function termNotes(req: TermReportParams, withoutTerm: number, filterText: string, lang: Lang): string[] {

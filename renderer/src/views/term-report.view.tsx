@@ -211,6 +211,16 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
               </ul>
             </div>
           ))}
+          {report.trends.length > 0 && (
+            <div className="report-sentences" data-testid="report-trends">
+              <h4>{t('reports.change', { from: report.terms[0], to: report.terms[report.terms.length - 1] })}</h4>
+              <ul>
+                {report.trends.map((x) => (
+                  <li key={x.codeId}>{x.text}</li>
+                ))}
+              </ul>
+            </div>
+          )}
         </section>
         <section>
           <h3>{t('reports.ranking')}</h3>
