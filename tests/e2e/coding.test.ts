@@ -113,6 +113,7 @@ describe('coding workspace', () => {
     await page.getByTestId('quick-code-input').fill('');
     expect(await page.getByTestId('quick-code-option').first().textContent()).toContain(codeA.name);
     await page.getByTestId('quick-code-input').fill(codeB.name);
+    await expect.poll(() => page.getByTestId('quick-code-option').first().textContent()).toContain(codeB.name);
     await app.screenshot('coding-2-quick-code');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('quotation-code').count()).toBe(2);
@@ -143,6 +144,7 @@ describe('coding workspace', () => {
     await turn.hover();
     await turn.getByTestId('code-turn').click();
     await page.getByTestId('quick-code-input').fill(codeC.name);
+    await expect.poll(() => page.getByTestId('quick-code-option').first().textContent()).toContain(codeC.name);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('margin-bar').count()).toBe(2);
     const quotes = await call<Quotation[]>(page, 'quotations.list', { documentId: docId });
@@ -166,6 +168,7 @@ describe('coding workspace', () => {
     await page.keyboard.press('Alt+Shift+ArrowRight');
     await page.keyboard.press('q');
     await page.getByTestId('quick-code-input').fill(leaf.name);
+    await expect.poll(() => page.getByTestId('quick-code-option').first().textContent()).toContain(leaf.name);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await call<Quotation[]>(page, 'quotations.list', { codeId: leaf.id })).length).toBe(1);
     const [q] = await call<Quotation[]>(page, 'quotations.list', { codeId: leaf.id });
@@ -228,6 +231,8 @@ describe('coding workspace', () => {
     await expect.poll(async () => (await call<Code[]>(page, 'codes.tree')).some((c) => c.name.startsWith('Testkod'))).toBe(false);
     await page.getByTestId('undo').click();
     await expect.poll(async () => (await call<Code[]>(page, 'codes.tree')).filter((c) => c.name.startsWith('Testkod')).map((c) => c.path)).toEqual(['Testkod A', 'Testkod A/Testkod C']);
+    // Tidy up so later screenshots show the study's own codes.
+    await call(page, 'codes.delete', { id: (await call<Code[]>(page, 'codes.tree')).find((c) => c.name === 'Testkod A')!.id });
   });
 
   it('writes a memo on the selected quotation, with emphasis', async () => {
