@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attribute, DocumentGroup } from '../../../shared/contract/attributes';
-import type { CountMode, ThemeTable } from '../../../shared/contract/tables';
+import type { CountMode, ThemeTable, ThemeTableLayout } from '../../../shared/contract/tables';
 import { themeTableHtml, noteText } from '../../../shared/tables/theme-table-render';
 import { api } from '../api/client';
 import { useApp } from '../store/app-store';
@@ -77,6 +77,13 @@ function ThemeTableView() {
     api.call('groups.list', {}).then(setGroups, () => setGroups([]));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [info?.file, codes.length]);
+
+  // The code tree changed (codes added, renamed, moved): keep the user's choices, show the tree as it is now.
+  useEffect(() => {
+    const m = useTables.getState().model;
+    if (m) set({ model: modelFromLayout(codes, layoutFromModel(m) as ThemeTableLayout) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [codes]);
 
   const spec = useMemo(() => (model ? layoutFromModel(model) : null), [model]);
 
