@@ -97,6 +97,22 @@ export const importMethods = {
     result: AttributeSheetResult,
     mutates: true,
   }),
+  'import.surveyPreview': method({
+    summary:
+      'Read a survey (csv/xlsx) without importing it: its columns, which one names respondents and which are closed (attributes) or open (text) answers as the importer would guess, and a few rows.',
+    params: z.object({ source: ImportSource, encoding: z.string().max(50).optional() }).strict(),
+    result: z.object({
+      file: z.string(),
+      header: z.array(z.string()),
+      rows: z.number().int(),
+      sample: z.array(z.array(z.string())),
+      /** The first column names documents: an attribute sheet, not a survey. */
+      attributeSheet: z.boolean(),
+      idColumn: z.string().nullable(),
+      attributeColumns: z.array(z.string()),
+      textColumns: z.array(z.string()),
+    }),
+  }),
   'speakers.list': method({
     summary: 'Speakers of one document or of all, with turn counts, interviewer mark and speaker attributes.',
     params: z.object({ documentId: Id.optional() }).strict(),

@@ -84,13 +84,33 @@ describe('import by drag and drop', () => {
       { name: 'anteckning.md', mimeType: 'text/markdown', buffer: Buffer.from('# Anteckning\n\nInga talare här.') },
     ]);
     await expect.poll(() => page.getByTestId('import-pending').locator('li').count()).toBe(2);
+    await page.getByTestId('import-file-input').setInputFiles([
+      {
+        name: 'enkat.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('id;kön;ålder;Vad fungerar bra i ditt arbete?\nR1;k;34;Kollegorna och handledningen fungerar bra\nR2;m;51;Att vi hinner prata ihop oss om ärendena\n'),
+      },
+    ]);
+    // the importer's reading of the survey's columns, changeable before importing
+    const survey = page.getByTestId('import-survey');
+    await survey.waitFor();
+    const role = (column: string) => survey.getByRole('combobox', { name: new RegExp(column) });
+    await expect.poll(() => role('Vad fungerar').inputValue()).toBe('text');
+    expect(await role('kön').inputValue()).toBe('attribute');
+    await role('kön').selectOption('ignore');
     await app.screenshot('import-dialog');
     await page.getByTestId('import-start').click();
-    await page.getByTestId('import-results').waitFor({ timeout: 30_000 });
+    // the survey goes in its own call with its column roles, then the rest: wait for both
+    await page.getByTestId('import-close').waitFor({ timeout: 30_000 });
     const statuses = await page.getByTestId('import-result').evaluateAll((els) => els.map((e) => [...e.classList].find((c) => c !== 'import-row')));
-    expect(statuses).toEqual(['imported', 'imported']);
+    expect(statuses).toEqual(['imported', 'imported', 'imported']);
     await page.getByTestId('import-close').click();
     await expect.poll(() => page.getByTestId('document-row').filter({ hasText: 'intervju-knapp' }).count()).toBe(1);
+    const r1 = page.getByTestId('document-row').filter({ hasText: 'R1' });
+    await expect.poll(() => r1.count()).toBe(1);
+    // ålder became an attribute, kön was left out
+    expect(await r1.textContent()).toContain('34');
+    expect(await r1.textContent()).not.toMatch(/\bk\b/);
   }, 60_000);
 });
 

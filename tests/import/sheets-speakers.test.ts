@@ -82,6 +82,27 @@ describe('attribute sheets', () => {
   });
 });
 
+describe('survey preview', () => {
+  it('shows the columns with the roles the importer would give them, writing nothing', async () => {
+    const s = new Session('test', p);
+    const before = p.db.prepare('SELECT count(*) FROM documents').pluck().get();
+    const csv = 'Svarsid,Kön,Vad skulle du vilja ändra i ditt arbete?\nA1,k,Mindre administration och fler kollegor att fråga\nA2,m,Tydligare rutiner för hur ärenden fördelas\n';
+    const r = await dispatch(s, 'import.surveyPreview', { source: { name: 'enkat.csv', data: Buffer.from(csv).toString('base64') } });
+    expect(r).toMatchObject({
+      header: ['Svarsid', 'Kön', 'Vad skulle du vilja ändra i ditt arbete?'],
+      rows: 2,
+      attributeSheet: false,
+      idColumn: 'Svarsid',
+      attributeColumns: ['Kön'],
+      textColumns: ['Vad skulle du vilja ändra i ditt arbete?'],
+    });
+    expect(r.sample[1]).toEqual(['A2', 'm', 'Tydligare rutiner för hur ärenden fördelas']);
+    const sheet = await dispatch(s, 'import.surveyPreview', { source: { name: 'attribut.csv', data: Buffer.from('dokument;termin\na;HT16\n').toString('base64') } });
+    expect(sheet.attributeSheet).toBe(true);
+    expect(p.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(before);
+  });
+});
+
 describe('speakers and auto-coding', () => {
   it('marks the interviewer, sets roles, auto-codes by speaker and by role in one undoable step each', async () => {
     const s = new Session('test', p);

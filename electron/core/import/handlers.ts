@@ -3,11 +3,11 @@ import type { Handlers } from '../api/types';
 import { DEFAULT_LIMITS } from './formats/types';
 import { runJob } from '../jobs/run';
 import { UserError } from '../errors';
-import { applyAttributeSheet } from './pipeline';
+import { applyAttributeSheet, previewTable } from './pipeline';
 import { autocodeSpeakers, listAllSpeakers, updateSpeaker } from './speakers';
 import { canonicalEncoding } from './encoding';
 
-export const importHandlers: Handlers<'import.files' | 'import.attributeSheet' | 'speakers.list' | 'speakers.update' | 'speakers.autocode'> = {
+export const importHandlers: Handlers<'import.files' | 'import.attributeSheet' | 'import.surveyPreview' | 'speakers.list' | 'speakers.update' | 'speakers.autocode'> = {
   'import.files': ({ session, signal, progress }, params) => {
     const p = session.requireProject();
     // a bad encoding name is the caller's mistake: say so before a worker starts
@@ -20,6 +20,10 @@ export const importHandlers: Handlers<'import.files' | 'import.attributeSheet' |
       limits: DEFAULT_LIMITS,
       ctx: { progress: () => undefined, throwIfCancelled: () => undefined, cancelled: false },
     }),
+  'import.surveyPreview': ({ session }, { source, encoding }) => {
+    session.requireProject();
+    return previewTable(source, encoding ? canonicalEncoding(encoding) : null);
+  },
   'speakers.list': ({ session }, { documentId }) => listAllSpeakers(session.requireProject(), documentId),
   'speakers.update': ({ session }, { id, isInterviewer, name }) => {
     const p = session.requireProject();

@@ -16,11 +16,11 @@ import type { Project } from '../project/project';
 import { applyAttributeTable, type AttributeSheetResult } from './attribute-sheet';
 import { canonicalEncoding } from './encoding';
 import { formatOf, IMPORT_FORMATS, isTableFormat } from './formats/index';
-import { readTable, type Table } from './formats/table';
+import { cellText, readTable, type Table } from './formats/table';
 import { DEFAULT_LIMITS, type ImportLimits, type ReadContext, type TextExtract } from './formats/types';
 import { detectLanguage } from './language';
 import { readTextFormat } from './read';
-import { surveyDocuments, type SurveyOptions } from './survey';
+import { planSurvey, surveyDocuments, type SurveyOptions } from './survey';
 import { parseTranscript } from './transcript';
 
 export interface ImportSource {
@@ -170,7 +170,7 @@ interface OneOptions {
 }
 
 /** A table whose first column header names documents is an attribute sheet, not a survey. */
-const SHEET_FIRST_HEADER = /^(dokument|dokumentnamn|document|documents|document name|fil|filnamn|file|filename|file name|intervju|interview)$/i;
+export const SHEET_FIRST_HEADER = /^(dokument|dokumentnamn|document|documents|document name|fil|filnamn|file|filename|file name|intervju|interview)$/i;
 
 async function importOne(p: Project, item: Item, params: ImportParams, o: OneOptions): Promise<ImportFileResult> {
   const display = item.display;
@@ -260,6 +260,26 @@ export function documentFromExtract(p: Project, extract: TextExtract, fileName: 
     language: detectLanguage(extract.text),
     turns: turns ?? [],
     speakers: speakers ?? [],
+  };
+}
+
+/** A survey's columns and the importer's guess at their roles, without writing anything. */
+export async function previewTable(source: ImportSource, encoding: string | null) {
+  const [item] = expand([source]);
+  if (!item || item.problem) throw new UserError('bad-file', item?.problem ?? 'no file given', item?.display);
+  const format = formatOf(item.display);
+  if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', 'only .csv and .xlsx files are surveys', item.display);
+  const bytes = item.data ?? readFileSync(item.path!);
+  if (bytes.length === 0) throw new UserError('bad-file', 'the file is empty', item.display);
+  const table = await readTable(bytes, format, { file: item.display, encoding: item.encoding ? canonicalEncoding(item.encoding) : encoding, limits: DEFAULT_LIMITS, cancelled: false });
+  const plan = planSurvey(table, {}, item.display);
+  return {
+    file: item.display,
+    header: table.header,
+    rows: table.rows.length,
+    sample: table.rows.slice(0, 3).map((r) => table.header.map((_, i) => cellText(r[i] ?? null))),
+    attributeSheet: SHEET_FIRST_HEADER.test(table.header[0] ?? ''),
+    ...plan,
   };
 }
 

@@ -17,6 +17,15 @@ export interface PendingFile {
   encoding?: string;
 }
 
+export type ColumnRole = 'id' | 'attribute' | 'text' | 'ignore';
+
+export interface SurveyPlan {
+  header: string[];
+  rows: number;
+  attributeSheet: boolean;
+  roles: Record<string, ColumnRole>;
+}
+
 export interface ImportOptions {
   kind: DocumentKind | 'auto';
   encoding: string;
@@ -27,6 +36,8 @@ interface ImportState {
   open: boolean;
   dragging: boolean;
   pending: PendingFile[];
+  /** Column roles of the surveys among the pending files, by file name. */
+  surveys: Record<string, SurveyPlan>;
   options: ImportOptions;
   running: boolean;
   jobId: string | null;
@@ -38,6 +49,7 @@ interface ImportState {
   addFiles(files: PendingFile[]): void;
   removeFile(name: string): void;
   setFileEncoding(name: string, encoding: string): void;
+  setColumnRole(file: string, column: string, role: ColumnRole): void;
   setOptions(o: Partial<ImportOptions>): void;
   start(): Promise<void>;
   cancel(): Promise<void>;
@@ -50,6 +62,7 @@ export const useImport = create<ImportState>((set, get) => ({
   open: false,
   dragging: false,
   pending: [],
+  surveys: {},
   options: { kind: 'auto', encoding: '', duplicates: 'skip' },
   running: false,
   jobId: null,
@@ -58,24 +71,37 @@ export const useImport = create<ImportState>((set, get) => ({
 
   show(files) {
     if (get().running) return set({ open: true });
-    set({ open: true, results: null, cancelled: false, pending: files ?? [] });
+    set({ open: true, results: null, cancelled: false, pending: [], surveys: {} });
+    if (files?.length) get().addFiles(files);
   },
   close() {
     if (get().running) return;
-    set({ open: false, pending: [], results: null });
+    set({ open: false, pending: [], results: null, surveys: {} });
   },
   setDragging(dragging) {
     set({ dragging });
   },
   addFiles(files) {
     const known = new Set(get().pending.map((f) => f.name));
-    set({ pending: [...get().pending, ...files.filter((f) => !known.has(f.name))], results: null });
+    const fresh = files.filter((f) => !known.has(f.name));
+    set({ pending: [...get().pending, ...fresh], results: null });
+    // surveys: ask the core how it reads the columns, so the user can change their roles
+    for (const f of fresh.filter((x) => /\.(csv|xlsx)$/i.test(x.name))) void preview(f, set, get);
   },
   removeFile(name) {
     set({ pending: get().pending.filter((f) => f.name !== name) });
   },
   setFileEncoding(name, encoding) {
     set({ pending: get().pending.map((f) => (f.name === name ? { ...f, encoding: encoding || undefined } : f)) });
+  },
+  setColumnRole(file, column, role) {
+    const plan = get().surveys[file];
+    if (!plan) return;
+    const roles = { ...plan.roles };
+    // one id column at most
+    if (role === 'id') for (const [c, r] of Object.entries(roles)) if (r === 'id') roles[c] = 'attribute';
+    roles[column] = role;
+    set({ surveys: { ...get().surveys, [file]: { ...plan, roles } } });
   },
   setOptions(o) {
     set({ options: { ...get().options, ...o } });
@@ -86,7 +112,14 @@ export const useImport = create<ImportState>((set, get) => ({
     if (pending.length === 0 || get().running) return;
     set({ running: true, results: [], cancelled: false });
     try {
-      for (const batch of batches(pending)) {
+      const surveys = get().surveys;
+      const planned = (f: PendingFile): boolean => !!surveys[f.name] && !surveys[f.name]!.attributeSheet && options.kind !== 'interview' && options.kind !== 'fieldnote' && options.kind !== 'other';
+      // a survey with chosen columns goes alone, with its own column roles
+      const groups: { files: PendingFile[]; survey?: SurveyPlan }[] = [
+        ...pending.filter(planned).map((f) => ({ files: [f], survey: surveys[f.name] })),
+        ...batches(pending.filter((f) => !planned(f))).map((files) => ({ files })),
+      ];
+      for (const { files: batch, survey } of groups) {
         if (get().cancelled) break;
         const jobId = `import-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
         set({ jobId });
@@ -97,6 +130,7 @@ export const useImport = create<ImportState>((set, get) => ({
           duplicates: options.duplicates,
           ...(options.kind !== 'auto' ? { kind: options.kind } : {}),
           ...(options.encoding ? { encoding: options.encoding } : {}),
+          ...(survey ? { survey: surveyOptions(survey) } : {}),
         });
         set({ results: [...(get().results ?? []), ...r.results], cancelled: get().cancelled || r.cancelled });
       }
@@ -115,6 +149,23 @@ export const useImport = create<ImportState>((set, get) => ({
     if (jobId) await api.call('job.cancel', { jobId });
   },
 }));
+
+function surveyOptions(plan: SurveyPlan) {
+  const by = (role: ColumnRole): string[] => plan.header.filter((h) => plan.roles[h] === role);
+  const id = by('id')[0];
+  return { ...(id ? { idColumn: id } : {}), attributeColumns: by('attribute'), textColumns: by('text') };
+}
+
+async function preview(f: PendingFile, set: (s: Partial<ImportState>) => void, get: () => ImportState): Promise<void> {
+  try {
+    const p = await api.call('import.surveyPreview', { source: { name: f.name, data: await toBase64(f.file), ...(f.encoding ? { encoding: f.encoding } : {}) } });
+    const roles: Record<string, ColumnRole> = {};
+    for (const h of p.header) roles[h] = h === p.idColumn ? 'id' : p.textColumns.includes(h) ? 'text' : p.attributeColumns.includes(h) ? 'attribute' : 'ignore';
+    if (get().pending.some((x) => x.name === f.name)) set({ surveys: { ...get().surveys, [f.name]: { header: p.header, rows: p.rows, attributeSheet: p.attributeSheet, roles } } });
+  } catch {
+    // an unreadable table gets its message from the import itself
+  }
+}
 
 function batches(files: PendingFile[]): PendingFile[][] {
   const out: PendingFile[][] = [];

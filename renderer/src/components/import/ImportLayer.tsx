@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFileResult } from '../../../../shared/contract/import';
 import { useApp } from '../../store/app-store';
-import { filesFromDrop, useImport, type PendingFile } from '../../store/import-store';
+import { filesFromDrop, useImport, type ColumnRole, type PendingFile } from '../../store/import-store';
 import { formatNumber } from '../../util/format';
 import './import.css';
 
@@ -173,6 +173,32 @@ function ImportDialog() {
                 </>
               )}
             </div>
+            {s.pending
+              .filter((f) => s.surveys[f.name])
+              .map((f) => {
+                const plan = s.surveys[f.name]!;
+                return (
+                  <div key={f.name} className="import-survey" data-testid="import-survey">
+                    <div className="import-survey-head">
+                      {plan.attributeSheet ? t('import.survey.sheet', { name: f.name }) : t('import.survey.title', { name: f.name, count: plan.rows })}
+                    </div>
+                    {!plan.attributeSheet && (
+                      <div className="import-survey-columns">
+                        {plan.header.map((h) => (
+                          <label key={h} className="import-survey-column">
+                            <span className="import-survey-name" title={h}>{h}</span>
+                            <select value={plan.roles[h]} onChange={(e) => s.setColumnRole(f.name, h, e.target.value as ColumnRole)} aria-label={t('import.survey.roleOf', { column: h })}>
+                              {(['id', 'attribute', 'text', 'ignore'] as const).map((r) => (
+                                <option key={r} value={r}>{t(`import.survey.roles.${r}`)}</option>
+                              ))}
+                            </select>
+                          </label>
+                        ))}
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
             <div className="import-options">
               <label>
                 {t('import.kind')}

@@ -35,6 +35,13 @@ const sv = {
     documents_other: '{{count}} dokument',
     kb: '{{n}} kB',
     mb: '{{n}} MB',
+    survey: {
+      title_one: 'Enkät {{name}}: {{count}} svarande. Vad är kolumnerna?',
+      title_other: 'Enkät {{name}}: {{count}} svarande. Vad är kolumnerna?',
+      sheet: '{{name}} är ett attributblad: värdena läggs på dokumenten med de namnen.',
+      roleOf: 'Kolumnen {{column}} är',
+      roles: { id: 'Svarandens id', attribute: 'Attribut (slutet svar)', text: 'Text (öppet svar)', ignore: 'Ta inte med' },
+    },
   },
   speakers: {
     tab: 'Talare',
@@ -84,6 +91,13 @@ const en: typeof sv = {
     documents_other: '{{count}} documents',
     kb: '{{n}} kB',
     mb: '{{n}} MB',
+    survey: {
+      title_one: 'Survey {{name}}: {{count}} respondent. What are the columns?',
+      title_other: 'Survey {{name}}: {{count}} respondents. What are the columns?',
+      sheet: '{{name}} is an attribute sheet: its values go on the documents it names.',
+      roleOf: 'Column {{column}} is',
+      roles: { id: 'Respondent id', attribute: 'Attribute (closed answer)', text: 'Text (open answer)', ignore: 'Leave out' },
+    },
   },
   speakers: {
     tab: 'Speakers',
