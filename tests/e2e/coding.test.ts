@@ -256,6 +256,7 @@ describe('coding workspace', () => {
     await page.getByRole('button', { name: /Förhandsvisa/ }).click();
     expect(await page.locator('.memo-preview em').textContent()).toBe('betoning');
     expect(await page.locator('.memo-preview p').count()).toBe(2);
+    await app.screenshot('coding-5b-memos-view');
   });
 
   it('filters the quotation manager by a code and an attribute, and jumps back', async () => {
@@ -327,6 +328,12 @@ describe('coding workspace', () => {
     const inGroup = await call<{ total: number }>(page, 'quotations.query', { documentIds: [docId] });
     await expect.poll(() => page.getByTestId('qm-row').count()).toBe(inGroup.total);
     await page.getByTestId('qm-group').selectOption('');
+    // The group also filters the document list.
+    await page.getByTestId('document-group-filter').selectOption({ label: 'Chefsgrupper (1)' });
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(1);
+    expect(await page.getByTestId('document-row').textContent()).toContain('gruppintervju-01');
+    await page.getByTestId('document-group-filter').selectOption('');
+    await expect.poll(() => page.getByTestId('document-row').count()).toBeGreaterThanOrEqual(8);
     await page.getByTestId('tab-document').click();
   });
 

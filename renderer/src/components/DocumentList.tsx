@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/contract';
 import { useApp } from '../store/app-store';
 import { collator } from '../util/format';
+import { GroupFilter } from './GroupFilter';
 import { VirtualList } from './VirtualList';
 
 /** A letter badge per kind (no emoji: not every desktop has an emoji font). */
@@ -14,14 +15,16 @@ export function DocumentList() {
   const selected = useApp((s) => s.selectedDocumentId);
   const selectDocument = useApp((s) => s.selectDocument);
   const [filter, setFilter] = useState('');
+  const [members, setMembers] = useState<number[] | null>(null);
 
   const shown = useMemo(() => {
     const f = filter.trim().toLocaleLowerCase(i18n.language);
+    const inGroup = members ? documents.filter((d) => members.includes(d.id)) : documents;
     const list = f
-      ? documents.filter((d) => [d.name, ...Object.values(d.attributes)].some((x) => x.toLocaleLowerCase(i18n.language).includes(f)))
-      : documents;
+      ? inGroup.filter((d) => [d.name, ...Object.values(d.attributes)].some((x) => x.toLocaleLowerCase(i18n.language).includes(f)))
+      : inGroup;
     return [...list].sort((a, b) => collator(i18n.language).compare(a.name, b.name));
-  }, [documents, filter, i18n.language]);
+  }, [documents, filter, members, i18n.language]);
 
   const move = (delta: number): void => {
     const i = shown.findIndex((d) => d.id === selected);
@@ -36,6 +39,7 @@ export function DocumentList() {
         <span className="muted">{t('documents.count', { count: documents.length })}</span>
       </header>
       <input className="filter" type="search" placeholder={t('documents.filter')} aria-label={t('documents.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <GroupFilter value={members} onChange={setMembers} />
       {shown.length === 0 ? (
         <p className="empty">{t('documents.empty')}</p>
       ) : (

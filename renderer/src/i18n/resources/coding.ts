@@ -134,6 +134,7 @@ const sv = {
       exportXlsx: 'Exportera Excel',
       jump: 'Visa citatet i dokumentet',
     },
+    groups: { all: 'Alla dokumentgrupper' },
     attr: {
       title: 'Dokumentattribut och grupper',
       newAttr: 'Nytt attribut',
@@ -329,6 +330,7 @@ const en: typeof sv = {
       exportXlsx: 'Export Excel',
       jump: 'Show the quotation in its document',
     },
+    groups: { all: 'All document groups' },
     attr: {
       title: 'Document attributes and groups',
       newAttr: 'New attribute',
