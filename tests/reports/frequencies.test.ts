@@ -174,7 +174,7 @@ describe('survey frequency tables', () => {
     const shots = path.resolve(__dirname, '../e2e/__screenshots__');
     mkdirSync(shots, { recursive: true });
     copyFileSync(png, path.join(shots, 'survey-tables-docx.png'));
-  }, 120_000);
+  }, 240_000);
 
   it('writes CSV (BOM, semicolons) and Markdown in Swedish, points in English', async () => {
     const csvFile = path.join(dir, 't.csv');
@@ -257,6 +257,6 @@ describe('survey frequency tables', () => {
     expect(bad.stderr).toContain('no document attribute "finns-inte"');
     const usage = rodtrad(['freq', p.file, '--var', 'verksamhet', '--out', path.join(dir, 'x.pdf')]);
     expect(usage.code).toBe(2);
-  }, 120_000);
+  }, 240_000);
 
 });

@@ -330,5 +330,5 @@ describe('term report', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     pages.slice(0, 4).forEach((f, i) => copyFileSync(path.join(pdfDir, f), path.join(SCREENSHOTS, `term-report-docx-${i + 1}.png`)));
     writeFileSync(path.join(SCREENSHOTS, 'term-report-docx.txt'), `${pages.length} pages from ${out}\n`);
-  }, 120_000);
+  }, 240_000);
 });
