@@ -166,7 +166,7 @@ describe('survey frequency tables', () => {
     if (!soffice) return; // installed here and on CI; elsewhere there is no picture to make
     const out = path.join(dir, 'pdf');
     mkdirSync(out, { recursive: true });
-    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore', timeout: 90_000 });
+    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore', timeout: 180_000 });
     expect(existsSync(path.join(out, 'enkat.pdf'))).toBe(true);
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', path.join(out, 'enkat.pdf'), path.join(out, 'page')]);
     const png = path.join(out, 'page-1.png');

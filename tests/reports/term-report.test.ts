@@ -321,7 +321,7 @@ describe('term report', () => {
     if (!soffice) return; // LibreOffice is installed on CI and here; skip the picture elsewhere
     const pdfDir = path.join(dir, 'pdf');
     mkdirSync(pdfDir, { recursive: true });
-    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', pdfDir, out], { stdio: 'ignore', timeout: 90_000 });
+    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', pdfDir, out], { stdio: 'ignore', timeout: 180_000 });
     const pdf = path.join(pdfDir, 'cli-rapport.pdf');
     expect(existsSync(pdf)).toBe(true);
     execFileSync('pdftoppm', ['-png', '-r', '70', pdf, path.join(pdfDir, 'page')]);
