@@ -96,20 +96,28 @@ function readCodingIndex(p: Project): CodingIndex {
   };
   for (const r of kids.get(null) ?? []) visit(r, 0, []);
 
-  // Two flat reads and a sort in JS: several times faster than one JOIN … ORDER BY in SQLite.
-  const docPos = new Map(p.db.prepare('SELECT id, position FROM documents').raw().all() as [number, number][]);
-  const qrows = p.db.prepare('SELECT id, document_id, start, "end" FROM quotations').raw().all() as [number, number, number, number][];
-  const quotations: IndexedQuotation[] = [];
+  // Flat reads, no JOIN: quotations come in (document, start) order from their index, and
+  // only the 100-odd documents are then put in project order (a stable sort of whole runs).
+  const docOrder = p.db.prepare('SELECT id FROM documents ORDER BY position, id').pluck().all() as number[];
+  const rank = new Map(docOrder.map((id, i) => [id, i]));
+  const qrows = p.db.prepare('SELECT id, document_id, start, "end" FROM quotations ORDER BY document_id, start, id').raw().all() as [number, number, number, number][];
+  const runs = new Map<number, IndexedQuotation[]>();
   // Quotation ids are dense row ids: an array indexed by id beats a Map on 20,000 rows.
   const byQid: (IndexedQuotation | undefined)[] = [];
-  const orderKey = new Map<IndexedQuotation, number>();
+  let run: IndexedQuotation[] | undefined;
+  let runDoc = -1;
   for (const [id, doc, start, end] of qrows) {
     const q: IndexedQuotation = { id, documentId: doc, start, end, codes: [] };
-    quotations.push(q);
+    if (doc !== runDoc) {
+      run = [];
+      runs.set(doc, run);
+      runDoc = doc;
+    }
+    run!.push(q);
     byQid[id] = q;
-    orderKey.set(q, docPos.get(doc) ?? 0);
   }
-  quotations.sort((a, b) => orderKey.get(a)! - orderKey.get(b)! || a.documentId - b.documentId || a.start - b.start || a.id - b.id);
+  const quotations: IndexedQuotation[] = [];
+  for (const doc of [...runs.keys()].sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0) || x - y)) quotations.push(...runs.get(doc)!);
   for (const [qid, code] of p.db.prepare('SELECT quotation_id, code_id FROM quotation_codes').raw().all() as [number, number][]) {
     byQid[qid]?.codes.push(code);
   }
