@@ -15,7 +15,7 @@ describe('search view on the sample project', () => {
 
   it('searches "samverkan", shows KWIC lines, codes two hits and shows them in the document margin', async () => {
     const { page } = app;
-    await expect.poll(() => page.getByTestId('document-row').count()).toBeGreaterThanOrEqual(8);
+    await expect.poll(() => page.getByTestId('document-row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
     await page.locator('#tab-search').click();
     await page.getByTestId('search-input').fill('samverkan');
     await page.getByTestId('search-run').click();
@@ -90,5 +90,18 @@ describe('search view on the sample project', () => {
     expect(await cmp.locator('thead').textContent()).toContain('medarbetare');
     expect(await cmp.locator('tbody tr').count()).toBeGreaterThan(10);
     await app.screenshot('words-compare');
+  });
+
+  it('speaks English when the UI does', async () => {
+    const { page } = app;
+    await page.getByTestId('language').selectOption('en');
+    await page.locator('#tab-search').click();
+    await expect.poll(() => page.getByTestId('search-run').textContent()).toBe('Search');
+    await page.getByTestId('search-input').fill('arbetsbelastning grupp:chef');
+    await page.getByTestId('search-run').click();
+    await expect.poll(() => page.getByTestId('search-summary').textContent(), { timeout: 30_000 }).toMatch(/hits?\s*in \d+ of \d+ documents/);
+    expect(await page.locator('.search-counts').textContent()).toMatch(/Hits per document/);
+    await app.screenshot('search-en');
+    await page.getByTestId('language').selectOption('sv');
   });
 });

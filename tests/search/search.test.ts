@@ -188,6 +188,17 @@ describe('search index: derived data reused until the content changes', () => {
     s.dispose();
   });
 
+  it('stops a cancelled build without storing anything', async () => {
+    const p = Project.open(writeFixture(dir, 'cancel.rodtrad'));
+    const c = new AbortController();
+    c.abort();
+    await expect(ensureIndex(p, { inline: true, signal: c.signal })).rejects.toThrow(/cancel/i);
+    expect(p.db.prepare("SELECT count(*) FROM derived WHERE key = 'search-index'").pluck().get()).toBe(0);
+    // the next search builds it normally
+    expect((await ensureIndex(p, { inline: true })).origin).toBe('built');
+    p.close();
+  });
+
   it('builds through the worker-thread job and reports progress', async () => {
     const f = writeFixture(dir, 'job.rodtrad');
     const s = session(f);
