@@ -95,10 +95,14 @@ export async function importFiles(p: Project, params: ImportParams, ctx: JobCont
   // syncs the WAL (a power cut mid-batch loses whole files, which a re-run imports again).
   const synchronous = p.db.pragma('synchronous', { simple: true }) as number;
   p.db.pragma('synchronous = NORMAL');
+  // a bigger page cache keeps the turn and speaker indexes in memory across a large batch
+  const cacheSize = p.db.pragma('cache_size', { simple: true }) as number;
+  p.db.pragma('cache_size = -65536');
   try {
     return await runBatch(p, params, ctx, { items, limits, encoding, totalBytes });
   } finally {
     p.db.pragma(`synchronous = ${synchronous}`);
+    p.db.pragma(`cache_size = ${cacheSize}`);
     p.db.pragma('wal_checkpoint(PASSIVE)');
   }
 }
