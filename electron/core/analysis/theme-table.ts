@@ -32,6 +32,7 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   const lang = options.language;
   const missing: string[] = [];
   const wantQuotes: { bullet: ThemeBullet; picks: IndexedQuotation[] }[] = [];
+  const usedQuotes = new Set<number>();
 
   const countOf = (code: IndexedCode): ThemeBullet['count'] => {
     const qs = deepQuotations(index, memo, code.id);
@@ -72,7 +73,7 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
       quotes: [],
       children: itemsUnder(code, item.children).map(bullet).filter((x): x is ThemeBullet => x !== null),
     };
-    if (options.quotes > 0) wantQuotes.push({ bullet: b, picks: pickExamples(index, memo, code, options.quotes) });
+    if (options.quotes > 0) wantQuotes.push({ bullet: b, picks: pickExamples(index, memo, code, options.quotes, usedQuotes) });
     return b;
   };
 
@@ -118,24 +119,37 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
 /**
  * N example quotations of a code: its own quotations first (sub-codes' only if it has none),
  * from documents spread evenly over the (filtered) project order, so the examples show the
- * spread (terms, districts) rather than the first talkative interview.
+ * spread (terms, districts) rather than the first talkative interview; a quotation already
+ * shown under another code is passed over while others are left.
  */
-function pickExamples(index: CodingIndex, memo: Map<number, IndexedQuotation[]>, code: IndexedCode, n: number): IndexedQuotation[] {
+function pickExamples(index: CodingIndex, memo: Map<number, IndexedQuotation[]>, code: IndexedCode, n: number, used: Set<number>): IndexedQuotation[] {
   const own = index.direct.get(code.id) ?? [];
   const pool = own.length > 0 ? own : deepQuotations(index, memo, code.id);
-  const firstPerDoc: IndexedQuotation[] = [];
+  const byDoc: IndexedQuotation[][] = [];
   let lastDoc = -1;
   for (const q of pool) {
-    if (q.documentId !== lastDoc) firstPerDoc.push(q);
+    if (q.documentId !== lastDoc) byDoc.push([]);
+    byDoc[byDoc.length - 1]!.push(q);
     lastDoc = q.documentId;
   }
   const picked: IndexedQuotation[] = [];
-  const take = Math.min(n, firstPerDoc.length);
-  for (let i = 0; i < take; i++) picked.push(firstPerDoc[Math.floor(((i + 0.5) * firstPerDoc.length) / take)]!);
+  const take = Math.min(n, byDoc.length);
+  for (let i = 0; i < take; i++) {
+    // A different, fixed phase per code (golden ratio), so codes do not all quote the same interviews.
+    const phase = (code.id * 0.6180339887) % 1;
+    const from = Math.floor(((i + phase) * byDoc.length) / take) % byDoc.length;
+    let choice: IndexedQuotation | undefined;
+    for (let k = 0; k < byDoc.length && !choice; k++) {
+      choice = byDoc[(from + k) % byDoc.length]!.find((q) => !used.has(q.id) && !picked.includes(q));
+    }
+    choice ??= byDoc[from]!.find((q) => !picked.includes(q));
+    if (choice) picked.push(choice);
+  }
   for (const q of pool) {
     if (picked.length >= n) break;
     if (!picked.includes(q)) picked.push(q);
   }
+  for (const q of picked) used.add(q.id);
   return picked;
 }
 
