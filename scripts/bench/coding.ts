@@ -71,6 +71,14 @@ export async function codingBench(): Promise<Record<string, unknown>> {
   };
   const topList = await listing(tops, 5);
   const lowerList = await listing(lower, 3);
+  // Listing is served from a snapshot kept while the database is unchanged; right after a
+  // write (coding, then opening the code's quotations) it is read again.
+  const afterWrite: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const [q, c] = pickPair();
+    await dispatch(session, 'quotations.addCodes', { quotationId: q, codeIds: [c] });
+    afterWrite.push((await timeAsync(() => dispatch(session, 'quotations.list', { codeId: lower[i % lower.length]!, includeSubcodes: true }))).ms);
+  }
   // The manager shows a page of rows (total counted over all); the full selection is what an export reads.
   const query: number[] = [];
   const queryAll: number[] = [];
@@ -133,6 +141,7 @@ export async function codingBench(): Promise<Record<string, unknown>> {
       codesBelowTopLevel: { ...l, quotationsPerList: summarize(lowerList.sizes), target: '< 20 ms', met: l.p95 < 20 },
       topLevelThemes: { ...summarize(topList.ms), quotationsPerList: summarize(topList.sizes) },
       coldFirstCallMs: round(coldList.ms),
+      rightAfterAWrite: summarize(afterWrite),
       rawSqliteIdsOnlyTopLevel: summarize(rawList),
     },
     managerQueryTopCodePageOf200: summarize(query),

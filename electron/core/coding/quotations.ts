@@ -53,7 +53,95 @@ export interface QuotationFilter {
   limit?: number;
 }
 
+type QuoteTuple = [id: number, guid: string, documentId: number, start: number, end: number, comment: string | null, coderId: number | null, createdAt: string];
+
+/**
+ * All quotations and links of a connection, kept while the database is unchanged:
+ * total_changes() moves with every write on this connection, PRAGMA data_version with every
+ * commit by another one (a worker). Listing a large subtree then needs no SQL at all.
+ */
+interface Snapshot {
+  key: string;
+  rows: Map<number, QuoteTuple>;
+  byCode: Map<number, number[]>;
+  links: Map<number, number[]>;
+  docs: Map<number, { name: string; position: number }>;
+  coders: Map<number, string>;
+}
+const snapshots = new WeakMap<object, Snapshot>();
+
+const lastKeys = new WeakMap<object, string>();
+
+/**
+ * The snapshot, or undefined right after a change: reading everything again costs more than
+ * one listing by SQL, so it is rebuilt only when a second listing finds the data unchanged
+ * (browsing the code tree), not after every coding action.
+ */
+function snapshot(p: Project): Snapshot | undefined {
+  const key = `${p.db.prepare('SELECT total_changes()').pluck().get() as number}:${p.db.pragma('data_version', { simple: true }) as number}`;
+  const known = snapshots.get(p.db);
+  if (known && known.key === key) return known;
+  if (lastKeys.get(p.db) !== key) {
+    lastKeys.set(p.db, key);
+    return undefined;
+  }
+  const rows = new Map<number, QuoteTuple>();
+  for (const r of p.db.prepare('SELECT id, guid, document_id, start, "end", comment, coder_id, created_at FROM quotations').raw().all() as QuoteTuple[]) rows.set(r[0], r);
+  const byCode = new Map<number, number[]>();
+  const links = new Map<number, number[]>();
+  for (const [q, c] of p.db.prepare('SELECT quotation_id, code_id FROM quotation_codes ORDER BY quotation_id, code_id').raw().all() as [number, number][]) {
+    const a = byCode.get(c);
+    if (a) a.push(q);
+    else byCode.set(c, [q]);
+    const b = links.get(q);
+    if (b) b.push(c);
+    else links.set(q, [c]);
+  }
+  const docs = new Map(
+    (p.db.prepare('SELECT id, name, position FROM documents').raw().all() as [number, string, number][]).map(([id, name, position]) => [id, { name, position }]),
+  );
+  const coders = new Map(p.db.prepare('SELECT id, name FROM coders').raw().all() as [number, string][]);
+  const snap = { key, rows, byCode, links, docs, coders };
+  snapshots.set(p.db, snap);
+  return snap;
+}
+
+/** A code's quotations (with its sub-codes unless told otherwise) from the snapshot. */
+function listFromSnapshot(p: Project, s: Snapshot, f: QuotationFilter & { codeId: number }): Quotation[] {
+  const codes = f.includeSubcodes === false ? [f.codeId] : subtreeIds(p, f.codeId);
+  const ids = new Set<number>();
+  for (const c of codes) for (const q of s.byCode.get(c) ?? []) ids.add(q);
+  const only = f.ids ? new Set(f.ids) : null;
+  const rows: QuoteTuple[] = [];
+  for (const id of ids) {
+    const r = s.rows.get(id)!;
+    if (only && !only.has(id)) continue;
+    if (f.documentId !== undefined && r[2] !== f.documentId) continue;
+    rows.push(r);
+  }
+  rows.sort((a, b) => s.docs.get(a[2])!.position - s.docs.get(b[2])!.position || a[2] - b[2] || a[3] - b[3] || a[0] - b[0]);
+  const kept = f.limit ? rows.slice(0, Math.floor(f.limit)) : rows;
+  const textOf = textCache(p);
+  return kept.map(([id, guid, documentId, start, end, comment, coderId, createdAt]) => ({
+    id,
+    guid,
+    documentId,
+    documentName: s.docs.get(documentId)!.name,
+    start,
+    end,
+    text: textOf(documentId).slice(start, end),
+    comment,
+    coder: coderId === null ? null : (s.coders.get(coderId) ?? null),
+    createdAt,
+    codeIds: [...(s.links.get(id) ?? [])],
+  }));
+}
+
 export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[] {
+  if (f.codeId !== undefined) {
+    const snap = snapshot(p);
+    if (snap) return listFromSnapshot(p, snap, { ...f, codeId: f.codeId });
+  }
   const where: string[] = [];
   const args: unknown[] = [];
   // The selected ids come first as a CTE, so the code links can be read for them in one pass
