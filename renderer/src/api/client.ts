@@ -46,6 +46,8 @@ function browserToken(): string {
 
 function httpBridge(): Bridge {
   const token = browserToken();
+  const listeners = new Set<(event: unknown) => void>();
+  let source: EventSource | null = null;
   return {
     async invoke(method, params) {
       const res = await fetch(`/api/${encodeURIComponent(method)}`, {
@@ -57,9 +59,20 @@ function httpBridge(): Bridge {
       return (await res.json()) as { ok: true; result: unknown } | { ok: false; error: ApiErrorShape };
     },
     on(listener) {
-      const source = new EventSource('/api/events');
-      source.onmessage = (m) => listener(JSON.parse(m.data as string));
-      return () => source.close();
+      // One event stream for every listener: each EventSource holds one of the browser's six
+      // connections per host, and several stores listen.
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource('/api/events');
+        source.onmessage = (m) => {
+          const event: unknown = JSON.parse(m.data as string);
+          for (const l of [...listeners]) l(event);
+        };
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) (source.close(), (source = null));
+      };
     },
   };
 }
