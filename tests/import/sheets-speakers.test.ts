@@ -61,6 +61,20 @@ describe('attribute sheets', () => {
     expect(docs.find((d) => d.name === 'gi-04-vt17')!.attributes).toEqual({ termin: 'VT17', stadsdel: 'Söderby', deltagare: '2', datum: '2017-03-01' });
   });
 
+  it('a broken --attributes sheet is reported as a failed entry; the files stay imported', async () => {
+    const q = newProject(dir, 'badsheet.rodtrad');
+    try {
+      const f = write('ett.txt', 'I: Ja?\n\nAB: Nej.\n\nI: Säkert?\n\nAB: Ja.');
+      const sheet = write('trasigt.xlsx', 'inte excel');
+      const r = await runImport(q, { sources: [{ path: f }], attributesSheet: { path: sheet } });
+      expect(r.results.map((x) => x.status)).toEqual(['imported', 'failed']);
+      expect(r.results[1]!.error).toMatch(/trasigt\.xlsx: the XLSX file is damaged/);
+      expect(q.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(1);
+    } finally {
+      q.close();
+    }
+  });
+
   it('a CSV sheet in the imported folder is applied as attributes, not read as a survey', async () => {
     const q = newProject(dir, 'folder.rodtrad');
     try {

@@ -148,11 +148,20 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       const unknown = attributes.unknown.length ? `; no document named ${attributes.unknown.map((u) => `"${u}"`).join(', ')}` : '';
       results[sheet.index]!.note = `attribute sheet: ${attributes.attributes.map((a) => a.name).join(', ')} set on ${attributes.documents} documents${unknown}`;
     } catch (e) {
-      if (!isUserError(e)) throw e;
-      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', error: e.message, note: null });
+      const message = isUserError(e) ? e.message : `${sheet.file}: the attribute sheet could not be applied (${(e as Error).message})`;
+      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', error: message, note: null });
     }
   }
-  if (params.attributesSheet && !cancelled) attributes = await applyAttributeSheet(p, params.attributesSheet, { encoding: null, limits, ctx });
+  if (params.attributesSheet && !cancelled) {
+    // a bad sheet must not hide what happened to the files, which are in already
+    try {
+      attributes = await applyAttributeSheet(p, params.attributesSheet, { encoding: null, limits, ctx });
+    } catch (e) {
+      const file = params.attributesSheet.path ?? params.attributesSheet.name ?? 'attribute sheet';
+      const message = isUserError(e) ? (e.file ? e.message : `${file}: ${e.message}`) : `${file}: the attribute sheet could not be applied (${(e as Error).message})`;
+      results.push(result(file, 'failed', { error: message }));
+    }
+  }
   ctx.progress({ phase: 'import', unit: 'bytes', done: totalBytes, total: totalBytes, message: `${items.length}/${items.length}` });
   return {
     results,
