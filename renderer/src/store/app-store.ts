@@ -17,12 +17,17 @@ export interface AppState {
 
   init(): Promise<void>;
   refresh(): Promise<void>;
+  /** After a coding change: the code tree, counts and the open document's quotations (its text did not change). */
+  refreshCoding(): Promise<void>;
   selectDocument(id: number | null): Promise<void>;
   openProject(path: string): Promise<void>;
   createProject(path: string): Promise<void>;
   cancelJob(jobId: string): Promise<void>;
   setError(message: string | null): void;
 }
+
+/** Changes that leave document texts, speakers and attributes as they were. */
+const CODING_ONLY = /^(quotations|codes|codebooks|memos)\./;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -44,6 +49,8 @@ export const useApp = create<AppState>((set, get) => {
       if (p.done >= p.total && p.total > 0) delete next[p.jobId];
       else next[p.jobId] = p;
       set({ progress: next });
+    } else if (event.type === 'changed' && CODING_ONLY.test(event.method)) {
+      void get().refreshCoding();
     } else if (event.type === 'changed' || event.type === 'project') {
       void get().refresh();
     }
@@ -87,6 +94,20 @@ export const useApp = create<AppState>((set, get) => {
         const selected = get().selectedDocumentId;
         if (selected !== null && documents.some((d) => d.id === selected)) await get().selectDocument(selected);
         else if (selected !== null) set({ selectedDocumentId: null, document: null, quotations: [] });
+      });
+    },
+
+    async refreshCoding() {
+      await guard(async () => {
+        const id = get().selectedDocumentId;
+        const [info, documents, codes, quotations] = await Promise.all([
+          api.call('project.info', {}),
+          api.call('documents.list', {}),
+          api.call('codes.tree', {}),
+          id !== null ? api.call('quotations.list', { documentId: id }) : Promise.resolve(null),
+        ]);
+        set({ info, documents, codes });
+        if (quotations && get().selectedDocumentId === id) set({ quotations });
       });
     },
 
