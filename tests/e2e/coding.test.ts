@@ -177,6 +177,12 @@ describe('coding workspace', () => {
     // The turn's words without the speaker label, less its first word and its last two.
     const words = doc.text.slice(t.start, t.end).trim().split(/\s+/).slice(1);
     expect(q!.text.split(/\s+/)).toEqual(words.slice(1, -2));
+    // The context menu opens from the keyboard too, for the current turn.
+    await page.getByTestId('document-text').focus();
+    await page.keyboard.press('Shift+F10');
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Koda hela repliken …' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0);
   });
 
   it('merges two codes: links move to the target and counts add up', async () => {

@@ -256,12 +256,17 @@ export function DocumentView() {
         }}
         onDrop={onDrop}
         onContextMenu={(e) => {
+          // From the keyboard (menu key, Shift+F10) the menu is about the current turn and the selected quotation.
           const el = (e.target as HTMLElement).closest<HTMLElement>('[data-block]');
-          if (!el) return;
+          const block = el ? blocks.find((b) => b.start === Number(el.dataset.start)) : blocks[current];
+          if (!block) return;
           e.preventDefault();
-          const block = blocks.find((b) => b.start === Number(el.dataset.start));
           const q = (e.target as HTMLElement).closest<HTMLElement>('[data-quotes]')?.dataset.quotes;
-          if (block) setMenu({ x: e.clientX, y: e.clientY, block, quotationId: q ? innermost(docQuotes, q.split(',').map(Number)) : null });
+          const quotationId = q ? innermost(docQuotes, q.split(',').map(Number)) : el ? null : selectedId;
+          const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+          const x = e.clientX || box.left + 120;
+          const y = e.clientY || box.top + 40;
+          setMenu({ x, y, block, quotationId });
         }}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
