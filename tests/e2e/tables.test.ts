@@ -52,8 +52,10 @@ describe('theme tables in the UI', () => {
 
   it('builds the Table 1 theme table from the code tree, switches a section to columns and exports DOCX', async () => {
     const { page } = app;
-    // The first load of the app can be slow on a busy machine.
-    await page.getByRole('tab', { name: 'Tabeller', exact: true }).click({ timeout: 90_000 });
+    // Other work rebuilding the shared dist/ can leave the first page load without its bundle: load it once more then.
+    const tab = page.getByRole('tab', { name: 'Tabeller', exact: true });
+    await tab.waitFor({ timeout: 20_000 }).catch(() => page.reload());
+    await tab.click({ timeout: 60_000 });
     const preview = page.getByTestId('theme-table-preview');
     await preview.locator('table').waitFor();
     // Start from the whole code tree: every section shows bullets.
