@@ -102,7 +102,7 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
     sections.push({ title: code.name, codeId: code.id, countText: countText(countOf(code)), columns });
   }
 
-  if (wantQuotes.length > 0) fillQuotes(p, options, wantQuotes);
+  if (wantQuotes.length > 0) fillQuotes(p, index, options, wantQuotes);
 
   const base = lang === 'sv' ? `${formatInteger(n, lang)} dokument` : `${formatInteger(n, lang)} document${n === 1 ? '' : 's'}`;
   const desc = describeFilter(options.filter, lang);
@@ -153,12 +153,12 @@ function pickExamples(index: CodingIndex, memo: Map<number, IndexedQuotation[]>,
   return picked;
 }
 
-function fillQuotes(p: Project, options: ThemeTableOptions, wanted: { bullet: ThemeBullet; picks: IndexedQuotation[] }[]): void {
+function fillQuotes(p: Project, index: CodingIndex, options: ThemeTableOptions, wanted: { bullet: ThemeBullet; picks: IndexedQuotation[] }[]): void {
   const all = [...new Map(wanted.flatMap((w) => w.picks).map((q) => [q.id, q])).values()];
   const docIds = [...new Set(all.map((q) => q.documentId))];
-  const texts = new Map<number, string>();
+  const texts = index.texts;
   const get = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
-  for (const id of docIds) texts.set(id, (get.get(id) as string | undefined) ?? '');
+  for (const id of docIds) if (!texts.has(id)) texts.set(id, (get.get(id) as string | undefined) ?? '');
   const labels = sourceLabels(p, options.sourceTemplate, all);
   for (const w of wanted) {
     w.bullet.quotes = w.picks.map(
