@@ -60,12 +60,12 @@ describe('theme tables in the UI', () => {
     await preview.locator('table').waitFor();
     // Start from the whole code tree: every section shows bullets.
     await page.getByTestId('layout-select').selectOption('tree');
-    await expect.poll(() => preview.locator('tr.rt-section').count()).toBe(3);
-    await expect.poll(() => preview.locator('p.rt-column-title').count()).toBe(0);
+    await expect.poll(() => preview.locator('tr.rt-section').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => preview.locator('p.rt-column-title').count(), { timeout: 15_000 }).toBe(0);
     await page.getByLabel('Rubrik').fill('Tabell 1. Resultatsammanfattning');
     // Switch the first theme to side-by-side columns.
     await page.getByRole('radiogroup', { name: /Den informella organiseringens uttryck/ }).getByRole('radio', { name: /Kolumner/ }).click();
-    await expect.poll(() => preview.locator('p.rt-column-title').allTextContents()).toEqual(['I professionella kontakter', 'I situationer där klienten medverkar']);
+    await expect.poll(() => preview.locator('p.rt-column-title').allTextContents(), { timeout: 15_000 }).toEqual(['I professionella kontakter', 'I situationer där klienten medverkar']);
     // Both column titles sit in one table row.
     const columnRow = preview.locator('tr.rt-body').first();
     expect(await columnRow.locator('td').count()).toBe(2);
@@ -73,14 +73,14 @@ describe('theme tables in the UI', () => {
     await page.getByLabel('Antal efter varje kod').selectOption('k-of-n');
     await page.getByLabel('Exempelcitat per kod').fill('1');
     await page.getByLabel('Källetikett').fill('({document}, {speaker})');
-    await expect.poll(async () => (await preview.textContent()) ?? '').toMatch(/Bollande \(\d+ av \d+\):/);
-    await expect.poll(() => preview.locator('.rt-quote').count()).toBeGreaterThan(5);
+    await expect.poll(async () => (await preview.textContent()) ?? '', { timeout: 15_000 }).toMatch(/Bollande \(\d+ av \d+\):/);
+    await expect.poll(() => preview.locator('.rt-quote').count(), { timeout: 15_000 }).toBeGreaterThan(5);
     expect(await preview.locator('.rt-caption').textContent()).toBe('Tabell 1. Resultatsammanfattning');
     await page.locator('.tt-panel').evaluate((el) => el.scrollTo(0, 0));
     await app.screenshot('tables-theme-table');
     // Filter to one term: "k av n" follows (n = the documents of that term).
     await page.locator('.tt-filter-row', { hasText: 'termin' }).getByText('HT16', { exact: true }).click();
-    await expect.poll(async () => (await preview.locator('tr.rt-section').first().textContent()) ?? '').toMatch(/\(\d+ av 2\)/);
+    await expect.poll(async () => (await preview.locator('tr.rt-section').first().textContent()) ?? '', { timeout: 15_000 }).toMatch(/\(\d+ av 2\)/);
     await page.locator('.tt-filter-row', { hasText: 'termin' }).getByText('HT16', { exact: true }).click();
 
     // Copy to the clipboard: a real HTML table and plain text with the article's bullet marks.
@@ -110,18 +110,19 @@ describe('theme tables in the UI', () => {
     const { page } = app;
     await page.getByLabel('Spara layout som …').fill('Min tabell');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
-    await expect.poll(() => page.getByTestId('layout-select').inputValue()).toBe('Min tabell');
+    await expect.poll(() => page.getByTestId('layout-select').inputValue(), { timeout: 15_000 }).toBe('Min tabell');
     await page.getByRole('tab', { name: 'Matris', exact: true }).click();
     const matrix = page.getByTestId('matrix-table');
     await matrix.waitFor();
-    expect(await matrix.locator('thead th').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^HT16/)]));
+    // The view picks the term attribute for the columns once the attributes are loaded.
+    await expect.poll(() => matrix.locator('thead th').allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^HT16/)]));
     await page.getByTestId('cooccurrence-table').waitFor();
     const nOf = async (): Promise<string> => (await matrix.locator('thead th').nth(1).textContent()) ?? '';
-    await expect.poll(nOf).toBe('HT16n=2');
+    await expect.poll(nOf, { timeout: 15_000 }).toBe('HT16n=2');
     // Filter to the managers' interviews: the term columns count only those documents.
     await page.getByRole('button', { name: 'Urval' }).click();
     await page.locator('.mx-filter .tt-filter-row', { hasText: 'grupp' }).getByText('chef', { exact: true }).click();
-    await expect.poll(nOf).toBe('HT16n=1');
+    await expect.poll(nOf, { timeout: 15_000 }).toBe('HT16n=1');
     await app.screenshot('tables-matrix');
   });
 });
