@@ -2,7 +2,8 @@
  * Frequency tables (and coded open answers) to DOCX, XLSX, CSV and Markdown. Figures are
  * formatted by the report language (Swedish "17,1"); XLSX keeps numbers as numbers.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../export/load-exceljs';
 import Papa from 'papaparse';
 import type { FileChild } from 'docx';
 import type { FrequencyReport, FrequencyTable, OpenAnswers } from '../../../shared/contract/reports';
@@ -71,7 +72,7 @@ export async function frequenciesXlsx(report: FrequencyReport, open?: OpenAnswer
   const lang = report.language;
   const t = FREQ_TEXT[lang];
   const h = HEAD[lang];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Rödtråd';
   const taken = new Set<string>();
   const bold = { bold: true } as const;

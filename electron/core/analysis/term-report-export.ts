@@ -2,7 +2,8 @@
  * Term report to DOCX (tables, trend charts as images, a sentence per code and term, notes)
  * and XLSX (one sheet per table, numbers as numbers, charts as images on the sheets).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../export/load-exceljs';
 import type { FileChild } from 'docx';
 import type { TermReport, TermReportRow } from '../../../shared/contract/reports';
 import { chartSize } from '../../../shared/charts/svg-chart';
@@ -196,7 +197,7 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
 export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook): Promise<Buffer> {
   const lang = report.language;
   const t = TEXT[lang];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Rödtråd';
   const taken = new Set<string>();
   const charts = termCharts(report, chartKind);

@@ -3,7 +3,8 @@
  * frozen header row and code column, a heat-map colour scale) or CSV (UTF-8 with BOM; in
  * Swedish ';' between fields and a decimal comma, in English ',' and a decimal point).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 
 export interface GridRow {
   label: string;
@@ -27,7 +28,7 @@ export interface Grid {
 }
 
 export async function gridXlsx(g: Grid): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Rödtråd';
   const ws = wb.addWorksheet(g.sheetName.replace(/[\\/*?:[\]]/g, ' ').slice(0, 31) || 'Sheet1', {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }],

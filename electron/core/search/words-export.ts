@@ -2,7 +2,8 @@
  * Word frequency tables as CSV (semicolon-separated with a BOM and decimal commas, as
  * Swedish Excel opens it) or XLSX (numbers as numbers, bold frozen header).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../export/load-exceljs';
 import type { WordComparison, WordFrequencies } from './words';
 
 export type WordTable = { kind: 'frequencies'; data: WordFrequencies } | { kind: 'compare'; data: WordComparison; labelA: string; labelB: string };
@@ -41,7 +42,7 @@ export function wordTableCsv(t: WordTable, lang: 'sv' | 'en' = 'sv'): string {
 
 export async function wordTableXlsx(t: WordTable, lang: 'sv' | 'en' = 'sv'): Promise<Buffer> {
   const table = toTable(t, lang);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Rödtråd';
   const ws = wb.addWorksheet(lang === 'sv' ? 'Ordfrekvenser' : 'Word frequencies', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(table.header).font = { bold: true };
