@@ -6,7 +6,7 @@ import type { Attribute } from '../../../shared/contract/attributes';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { withUndo } from '../undo/journal';
-import { type AttributeScope, ensureAttribute, ensureLevel } from './store';
+import { type AttributeScope, ensureAttribute, setDocumentAttribute, setSpeakerAttribute } from './store';
 
 type AttributeType = 'text' | 'number' | 'date' | 'boolean';
 
@@ -65,14 +65,7 @@ export function setDocumentValue(p: Project, documentId: number, name: string, v
         .run(documentId, name);
       return;
     }
-    const aid = ensureAttribute(p, name, 'document');
-    ensureLevel(p, aid, value);
-    p.db
-      .prepare(
-        `INSERT INTO document_attribute_values(document_id, attribute_id, value) VALUES (?, ?, ?)
-         ON CONFLICT(document_id, attribute_id) DO UPDATE SET value = excluded.value`,
-      )
-      .run(documentId, aid, value);
+    setDocumentAttribute(p, documentId, name, value);
   });
 }
 
@@ -86,14 +79,7 @@ export function setSpeakerValue(p: Project, speakerId: number, name: string, val
         .run(speakerId, name);
       return;
     }
-    const aid = ensureAttribute(p, name, 'speaker');
-    ensureLevel(p, aid, value);
-    p.db
-      .prepare(
-        `INSERT INTO speaker_attribute_values(speaker_id, attribute_id, value) VALUES (?, ?, ?)
-         ON CONFLICT(speaker_id, attribute_id) DO UPDATE SET value = excluded.value`,
-      )
-      .run(speakerId, aid, value);
+    setSpeakerAttribute(p, speakerId, name, value);
   });
 }
 

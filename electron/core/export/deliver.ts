@@ -3,10 +3,9 @@
  * rename, so a failed export never leaves half a file), or returned as base64 for a browser
  * download when no path is given.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeAtomically } from '../files/write-atomically';
 import path from 'node:path';
 import type { ExportResult } from '../../../shared/contract/tables';
-import { UserError } from '../errors';
 
 export const MIME: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -21,15 +20,7 @@ export function deliver(bytes: Buffer, format: string, baseName: string, target:
   if (!target) {
     return { path: null, base64: bytes.toString('base64'), fileName: `${safeName(baseName)}.${format}`, mime, bytes: bytes.length };
   }
-  const abs = path.resolve(target);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, abs);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UserError('write-failed', `cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, abs);
-  }
+  const abs = writeAtomically(target, bytes);
   return { path: abs, base64: null, fileName: path.basename(abs), mime, bytes: bytes.length };
 }
 

@@ -5,11 +5,11 @@
  * Columns: document, document attributes, speaker, code path, level 1…n, text, comment,
  * coder, created, start, end. CSV is UTF-8 with BOM; ';' between fields in Swedish, ',' in English.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeAtomically } from '../files/write-atomically';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 import Papa from 'papaparse';
-import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { codePaths, codeSets, queryQuotations, type QuotationQueryInput } from '../coding/query';
 import { joinCodePath } from '../coding/codes';
@@ -84,7 +84,7 @@ export function tableCsv(t: ExportTable, language: 'sv' | 'en'): Buffer {
 }
 
 export async function tableXlsx(t: ExportTable, sheetName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Rödtråd';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   const header = ws.addRow(t.header);
@@ -113,15 +113,7 @@ const MIME = {
 /** Writes through a temporary file and a rename, so a failed export never leaves half a file. */
 export function writeOrReturn(bytes: Buffer, format: 'csv' | 'xlsx', defaultName: string, target: string | undefined, rows: number): QuotationExportResult {
   if (!target) return { rows, path: null, fileName: `${defaultName}.${format}`, mimeType: MIME[format], base64: bytes.toString('base64') };
-  const abs = path.resolve(target);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, abs);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UserError('write-failed', `cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, abs);
-  }
+  const abs = writeAtomically(target, bytes);
   return { rows, path: abs, fileName: path.basename(abs), mimeType: MIME[format], base64: null };
 }
 
