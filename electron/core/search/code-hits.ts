@@ -54,7 +54,7 @@ export function codeHits(p: Project, hits: HitRef[], code: { path?: string; code
   };
   const label = code.path ?? `#${code.codeId}`;
   // Labelled as coding so the undo button shows a translated label ("Ångra: kodning").
-  return withUndo(p, { action: 'quotations.addCodes', text: `Code ${hits.length} search hits with "${label}"` }, run);
+  return withUndo(p, { action: 'search.codeHits', text: `Code ${hits.length} search hits with "${label}"` }, run);
 }
 
 /** The distinct spans the hits widen to, in document order. */

@@ -11,12 +11,6 @@ import { useApp } from '../store/app-store';
 import { collator, formatNumber } from '../util/format';
 import type { ViewDef } from './registry';
 import '../components/import/import.css';
-import { i18n } from '../i18n';
-
-// the undo button names steps by coding.history.<action>; ours joins that list without
-// touching the coding area's resource file (deep merge, nothing overwritten)
-i18n.addResourceBundle('sv', 'translation', { coding: { history: { speakers_autocode: 'Autokodning per talare' } } }, true, false);
-i18n.addResourceBundle('en', 'translation', { coding: { history: { speakers_autocode: 'Auto-coding by speaker' } } }, true, false);
 
 const ROLE = 'roll';
 
