@@ -246,7 +246,3 @@ CREATE TRIGGER documents_au AFTER UPDATE OF text, name, kind, language ON docume
 -- trigger speakers_au
 CREATE TRIGGER speakers_au AFTER UPDATE ON speakers BEGIN
   UPDATE project_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'; END;
-
--- trigger turns_ai
-CREATE TRIGGER turns_ai AFTER INSERT ON turns BEGIN
-  UPDATE project_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'; END;
