@@ -26,7 +26,7 @@ describe('codebooks', () => {
     const env = makeEnv(dir);
     const list = await env.call('codebooks.list', {});
     expect(list.map((b) => b.id)).toEqual(['ifo-table1', 'handlingsplan']);
-    const ref = JSON.parse(readFileSync('/work/shared/reference/table1.json', 'utf8')) as unknown;
+    const ref = JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/reference/table1.json'), 'utf8')) as unknown;
     const r = await env.call('codebooks.load', { id: 'ifo-table1' });
     expect(r.created).toBe(r.codes);
     const tree = await env.call('codes.tree', {});
