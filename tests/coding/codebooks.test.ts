@@ -47,7 +47,7 @@ describe('codebooks', () => {
     await env.call('codebooks.load', { id: 'handlingsplan' });
     const tree = await env.call('codes.tree', {});
     expect(tree.length).toBe(14);
-    const seed = readFileSync('/work/shared/seeds/foljeforskare-handlingsplan.txt', 'utf8');
+    const seed = readFileSync(path.resolve(__dirname, '../../../shared/seeds/foljeforskare-handlingsplan.txt'), 'utf8');
     for (let i = 1; i <= 13; i++) {
       const code = tree[i - 1]!;
       expect(code.name.startsWith(`${i}. `)).toBe(true);
