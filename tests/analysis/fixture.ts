@@ -7,16 +7,9 @@ import { insertDocument } from '../../electron/core/documents/store';
 import type { NewTurn } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../helpers/random';
+
+export { rng };
 
 const WORDS = ['ärendet', 'mötet', 'kollegan', 'samordning', 'klienten', 'handläggaren', 'skolan', 'vården', 'tid', 'ansvar', 'telefon', 'kontakt', 'planering', 'uppföljning', 'förtroende', 'gränser', 'öppet', 'snabbt', 'tillsammans', 'väntan'];
 

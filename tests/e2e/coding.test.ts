@@ -11,21 +11,9 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type E2E } from './harness';
+import { callApi, startApp, type E2E } from './harness';
 
-/** Calls the core through the page's own HTTP bridge (same token the UI uses). */
-async function call<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
-  return page.evaluate(
-    async ({ method, params }) => {
-      const token = sessionStorage.getItem('rodtrad.token') ?? '';
-      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-rodtrad-token': token }, body: JSON.stringify(params) });
-      const body = (await res.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message);
-      return body.result;
-    },
-    { method, params },
-  ) as Promise<T>;
-}
+const call = callApi;
 
 interface Code {
   id: number;

@@ -89,3 +89,17 @@ function waitForUrl(server: ChildProcess): Promise<string> {
     server.on('exit', (code) => reject(new Error(`rodtrad serve exited (${code}): ${out}`)));
   });
 }
+
+/** Calls the core through the page's own HTTP bridge (the same token the UI uses), to set up or check state. */
+export async function callApi<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
+  return page.evaluate(
+    async ({ method, params }) => {
+      const token = sessionStorage.getItem('rodtrad.token') ?? '';
+      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-rodtrad-token': token }, body: JSON.stringify(params) });
+      const body = (await res.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.result;
+    },
+    { method, params },
+  ) as Promise<T>;
+}

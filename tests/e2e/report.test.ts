@@ -13,20 +13,9 @@ import { createCode } from '../../electron/core/coding/codes';
 import { createQuotation } from '../../electron/core/coding/quotations';
 import { insertDocument } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
-import { startApp, type E2E } from './harness';
+import { callApi, startApp, type E2E } from './harness';
 
-async function call<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
-  return page.evaluate(
-    async ({ method, params }) => {
-      const token = sessionStorage.getItem('rodtrad.token') ?? '';
-      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-rodtrad-token': token }, body: JSON.stringify(params) });
-      const body = (await res.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message);
-      return body.result;
-    },
-    { method, params },
-  ) as Promise<T>;
-}
+const call = callApi;
 
 interface Doc {
   id: number;

@@ -18,6 +18,7 @@ import { Project } from '../../electron/core/project/project';
 import { rodtrad } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { readDocx } from './docx-xml';
+import { mulberry32 as rng } from '../helpers/random';
 
 const AREAS: [string, number][] = [['Okänt', 4], ['BOU', 20], ['Ek', 20], ['Funk', 21], ['Psyk', 9], ['Vuxen', 21], ['Äldre', 22]];
 const PRINTED = [['Okänt', '4', '3,4'], ['BOU', '20', '17,1'], ['Ek', '20', '17,1'], ['Funk', '21', '17,9'], ['Psyk', '9', '7,7'], ['Vuxen', '21', '17,9'], ['Äldre', '22', '18,8'], ['Totalt', '117', '100,0']];
@@ -25,17 +26,6 @@ const ORDER = AREAS.map(([a]) => a);
 const CHOICES = ['Brukardelaktighet', 'Introduktionsprogram', 'Antal medarbetare', 'Lokalt forum', 'Nära ledning', 'Administrativt stöd'];
 const QUESTIONS = ['Fråga 2a', 'Fråga 2c'];
 const CATEGORIES = ['Administrativt stöd', 'Nya rutiner', 'Lägre arbetsbelastning'];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Respondent {
   id: number;

@@ -21,23 +21,13 @@ import { TermReportRequest } from '../../shared/contract/reports';
 import { rodtrad } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { pngSize, readDocx } from './docx-xml';
+import { mulberry32 as rng } from '../helpers/random';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCREENSHOTS = path.join(ROOT, 'tests', 'e2e', '__screenshots__');
 const TERMS = ['HT16', 'VT17', 'HT17', 'VT18', 'HT18'];
 const DISTRICTS = ['Norrdal', 'Söderby', 'Västerås', 'Östermalm', 'Åby', 'Kärrtorp'];
 const GROUPS = ['medarbetare', 'chef'];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Doc {
   id: number;
