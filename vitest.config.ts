@@ -23,6 +23,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A real browser on a busy 2-core machine: a step that loses a race with a slow
+          // frame is tried again (in the same app session) rather than failing the whole run.
+          retry: 2,
           env: { RODTRAD_VALIDATE_RESULTS: '1' },
         },
       },
