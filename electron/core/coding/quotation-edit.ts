@@ -4,7 +4,7 @@
  * createQuotation (quotations.ts) stays outside the journal for bulk work.
  */
 import type { Quotation } from '../../../shared/contract';
-import type { Statement } from '../db/driver';
+import { cachedStatement } from '../db/driver';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { withUndo } from '../undo/journal';
@@ -85,17 +85,11 @@ export function deleteQuotation(p: Project, id: number): boolean {
   return true;
 }
 
-const linkStatements = new WeakMap<object, { link: Statement; exists: Statement }>();
 function linkSql(p: Project) {
-  let s = linkStatements.get(p.db);
-  if (!s) {
-    s = {
-      link: p.db.prepare('INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?)'),
-      exists: p.db.prepare('SELECT 1 FROM quotations WHERE id = ?').pluck(),
-    };
-    linkStatements.set(p.db, s);
-  }
-  return s;
+  return {
+    link: cachedStatement(p.db, 'INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?)'),
+    exists: cachedStatement(p.db, 'SELECT 1 FROM quotations WHERE id = ?', { pluck: true }),
+  };
 }
 
 /** Applies codes; the hot path of a coding day, so it prepares once and reads little. */

@@ -75,3 +75,20 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
   if (db.inTransaction) return fn();
   return db.transaction(fn).immediate();
 }
+
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * A prepared statement, prepared once per connection and reused: better-sqlite3 does not
+ * cache them, and hot paths (import, coding) would otherwise re-prepare on every call.
+ * Callers must not change the returned statement's modes (pluck, raw …) — use `.pluck()`
+ * only on statements whose every caller wants it, through the `pluck` flag.
+ */
+export function cachedStatement(db: Db, sql: string, options: { pluck?: boolean } = {}): Statement {
+  let byDb = statementCache.get(db);
+  if (!byDb) statementCache.set(db, (byDb = new Map()));
+  const key = options.pluck ? `pluck:${sql}` : sql;
+  let s = byDb.get(key);
+  if (!s) byDb.set(key, (s = options.pluck ? db.prepare(sql).pluck() : db.prepare(sql)));
+  return s;
+}

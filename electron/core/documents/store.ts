@@ -7,6 +7,7 @@ import { normalizeText } from '../../../shared/text/normalize';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { setDocumentAttribute } from '../attributes/store';
+import { cachedStatement } from '../db/driver';
 
 export interface NewTurn {
   start: number;
@@ -42,20 +43,19 @@ export function insertDocument(p: Project, doc: NewDocument): number {
   if (!doc.name.trim()) throw new UserError('bad-input', 'a document needs a name');
   return p.transaction(() => {
     const now = p.now();
-    const position = (p.db.prepare('SELECT coalesce(max(position), 0) + 1 AS n FROM documents').get() as { n: number }).n;
+    const position = (cachedStatement(p.db, 'SELECT coalesce(max(position), 0) + 1 AS n FROM documents').get() as { n: number }).n;
     const id = Number(
-      p.db
-        .prepare(
-          `INSERT INTO documents(guid, name, kind, text, chars, source_name, source_type, encoding, sha256, language, position, imported_at, modified_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+      cachedStatement(
+        p.db,
+        `INSERT INTO documents(guid, name, kind, text, chars, source_name, source_type, encoding, sha256, language, position, imported_at, modified_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
           p.guid(), doc.name, doc.kind, doc.text, doc.text.length, doc.sourceName ?? null, doc.sourceType ?? null,
           doc.encoding ?? null, doc.sha256 ?? null, doc.language ?? null, position, now, now,
         ).lastInsertRowid,
     );
     const speakerIds = new Map<string, number>();
-    const addSpeaker = p.db.prepare('INSERT INTO speakers(guid, document_id, label, name, is_interviewer) VALUES (?, ?, ?, ?, ?)');
+    const addSpeaker = cachedStatement(p.db, 'INSERT INTO speakers(guid, document_id, label, name, is_interviewer) VALUES (?, ?, ?, ?, ?)');
     const ensureSpeaker = (s: NewSpeaker): number => {
       const known = speakerIds.get(s.label);
       if (known !== undefined) return known;
@@ -64,7 +64,7 @@ export function insertDocument(p: Project, doc: NewDocument): number {
       return sid;
     };
     for (const s of doc.speakers ?? []) ensureSpeaker(s);
-    const addTurn = p.db.prepare('INSERT INTO turns(document_id, speaker_id, start, "end", timestamp) VALUES (?, ?, ?, ?, ?)');
+    const addTurn = cachedStatement(p.db, 'INSERT INTO turns(document_id, speaker_id, start, "end", timestamp) VALUES (?, ?, ?, ?, ?)');
     for (const t of doc.turns ?? []) {
       if (t.start < 0 || t.end < t.start || t.end > doc.text.length) {
         throw new Error(`insertDocument: turn ${t.start}-${t.end} lies outside the text (${doc.text.length})`);

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentKind } from '../../../shared/contract';
 import { ensureAttribute } from '../attributes/store';
+import { cachedStatement } from '../db/driver';
 import { insertDocument, type NewDocument } from '../documents/store';
 import { isUserError, UserError } from '../errors';
 import type { JobContext } from '../jobs/registry';
@@ -340,18 +341,12 @@ function expand(sources: ImportSource[]): Item[] {
   return out;
 }
 
-/** Statements the batch runs for every file, prepared once per connection. */
-const prepared = new WeakMap<object, { sameContent: ReturnType<Project['db']['prepare']>; nameTaken: ReturnType<Project['db']['prepare']> }>();
+/** Statements the batch runs for every file. */
 function statements(p: Project) {
-  let s = prepared.get(p.db);
-  if (!s) {
-    s = {
-      sameContent: p.db.prepare('SELECT name FROM documents WHERE sha256 = ? LIMIT 1'),
-      nameTaken: p.db.prepare('SELECT 1 FROM documents WHERE name = ?'),
-    };
-    prepared.set(p.db, s);
-  }
-  return s;
+  return {
+    sameContent: cachedStatement(p.db, 'SELECT name FROM documents WHERE sha256 = ? LIMIT 1'),
+    nameTaken: cachedStatement(p.db, 'SELECT 1 FROM documents WHERE name = ?'),
+  };
 }
 
 function uniqueName(p: Project, name: string): string {
