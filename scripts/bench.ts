@@ -14,6 +14,7 @@ import { paintBench } from './bench/paint';
 import { reportsBench } from './bench/reports';
 import { searchBench } from './bench/search';
 import { tablesBench } from './bench/tables';
+import { appVersion } from '../electron/core/version';
 
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   paint: paintBench,
@@ -46,7 +47,7 @@ if (inChild) {
     process.exit(2);
   }
   const out: Record<string, unknown> = {
-    rodtrad: process.env.npm_package_version ?? null,
+    rodtrad: appVersion(),
     node: process.version,
     cpus: os.cpus().length,
     date: new Date().toISOString(),

@@ -20,15 +20,21 @@ const common = {
   logLevel: 'warning',
 };
 
+rmSync(path.join(root, 'dist', 'chunks'), { recursive: true, force: true });
 await esbuild({
   ...common,
   format: 'esm',
   outdir: 'dist',
+  // shared code goes into chunks, and a job's modules (imported when the job runs) load
+  // only in the process or worker that runs it
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },
   entryPoints: {
     cli: 'electron/cli.ts',
     main: 'electron/main.ts',
     worker: 'electron/core/jobs/worker.ts',
+    'import-reader': 'electron/core/import/reader-worker.ts',
     bench: 'scripts/bench.ts',
   },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { Session } from '../../electron/core/api/session';
 import { CancelledError } from '../../electron/core/errors';
-import { runJob, workerScript } from '../../electron/core/jobs/run';
+import { jobWorkerStats, prewarmJobs, runJob, stopIdleJobWorkers, workerScript } from '../../electron/core/jobs/run';
 import { buildSampleProject } from '../../electron/core/sample/sample-project';
 import { tempDir } from '../helpers/tmp';
 
@@ -20,6 +20,29 @@ describe('jobs off the calling thread', () => {
     const r = await runJob<{ ok: boolean; problems: string[] }>('project.check', file, {}, { onProgress: (p) => phases.push(p.phase) });
     expect(r).toEqual({ ok: true, problems: [] });
     expect(phases.at(-1)).toBe('done');
+  });
+
+  it('keep their worker for the next job, and a prewarmed one serves the first job', async () => {
+    await stopIdleJobWorkers();
+    const before = jobWorkerStats().started;
+    await runJob('project.check', file, {});
+    expect(jobWorkerStats()).toEqual({ started: before + 1, idle: 1 });
+    await runJob('project.check', file, {});
+    await runJob('project.check', file, {});
+    expect(jobWorkerStats()).toEqual({ started: before + 1, idle: 1 });
+
+    await stopIdleJobWorkers();
+    prewarmJobs();
+    prewarmJobs();
+    expect(jobWorkerStats()).toEqual({ started: before + 2, idle: 1 });
+    expect(await runJob<{ ok: boolean }>('project.check', file, {})).toEqual({ ok: true, problems: [] });
+    expect(jobWorkerStats()).toEqual({ started: before + 2, idle: 1 });
+
+    // two jobs at once: the second gets a worker of its own, and only one is kept afterwards
+    await Promise.all([runJob('project.check', file, {}), runJob('project.check', file, {})]);
+    expect(jobWorkerStats()).toEqual({ started: before + 3, idle: 1 });
+    await stopIdleJobWorkers();
+    expect(jobWorkerStats().idle).toBe(0);
   });
 
   it('run inline with the same results where no worker is wanted', async () => {

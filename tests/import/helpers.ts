@@ -1,7 +1,7 @@
 /** Running the import job inline on a real project file in a temp folder. */
 import path from 'node:path';
 import type { JobContext } from '../../electron/core/jobs/registry';
-import { importFiles, type ImportParams, type ImportResult } from '../../electron/core/import/pipeline';
+import { importFiles, type ImportOptions, type ImportParams, type ImportResult } from '../../electron/core/import/pipeline';
 import { Project } from '../../electron/core/project/project';
 import type { Progress } from '../../shared/contract';
 
@@ -32,8 +32,8 @@ export function jobContext(options: { cancelAfter?: number; onProgress?: (p: Omi
   };
 }
 
-export function runImport(p: Project, params: ImportParams, ctx = jobContext()): Promise<ImportResult> {
-  return importFiles(p, params, ctx);
+export function runImport(p: Project, params: ImportParams, ctx = jobContext(), options: ImportOptions = {}): Promise<ImportResult> {
+  return importFiles(p, params, ctx, options);
 }
 
 export function docRow(p: Project, id: number) {

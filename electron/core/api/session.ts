@@ -4,6 +4,7 @@
  */
 import type { AppEvent } from '../../../shared/contract';
 import { UserError } from '../errors';
+import { prewarmJobs } from '../jobs/run';
 import { Project } from '../project/project';
 
 export type HostKind = 'desktop' | 'browser' | 'cli' | 'test';
@@ -66,6 +67,8 @@ export class Session {
     this.jobs.clear();
     this.current?.close();
     this.current = p;
+    // the app's first import or check should not wait for a worker thread to start
+    if (p && (this.host === 'desktop' || this.host === 'browser')) prewarmJobs();
     this.emit({ type: 'project', file: p?.file ?? null });
   }
 

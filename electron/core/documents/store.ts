@@ -8,20 +8,10 @@ import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { setDocumentAttribute } from '../attributes/store';
 import { cachedStatement } from '../db/driver';
+import { packTurns, type NewSpeaker, type NewTurn, type TurnColumns } from './packed';
 
-export interface NewTurn {
-  start: number;
-  end: number;
-  /** Speaker label as written in the source ("CS", "Intervjuare"); null for text outside any turn. */
-  speaker: string | null;
-  timestamp: number | null;
-}
-
-export interface NewSpeaker {
-  label: string;
-  isInterviewer?: boolean;
-  name?: string | null;
-}
+export type { NewSpeaker, NewTurn, TurnColumns } from './packed';
+export { packTurns } from './packed';
 
 export interface NewDocument {
   name: string;
@@ -38,8 +28,36 @@ export interface NewDocument {
   attributes?: Record<string, string>;
 }
 
+/**
+ * A document in the form it is stored in, made by the importer's reader (possibly in
+ * another thread): the text as its UTF-8 bytes and the turns as columns, which move between
+ * threads without copying and are written without encoding megabytes of text again.
+ */
+export interface PackedDocument extends Omit<NewDocument, 'text' | 'turns'> {
+  /** The UTF-8 bytes of a text that is NFC with '\n' line ends (the importer's normalizeText). */
+  utf8: Uint8Array;
+  /** Its length in UTF-16 code units (what every offset counts). */
+  chars: number;
+  turns: TurnColumns;
+  speakers: NewSpeaker[];
+}
+
 export function insertDocument(p: Project, doc: NewDocument): number {
-  if (normalizeText(doc.text) !== doc.text) throw new Error('insertDocument: text must be NFC with \\n line ends (normalise at the importer)');
+  if (normalizeText(doc.text) !== doc.text) throw new Error('insertDocument: text must be NFC with \n line ends (normalise at the importer)');
+  const speakers = [...(doc.speakers ?? [])];
+  return writeDocument(p, doc, doc.text, doc.text.length, packTurns(doc.turns ?? [], speakers), speakers);
+}
+
+export function insertPackedDocument(p: Project, doc: PackedDocument): number {
+  return writeDocument(p, doc, Buffer.from(doc.utf8.buffer, doc.utf8.byteOffset, doc.utf8.byteLength), doc.chars, doc.turns, doc.speakers);
+}
+
+const TURN_BATCH = 64;
+
+type DocumentFields = Omit<NewDocument, 'text' | 'turns' | 'speakers'>;
+
+/** One transaction (the caller's, if it holds one): the document, its speakers, turns and attribute values. */
+function writeDocument(p: Project, doc: DocumentFields, text: string | Buffer, chars: number, turns: TurnColumns, speakers: NewSpeaker[]): number {
   if (!doc.name.trim()) throw new UserError('bad-input', 'a document needs a name');
   return p.transaction(() => {
     const now = p.now();
@@ -48,33 +66,55 @@ export function insertDocument(p: Project, doc: NewDocument): number {
       cachedStatement(
         p.db,
         `INSERT INTO documents(guid, name, kind, text, chars, source_name, source_type, encoding, sha256, language, position, imported_at, modified_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ${typeof text === 'string' ? '?' : 'CAST(? AS TEXT)'}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-          p.guid(), doc.name, doc.kind, doc.text, doc.text.length, doc.sourceName ?? null, doc.sourceType ?? null,
+          p.guid(), doc.name, doc.kind, text, chars, doc.sourceName ?? null, doc.sourceType ?? null,
           doc.encoding ?? null, doc.sha256 ?? null, doc.language ?? null, position, now, now,
         ).lastInsertRowid,
     );
-    const speakerIds = new Map<string, number>();
     const addSpeaker = cachedStatement(p.db, 'INSERT INTO speakers(guid, document_id, label, name, is_interviewer) VALUES (?, ?, ?, ?, ?)');
-    const ensureSpeaker = (s: NewSpeaker): number => {
-      const known = speakerIds.get(s.label);
-      if (known !== undefined) return known;
-      const sid = Number(addSpeaker.run(p.guid(), id, s.label, s.name ?? null, s.isInterviewer ? 1 : 0).lastInsertRowid);
-      speakerIds.set(s.label, sid);
-      return sid;
-    };
-    for (const s of doc.speakers ?? []) ensureSpeaker(s);
-    const addTurn = cachedStatement(p.db, 'INSERT INTO turns(document_id, speaker_id, start, "end", timestamp) VALUES (?, ?, ?, ?, ?)');
-    for (const t of doc.turns ?? []) {
-      if (t.start < 0 || t.end < t.start || t.end > doc.text.length) {
-        throw new Error(`insertDocument: turn ${t.start}-${t.end} lies outside the text (${doc.text.length})`);
+    const speakerIds = new Map<string, number>();
+    // the same label twice is one speaker
+    const ids = speakers.map((s) => {
+      let sid = speakerIds.get(s.label);
+      if (sid === undefined) {
+        sid = Number(addSpeaker.run(p.guid(), id, s.label, s.name ?? null, s.isInterviewer ? 1 : 0).lastInsertRowid);
+        speakerIds.set(s.label, sid);
       }
-      const sid = t.speaker === null ? null : ensureSpeaker({ label: t.speaker });
-      addTurn.run(id, sid, t.start, t.end, t.timestamp);
+      return sid;
+    });
+    // many turns to a statement: a 400-turn interview is a handful of statement runs, not 400
+    const row = '(?, ?, ?, ?, ?)';
+    const batch = cachedStatement(p.db, `INSERT INTO turns(document_id, speaker_id, start, "end", timestamp) VALUES ${Array(TURN_BATCH).fill(row).join(', ')}`);
+    const single = cachedStatement(p.db, `INSERT INTO turns(document_id, speaker_id, start, "end", timestamp) VALUES ${row}`);
+    const d = turns.data;
+    const values: (number | null)[] = [];
+    for (let t = 0; t < turns.count; t++) {
+      const i = t * 4;
+      const start = d[i]!;
+      const end = d[i + 1]!;
+      const sp = d[i + 2]!;
+      const ts = d[i + 3]!;
+      if (start < 0 || end < start || end > chars || (sp >= 0 && !ids[sp])) {
+        throw new Error(`insertDocument: turn ${start}-${end} lies outside the text (${chars}) or has no speaker`);
+      }
+      values.push(id, sp < 0 ? null : ids[sp]!, start, end, Number.isNaN(ts) ? null : ts);
+      if (values.length === TURN_BATCH * 5) {
+        batch.run(values);
+        values.length = 0;
+      }
     }
+    for (let i = 0; i < values.length; i += 5) single.run(values.slice(i, i + 5));
     for (const [name, value] of Object.entries(doc.attributes ?? {})) setDocumentAttribute(p, id, name, value);
     return id;
   });
+}
+
+/** `name`, or "name (2)", "name (3)" … when a document of that name exists. */
+export function uniqueDocumentName(p: Project, name: string): string {
+  const taken = cachedStatement(p.db, 'SELECT 1 FROM documents WHERE name = ?');
+  if (!taken.get(name)) return name;
+  for (let n = 2; ; n++) if (!taken.get(`${name} (${n})`)) return `${name} (${n})`;
 }
 
 export function findDocumentByName(p: Project, name: string): number | undefined {

@@ -5,14 +5,19 @@
  * – ” € into control characters). The user can name the encoding instead.
  */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import type iconvNs from 'iconv-lite';
 import { normalizeText } from '../../../shared/text/normalize';
 import { UserError } from '../errors';
+import { lazyRequire } from '../lazy-require';
+
+const iconv = lazyRequire<typeof iconvNs>('iconv-lite');
 
 export interface Decoded {
   text: string;
   /** The encoding that was used, as a canonical name ("utf-8", "utf-16le", "windows-1252" …). */
   encoding: string;
+  /** The bytes themselves when they are exactly the UTF-8 of `text` (no BOM, CR or non-NFC). */
+  utf8?: Uint8Array;
 }
 
 const ALIASES: Record<string, string> = {
@@ -45,7 +50,7 @@ export function canonicalEncoding(name: string): string {
   const key = name.trim().toLowerCase();
   const known = ALIASES[key];
   if (known) return known;
-  if (iconv.encodingExists(key)) return key;
+  if (iconv().encodingExists(key)) return key;
   throw new UserError('bad-encoding', `unknown encoding "${name}" (try utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1)`);
 }
 
@@ -55,19 +60,22 @@ export function decodeText(buf: Uint8Array, override?: string | null): Decoded {
     const encoding = canonicalEncoding(override);
     return { text: finish(decodeAs(stripBom(bytes, encoding), encoding)), encoding };
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: finish(strictUtf8(bytes.subarray(3)) ?? iconv.decode(bytes.subarray(3), 'utf-8')), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: finish(iconv.decode(bytes.subarray(2), 'utf-16le')), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: finish(iconv.decode(bytes.subarray(2), 'utf-16be')), encoding: 'utf-16be' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: finish(strictUtf8(bytes.subarray(3)) ?? iconv().decode(bytes.subarray(3), 'utf-8')), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: finish(iconv().decode(bytes.subarray(2), 'utf-16le')), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: finish(iconv().decode(bytes.subarray(2), 'utf-16be')), encoding: 'utf-16be' };
   const utf16 = utf16ByNulPattern(bytes);
-  if (utf16) return { text: finish(iconv.decode(bytes, utf16)), encoding: utf16 };
+  if (utf16) return { text: finish(iconv().decode(bytes, utf16)), encoding: utf16 };
   const utf8 = strictUtf8(bytes);
-  if (utf8 !== undefined) return { text: finish(utf8), encoding: 'utf-8' };
-  return { text: finish(iconv.decode(bytes, 'windows-1252')), encoding: 'windows-1252' };
+  if (utf8 !== undefined) {
+    const text = finish(utf8);
+    return text === utf8 ? { text, encoding: 'utf-8', utf8: bytes } : { text, encoding: 'utf-8' };
+  }
+  return { text: finish(iconv().decode(bytes, 'windows-1252')), encoding: 'windows-1252' };
 }
 
 function decodeAs(bytes: Buffer, encoding: string): string {
   if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(bytes);
-  return iconv.decode(bytes, encoding);
+  return iconv().decode(bytes, encoding);
 }
 
 function stripBom(bytes: Buffer, encoding: string): Buffer {

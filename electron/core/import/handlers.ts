@@ -18,7 +18,6 @@ export const importHandlers: Handlers<'import.files' | 'import.attributeSheet' |
     applyAttributeSheet(session.requireProject(), source, {
       encoding: encoding ? canonicalEncoding(encoding) : null,
       limits: DEFAULT_LIMITS,
-      ctx: { progress: () => undefined, throwIfCancelled: () => undefined, cancelled: false },
     }),
   'import.surveyPreview': ({ session }, { source, encoding }) => {
     session.requireProject();

@@ -2,27 +2,27 @@
  * The import job: files and folders (paths) or file contents (base64, from a drop in the
  * browser) → documents. One transaction per file; a failed file is reported and the batch
  * goes on; a cancelled batch stops between files and writes nothing for the files not done.
- * Runs in a worker thread (jobs/registry.ts) with its own connection.
+ * Runs in a worker thread (jobs/registry.ts) with its own connection; the files are read
+ * and parsed ahead in a reader thread (prefetch.ts) while this one writes.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentKind } from '../../../shared/contract';
 import { ensureAttribute } from '../attributes/store';
 import { cachedStatement } from '../db/driver';
-import { insertDocument, type NewDocument } from '../documents/store';
+import { insertDocument, insertPackedDocument, uniqueDocumentName } from '../documents/store';
 import { isUserError, UserError } from '../errors';
 import type { JobContext } from '../jobs/registry';
 import type { Project } from '../project/project';
 import { applyAttributeTable, type AttributeSheetResult } from './attribute-sheet';
 import { canonicalEncoding } from './encoding';
-import { formatOf, IMPORT_FORMATS, isTableFormat } from './formats/index';
+import { formatOf } from './formats/index';
 import { cellText, readTable, type Table } from './formats/table';
-import { DEFAULT_LIMITS, type ImportLimits, type ReadContext, type TextExtract } from './formats/types';
-import { detectLanguage } from './language';
-import { readTextFormat } from './read';
-import { planSurvey, surveyDocuments, type SurveyOptions } from './survey';
-import { parseTranscript } from './transcript';
+import { DEFAULT_LIMITS, type ImportLimits } from './formats/types';
+import { GroupCommit } from './group-commit';
+import { startPrefetch, type Prefetcher } from './prefetch';
+import { plainToError, SHEET_FIRST_HEADER, type ImportItem, type PreparedFile } from './prepared';
+import { planSurvey, type SurveyOptions } from './survey';
 
 export interface ImportSource {
   /** A file or folder on this machine (CLI, desktop). */
@@ -71,21 +71,14 @@ export interface ImportResult {
   attributes: AttributeSheetResult | null;
 }
 
-interface Item {
-  display: string;
-  path?: string;
-  data?: Buffer;
-  size: number;
-  /** Found by walking a folder (unsupported files there are skipped, not failed). */
-  fromFolder: boolean;
-  /** A problem found while listing (missing file). */
-  problem?: string;
-  encoding?: string;
+export interface ImportOptions {
+  /** Read ahead in a reader thread (default: when the built reader exists and there are 2+ files). */
+  readerThread?: boolean;
+  /** Another reader script (tests: one that dies, to see the batch go on without it). */
+  readerScript?: string;
 }
 
-const FIELDNOTE_NAME = /f[aä]ltanteckning|faltant|fieldnote|field[-_ ]note|observation/i;
-
-export async function importFiles(p: Project, params: ImportParams, ctx: JobContext): Promise<ImportResult> {
+export async function importFiles(p: Project, params: ImportParams, ctx: JobContext, options: ImportOptions = {}): Promise<ImportResult> {
   const limits: ImportLimits = { ...DEFAULT_LIMITS, ...(params.maxFileMB ? { maxFileBytes: Math.round(params.maxFileMB * 1024 * 1024) } : {}) };
   const encoding = params.encoding ? canonicalEncoding(params.encoding) : null;
   const items = expand(params.sources);
@@ -100,7 +93,7 @@ export async function importFiles(p: Project, params: ImportParams, ctx: JobCont
   const cacheSize = p.db.pragma('cache_size', { simple: true }) as number;
   p.db.pragma('cache_size = -65536');
   try {
-    return await runBatch(p, params, ctx, { items, limits, encoding, totalBytes });
+    return await runBatch(p, params, ctx, { items, limits, encoding, totalBytes, reader: options });
   } finally {
     p.db.pragma(`synchronous = ${synchronous}`);
     p.db.pragma(`cache_size = ${cacheSize}`);
@@ -109,37 +102,51 @@ export async function importFiles(p: Project, params: ImportParams, ctx: JobCont
 }
 
 interface Batch {
-  items: Item[];
+  items: ImportItem[];
   limits: ImportLimits;
   encoding: string | null;
   totalBytes: number;
+  reader: ImportOptions;
 }
 
-async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { items, limits, encoding, totalBytes }: Batch): Promise<ImportResult> {
+async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { items, limits, encoding, totalBytes, reader }: Batch): Promise<ImportResult> {
   const results: ImportFileResult[] = [];
   let doneBytes = 0;
   let cancelled = false;
-  const sheets: NonNullable<OneOptions['sheets']> = [];
+  const sheets: WriteOptions['sheets'] = [];
   const report = (i: number, name: string): void =>
     ctx.progress({ phase: 'import', unit: 'bytes', done: Math.min(doneBytes, totalBytes - 1), total: totalBytes, message: `${i + 1}/${items.length} ${name}` });
 
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    if (ctx.cancelled) {
-      cancelled = true;
-      for (const rest of items.slice(i)) results.push(result(rest.display, 'cancelled', { error: `${rest.display}: cancelled before it was imported` }));
-      break;
+  const prefetch = startPrefetch(
+    items,
+    { kind: params.kind, encoding, limits, survey: params.survey, detectSheets: params.kind !== 'survey' },
+    ctx,
+    { thread: reader.readerThread, script: reader.readerScript },
+  );
+  const group = new GroupCommit(p.db);
+  try {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (ctx.cancelled) {
+        cancelled = true;
+        for (const rest of items.slice(i)) results.push(result(rest.display, 'cancelled', { error: `${rest.display}: cancelled before it was imported` }));
+        break;
+      }
+      report(i, path.basename(item.display));
+      try {
+        const file = await nextFile(prefetch, i, group);
+        results.push(group.write(item.size, () => writeOne(p, item, file, params, ctx, { sheets, index: results.length })));
+      } catch (e) {
+        if (isUserError(e)) results.push(result(item.display, 'failed', { error: e.file ? e.message : `${item.display}: ${e.message}` }));
+        else if ((e as Error).name === 'CancelledError') {
+          results.push(result(item.display, 'cancelled', { error: `${item.display}: cancelled before it was imported` }));
+        } else results.push(result(item.display, 'failed', { error: `${item.display}: could not be imported (${(e as Error).message})` }));
+      }
+      doneBytes += item.size;
     }
-    report(i, path.basename(item.display));
-    try {
-      results.push(await importOne(p, item, params, { encoding, limits, ctx, sheets, index: results.length }));
-    } catch (e) {
-      if (isUserError(e)) results.push(result(item.display, 'failed', { error: e.file ? e.message : `${item.display}: ${e.message}` }));
-      else if ((e as Error).name === 'CancelledError') {
-        results.push(result(item.display, 'cancelled', { error: `${item.display}: cancelled before it was imported` }));
-      } else results.push(result(item.display, 'failed', { error: `${item.display}: could not be imported (${(e as Error).message})` }));
-    }
-    doneBytes += item.size;
+  } finally {
+    group.commit();
+    await prefetch.close();
   }
 
   let attributes: AttributeSheetResult | null = null;
@@ -156,7 +163,7 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
   if (params.attributesSheet && !cancelled) {
     // a bad sheet must not hide what happened to the files, which are in already
     try {
-      attributes = await applyAttributeSheet(p, params.attributesSheet, { encoding: null, limits, ctx });
+      attributes = await applyAttributeSheet(p, params.attributesSheet, { encoding: null, limits });
     } catch (e) {
       const file = params.attributesSheet.path ?? params.attributesSheet.name ?? 'attribute sheet';
       const message = isUserError(e) ? (e.file ? e.message : `${file}: ${e.message}`) : `${file}: the attribute sheet could not be applied (${(e as Error).message})`;
@@ -174,53 +181,47 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
   };
 }
 
-interface OneOptions {
-  encoding: string | null;
-  limits: ImportLimits;
-  ctx: JobContext;
-  /** Attribute sheets found among the files, applied after the documents are in. */
-  sheets?: { index: number; table: Table; file: string }[];
-  index?: number;
+/**
+ * The next prepared file. Should the reader keep us waiting, the files written so far are
+ * committed meanwhile, so the write lock is not held while nothing is written.
+ */
+async function nextFile(prefetch: Prefetcher, index: number, group: GroupCommit): Promise<PreparedFile> {
+  if (prefetch.ready(index)) return prefetch.next(index);
+  const timer = setTimeout(() => group.commit(), 50);
+  try {
+    return await prefetch.next(index);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-/** A table whose first column header names documents is an attribute sheet, not a survey. */
-export const SHEET_FIRST_HEADER = /^(dokument|dokumentnamn|document|documents|document name|fil|filnamn|file|filename|file name|intervju|interview)$/i;
+interface WriteOptions {
+  /** Attribute sheets found among the files, applied after the documents are in. */
+  sheets: { index: number; table: Table; file: string }[];
+  index: number;
+}
 
-async function importOne(p: Project, item: Item, params: ImportParams, o: OneOptions): Promise<ImportFileResult> {
+/** One prepared file into the project: one transaction, or nothing when it fails. */
+function writeOne(p: Project, item: ImportItem, file: PreparedFile, params: ImportParams, ctx: JobContext, o: WriteOptions): ImportFileResult {
   const display = item.display;
-  if (item.problem) throw new UserError('bad-file', item.problem, display);
-  const base = path.basename(display);
-  const format = formatOf(base);
-  if (!format) {
-    const msg = `not a format Rödtråd imports (supported: ${IMPORT_FORMATS.map((f) => `.${f}`).join(' ')})`;
-    if (item.fromFolder) return result(display, 'skipped', { error: `${display}: ${msg}` });
-    throw new UserError('unsupported', msg, display);
-  }
-  if (item.size > o.limits.maxFileBytes) {
-    throw new UserError('too-large', `the file is ${mb(item.size)}, over the import limit of ${mb(o.limits.maxFileBytes)} (raise it with --max-size)`, display);
-  }
-  const bytes = item.data ?? readFileSync(item.path!);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (params.duplicates !== 'import') {
-    const same = statements(p).sameContent.get(sha256) as { name: string } | undefined;
+  if (file.type === 'skip') return result(display, 'skipped', { error: file.message });
+  const sha256 = file.sha256;
+  if (sha256 !== null && params.duplicates !== 'import') {
+    const same = cachedStatement(p.db, 'SELECT name FROM documents WHERE sha256 = ? LIMIT 1').get(sha256) as { name: string } | undefined;
     if (same) return result(display, 'skipped', { error: `${display}: already in the project as "${same.name}" (same content); skipped` });
   }
-  const readCtx: ReadContext = { file: display, encoding: item.encoding ? canonicalEncoding(item.encoding) : o.encoding, limits: o.limits, get cancelled() { return o.ctx.cancelled; } };
-
-  if (isTableFormat(format)) {
-    const table = await readTable(bytes, format, readCtx);
-    if (params.kind !== 'survey' && o.sheets && SHEET_FIRST_HEADER.test(table.header[0] ?? '')) {
-      o.sheets.push({ index: o.index ?? 0, table, file: display });
-      return result(display, 'imported', { encoding: table.encoding, note: 'attribute sheet' });
-    }
-    const survey = surveyDocuments(table, params.survey ?? {}, display);
-    if (survey.documents.length === 0) throw new UserError('bad-file', 'the survey has a header row but no answers', display);
-    o.ctx.throwIfCancelled();
+  if (file.type === 'error') throw plainToError(file.error);
+  if (file.type === 'sheet') {
+    o.sheets.push({ index: o.index, table: file.table, file: display });
+    return result(display, 'imported', { encoding: file.table.encoding, note: 'attribute sheet' });
+  }
+  // a cancel that arrived while the file was being read: nothing of it is written
+  ctx.throwIfCancelled();
+  if (file.type === 'survey') {
+    const { survey } = file;
     const ids = p.transaction(() => {
       for (const [name, type] of Object.entries(survey.types)) ensureAttribute(p, name, 'document', type);
-      return survey.documents.map((d) =>
-        insertDocument(p, { ...d, sourceName: base, sourceType: format, encoding: table.encoding, sha256, language: detectLanguage(d.text) }),
-      );
+      return survey.documents.map((d) => insertDocument(p, d));
     });
     return result(display, 'imported', {
       documentId: ids[0] ?? null,
@@ -228,53 +229,19 @@ async function importOne(p: Project, item: Item, params: ImportParams, o: OneOpt
       turns: survey.documents.reduce((n, d) => n + (d.turns?.length ?? 0), 0),
       chars: survey.documents.reduce((n, d) => n + d.text.length, 0),
       speakers: survey.plan.textColumns.length,
-      encoding: table.encoding,
+      encoding: file.encoding,
     });
   }
-
-  const extract = await readTextFormat(bytes, format, readCtx);
-  const doc = documentFromExtract(p, extract, base, { kind: params.kind, sha256 });
-  // a cancel that arrived while the file was being read: nothing of it is written
-  o.ctx.throwIfCancelled();
-  const id = insertDocument(p, doc);
+  const { draft } = file;
+  const id = insertPackedDocument(p, { ...draft, name: uniqueDocumentName(p, draft.baseName) });
   return result(display, 'imported', {
     documentId: id,
     documentIds: [id],
-    turns: doc.turns!.length,
-    chars: doc.text.length,
-    speakers: doc.speakers!.length,
-    encoding: extract.encoding,
+    turns: draft.turns.count,
+    chars: draft.chars,
+    speakers: draft.speakers.length,
+    encoding: file.encoding,
   });
-}
-
-/**
- * The document a text becomes: named by its file name without extension (made unique),
- * speaker turns found unless it is a field note, kind from the user or from what was found.
- */
-export function documentFromExtract(p: Project, extract: TextExtract, fileName: string, o: { kind?: DocumentKind; sha256: string }): NewDocument {
-  const docName = fileName.replace(/\.[^.]+$/, '').normalize('NFC').trim() || fileName;
-  const kind: DocumentKind = o.kind ?? (FIELDNOTE_NAME.test(fileName) ? 'fieldnote' : 'interview');
-  let turns = extract.turns;
-  let speakers = extract.speakers;
-  if (!turns && kind !== 'fieldnote') {
-    const parsed = parseTranscript(extract.text, { knownLabels: extract.knownLabels });
-    turns = parsed.turns;
-    speakers = parsed.speakers;
-  }
-  // without speaker turns and without a field-note name it is some other document (a report, a policy)
-  const finalKind: DocumentKind = o.kind ?? (kind === 'interview' && (turns?.length ?? 0) === 0 ? 'other' : kind);
-  return {
-    name: uniqueName(p, docName),
-    kind: finalKind,
-    text: extract.text,
-    sourceName: fileName,
-    sourceType: extract.sourceType,
-    encoding: extract.encoding,
-    sha256: o.sha256,
-    language: detectLanguage(extract.text),
-    turns: turns ?? [],
-    speakers: speakers ?? [],
-  };
 }
 
 /** A survey's columns and the importer's guess at their roles, without writing anything. */
@@ -283,7 +250,7 @@ export async function previewTable(source: ImportSource, encoding: string | null
   if (!item || item.problem) throw new UserError('bad-file', item?.problem ?? 'no file given', item?.display);
   const format = formatOf(item.display);
   if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', 'only .csv and .xlsx files are surveys', item.display);
-  const bytes = item.data ?? readFileSync(item.path!);
+  const bytes = item.data ? Buffer.from(item.data) : readFileSync(item.path!);
   if (bytes.length === 0) throw new UserError('bad-file', 'the file is empty', item.display);
   const table = await readTable(bytes, format, { file: item.display, encoding: item.encoding ? canonicalEncoding(item.encoding) : encoding, limits: DEFAULT_LIMITS, cancelled: false });
   const plan = planSurvey(table, {}, item.display);
@@ -297,20 +264,20 @@ export async function previewTable(source: ImportSource, encoding: string | null
   };
 }
 
-export async function applyAttributeSheet(p: Project, source: ImportSource, o: OneOptions): Promise<AttributeSheetResult> {
+export async function applyAttributeSheet(p: Project, source: ImportSource, o: { encoding: string | null; limits: ImportLimits }): Promise<AttributeSheetResult> {
   const [item] = expand([source]);
   if (!item || item.problem) throw new UserError('bad-file', item?.problem ?? 'no attribute sheet given', item?.display);
   const format = formatOf(item.display);
   if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', 'an attribute sheet must be a .csv or .xlsx file', item.display);
-  const bytes = item.data ?? readFileSync(item.path!);
+  const bytes = item.data ? Buffer.from(item.data) : readFileSync(item.path!);
   if (bytes.length === 0) throw new UserError('bad-file', 'the file is empty', item.display);
   const table = await readTable(bytes, format, { file: item.display, encoding: o.encoding, limits: o.limits, cancelled: false });
   return applyAttributeTable(p, table, item.display);
 }
 
 /** Paths → files (folders walked, hidden files left out), contents → buffers. */
-function expand(sources: ImportSource[]): Item[] {
-  const out: Item[] = [];
+function expand(sources: ImportSource[]): ImportItem[] {
+  const out: ImportItem[] = [];
   const collator = new Intl.Collator('sv', { numeric: true });
   const walk = (dir: string, encoding: string | undefined): void => {
     const entries = readdirSync(dir, { withFileTypes: true })
@@ -341,20 +308,6 @@ function expand(sources: ImportSource[]): Item[] {
   return out;
 }
 
-/** Statements the batch runs for every file. */
-function statements(p: Project) {
-  return {
-    sameContent: cachedStatement(p.db, 'SELECT name FROM documents WHERE sha256 = ? LIMIT 1'),
-    nameTaken: cachedStatement(p.db, 'SELECT 1 FROM documents WHERE name = ?'),
-  };
-}
-
-function uniqueName(p: Project, name: string): string {
-  const taken = statements(p).nameTaken;
-  if (!taken.get(name)) return name;
-  for (let n = 2; ; n++) if (!taken.get(`${name} (${n})`)) return `${name} (${n})`;
-}
-
 function result(file: string, status: FileStatus, r: Partial<ImportFileResult> = {}): ImportFileResult {
   return {
     file,
@@ -372,6 +325,3 @@ function result(file: string, status: FileStatus, r: Partial<ImportFileResult> =
   };
 }
 
-function mb(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}

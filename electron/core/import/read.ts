@@ -41,9 +41,9 @@ export async function readTextFormat(bytes: Buffer, format: Exclude<ImportFormat
 /** Plain text (.txt, .md): synchronous, so the sample project can be built without a job. */
 export function readPlainText(bytes: Buffer, format: 'txt' | 'md', ctx: ReadContext): TextExtract {
   if (bytes.length === 0) throw badFile(ctx.file, 'the file is empty');
-  const { text, encoding } = decodeText(bytes, ctx.encoding);
+  const { text, encoding, utf8 } = decodeText(bytes, ctx.encoding);
   if (looksBinary(text)) throw badFile(ctx.file, `this is not a text file: the bytes look binary (an image, program or damaged file with a .${format} name?)`);
-  return checkText({ text, sourceType: format, encoding }, format, ctx);
+  return checkText({ text, sourceType: format, encoding, utf8 }, format, ctx);
 }
 
 function checkText(out: TextExtract, format: ImportFormat, ctx: ReadContext): TextExtract {

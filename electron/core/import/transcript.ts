@@ -39,6 +39,9 @@ const LINE_RE = new RegExp(
 const TIME_ONLY_RE = new RegExp(String.raw`^[ \t]*[\[(]?${TIME}[\])]?[ \t]*$`, 'u');
 const TIME_AFTER_LABEL_RE = new RegExp(String.raw`^[\[(]${TIME}[\])][ \t]*`, 'u');
 
+/** How far into a line its label's colon can be: a time, up to three words of a name, another time, bold marks. */
+const MAX_LABEL_PREFIX = 160;
+
 const INITIALS_RE = /^(\p{Lu}{1,4}\d{0,2}|IP ?\d{1,2})$/u;
 
 const INTERVIEWER_RE = /^(i|int|intervjuare|intervjuaren|interviewer|moderator|moderatorn|forskare|forskaren|fl|samtalsledare)\s*\d*$/iu;
@@ -67,21 +70,33 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
   let pos = 0;
   // a time on a line of its own, waiting for the labelled line after it
   let pending: { lineStart: number; timestamp: number } | null = null;
-  for (const line of text.split('\n')) {
-    const m = LINE_RE.exec(line);
-    const timeOnly = m ? null : TIME_ONLY_RE.exec(line);
-    if (m && !/^\d/.test(m[2]!)) {
-      const after = TIME_AFTER_LABEL_RE.exec(line.slice(m[0].length));
-      const time = m[1] ?? m[3] ?? after?.[1];
-      const timestamp = time ? parseTimestamp(time) : (pending?.timestamp ?? null);
-      candidates.push({ lineStart: !time && pending ? pending.lineStart : pos, label: m[2]!.trim(), timestamp });
-      pending = null;
-    } else if (timeOnly) {
-      pending = { lineStart: pos, timestamp: parseTimestamp(timeOnly[1]!) };
-    } else if (line.trim().length > 0) {
+  // Only a line with a colon near its start can be labelled or be a time of its own; the
+  // rest are skipped without a regex (most lines of a long transcript).
+  let colon = text.indexOf(':');
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    if (colon >= 0 && colon < pos) colon = text.indexOf(':', pos);
+    if (colon >= 0 && colon < end && colon - pos <= MAX_LABEL_PREFIX) {
+      const line = text.slice(pos, end);
+      const m = LINE_RE.exec(line);
+      const timeOnly = m ? null : TIME_ONLY_RE.exec(line);
+      if (m && !/^\d/.test(m[2]!)) {
+        const after = TIME_AFTER_LABEL_RE.exec(line.slice(m[0].length));
+        const time = m[1] ?? m[3] ?? after?.[1];
+        const timestamp = time ? parseTimestamp(time) : (pending?.timestamp ?? null);
+        candidates.push({ lineStart: !time && pending ? pending.lineStart : pos, label: m[2]!.trim(), timestamp });
+        pending = null;
+      } else if (timeOnly) {
+        pending = { lineStart: pos, timestamp: parseTimestamp(timeOnly[1]!) };
+      } else if (line.trim().length > 0) {
+        pending = null;
+      }
+    } else if (pending && hasText(text, pos, end)) {
       pending = null;
     }
-    pos += line.length + 1;
+    if (nl < 0) break;
+    pos = nl + 1;
   }
   const counts = new Map<string, number>();
   for (const c of candidates) counts.set(c.label, (counts.get(c.label) ?? 0) + 1);
@@ -104,6 +119,11 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
   const order: string[] = [];
   for (const c of starts) if (!order.includes(c.label)) order.push(c.label);
   return { turns, speakers: order.map((label) => ({ label, isInterviewer: isInterviewerLabel(label) })) };
+}
+
+function hasText(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/\s/.test(text[i]!)) return true;
+  return false;
 }
 
 /** End of a turn without the blank lines that separate it from the next. */

@@ -5,7 +5,10 @@
  * sizes can lie); XML parts are scanned for DOCTYPE/ENTITY declarations, which Office
  * files never need and which are how XXE and entity expansion attacks start.
  */
-import yauzl from 'yauzl';
+import type yauzlNs from 'yauzl';
+import { lazyRequire } from '../lazy-require';
+
+const yauzl = lazyRequire<typeof yauzlNs>('yauzl');
 
 export interface ZipLimits {
   /** Sum of all inflated entry sizes. */
@@ -38,7 +41,7 @@ const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
 export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS, signal?: { readonly cancelled: boolean }): Promise<ZipReport> {
   return new Promise((resolve, reject) => {
     const fail = (p: ZipProblem): void => reject(new ZipRejected(p));
-    yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
+    yauzl().fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
       // yauzl's own wording ("End of central directory record signature not found …") helps no researcher
       if (err || !zip) return fail({ kind: 'corrupt', detail: 'it is not a readable zip archive (cut off, or another kind of file with this name)' });
       const entries: string[] = [];
@@ -57,7 +60,7 @@ export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS, si
         done = true;
         resolve({ entries, inflatedBytes: inflated });
       });
-      zip.on('entry', (entry: yauzl.Entry) => {
+      zip.on('entry', (entry: yauzlNs.Entry) => {
         if (done) return;
         if (signal?.cancelled) return stop({ kind: 'corrupt', detail: 'cancelled' });
         entries.push(entry.fileName);

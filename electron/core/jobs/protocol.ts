@@ -1,4 +1,4 @@
-/** Messages between the core and a job's worker thread. */
+/** Messages between the core and its job worker threads. */
 import type { Progress } from '../../../shared/contract';
 
 export interface JobRequest {
@@ -9,7 +9,11 @@ export interface JobRequest {
   cancelFlag: SharedArrayBuffer;
 }
 
+/** From the core: run one job (a worker runs one at a time and then waits for the next). */
+export type HostMessage = { type: 'run'; request: JobRequest };
+
 export type JobMessage =
+  | { type: 'ready' }
   | { type: 'progress'; progress: Omit<Progress, 'jobId'> }
   | { type: 'done'; result: unknown }
   | { type: 'error'; error: { name: string; code?: string; message: string; file?: string } };

@@ -1,18 +1,21 @@
-/** Worker-thread entry: runs one job from the registry and reports progress to the parent. */
+/**
+ * Job worker thread: runs the jobs it is sent, one at a time, and reports progress to the
+ * core. It outlives a job (see pool.ts), so the second import finds its code loaded and
+ * compiled; each job still opens and closes the project on its own connection.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CancelledError, UserError } from '../errors';
 import { Project } from '../project/project';
-import type { JobMessage, JobRequest } from './protocol';
-import { jobs } from './registry';
 import { makeJobContext } from './context';
+import type { HostMessage, JobMessage, JobRequest } from './protocol';
+import { jobNames, loadJob } from './registry';
 
-async function main(): Promise<void> {
-  const req = workerData as JobRequest;
-  const post = (m: JobMessage): void => parentPort!.postMessage(m);
+const post = (m: JobMessage): void => parentPort!.postMessage(m);
+
+async function run(req: JobRequest): Promise<void> {
   let project: Project | undefined;
   try {
-    const fn = jobs[req.job];
-    if (!fn) throw new Error(`no job "${req.job}"`);
+    const fn = await loadJob(req.job);
     project = Project.open(req.projectFile);
     const ctx = makeJobContext(new Int32Array(req.cancelFlag), (progress) => post({ type: 'progress', progress }));
     const result = await fn(project, req.params as never, ctx);
@@ -28,4 +31,17 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// A spare, started before anyone needs it, loads every job's code once it has waited a
+// moment (not at once: a job sent right away should not share the thread with loading the
+// search engine and the chart renderer).
+const preload = (workerData as { spare?: boolean } | undefined)?.spare
+  ? setTimeout(() => {
+      const ready = (): void => post({ type: 'ready' });
+      void Promise.all(jobNames().map(loadJob)).then(ready, ready);
+    }, 1000)
+  : undefined;
+
+parentPort!.on('message', (m: HostMessage) => {
+  clearTimeout(preload);
+  if (m.type === 'run') void run(m.request);
+});

@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readBundledCodebook, loadCodebookTree } from '../codebooks/bundled';
-import { insertDocument } from '../documents/store';
+import { insertPackedDocument, uniqueDocumentName } from '../documents/store';
 import { applyAttributeTable } from '../import/attribute-sheet';
 import { readCsv } from '../import/formats/table';
 import { DEFAULT_LIMITS } from '../import/formats/types';
-import { documentFromExtract } from '../import/pipeline';
+import { documentDraft } from '../import/prepare';
 import { readPlainText } from '../import/read';
 import { sampleCorpusDir } from '../paths';
 import { Project } from '../project/project';
@@ -26,7 +26,8 @@ export function buildSampleProject(file: string, corpusDir = sampleCorpusDir()):
         const bytes = readFileSync(path.join(corpusDir, f));
         const extract = readPlainText(bytes, 'txt', { file: f, limits: DEFAULT_LIMITS, cancelled: false });
         const sha256 = createHash('sha256').update(bytes).digest('hex');
-        insertDocument(p, documentFromExtract(p, extract, f, { sha256 }));
+        const draft = documentDraft(extract, f, { sha256 });
+        insertPackedDocument(p, { ...draft, name: uniqueDocumentName(p, draft.baseName) });
       }
       const sheet = path.join(corpusDir, 'attribut.csv');
       if (existsSync(sheet)) applyAttributeTable(p, readCsv(readFileSync(sheet), { file: 'attribut.csv', limits: DEFAULT_LIMITS, cancelled: false }), 'attribut.csv');

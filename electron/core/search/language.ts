@@ -1,12 +1,11 @@
 /**
  * Stemming and stop words for the languages Rödtråd searches (Swedish and English), from
- * lunr (English) and lunr-languages (Swedish, Snowball), plus language detection with
- * franc-min restricted to those two languages.
+ * lunr (English) and lunr-languages (Swedish, Snowball).
  */
-import { franc } from 'franc-min';
 import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support';
 import swedish from 'lunr-languages/lunr.sv';
+import { detectLanguage } from '../text/language';
 
 export type SearchLanguage = 'sv' | 'en';
 export const SEARCH_LANGUAGES: SearchLanguage[] = ['sv', 'en'];
@@ -48,20 +47,11 @@ export function isStopWord(word: string, lang: SearchLanguage): boolean {
   return s;
 }
 
-const FRANC_TO_LANG: Record<string, SearchLanguage> = { swe: 'sv', eng: 'en' };
-
 /** The document's language: as set on the document, else detected (Swedish when unsure). */
 export function documentLanguage(stored: string | null | undefined, text: string): SearchLanguage {
   const s = stored?.toLowerCase().slice(0, 2);
   if (s === 'sv' || s === 'en') return s;
-  return detectLanguage(text);
-}
-
-export function detectLanguage(text: string): SearchLanguage {
-  // A few thousand characters from the middle are enough and keep detection fast.
-  const mid = Math.max(0, Math.floor(text.length / 2) - 2000);
-  const sample = text.slice(mid, mid + 4000);
-  return FRANC_TO_LANG[franc(sample, { only: ['swe', 'eng'], minLength: 10 })] ?? 'sv';
+  return detectLanguage(text) ?? 'sv';
 }
 
 export { lunr };

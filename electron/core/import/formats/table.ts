@@ -4,10 +4,13 @@
  * numbers, dates and booleans from Excel stay numbers, dates and booleans.
  */
 import type ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import type PapaNs from 'papaparse';
+import { lazyRequire } from '../../lazy-require';
 import { decodeText, looksBinary } from '../encoding';
 import { guardZip } from './docx';
 import { badFile, type ReadContext } from './types';
+
+const papa = lazyRequire<typeof PapaNs>('papaparse');
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -28,7 +31,7 @@ export function readCsv(bytes: Buffer, ctx: ReadContext): Table {
   const { text, encoding } = decodeText(bytes, ctx.encoding);
   if (!text.trim()) throw badFile(ctx.file, 'the file is empty');
   if (looksBinary(text)) throw badFile(ctx.file, 'this is not a CSV file: the bytes are not text');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
+  const parsed = papa().parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
   const rows = parsed.data.map((r) => r.map((c) => (c.trim() === '' ? null : c.trim())));
   const [header, ...body] = rows;
   return { header: (header ?? []).map((h) => String(h ?? '').trim()), rows: body, encoding };

@@ -32,6 +32,8 @@ export interface TextExtract {
   text: string;
   sourceType: string;
   encoding: string | null;
+  /** The file's bytes when they are exactly the UTF-8 of `text` (see NewDocument.utf8). */
+  utf8?: Uint8Array;
   /** Speaker labels the format itself marks (bold names, vtt voices). */
   knownLabels?: string[];
   /** Formats whose turns come from their structure (subtitles) give them directly. */
