@@ -123,18 +123,34 @@ describe('grouped commits', () => {
       const count = (db: Database.Database): number => db.prepare("SELECT count(*) FROM project_meta WHERE key LIKE 'test-%'").pluck().get() as number;
       const insert = p.db.prepare('INSERT INTO project_meta(key, value) VALUES (?, ?)');
       const group = new GroupCommit(p.db);
-      group.write(10, () => insert.run('test-a', '1'));
+      const lost: string[] = [];
+      group.write(10, () => insert.run('test-a', '1'), () => lost.push('a'));
       expect(() =>
-        group.write(10, () => {
-          insert.run('test-b', '1');
-          throw new Error('the second file fails half-way');
-        }),
+        group.write(
+          10,
+          () => {
+            insert.run('test-b', '1');
+            throw new Error('the second file fails half-way');
+          },
+          () => lost.push('b'),
+        ),
       ).toThrow(/half-way/);
-      group.write(10, () => insert.run('test-c', '1'));
+      group.write(10, () => insert.run('test-c', '1'), () => lost.push('c'));
       expect(count(other)).toBe(0);
       group.commit();
       expect(count(other)).toBe(2);
       expect(p.db.prepare("SELECT group_concat(key) FROM project_meta WHERE key LIKE 'test-%'").pluck().get()).toBe('test-a,test-c');
+      expect(lost).toEqual([]);
+
+      // a commit that fails (here: a deferred foreign key left broken) takes the whole group back
+      // and tells every file in it
+      p.db.pragma('defer_foreign_keys = ON');
+      group.write(10, () => insert.run('test-d', '1'), () => lost.push('d'));
+      group.write(10, () => p.db.prepare("INSERT INTO speakers(guid, document_id, label) VALUES ('x', 999999, 'nobody')").run(), () => lost.push('e'));
+      group.commit();
+      expect(lost).toEqual(['d', 'e']);
+      expect(p.db.inTransaction).toBe(false);
+      expect(count(other)).toBe(2);
     } finally {
       other.close();
       p.close();

@@ -14,27 +14,45 @@ const GROUP_MS = 250;
 export class GroupCommit {
   private bytes = 0;
   private started = 0;
+  /** What to tell each file of the open group should its commit fail (disk full …). */
+  private pending: ((e: Error) => void)[] = [];
 
   constructor(private readonly db: Db) {}
 
-  /** `fn` as one savepoint of the open group (opening one if needed); throws what `fn` throws, with nothing of it kept. */
-  write<T>(bytes: number, fn: () => T): T {
+  /**
+   * `fn` as one savepoint of the open group (opening one if needed); throws what `fn`
+   * throws, with nothing of it kept. `onLost` is called if the group's commit fails later.
+   */
+  write<T>(bytes: number, fn: () => T, onLost: (e: Error) => void): T {
     if (!this.db.inTransaction) {
       this.db.exec('BEGIN IMMEDIATE');
       this.bytes = 0;
       this.started = Date.now();
+      this.pending = [];
     }
+    let ok = false;
     try {
       // a transaction function called inside a transaction runs as a savepoint
-      return this.db.transaction(fn)();
+      const value = this.db.transaction(fn)();
+      ok = true;
+      return value;
     } finally {
+      if (ok) this.pending.push(onLost);
       this.bytes += bytes;
       if (this.bytes >= GROUP_BYTES || Date.now() - this.started >= GROUP_MS) this.commit();
     }
   }
 
-  /** Commits what the group holds (at the end, before waiting on something slow, on cancel). */
+  /** Commits what the group holds (at the end, while waiting on something slow, on cancel). */
   commit(): void {
-    if (this.db.inTransaction) this.db.exec('COMMIT');
+    if (!this.db.inTransaction) return;
+    try {
+      this.db.exec('COMMIT');
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const lost of this.pending) lost(e as Error);
+    } finally {
+      this.pending = [];
+    }
   }
 }

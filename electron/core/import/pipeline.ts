@@ -84,9 +84,10 @@ export async function importFiles(p: Project, params: ImportParams, ctx: JobCont
   const items = expand(params.sources);
   const totalBytes = Math.max(1, items.reduce((n, it) => n + it.size, 0));
 
-  // Each file stays one atomic transaction, but its commit need not wait for the disk: WAL
-  // with synchronous=NORMAL is never corrupted, and the checkpoint at the end of the batch
-  // syncs the WAL (a power cut mid-batch loses whole files, which a re-run imports again).
+  // Each file stays atomic (a savepoint, see group-commit.ts), but a commit need not wait for
+  // the disk: WAL with synchronous=NORMAL is never corrupted, and the checkpoint at the end
+  // of the batch syncs the WAL (a power cut mid-batch loses whole files, which a re-run
+  // imports again).
   const synchronous = p.db.pragma('synchronous', { simple: true }) as number;
   p.db.pragma('synchronous = NORMAL');
   // a bigger page cache keeps the turn and speaker indexes in memory across a large batch
@@ -135,7 +136,12 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       report(i, path.basename(item.display));
       try {
         const file = await nextFile(prefetch, i, group);
-        results.push(group.write(item.size, () => writeOne(p, item, file, params, ctx, { sheets, index: results.length })));
+        const written = group.write(
+          item.size,
+          () => writeOne(p, item, file, params, ctx, { sheets, index: results.length }),
+          (e) => Object.assign(written, { ok: false, status: 'failed', documentId: null, documentIds: [], error: `${item.display}: could not be saved (${e.message})` }),
+        );
+        results.push(written);
       } catch (e) {
         if (isUserError(e)) results.push(result(item.display, 'failed', { error: e.file ? e.message : `${item.display}: ${e.message}` }));
         else if ((e as Error).name === 'CancelledError') {
