@@ -8,7 +8,7 @@
  */
 import type { Db } from '../db/driver';
 
-const GROUP_BYTES = 8 * 1024 * 1024;
+const GROUP_BYTES = 4 * 1024 * 1024;
 const GROUP_MS = 250;
 
 export class GroupCommit {

@@ -90,9 +90,10 @@ export async function importFiles(p: Project, params: ImportParams, ctx: JobCont
   // imports again).
   const synchronous = p.db.pragma('synchronous', { simple: true }) as number;
   p.db.pragma('synchronous = NORMAL');
-  // a bigger page cache keeps the turn and speaker indexes in memory across a large batch
+  // a page cache that holds a whole commit group (4 MB of text) and the turn and speaker
+  // indexes, so nothing spills to the WAL before the commit
   const cacheSize = p.db.pragma('cache_size', { simple: true }) as number;
-  p.db.pragma('cache_size = -65536');
+  p.db.pragma('cache_size = -16384');
   try {
     return await runBatch(p, params, ctx, { items, limits, encoding, totalBytes, reader: options });
   } finally {
