@@ -4,6 +4,7 @@
  * "Totalt", ranked choices, coded open answers), with their DOCX/XLSX/CSV/Markdown exports.
  */
 import { z } from 'zod';
+import { ExportResult } from './tables';
 import { method } from './define';
 import { Id } from './entities';
 import { DocumentFilter } from './filter';
@@ -157,15 +158,8 @@ export const OpenAnswers = z.object({
 });
 export type OpenAnswers = z.infer<typeof OpenAnswers>;
 
-export const ReportExportResult = z.object({
-  /** The file written, when a path was given. */
-  path: z.string().nullable(),
-  /** The file's bytes as base64, when no path was given (browser download). */
-  base64: z.string().nullable(),
-  fileName: z.string(),
-  mime: z.string(),
-  bytes: z.number().int(),
-});
+/** The same shape as every other export (shared/contract/tables.ts). */
+export const ReportExportResult = ExportResult;
 export type ReportExportResult = z.infer<typeof ReportExportResult>;
 
 export const ReportVariable = z.object({

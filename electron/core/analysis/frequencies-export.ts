@@ -4,12 +4,15 @@
  */
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../export/load-exceljs';
-import Papa from 'papaparse';
+import type PapaNs from 'papaparse';
+import { lazyRequire } from '../lazy-require';
 import type { FileChild } from 'docx';
 import type { FrequencyReport, FrequencyTable, OpenAnswers } from '../../../shared/contract/reports';
 import { formatInteger, formatPercentNumber, type Lang } from '../../../shared/format/numbers';
 import { FREQ_TEXT } from './frequencies';
 import { caption, docxTable, heading, notes, packDocx, paragraph, sheetName } from './report-docx';
+
+const papa = lazyRequire<typeof PapaNs>('papaparse');
 
 const HEAD = {
   sv: { title: 'Frekvenstabeller', table: 'Tabell', open: 'Öppna svar', openQuestion: (q: string) => `Öppna svar: ${q}`, category: 'Kategori', about: 'Om tabellerna', ranked: 'Totalt över alternativen' },
@@ -134,7 +137,7 @@ export function frequenciesCsv(report: FrequencyReport, open?: OpenAnswers): str
   }
   const width = Math.max(...lines.map((l) => l.length));
   const padded = lines.map((l) => [...l, ...Array.from({ length: width - l.length }, () => '')]);
-  return `\uFEFF${Papa.unparse(padded, { delimiter: lang === 'sv' ? ';' : ',', newline: '\r\n' })}\r\n`;
+  return `\uFEFF${papa().unparse(padded, { delimiter: lang === 'sv' ? ';' : ',', newline: '\r\n' })}\r\n`;
 }
 
 function mdEscape(s: string): string {

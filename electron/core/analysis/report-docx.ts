@@ -127,8 +127,6 @@ export async function packDocx(children: FileChild[], meta: { title: string; lan
   return Packer.toBuffer(doc);
 }
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {

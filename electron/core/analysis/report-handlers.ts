@@ -1,30 +1,18 @@
 /** The reports.* methods: term report, survey frequency tables, coded open answers, and their exports. */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportExportResult } from '../../../shared/contract/reports';
+import { deliver as deliverExport } from '../export/deliver';
 import type { Handlers } from '../api/types';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { runJob } from '../jobs/run';
 import { frequencies, openAnswers } from './frequencies';
-import { DOCX_MIME, XLSX_MIME } from './report-docx';
 import { termReport } from './term-report';
 
-const MIME: Record<string, string> = { docx: DOCX_MIME, xlsx: XLSX_MIME, csv: 'text/csv;charset=utf-8', md: 'text/markdown;charset=utf-8' };
-
-/** Writes to `file` when given (the whole file at once, so a failure leaves no half file), else returns base64. */
+/** Writes to `file` when given (through a temporary file, so a failure leaves no half file), else returns base64. */
 export function deliver(bytes: Buffer, format: string, file: string | undefined, defaultName: string): ReportExportResult {
-  const fileName = file ? path.basename(file) : `${defaultName}.${format}`;
-  if (file) {
-    const ext = path.extname(file).slice(1).toLowerCase();
-    if (ext !== format) throw new UserError('bad-input', `the file name must end in .${format}`, file);
-    try {
-      writeFileSync(file, bytes);
-    } catch (e) {
-      throw new UserError('write-failed', `could not write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
-    }
-  }
-  return { path: file ? path.resolve(file) : null, base64: file ? null : bytes.toString('base64'), fileName, mime: MIME[format]!, bytes: bytes.length };
+  if (file && path.extname(file).slice(1).toLowerCase() !== format) throw new UserError('bad-input', `the file name must end in .${format}`, file);
+  return deliverExport(bytes, format, defaultName, file);
 }
 
 export function variables(p: Project): { name: string; levels: string[]; used: Record<string, number> }[] {

@@ -2,7 +2,6 @@
 import type { Handlers } from '../api/types';
 import { cooccurrenceCsv, cooccurrenceXlsx, matrixCsv, matrixXlsx } from '../export/matrix-export';
 import { deliver } from '../export/deliver';
-import { themeTableDocx } from '../export/theme-table-docx';
 import { themeTableClipboard, themeTableHtmlFile } from '../export/theme-table-html';
 import { themeTableMarkdownFile } from '../export/theme-table-md';
 import { buildCooccurrence } from './cooccurrence';
@@ -30,7 +29,7 @@ export const tableHandlers: Handlers<TableMethod> = {
   'tables.exportThemeTable': async ({ session }, { format, path, ...req }) => {
     const t = buildThemeTable(session.requireProject(), req);
     assertLayoutUsable(t);
-    const bytes = format === 'docx' ? await themeTableDocx(t) : format === 'html' ? themeTableHtmlFile(t) : themeTableMarkdownFile(t);
+    const bytes = format === 'docx' ? await (await import('../export/theme-table-docx')).themeTableDocx(t) : format === 'html' ? themeTableHtmlFile(t) : themeTableMarkdownFile(t);
     return deliver(bytes, format, t.caption || (t.options.language === 'sv' ? 'Tematabell' : 'Theme table'), path);
   },
   'tables.clipboard': ({ session }, req) => themeTableClipboard(buildThemeTable(session.requireProject(), req)),

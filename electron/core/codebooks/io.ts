@@ -6,11 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
+import type PapaNs from 'papaparse';
+import { lazyRequire } from '../lazy-require';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { joinCodePath, splitCodePath } from '../coding/codes';
 import type { CodebookNode } from './bundled';
+
+const papa = lazyRequire<typeof PapaNs>('papaparse');
 
 export type CodebookFormat = 'csv' | 'txt';
 
@@ -65,7 +68,7 @@ const HEADER_ALIASES: Record<string, string[]> = {
 const LEVEL = /^(?:level|nivå|niva)\s*(\d+)$/i;
 
 export function parseCsvCodebook(text: string, file = 'codebook'): CodebookNode[] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
+  const parsed = papa().parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
   const data = parsed.data.map((r) => r.map((c) => (c ?? '').trim()));
   if (data.length === 0) throw new UserError('bad-input', 'the codebook is empty', file);
   const head = data[0]!.map((h) => h.toLowerCase());
@@ -192,7 +195,7 @@ export function codebookCsv(p: Project): { content: string; codes: number } {
     row.exclusion ?? '',
     row.color,
   ]);
-  return { content: `\uFEFF${Papa.unparse([header, ...rows], { newline: '\r\n' })}\r\n`, codes: codes.length };
+  return { content: `\uFEFF${papa().unparse([header, ...rows], { newline: '\r\n' })}\r\n`, codes: codes.length };
 }
 
 export function codebookText(p: Project): { content: string; codes: number } {

@@ -9,10 +9,13 @@ import { writeAtomically } from '../files/write-atomically';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from './load-exceljs';
-import Papa from 'papaparse';
+import type PapaNs from 'papaparse';
+import { lazyRequire } from '../lazy-require';
 import type { Project } from '../project/project';
 import { codePaths, codeSets, queryQuotations, type QuotationQueryInput } from '../coding/query';
 import { joinCodePath } from '../coding/codes';
+
+const papa = lazyRequire<typeof PapaNs>('papaparse');
 
 export interface QuotationExportInput extends QuotationQueryInput {
   format: 'csv' | 'xlsx';
@@ -79,7 +82,7 @@ export function quotationTable(p: Project, q: QuotationQueryInput, language: 'sv
 }
 
 export function tableCsv(t: ExportTable, language: 'sv' | 'en'): Buffer {
-  const csv = Papa.unparse([t.header, ...t.rows.map((r) => r.map(String))], { delimiter: language === 'sv' ? ';' : ',', newline: '\r\n' });
+  const csv = papa().unparse([t.header, ...t.rows.map((r) => r.map(String))], { delimiter: language === 'sv' ? ';' : ',', newline: '\r\n' });
   return Buffer.from(`\uFEFF${csv}\r\n`, 'utf8');
 }
 

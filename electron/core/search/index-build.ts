@@ -112,7 +112,7 @@ export function buildIndex(p: Project, ctx: JobContext = noopContext, engine: Se
   };
 
   if (engine === 'lunr') {
-    const index = lunr(function () {
+    const index = lunr()(function () {
       // Tokens arrive already normalised and stemmed: lunr must not change them again.
       this.pipeline.reset();
       this.searchPipeline.reset();
