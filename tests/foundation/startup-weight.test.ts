@@ -19,7 +19,9 @@ function loadedAtStart(entry: string): Set<string> {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/^import\s(?:[^;]*?\sfrom\s)?"([^"]+)";?$/gms)) {
+    // static imports, and a module's own top-level `await import()` (which runs at start too)
+    const specs = [...text.matchAll(/^import\s(?:[^;]*?\sfrom\s)?"([^"]+)";?$/gms), ...text.matchAll(/^(?:const|var|let)\s[^=\n]+=\s*await import\("([^"]+)"\)/gm)];
+    for (const m of specs) {
       const spec = m[1]!;
       if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec));
       else if (!spec.startsWith('node:')) packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);

@@ -42,16 +42,20 @@ export function jobWorkerStats(): { started: number; idle: number } {
   return { started, idle: idle.length };
 }
 
-function spawn(script: string, spare: boolean): Worker {
+function spawn(script: string, spare: boolean, preload?: string): Worker {
   started++;
-  return new Worker(script, { workerData: { spare } });
+  return new Worker(script, { workerData: { spare, preload } });
 }
 
-/** Starts a job worker now (when a project opens) so the first job need not wait for one. */
-export function prewarmJobs(): void {
+/**
+ * Starts a job worker now (when a project opens) so the first job need not wait for one.
+ * Given the job that will come (the CLI knows it from the command), the worker loads that
+ * job's code at once; otherwise it loads every job's code after a moment.
+ */
+export function prewarmJobs(job?: string): void {
   const script = workerScript();
   if (!script || idle.length >= MAX_IDLE) return;
-  park(spawn(script, true));
+  park(spawn(script, true, job));
 }
 
 /** Stops the waiting workers (tests, shutdown). */

@@ -34,7 +34,9 @@ async function run(req: JobRequest): Promise<void> {
 // A spare, started before anyone needs it, loads every job's code once it has waited a
 // moment (not at once: a job sent right away should not share the thread with loading the
 // search engine and the chart renderer).
-const preload = (workerData as { spare?: boolean } | undefined)?.spare
+const options = (workerData ?? {}) as { spare?: boolean; preload?: string };
+if (options.preload) void loadJob(options.preload).catch(() => undefined);
+const preload = options.spare && !options.preload
   ? setTimeout(() => {
       const ready = (): void => post({ type: 'ready' });
       void Promise.all(jobNames().map(loadJob)).then(ready, ready);
