@@ -2,7 +2,6 @@
  * Frequency tables (and coded open answers) to DOCX, XLSX, CSV and Markdown. Figures are
  * formatted by the report language (Swedish "17,1"); XLSX keeps numbers as numbers.
  */
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../export/load-exceljs';
 import type PapaNs from 'papaparse';
 import { lazyRequire } from '../lazy-require';

@@ -3,7 +3,6 @@
  * frozen header row and code column, a heat-map colour scale) or CSV (UTF-8 with BOM; in
  * Swedish ';' between fields and a decimal comma, in English ',' and a decimal point).
  */
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from './load-exceljs';
 
 export interface GridRow {

@@ -7,7 +7,6 @@
  */
 import { writeAtomically } from '../files/write-atomically';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from './load-exceljs';
 import type PapaNs from 'papaparse';
 import { lazyRequire } from '../lazy-require';

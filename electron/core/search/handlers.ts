@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeAtomically } from '../files/write-atomically';
 import type { Handlers } from '../api/types';
-import { UserError } from '../errors';
 import { codeHits } from './code-hits';
 import { documentLanguages, setDocumentLanguage } from './doc-language';
 import { ensureIndex, indexStatus } from './index-store';
@@ -31,14 +30,8 @@ export const searchHandlers: Handlers<'search.status' | 'search.buildIndex' | 's
     const bytes = params.format === 'csv' ? Buffer.from(wordTableCsv(table, params.uiLanguage), 'utf8') : await wordTableXlsx(table, params.uiLanguage);
     const rows = table.data.rows.length;
     const fileName = params.path ? path.basename(params.path) : `${params.uiLanguage === 'sv' ? 'ordfrekvenser' : 'word-frequencies'}.${params.format}`;
-    if (params.path) {
-      try {
-        writeFileSync(params.path, bytes);
-      } catch (e) {
-        throw new UserError('write-failed', `cannot write the file: ${(e as Error).message}`, params.path);
-      }
-      return { fileName, bytes: bytes.length, rows, path: path.resolve(params.path), base64: null };
-    }
+    // through a temporary file, so a failed write leaves no half file
+    if (params.path) return { fileName, bytes: bytes.length, rows, path: writeAtomically(params.path, bytes), base64: null };
     return { fileName, bytes: bytes.length, rows, path: null, base64: bytes.toString('base64') };
   },
 };

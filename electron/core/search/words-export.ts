@@ -2,7 +2,6 @@
  * Word frequency tables as CSV (semicolon-separated with a BOM and decimal commas, as
  * Swedish Excel opens it) or XLSX (numbers as numbers, bold frozen header).
  */
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../export/load-exceljs';
 import type { WordComparison, WordFrequencies } from './words';
 
