@@ -71,6 +71,43 @@ describe('search view on the sample project', () => {
     await app.screenshot('search-hit-in-document');
   });
 
+  it("lets the researcher set a document's language, and searches on in it", async () => {
+    const { page } = app;
+    await page.locator('#tab-search').click();
+    const toggle = page.getByTestId('doc-languages-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const selects = page.getByTestId('doc-languages').getByTestId('doc-language');
+    await expect.poll(() => selects.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(8);
+    // the import stored the language it detected: Swedish for every sample document
+    expect(new Set(await selects.evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value)))).toEqual(new Set(['sv']));
+    const row = page.getByTestId('doc-languages').locator('tr', { hasText: /f[aä]ltanteckning/i }).first();
+    const select = row.getByTestId('doc-language');
+    const name = (await row.locator('.count-name').textContent())!;
+    const stored = (): unknown => {
+      const p = Project.open(app.projectFile);
+      try {
+        return p.db.prepare('SELECT language FROM documents WHERE name = ?').pluck().get(name);
+      } finally {
+        p.close();
+      }
+    };
+    await select.selectOption('en');
+    await expect.poll(stored).toBe('en');
+    await expect.poll(() => select.inputValue()).toBe('en');
+    await app.screenshot('search-document-languages');
+    // the search runs on the rebuilt index
+    await page.getByTestId('search-input').fill('personal*');
+    await page.getByTestId('search-run').click();
+    await expect.poll(() => page.getByTestId('search-summary').textContent(), { timeout: 30_000 }).toMatch(/träff/);
+    // "detect again" clears the choice, and the document is detected as Swedish
+    await select.selectOption('auto');
+    await expect.poll(() => select.locator('option').first().textContent()).toBe('Gissat: Svenska');
+    expect(stored()).toBeNull();
+    await select.selectOption('sv');
+    await expect.poll(stored).toBe('sv');
+    await toggle.click();
+  });
+
   it('shows word frequencies and compares chef with medarbetare', async () => {
     const { page } = app;
     await page.locator('#tab-words').click();

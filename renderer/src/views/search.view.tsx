@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../shared/contract/search';
 import { VirtualList } from '../components/VirtualList';
+import { DocumentLanguages } from '../search/DocumentLanguages';
 import { useApp } from '../store/app-store';
 import { useCoding } from '../store/coding-store';
 import { hitKey, useSearch, type Expansion } from '../store/search-store';
@@ -38,6 +39,7 @@ function SearchView() {
   const codes = useApp((x) => x.codes);
   const documents = useApp((x) => x.documents);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [languagesOpen, setLanguagesOpen] = useState(false);
   useEffect(() => {
     void useSearch.getState().warm();
   }, []);
@@ -83,6 +85,9 @@ function SearchView() {
           <button type="button" className="link-button" aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
             {helpOpen ? '▾' : '▸'} {t('search.help')}
           </button>
+          <button type="button" className="link-button" aria-expanded={languagesOpen} onClick={() => setLanguagesOpen(!languagesOpen)} data-testid="doc-languages-toggle">
+            {languagesOpen ? '▾' : '▸'} {t('search.docLanguages')}
+          </button>
           <span className="spacer" />
           <label className="search-option">
             {t('search.sort')}
@@ -111,6 +116,7 @@ function SearchView() {
           ))}
         </dl>
       )}
+      {languagesOpen && <DocumentLanguages />}
       {r && (
         <div className="search-summary" data-testid="search-summary">
           <strong>{t('search.hits', { count: r.total, formattedCount: formatNumber(r.total, lang) })}</strong>
