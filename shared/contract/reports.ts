@@ -171,7 +171,40 @@ export const ReportVariable = z.object({
 
 const Out = z.object({ path: z.string().min(1).optional() }).strict();
 
+const Name = z.string().max(200);
+/**
+ * What the report views were last set to, kept in the project so the term report opens as
+ * it was left. Every field is optional: settings saved by another version still load.
+ */
+export const ReportSettings = z.object({
+  term: Name.nullable().optional(),
+  group: Name.nullable().optional(),
+  district: Name.nullable().optional(),
+  /** Codes shown (null: all). */
+  codes: z.array(Id).max(500).nullable().optional(),
+  includeSubcodes: z.boolean().optional(),
+  chart: z.enum(['line', 'bar']).optional(),
+  /** '' = all interviews, else a group value. */
+  split: Name.optional(),
+  freqVariables: z.array(Name).max(500).optional(),
+  ranked: z.boolean().optional(),
+  rounding: z.enum(['nearest', 'largest-remainder']).optional(),
+  orders: z.record(Name, z.array(Name).max(1000)).optional(),
+  openGroup: Name.nullable().optional(),
+});
+export type ReportSettings = z.infer<typeof ReportSettings>;
+
 export const reportMethods = {
+  'reports.settings': method({
+    summary: 'The report settings saved in the project (null when none were saved).',
+    params: z.object({}).strict(),
+    result: ReportSettings.nullable(),
+  }),
+  'reports.saveSettings': method({
+    summary: 'Saves the report settings in the project (the term report and survey tables open as they were left).',
+    params: z.object({ settings: ReportSettings }).strict(),
+    result: ReportSettings,
+  }),
   'reports.variables': method({
     summary: 'Document attributes with their ordered levels and how many documents of each kind have a value.',
     params: z.object({}).strict(),

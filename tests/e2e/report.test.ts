@@ -115,6 +115,29 @@ describe('term report view', () => {
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('opens as it was left: the settings are saved in the project', async () => {
+    const { page } = app;
+    await page.getByTestId('chart-bar').check();
+    type Saved = { term: string; group: string; district: string; codes: number[]; split: string; chart: string } | null;
+    await expect.poll(() => callApi<Saved>(page, 'reports.settings'), { timeout: 5_000 }).toMatchObject({
+      term: 'termin',
+      group: 'grupp',
+      district: 'stadsdel',
+      codes: chosen.map((c) => c.id),
+      split: 'chef',
+      chart: 'bar',
+    });
+    // a new window on the same project (here: the page loaded again) starts from them
+    await page.reload();
+    await page.getByTestId('tab-term-report').click();
+    await page.getByTestId('term-report-view').waitFor();
+    await expect.poll(() => page.getByTestId('report-district').inputValue()).toBe('stadsdel');
+    await expect.poll(() => page.getByTestId('report-row').count()).toBe(2);
+    expect(await page.getByTestId('report-split').filter({ hasText: 'chef' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('chart-bar').isChecked()).toBe(true);
+    await app.screenshot('term-report-restored');
+  });
 });
 
 describe('survey frequency view', () => {

@@ -21,7 +21,7 @@ export function lang(v: unknown): 'sv' | 'en' {
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Term report: in how many interviews each code was raised per term ("22 av 30"), by group and district; DOCX or XLSX.',
-  usage: 'report <project> --term ATTR [--group ATTR] [--district ATTR] [--codes PATH]… [--where ATTR=VALUE]… [--out FILE.docx|.xlsx] [--lang sv|en] [--json]',
+  usage: 'report <project> (--term ATTR | --saved) [--group ATTR] [--district ATTR] [--codes PATH]… [--where ATTR=VALUE]… [--out FILE.docx|.xlsx] [--lang sv|en] [--json]',
   details: [
     'Options:',
     '  --term ATTR        attribute that orders the interview rounds (termin); its values in their kept order',
@@ -34,6 +34,8 @@ export const reportCommand: Command = {
     '  --out FILE         write .docx (tables, charts, a sentence per code) or .xlsx (a sheet per table, charts)',
     '  --chart line|bar   chart type in the export (default line)',
     '  --lang sv|en       language of the output (default sv)',
+    '  --saved            start from the settings saved in the project by the Rapport view (term, group,',
+    '                     district, codes, sub-codes, chart); the other options override them',
     'Without --out the table is printed ("k/n" per term); with --json the whole report as JSON.',
     'Example: rodtrad report projekt.rodtrad --term termin --group grupp --codes "Handlingsplan" --out rapport.docx',
   ].join('\n'),
@@ -48,20 +50,24 @@ export const reportCommand: Command = {
     out: { type: 'string' },
     chart: { type: 'string' },
     lang: { type: 'string' },
+    saved: { type: 'boolean' },
   },
   project: 'open',
   async run(ctx) {
     const o = ctx.options;
-    if (typeof o.term !== 'string') throw new UsageError('--term ATTR is required (the attribute that orders the terms, e.g. termin)');
-    const chart = o.chart === undefined ? 'line' : o.chart;
+    const saved = o.saved ? await ctx.call('reports.settings', {}) : null;
+    if (o.saved && !saved) throw new UsageError('the project has no saved report settings (open the Rapport view once, or give --term)');
+    const term = typeof o.term === 'string' ? o.term : saved?.term;
+    if (!term) throw new UsageError('--term ATTR is required (the attribute that orders the terms, e.g. termin), or --saved');
+    const chart = o.chart ?? saved?.chart ?? 'line';
     if (chart !== 'line' && chart !== 'bar') throw new UsageError('--chart must be line or bar');
     const request = {
-      term: o.term,
-      group: typeof o.group === 'string' ? o.group : undefined,
-      district: typeof o.district === 'string' ? o.district : undefined,
-      codes: list(o.codes).length ? list(o.codes) : undefined,
+      term,
+      group: typeof o.group === 'string' ? o.group : (saved?.group ?? undefined),
+      district: typeof o.district === 'string' ? o.district : (saved?.district ?? undefined),
+      codes: list(o.codes).length ? list(o.codes) : (saved?.codes ?? undefined),
       terms: typeof o.terms === 'string' ? o.terms.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
-      includeSubcodes: !o['own-only'],
+      includeSubcodes: o['own-only'] ? false : (saved?.includeSubcodes ?? true),
       filter: parseWhere(list(o.where)),
       language: lang(o.lang),
     };

@@ -7,6 +7,7 @@ import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { runJob } from '../jobs/run';
 import { frequencies, openAnswers } from './frequencies';
+import { reportSettings, saveReportSettings } from './report-settings';
 import { termReport } from './term-report';
 
 /** Writes to `file` when given (through a temporary file, so a failure leaves no half file), else returns base64. */
@@ -29,9 +30,11 @@ export function variables(p: Project): { name: string; levels: string[]; used: R
   }));
 }
 
-type ReportMethod = 'reports.variables' | 'reports.term' | 'reports.exportTerm' | 'reports.frequencies' | 'reports.openAnswers' | 'reports.exportFrequencies';
+type ReportMethod = 'reports.settings' | 'reports.saveSettings' | 'reports.variables' | 'reports.term' | 'reports.exportTerm' | 'reports.frequencies' | 'reports.openAnswers' | 'reports.exportFrequencies';
 
 export const reportHandlers: Handlers<ReportMethod> = {
+  'reports.settings': ({ session }) => reportSettings(session.requireProject()),
+  'reports.saveSettings': ({ session }, { settings }) => saveReportSettings(session.requireProject(), settings),
   'reports.variables': ({ session }) => variables(session.requireProject()),
   'reports.term': ({ session }, req) => termReport(session.requireProject(), req),
   'reports.exportTerm': async ({ session, signal, progress }, req) => {

@@ -1,6 +1,9 @@
-/** State of the term report and survey frequency views: their settings (kept per session) and the last result. */
+/**
+ * State of the term report and survey frequency views: their settings (saved in the project,
+ * so the views open as they were left) and the last result.
+ */
 import { create } from 'zustand';
-import type { FrequencyReport, OpenAnswers, TermReport } from '../../../shared/contract/reports';
+import type { FrequencyReport, OpenAnswers, ReportSettings, TermReport } from '../../../shared/contract/reports';
 import { api } from '../api/client';
 
 export interface ReportVariable {
@@ -33,6 +36,8 @@ export interface ReportsState {
   openGroup: string | null;
   open: OpenAnswers | null;
 
+  /** Whether the project's saved settings were applied (once per project). */
+  restored: boolean;
   loadVariables(): Promise<void>;
   set(patch: Partial<ReportsState>): void;
   runTerm(lang: 'sv' | 'en'): Promise<void>;
@@ -57,6 +62,54 @@ export function downloadBase64(name: string, base64: string, mime: string): void
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** The settings as saved in the project. */
+function settingsOf(s: ReportsState): ReportSettings {
+  return {
+    term: s.term,
+    group: s.group,
+    district: s.district,
+    codes: s.codeIds,
+    includeSubcodes: s.includeSubcodes,
+    chart: s.chart,
+    split: s.split,
+    freqVariables: s.freqVars,
+    ranked: s.ranked,
+    rounding: s.rounding,
+    orders: s.orders,
+    openGroup: s.openGroup,
+  };
+}
+
+const SAVED_FIELDS = new Set<keyof ReportsState>(['term', 'group', 'district', 'codeIds', 'includeSubcodes', 'chart', 'split', 'freqVars', 'ranked', 'rounding', 'orders', 'openGroup']);
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let listening = false;
+
+/** Another project opened: its own saved settings apply, not this one's. */
+function listenForProjectChange(): void {
+  if (listening) return;
+  listening = true;
+  api.on((event) => {
+    if (event.type !== 'project') return;
+    clearTimeout(saveTimer);
+    useReports.setState({ ...SETTING_DEFAULTS, restored: false, report: null, freq: null, open: null, variables: [] });
+  });
+}
+
+const SETTING_DEFAULTS = {
+  term: null,
+  group: null,
+  district: null,
+  codeIds: null,
+  includeSubcodes: true,
+  chart: 'line',
+  split: '',
+  freqVars: [],
+  ranked: false,
+  rounding: 'nearest',
+  orders: {},
+  openGroup: null,
+} satisfies Partial<ReportsState>;
 
 const pick = (vars: ReportVariable[], wanted: string[]): string | null => vars.find((v) => wanted.includes(v.name.toLowerCase()))?.name ?? null;
 
@@ -100,17 +153,38 @@ export const useReports = create<ReportsState>((set, get) => {
     freq: null,
     openGroup: null,
     open: null,
+    restored: false,
 
     async loadVariables() {
+      listenForProjectChange();
       try {
-        const variables = await api.call('reports.variables', {});
+        const [variables, saved] = await Promise.all([api.call('reports.variables', {}), api.call('reports.settings', {})]);
         const s = get();
         const names = variables.map((v) => v.name);
+        const known = (name: string | null | undefined): name is string => typeof name === 'string' && names.includes(name);
+        // this session's choice first, then what the project saved, then a sensible guess
+        const term = known(s.term) ? s.term : known(saved?.term) ? saved.term : (pick(variables, ['termin', 'term', 'omgång']) ?? variables.find((v) => (v.used.interview ?? 0) > 0)?.name ?? null);
+        const group = known(s.group) ? s.group : saved && saved.group !== undefined ? (known(saved.group) ? saved.group : null) : pick(variables, ['grupp', 'group']);
+        const district = known(s.district) ? s.district : known(saved?.district) ? saved.district : null;
         set({
           variables,
-          term: s.term && names.includes(s.term) ? s.term : (pick(variables, ['termin', 'term', 'omgång']) ?? variables.find((v) => (v.used.interview ?? 0) > 0)?.name ?? null),
-          group: s.group && names.includes(s.group) ? s.group : pick(variables, ['grupp', 'group']),
-          district: s.district && names.includes(s.district) ? s.district : null,
+          term,
+          group,
+          district,
+          ...(saved && !s.restored
+            ? {
+                restored: true,
+                ...(saved.codes !== undefined ? { codeIds: saved.codes } : {}),
+                ...(saved.includeSubcodes !== undefined ? { includeSubcodes: saved.includeSubcodes } : {}),
+                ...(saved.chart ? { chart: saved.chart } : {}),
+                ...(saved.split !== undefined ? { split: saved.split } : {}),
+                ...(saved.freqVariables ? { freqVars: saved.freqVariables.filter((v) => names.includes(v)) } : {}),
+                ...(saved.ranked !== undefined ? { ranked: saved.ranked } : {}),
+                ...(saved.rounding ? { rounding: saved.rounding } : {}),
+                ...(saved.orders ? { orders: saved.orders } : {}),
+                ...(saved.openGroup !== undefined ? { openGroup: known(saved.openGroup) ? saved.openGroup : null } : {}),
+              }
+            : { restored: true }),
         });
       } catch (e) {
         set({ error: message(e) });
@@ -119,6 +193,12 @@ export const useReports = create<ReportsState>((set, get) => {
 
     set(patch) {
       set(patch);
+      // a changed setting is saved in the project half a second later (one write for a burst of clicks)
+      if (!Object.keys(patch).some((k) => SAVED_FIELDS.has(k as keyof ReportsState))) return;
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        void api.call('reports.saveSettings', { settings: settingsOf(get()) }).catch((e: unknown) => set({ error: message(e) }));
+      }, 500);
     },
 
     async runTerm(lang) {

@@ -76,8 +76,8 @@ function TermReportView() {
           </label>
           <fieldset className="report-field report-chart-kind">
             <legend>{t('reports.chart')}</legend>
-            <label><input type="radio" name="chart-kind" checked={s.chart === 'line'} onChange={() => s.set({ chart: 'line' })} /> {t('reports.line')}</label>
-            <label><input type="radio" name="chart-kind" checked={s.chart === 'bar'} onChange={() => s.set({ chart: 'bar' })} /> {t('reports.bar')}</label>
+            <label><input type="radio" name="chart-kind" checked={s.chart === 'line'} onChange={() => s.set({ chart: 'line' })} data-testid="chart-line" /> {t('reports.line')}</label>
+            <label><input type="radio" name="chart-kind" checked={s.chart === 'bar'} onChange={() => s.set({ chart: 'bar' })} data-testid="chart-bar" /> {t('reports.bar')}</label>
           </fieldset>
           <div className="report-codes-head">
             <span>{t('reports.codes')}</span>
