@@ -5,11 +5,14 @@
 export class UserError extends Error {
   readonly code: string;
   readonly file?: string;
-  constructor(code: string, message: string, file?: string) {
+  /** The message in Swedish (without the file name), for the Swedish UI; `message` is English (CLI, logs). */
+  readonly sv?: string;
+  constructor(code: string, message: string, file?: string, sv?: string) {
     super(file ? `${file}: ${message}` : message);
     this.name = 'UserError';
     this.code = code;
     this.file = file;
+    this.sv = sv;
   }
 }
 

@@ -35,8 +35,11 @@ export const ImportFileResult = z.object({
   speakers: z.number().int(),
   encoding: z.string().nullable(),
   error: z.string().nullable(),
+  /** The reason in Swedish, without the file name (for the Swedish UI). */
+  errorSv: z.string().nullable(),
   /** What else happened, e.g. that the file was applied as an attribute sheet. */
   note: z.string().nullable(),
+  noteSv: z.string().nullable(),
 });
 export type ImportFileResult = z.infer<typeof ImportFileResult>;
 

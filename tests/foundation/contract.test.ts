@@ -63,5 +63,12 @@ describe('the contract and its dispatch table', () => {
   it('turns errors into wire errors: user errors keep their message, bugs are marked internal', () => {
     expect(toWireError(new UserError('bad-input', 'is empty', '/x/a.txt'))).toEqual({ code: 'bad-input', message: '/x/a.txt: is empty', file: '/x/a.txt' });
     expect(toWireError(new TypeError('x is undefined')).code).toBe('internal');
+    // with a Swedish message for the Swedish UI, named by the file like the English one
+    expect(toWireError(new UserError('bad-file', 'the file is empty', '/x/a.txt', 'filen är tom'))).toEqual({
+      code: 'bad-file',
+      message: '/x/a.txt: the file is empty',
+      file: '/x/a.txt',
+      messageSv: '/x/a.txt: filen är tom',
+    });
   });
 });

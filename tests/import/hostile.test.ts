@@ -40,6 +40,13 @@ describe('hostile corpus', () => {
           expect.soft(res.error ?? '', c.name).toMatch(c.error);
           expect.soft(res.error ?? '', `${c.name}: the message names the file`).toContain(c.name);
         }
+        if (res.status !== 'imported') {
+          // the Swedish UI gets the reason in Swedish (the dialog shows the file name beside it)
+          expect.soft(res.errorSv, `${c.name}: a Swedish reason`).toBeTruthy();
+          expect.soft(res.errorSv ?? '', `${c.name}: Swedish, not the English text`).not.toBe(res.error?.slice(res.file.length + 2));
+          expect.soft(res.errorSv ?? '', `${c.name}: without the file name`).not.toContain(c.name);
+          expect.soft(res.errorSv ?? '', `${c.name}: in Swedish`).toMatch(/[åäö]|\b(filen|ingen|inte|inga|vägras|finns|arkivet|tabellen|enkäten|kolumn)\b/i);
+        }
         const grew = count(p) - before;
         expect.soft(grew, `${c.name}: documents added`).toBe(c.expect === 'imported' ? (c.documents ?? 1) : 0);
         if (c.text && res.documentId) expect.soft(docRow(p, res.documentId).text, c.name).toBe(c.text);

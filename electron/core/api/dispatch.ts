@@ -73,10 +73,15 @@ export interface WireError {
   code: string;
   message: string;
   file?: string;
+  /** The message in Swedish (with the file name, as `message`), where the core has one. */
+  messageSv?: string;
 }
 
 export function toWireError(e: unknown): WireError {
-  if (e instanceof UserError) return { code: e.code, message: e.message, file: e.file };
+  if (e instanceof UserError) {
+    const sv = e.sv === undefined ? undefined : e.file ? `${e.file}: ${e.sv}` : e.sv;
+    return { code: e.code, message: e.message, file: e.file, ...(sv ? { messageSv: sv } : {}) };
+  }
   if (e instanceof Error && e.name === 'CancelledError') return { code: 'cancelled', message: 'cancelled' };
   const message = e instanceof Error ? e.message : String(e);
   return { code: 'internal', message: `internal error: ${message}` };

@@ -22,9 +22,11 @@ export interface AttributeSheetResult {
 
 export function applyAttributeTable(p: Project, table: Table, sheet: string): AttributeSheetResult {
   const columns = table.header.slice(1).map((name, i) => ({ name: name.trim(), index: i + 1 })).filter((c) => c.name.length > 0);
-  if (columns.length === 0) throw new UserError('bad-file', 'the attribute sheet has only one column; attributes go in the columns after the document names', sheet);
+  if (columns.length === 0) {
+    throw new UserError('bad-file', 'the attribute sheet has only one column; attributes go in the columns after the document names', sheet, 'attributarket har bara en kolumn; attributen ska stå i kolumnerna efter dokumentnamnen');
+  }
   const dupes = columns.map((c) => c.name).filter((n, i, all) => all.indexOf(n) !== i);
-  if (dupes.length) throw new UserError('bad-file', `the attribute sheet has the column "${dupes[0]}" twice`, sheet);
+  if (dupes.length) throw new UserError('bad-file', `the attribute sheet has the column "${dupes[0]}" twice`, sheet, `attributarket har kolumnen ”${dupes[0]}” två gånger`);
   const types = columns.map((c) => columnType(table.rows.map((r) => r[c.index] ?? null)));
   return p.transaction(() => {
     const unknown: string[] = [];

@@ -51,7 +51,8 @@ export function canonicalEncoding(name: string): string {
   const known = ALIASES[key];
   if (known) return known;
   if (iconv().encodingExists(key)) return key;
-  throw new UserError('bad-encoding', `unknown encoding "${name}" (try utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1)`);
+  const tryThese = 'utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1';
+  throw new UserError('bad-encoding', `unknown encoding "${name}" (try ${tryThese})`, undefined, `okänd teckenkodning ”${name}” (prova ${tryThese})`);
 }
 
 export function decodeText(buf: Uint8Array, override?: string | null): Decoded {

@@ -58,8 +58,11 @@ export interface ImportFileResult {
   speakers: number;
   encoding: string | null;
   error: string | null;
+  /** The reason in Swedish, without the file name (the Swedish UI shows it). */
+  errorSv: string | null;
   /** What else happened: "attribute sheet: 8 documents …". */
   note: string | null;
+  noteSv: string | null;
 }
 
 export interface ImportResult {
@@ -131,7 +134,7 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       const item = items[i]!;
       if (ctx.cancelled) {
         cancelled = true;
-        for (const rest of items.slice(i)) results.push(result(rest.display, 'cancelled', { error: `${rest.display}: cancelled before it was imported` }));
+        for (const rest of items.slice(i)) results.push(cancelledResult(rest.display));
         break;
       }
       report(i, path.basename(item.display));
@@ -140,14 +143,24 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
         const written = group.write(
           item.size,
           () => writeOne(p, item, file, params, ctx, { sheets, index: results.length }),
-          (e) => Object.assign(written, { ok: false, status: 'failed', documentId: null, documentIds: [], error: `${item.display}: could not be saved (${e.message})` }),
+          (e) =>
+            Object.assign(written, {
+              ok: false,
+              status: 'failed',
+              documentId: null,
+              documentIds: [],
+              error: `${item.display}: could not be saved (${e.message})`,
+              errorSv: `kunde inte sparas (${e.message})`,
+            }),
         );
         results.push(written);
       } catch (e) {
-        if (isUserError(e)) results.push(result(item.display, 'failed', { error: e.file ? e.message : `${item.display}: ${e.message}` }));
-        else if ((e as Error).name === 'CancelledError') {
-          results.push(result(item.display, 'cancelled', { error: `${item.display}: cancelled before it was imported` }));
-        } else results.push(result(item.display, 'failed', { error: `${item.display}: could not be imported (${(e as Error).message})` }));
+        if (isUserError(e)) results.push(result(item.display, 'failed', { error: e.file ? e.message : `${item.display}: ${e.message}`, errorSv: e.sv ?? null }));
+        else if ((e as Error).name === 'CancelledError') results.push(cancelledResult(item.display));
+        else {
+          const reason = (e as Error).message;
+          results.push(result(item.display, 'failed', { error: `${item.display}: could not be imported (${reason})`, errorSv: `kunde inte importeras (${reason})` }));
+        }
       }
       doneBytes += item.size;
     }
@@ -160,11 +173,15 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
   for (const sheet of cancelled ? [] : sheets) {
     try {
       attributes = applyAttributeTable(p, sheet.table, sheet.file);
-      const unknown = attributes.unknown.length ? `; no document named ${attributes.unknown.map((u) => `"${u}"`).join(', ')}` : '';
-      results[sheet.index]!.note = `attribute sheet: ${attributes.attributes.map((a) => a.name).join(', ')} set on ${attributes.documents} documents${unknown}`;
+      const names = attributes.attributes.map((a) => a.name).join(', ');
+      const unknown = attributes.unknown.map((u) => `"${u}"`).join(', ');
+      results[sheet.index]!.note = `attribute sheet: ${names} set on ${attributes.documents} documents${unknown ? `; no document named ${unknown}` : ''}`;
+      results[sheet.index]!.noteSv = `attributark: ${names} satt på ${attributes.documents} dokument${unknown ? `; inget dokument heter ${unknown.replaceAll('"', '”')}` : ''}`;
     } catch (e) {
-      const message = isUserError(e) ? e.message : `${sheet.file}: the attribute sheet could not be applied (${(e as Error).message})`;
-      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', error: message, note: null });
+      const reason = (e as Error).message;
+      const error = isUserError(e) ? e.message : `${sheet.file}: the attribute sheet could not be applied (${reason})`;
+      const errorSv = isUserError(e) ? (e.sv ?? null) : `attributarket kunde inte tillämpas (${reason})`;
+      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', error, errorSv, note: null, noteSv: null });
     }
   }
   if (params.attributesSheet && !cancelled) {
@@ -173,8 +190,10 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       attributes = await applyAttributeSheet(p, params.attributesSheet, { encoding: null, limits });
     } catch (e) {
       const file = params.attributesSheet.path ?? params.attributesSheet.name ?? 'attribute sheet';
-      const message = isUserError(e) ? (e.file ? e.message : `${file}: ${e.message}`) : `${file}: the attribute sheet could not be applied (${(e as Error).message})`;
-      results.push(result(file, 'failed', { error: message }));
+      const reason = (e as Error).message;
+      const message = isUserError(e) ? (e.file ? e.message : `${file}: ${e.message}`) : `${file}: the attribute sheet could not be applied (${reason})`;
+      const errorSv = isUserError(e) ? (e.sv ?? null) : `attributarket kunde inte tillämpas (${reason})`;
+      results.push(result(file, 'failed', { error: message, errorSv }));
     }
   }
   ctx.progress({ phase: 'import', unit: 'bytes', done: totalBytes, total: totalBytes, message: `${items.length}/${items.length}` });
@@ -211,16 +230,21 @@ interface WriteOptions {
 /** One prepared file into the project: one transaction, or nothing when it fails. */
 function writeOne(p: Project, item: ImportItem, file: PreparedFile, params: ImportParams, ctx: JobContext, o: WriteOptions): ImportFileResult {
   const display = item.display;
-  if (file.type === 'skip') return result(display, 'skipped', { error: file.message });
+  if (file.type === 'skip') return result(display, 'skipped', { error: file.message, errorSv: file.sv });
   const sha256 = file.sha256;
   if (sha256 !== null && params.duplicates !== 'import') {
     const same = cachedStatement(p.db, 'SELECT name FROM documents WHERE sha256 = ? LIMIT 1').get(sha256) as { name: string } | undefined;
-    if (same) return result(display, 'skipped', { error: `${display}: already in the project as "${same.name}" (same content); skipped` });
+    if (same) {
+      return result(display, 'skipped', {
+        error: `${display}: already in the project as "${same.name}" (same content); skipped`,
+        errorSv: `finns redan i projektet som ”${same.name}” (samma innehåll); hoppades över`,
+      });
+    }
   }
   if (file.type === 'error') throw plainToError(file.error);
   if (file.type === 'sheet') {
     o.sheets.push({ index: o.index, table: file.table, file: display });
-    return result(display, 'imported', { encoding: file.table.encoding, note: 'attribute sheet' });
+    return result(display, 'imported', { encoding: file.table.encoding, note: 'attribute sheet', noteSv: 'attributark' });
   }
   // a cancel that arrived while the file was being read: nothing of it is written
   ctx.throwIfCancelled();
@@ -254,11 +278,11 @@ function writeOne(p: Project, item: ImportItem, file: PreparedFile, params: Impo
 /** A survey's columns and the importer's guess at their roles, without writing anything. */
 export async function previewTable(source: ImportSource, encoding: string | null) {
   const [item] = expand([source]);
-  if (!item || item.problem) throw new UserError('bad-file', item?.problem ?? 'no file given', item?.display);
+  if (!item || item.problem) throw new UserError('bad-file', item?.problem?.en ?? 'no file given', item?.display, item?.problem?.sv ?? 'ingen fil angiven');
   const format = formatOf(item.display);
-  if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', 'only .csv and .xlsx files are surveys', item.display);
+  if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', 'only .csv and .xlsx files are surveys', item.display, 'bara .csv- och .xlsx-filer kan vara enkäter');
   const bytes = item.data ? Buffer.from(item.data) : readFileSync(item.path!);
-  if (bytes.length === 0) throw new UserError('bad-file', 'the file is empty', item.display);
+  if (bytes.length === 0) throw new UserError('bad-file', 'the file is empty', item.display, 'filen är tom');
   const table = await readTable(bytes, format, { file: item.display, encoding: item.encoding ? canonicalEncoding(item.encoding) : encoding, limits: DEFAULT_LIMITS, cancelled: false });
   const plan = planSurvey(table, {}, item.display);
   return {
@@ -273,11 +297,11 @@ export async function previewTable(source: ImportSource, encoding: string | null
 
 export async function applyAttributeSheet(p: Project, source: ImportSource, o: { encoding: string | null; limits: ImportLimits }): Promise<AttributeSheetResult> {
   const [item] = expand([source]);
-  if (!item || item.problem) throw new UserError('bad-file', item?.problem ?? 'no attribute sheet given', item?.display);
+  if (!item || item.problem) throw new UserError('bad-file', item?.problem?.en ?? 'no attribute sheet given', item?.display, item?.problem?.sv ?? 'inget attributark angivet');
   const format = formatOf(item.display);
-  if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', 'an attribute sheet must be a .csv or .xlsx file', item.display);
+  if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', 'an attribute sheet must be a .csv or .xlsx file', item.display, 'ett attributark måste vara en .csv- eller .xlsx-fil');
   const bytes = item.data ? Buffer.from(item.data) : readFileSync(item.path!);
-  if (bytes.length === 0) throw new UserError('bad-file', 'the file is empty', item.display);
+  if (bytes.length === 0) throw new UserError('bad-file', 'the file is empty', item.display, 'filen är tom');
   const table = await readTable(bytes, format, { file: item.display, encoding: o.encoding, limits: o.limits, cancelled: false });
   return applyAttributeTable(p, table, item.display);
 }
@@ -305,7 +329,7 @@ function expand(sources: ImportSource[]): ImportItem[] {
       try {
         st = statSync(s.path);
       } catch {
-        out.push({ display: s.path, size: 0, fromFolder: false, problem: 'no such file or folder' });
+        out.push({ display: s.path, size: 0, fromFolder: false, problem: { en: 'no such file or folder', sv: 'filen eller mappen finns inte' } });
         continue;
       }
       if (st.isDirectory()) walk(s.path, s.encoding);
@@ -313,6 +337,10 @@ function expand(sources: ImportSource[]): ImportItem[] {
     }
   }
   return out;
+}
+
+function cancelledResult(file: string): ImportFileResult {
+  return result(file, 'cancelled', { error: `${file}: cancelled before it was imported`, errorSv: 'avbröts innan den importerades' });
 }
 
 function result(file: string, status: FileStatus, r: Partial<ImportFileResult> = {}): ImportFileResult {
@@ -327,7 +355,9 @@ function result(file: string, status: FileStatus, r: Partial<ImportFileResult> =
     speakers: 0,
     encoding: null,
     error: null,
+    errorSv: null,
     note: null,
+    noteSv: null,
     ...r,
   };
 }

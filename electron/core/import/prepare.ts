@@ -28,16 +28,23 @@ export async function prepareFile(item: ImportItem, o: PrepareOptions, signal: {
   let sha256: string | null = null;
   try {
     const display = item.display;
-    if (item.problem) throw new UserError('bad-file', item.problem, display);
+    if (item.problem) throw new UserError('bad-file', item.problem.en, display, item.problem.sv);
     const base = path.basename(display);
     const format = formatOf(base);
     if (!format) {
-      const msg = `not a format Rödtråd imports (supported: ${IMPORT_FORMATS.map((f) => `.${f}`).join(' ')})`;
-      if (item.fromFolder) return { type: 'skip', message: `${display}: ${msg}` };
-      throw new UserError('unsupported', msg, display);
+      const formats = IMPORT_FORMATS.map((f) => `.${f}`).join(' ');
+      const msg = `not a format Rödtråd imports (supported: ${formats})`;
+      const sv = `inte ett format som Rödtråd importerar (stöds: ${formats})`;
+      if (item.fromFolder) return { type: 'skip', message: `${display}: ${msg}`, sv };
+      throw new UserError('unsupported', msg, display, sv);
     }
     if (item.size > o.limits.maxFileBytes) {
-      throw new UserError('too-large', `the file is ${mb(item.size)}, over the import limit of ${mb(o.limits.maxFileBytes)} (raise it with --max-size)`, display);
+      throw new UserError(
+        'too-large',
+        `the file is ${mb(item.size)}, over the import limit of ${mb(o.limits.maxFileBytes)} (raise it with --max-size)`,
+        display,
+        `filen är ${mb(item.size, 'sv')}, över importgränsen på ${mb(o.limits.maxFileBytes, 'sv')} (höj den med --max-size)`,
+      );
     }
     const bytes = item.data ? Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength) : readFileSync(item.path!);
     sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -53,7 +60,7 @@ export async function prepareFile(item: ImportItem, o: PrepareOptions, signal: {
       const table = await readTable(bytes, format, ctx);
       if (o.detectSheets && SHEET_FIRST_HEADER.test(table.header[0] ?? '')) return { type: 'sheet', sha256, table };
       const survey = surveyDocuments(table, o.survey ?? {}, display);
-      if (survey.documents.length === 0) throw new UserError('bad-file', 'the survey has a header row but no answers', display);
+      if (survey.documents.length === 0) throw new UserError('bad-file', 'the survey has a header row but no answers', display, 'enkäten har en rubrikrad men inga svar');
       for (const d of survey.documents) Object.assign(d, { sourceName: base, sourceType: format, encoding: table.encoding, sha256, language: detectLanguage(d.text) });
       return { type: 'survey', sha256, encoding: table.encoding, survey };
     }
@@ -96,6 +103,7 @@ export function documentDraft(extract: TextExtract, fileName: string, o: { kind?
   };
 }
 
-export function mb(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+export function mb(n: number, lang: 'en' | 'sv' = 'en'): string {
+  if (n < 1024 * 1024) return `${Math.ceil(n / 1024).toLocaleString(lang)} KB`;
+  return `${(n / 1024 / 1024).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
 }

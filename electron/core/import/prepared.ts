@@ -19,8 +19,8 @@ export interface ImportItem {
   size: number;
   /** Found by walking a folder (unsupported files there are skipped, not failed). */
   fromFolder: boolean;
-  /** A problem found while listing (missing file). */
-  problem?: string;
+  /** A problem found while listing (missing file), in English and Swedish. */
+  problem?: { en: string; sv: string };
   encoding?: string;
 }
 
@@ -43,7 +43,7 @@ export type PreparedFile =
   | { type: 'survey'; sha256: string; encoding: string | null; survey: SurveyDocuments }
   | { type: 'sheet'; sha256: string; table: Table }
   /** Not an import format, found in a folder: skipped, not failed. */
-  | { type: 'skip'; message: string }
+  | { type: 'skip'; message: string; sv: string }
   /** sha256 is there when the bytes were read, so a failing duplicate is still a duplicate. */
   | { type: 'error'; sha256: string | null; error: PreparedError };
 
@@ -53,13 +53,14 @@ export interface PreparedError {
   message: string;
   code?: string;
   file?: string;
+  sv?: string;
 }
 
 /** A table whose first column header names documents is an attribute sheet, not a survey. */
 export const SHEET_FIRST_HEADER = /^(dokument|dokumentnamn|document|documents|document name|fil|filnamn|file|filename|file name|intervju|interview)$/i;
 
 export function errorToPlain(e: unknown): PreparedError {
-  if (isUserError(e)) return { name: e.name, message: e.message, code: e.code, file: e.file };
+  if (isUserError(e)) return { name: e.name, message: e.message, code: e.code, file: e.file, sv: e.sv };
   const err = e instanceof Error ? e : new Error(String(e));
   return { name: err.name, message: err.message };
 }
@@ -68,7 +69,7 @@ export function errorToPlain(e: unknown): PreparedError {
 export function plainToError(p: PreparedError): Error {
   if (p.name === 'UserError' && p.code) {
     const message = p.file && p.message.startsWith(`${p.file}: `) ? p.message.slice(p.file.length + 2) : p.message;
-    return new UserError(p.code, message, p.file);
+    return new UserError(p.code, message, p.file, p.sv);
   }
   const e = new Error(p.message);
   e.name = p.name;

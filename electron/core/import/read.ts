@@ -12,7 +12,7 @@ import { readSubtitles } from './formats/subtitles';
 import { badFile, type ReadContext, type TextExtract } from './formats/types';
 
 export async function readTextFormat(bytes: Buffer, format: Exclude<ImportFormat, 'csv' | 'xlsx'>, ctx: ReadContext): Promise<TextExtract> {
-  if (bytes.length === 0) throw badFile(ctx.file, 'the file is empty');
+  if (bytes.length === 0) throw badFile(ctx.file, 'the file is empty', 'filen är tom');
   let out: TextExtract;
   switch (format) {
     case 'txt':
@@ -40,17 +40,28 @@ export async function readTextFormat(bytes: Buffer, format: Exclude<ImportFormat
 
 /** Plain text (.txt, .md): synchronous, so the sample project can be built without a job. */
 export function readPlainText(bytes: Buffer, format: 'txt' | 'md', ctx: ReadContext): TextExtract {
-  if (bytes.length === 0) throw badFile(ctx.file, 'the file is empty');
+  if (bytes.length === 0) throw badFile(ctx.file, 'the file is empty', 'filen är tom');
   const { text, encoding, utf8 } = decodeText(bytes, ctx.encoding);
-  if (looksBinary(text)) throw badFile(ctx.file, `this is not a text file: the bytes look binary (an image, program or damaged file with a .${format} name?)`);
+  if (looksBinary(text)) throw badFile(
+      ctx.file,
+      `this is not a text file: the bytes look binary (an image, program or damaged file with a .${format} name?)`,
+      `det här är ingen textfil: innehållet ser binärt ut (en bild, ett program eller en skadad fil med namnet .${format}?)`,
+    );
   return checkText({ text, sourceType: format, encoding, utf8 }, format, ctx);
 }
 
 function checkText(out: TextExtract, format: ImportFormat, ctx: ReadContext): TextExtract {
-  if (out.text.trim().length === 0) throw badFile(ctx.file, format === 'txt' || format === 'md' ? 'the file is empty (only white space)' : 'the file contains no text');
+  if (out.text.trim().length === 0) {
+    if (format === 'txt' || format === 'md') throw badFile(ctx.file, 'the file is empty (only white space)', 'filen är tom (bara blanksteg)');
+    throw badFile(ctx.file, 'the file contains no text', 'filen innehåller ingen text');
+  }
   const longest = longestLine(out.text);
   if (longest > ctx.limits.maxLineChars) {
-    throw badFile(ctx.file, `a line is ${longest.toLocaleString('en')} characters long (limit ${ctx.limits.maxLineChars.toLocaleString('en')}); this does not look like a transcript or notes`);
+    throw badFile(
+      ctx.file,
+      `a line is ${longest.toLocaleString('en')} characters long (limit ${ctx.limits.maxLineChars.toLocaleString('en')}); this does not look like a transcript or notes`,
+      `en rad är ${longest.toLocaleString('sv')} tecken lång (gränsen är ${ctx.limits.maxLineChars.toLocaleString('sv')}); det ser inte ut som en utskrift eller anteckningar`,
+    );
   }
   return out;
 }

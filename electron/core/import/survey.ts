@@ -33,7 +33,10 @@ export function planSurvey(table: Table, options: SurveyOptions, file: string): 
   const headers = table.header.map((h) => h.trim());
   const known = new Set(headers.filter((h) => h));
   for (const h of [options.idColumn, ...(options.attributeColumns ?? []), ...(options.textColumns ?? [])]) {
-    if (h !== undefined && !known.has(h)) throw new UserError('bad-input', `the survey has no column "${h}" (columns: ${headers.filter((x) => x).join(', ')})`, file);
+    if (h !== undefined && !known.has(h)) {
+      const columns = headers.filter((x) => x).join(', ');
+      throw new UserError('bad-input', `the survey has no column "${h}" (columns: ${columns})`, file, `enkäten har ingen kolumn ”${h}” (kolumner: ${columns})`);
+    }
   }
   const idColumn = options.idColumn ?? headers.find((h) => ID_HEADER.test(h)) ?? null;
   const rest = headers.filter((h) => h && h !== idColumn);

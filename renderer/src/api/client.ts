@@ -3,6 +3,7 @@
  * or over HTTP (browser mode, token from the URL). The UI never sees which.
  */
 import type { AppEvent, MethodName, Params, Result } from '../../../shared/contract';
+import { i18n } from '../i18n';
 
 interface Bridge {
   invoke(method: string, params: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: ApiErrorShape }>;
@@ -13,13 +14,15 @@ interface ApiErrorShape {
   code: string;
   message: string;
   file?: string;
+  messageSv?: string;
 }
 
 export class ApiError extends Error {
   readonly code: string;
   readonly file?: string;
   constructor(e: ApiErrorShape) {
-    super(e.message);
+    // the Swedish UI shows the core's Swedish message where it has one
+    super(e.messageSv && i18n.language === 'sv' ? e.messageSv : e.message);
     this.code = e.code;
     this.file = e.file;
   }

@@ -10,14 +10,14 @@ type XNode = Record<string, unknown>;
 
 export async function readOdt(bytes: Buffer, ctx: ReadContext): Promise<TextExtract> {
   const report = await guardZip(bytes, ctx, 'ODT');
-  if (!report.entries.includes('content.xml')) throw badFile(ctx.file, 'not an OpenDocument text: the archive has no content.xml (damaged, or another format renamed .odt)');
+  if (!report.entries.includes('content.xml')) throw badFile(ctx.file, 'not an OpenDocument text: the archive has no content.xml (damaged, or another format renamed .odt)', 'inget OpenDocument-textdokument: arkivet saknar content.xml (skadat, eller en fil i ett annat format med namnet .odt)');
   let xml: string;
   const [{ default: JSZip }, { XMLParser }] = await Promise.all([import('jszip'), import('fast-xml-parser')]);
   try {
     const zip = await JSZip.loadAsync(bytes);
     xml = await zip.file('content.xml')!.async('string');
   } catch (e) {
-    throw badFile(ctx.file, `the ODT file cannot be unpacked (${(e as Error).message})`);
+    throw badFile(ctx.file, `the ODT file cannot be unpacked (${(e as Error).message})`, `ODT-filen går inte att packa upp (${(e as Error).message})`);
   }
   let tree: XNode[];
   try {
@@ -33,7 +33,7 @@ export async function readOdt(bytes: Buffer, ctx: ReadContext): Promise<TextExtr
     });
     tree = parser.parse(xml) as XNode[];
   } catch (e) {
-    throw badFile(ctx.file, `content.xml of the ODT file is not well-formed XML (${(e as Error).message})`);
+    throw badFile(ctx.file, `content.xml of the ODT file is not well-formed XML (${(e as Error).message})`, `content.xml i ODT-filen är inte välformad XML (${(e as Error).message})`);
   }
   const bold = boldStyles(tree);
   const paragraphs: Paragraph[] = [];

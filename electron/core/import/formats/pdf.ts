@@ -19,9 +19,9 @@ export async function readPdf(bytes: Buffer, ctx: ReadContext): Promise<TextExtr
     pdf = await task.promise;
   } catch (e) {
     const name = (e as Error).name;
-    if (name === 'PasswordException') throw badFile(ctx.file, 'the PDF is protected by a password; remove the password (or print it to a new PDF) and import it again');
-    if (name === 'InvalidPDFException') throw badFile(ctx.file, 'the PDF is damaged or truncated (invalid PDF structure)');
-    throw badFile(ctx.file, `the PDF cannot be read (${(e as Error).message})`);
+    if (name === 'PasswordException') throw badFile(ctx.file, 'the PDF is protected by a password; remove the password (or print it to a new PDF) and import it again', 'PDF-filen är lösenordsskyddad; ta bort lösenordet (eller skriv ut den till en ny PDF) och importera den igen');
+    if (name === 'InvalidPDFException') throw badFile(ctx.file, 'the PDF is damaged or truncated (invalid PDF structure)', 'PDF-filen är skadad eller avkortad (ogiltig PDF-struktur)');
+    throw badFile(ctx.file, `the PDF cannot be read (${(e as Error).message})`, `PDF-filen går inte att läsa (${(e as Error).message})`);
   }
   try {
     const pages: string[] = [];
@@ -31,7 +31,7 @@ export async function readPdf(bytes: Buffer, ctx: ReadContext): Promise<TextExtr
       try {
         content = await (await pdf.getPage(n)).getTextContent();
       } catch (e) {
-        throw badFile(ctx.file, `page ${n} of the PDF cannot be read (${(e as Error).message})`);
+        throw badFile(ctx.file, `page ${n} of the PDF cannot be read (${(e as Error).message})`, `sidan ${n} i PDF-filen går inte att läsa (${(e as Error).message})`);
       }
       let page = '';
       for (const item of content.items as TextItemLike[]) {
@@ -43,7 +43,9 @@ export async function readPdf(bytes: Buffer, ctx: ReadContext): Promise<TextExtr
     }
     const text = normalizeText(pages.filter((p) => p.length > 0).join('\n\n'));
     if (text.replace(/\s/g, '').length < Math.max(1, pdf.numPages) * 3) {
-      throw badFile(ctx.file, `the PDF has no text layer (${pdf.numPages} page${pdf.numPages === 1 ? '' : 's'} of images): it needs OCR before it can be imported`);
+      throw badFile(ctx.file, `the PDF has no text layer (${pdf.numPages} page${pdf.numPages === 1 ? '' : 's'} of images): it needs OCR before it can be imported`,
+        `PDF-filen har inget textlager (${pdf.numPages} ${pdf.numPages === 1 ? 'sida' : 'sidor'} med bilder): den behöver OCR innan den kan importeras`,
+      );
     }
     return { text, sourceType: 'pdf', encoding: null };
   } finally {

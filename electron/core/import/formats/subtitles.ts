@@ -20,10 +20,10 @@ interface Cue {
 
 export function readSubtitles(bytes: Buffer, ctx: ReadContext, kind: 'vtt' | 'srt'): TextExtract {
   const { text: raw, encoding } = decodeText(bytes, ctx.encoding);
-  if (looksBinary(raw)) throw badFile(ctx.file, `this is not a subtitle file: the bytes are not text`);
-  if (kind === 'vtt' && !/^WEBVTT/.test(raw)) throw badFile(ctx.file, 'not a WebVTT file: it must start with "WEBVTT"');
+  if (looksBinary(raw)) throw badFile(ctx.file, 'this is not a subtitle file: the bytes are not text', 'det här är ingen undertextfil: innehållet är inte text');
+  if (kind === 'vtt' && !/^WEBVTT/.test(raw)) throw badFile(ctx.file, 'not a WebVTT file: it must start with "WEBVTT"', 'ingen WebVTT-fil: den måste börja med "WEBVTT"');
   const cues = parseCues(raw);
-  if (cues.length === 0) throw badFile(ctx.file, `no subtitle cues found (expected lines such as "00:00:01.000 --> 00:00:04.000")`);
+  if (cues.length === 0) throw badFile(ctx.file, 'no subtitle cues found (expected lines such as "00:00:01.000 --> 00:00:04.000")', 'inga undertexter hittades (väntade rader som "00:00:01.000 --> 00:00:04.000")');
   // a prefix counts as a speaker only if it recurs, as in plain transcripts
   const prefixCounts = new Map<string, number>();
   for (const c of cues) if (c.speaker === null) {

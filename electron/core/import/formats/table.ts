@@ -22,15 +22,15 @@ export interface Table {
 
 export async function readTable(bytes: Buffer, ext: string, ctx: ReadContext): Promise<Table> {
   const table = ext === 'xlsx' ? await readXlsx(bytes, ctx) : readCsv(bytes, ctx);
-  if (table.header.length === 0 || table.header.every((h) => !h)) throw badFile(ctx.file, 'the table has no header row');
+  if (table.header.length === 0 || table.header.every((h) => !h)) throw badFile(ctx.file, 'the table has no header row', 'tabellen har ingen rubrikrad');
   return table;
 }
 
 /** CSV is read synchronously (the sample project is built without a job). */
 export function readCsv(bytes: Buffer, ctx: ReadContext): Table {
   const { text, encoding } = decodeText(bytes, ctx.encoding);
-  if (!text.trim()) throw badFile(ctx.file, 'the file is empty');
-  if (looksBinary(text)) throw badFile(ctx.file, 'this is not a CSV file: the bytes are not text');
+  if (!text.trim()) throw badFile(ctx.file, 'the file is empty', 'filen är tom');
+  if (looksBinary(text)) throw badFile(ctx.file, 'this is not a CSV file: the bytes are not text', 'det här är ingen CSV-fil: innehållet är inte text');
   const parsed = papa().parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
   const rows = parsed.data.map((r) => r.map((c) => (c.trim() === '' ? null : c.trim())));
   const [header, ...body] = rows;
@@ -39,17 +39,17 @@ export function readCsv(bytes: Buffer, ctx: ReadContext): Table {
 
 async function readXlsx(bytes: Buffer, ctx: ReadContext): Promise<Table> {
   const report = await guardZip(bytes, ctx, 'XLSX');
-  if (!report.entries.includes('xl/workbook.xml')) throw badFile(ctx.file, 'not an Excel workbook: the archive has no xl/workbook.xml (damaged, or another format renamed .xlsx)');
+  if (!report.entries.includes('xl/workbook.xml')) throw badFile(ctx.file, 'not an Excel workbook: the archive has no xl/workbook.xml (damaged, or another format renamed .xlsx)', 'ingen Excel-arbetsbok: arkivet saknar xl/workbook.xml (skadad, eller en fil i ett annat format med namnet .xlsx)');
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
     // exceljs's typings want its own Buffer type; a Node Buffer is what it reads
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw badFile(ctx.file, `the Excel workbook cannot be read (${(e as Error).message})`);
+    throw badFile(ctx.file, `the Excel workbook cannot be read (${(e as Error).message})`, `Excel-arbetsboken går inte att läsa (${(e as Error).message})`);
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw badFile(ctx.file, 'the Excel workbook has no worksheet');
+  if (!ws) throw badFile(ctx.file, 'the Excel workbook has no worksheet', 'Excel-arbetsboken har inget kalkylblad');
   const rows: Cell[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const values: Cell[] = [];

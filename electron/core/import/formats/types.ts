@@ -41,6 +41,7 @@ export interface TextExtract {
   speakers?: NewSpeaker[];
 }
 
-export function badFile(file: string, message: string): UserError {
-  return new UserError('bad-file', message, file);
+/** A file that cannot be imported, said in English (CLI) and Swedish (the Swedish UI). */
+export function badFile(file: string, message: string, sv: string): UserError {
+  return new UserError('bad-file', message, file, sv);
 }

@@ -260,8 +260,8 @@ function ImportDialog() {
                       <td className="num">{r.status === 'imported' ? formatNumber(r.chars, lang) : ''}</td>
                       <td className="import-message">
                         {r.documentIds.length > 1 ? `${t('import.documents', { count: r.documentIds.length })}. ` : ''}
-                        {r.note ?? ''}
-                        {r.error ? stripFile(r.error, r.file) : ''}
+                        {(lang === 'sv' ? r.noteSv : null) ?? r.note ?? ''}
+                        {r.error ? ((lang === 'sv' ? r.errorSv : null) ?? stripFile(r.error, r.file)) : ''}
                       </td>
                     </tr>
                   ))}
