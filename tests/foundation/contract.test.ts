@@ -60,6 +60,17 @@ describe('the contract and its dispatch table', () => {
     await expect(dispatch(s, 'host.pickFile', { purpose: 'steal' } as never)).rejects.toThrow(/bad|Invalid/i);
   });
 
+  it('says what went wrong in Swedish too, for the Swedish UI (coding, projects)', async () => {
+    const s = new Session('test');
+    s.createProject(path.join(dir, 'svenska.rodtrad'));
+    await dispatch(s, 'codes.create', { name: 'Samverkan' });
+    const clash = await dispatch(s, 'codes.create', { name: 'Samverkan' }).catch((e: unknown) => toWireError(e));
+    expect(clash).toMatchObject({ code: 'exists', message: 'a code named "Samverkan" already exists at that level', messageSv: 'det finns redan en kod som heter ”Samverkan” på den nivån' });
+    const missing = await dispatch(s, 'project.open', { path: path.join(dir, 'finns-inte.rodtrad') }).catch((e: unknown) => toWireError(e));
+    expect((missing as { messageSv?: string }).messageSv).toMatch(/finns-inte\.rodtrad: projektfilen finns inte$/);
+    s.dispose();
+  });
+
   it('turns errors into wire errors: user errors keep their message, bugs are marked internal', () => {
     expect(toWireError(new UserError('bad-input', 'is empty', '/x/a.txt'))).toEqual({ code: 'bad-input', message: '/x/a.txt: is empty', file: '/x/a.txt' });
     expect(toWireError(new TypeError('x is undefined')).code).toBe('internal');

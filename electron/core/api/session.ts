@@ -40,7 +40,7 @@ export class Session {
   }
 
   requireProject(): Project {
-    if (!this.current) throw new UserError('no-project', 'no project is open');
+    if (!this.current) throw new UserError('no-project', 'no project is open', undefined, 'inget projekt är öppet');
     return this.current;
   }
 

@@ -25,13 +25,13 @@ export function listAttributes(p: Project, scope?: AttributeScope): Attribute[] 
 
 function attributeId(p: Project, name: string, scope: AttributeScope): number {
   const id = p.db.prepare('SELECT id FROM attributes WHERE scope = ? AND name = ?').pluck().get(scope, name) as number | undefined;
-  if (id === undefined) throw new UserError('not-found', `no ${scope} attribute "${name}"`);
+  if (id === undefined) throw new UserError('not-found', `no ${scope} attribute "${name}"`, undefined, `det finns inget ${scope === 'document' ? 'dokument' : 'talar'}attribut ”${name}”`);
   return id;
 }
 
 export function createAttribute(p: Project, name: string, scope: AttributeScope, type: AttributeType): number {
   if (p.db.prepare('SELECT 1 FROM attributes WHERE scope = ? AND name = ?').get(scope, name)) {
-    throw new UserError('exists', `a ${scope} attribute named "${name}" already exists`);
+    throw new UserError('exists', `a ${scope} attribute named "${name}" already exists`, undefined, `det finns redan ett ${scope === 'document' ? 'dokument' : 'talar'}attribut som heter ”${name}”`);
   }
   return withUndo(p, { action: 'attributes.create', text: `Create attribute "${name}"` }, () => ensureAttribute(p, name, scope, type));
 }
@@ -39,7 +39,7 @@ export function createAttribute(p: Project, name: string, scope: AttributeScope,
 export function renameAttribute(p: Project, name: string, newName: string, scope: AttributeScope): number {
   const id = attributeId(p, name, scope);
   if (newName !== name && p.db.prepare('SELECT 1 FROM attributes WHERE scope = ? AND name = ?').get(scope, newName)) {
-    throw new UserError('exists', `a ${scope} attribute named "${newName}" already exists`);
+    throw new UserError('exists', `a ${scope} attribute named "${newName}" already exists`, undefined, `det finns redan ett ${scope === 'document' ? 'dokument' : 'talar'}attribut som heter ”${newName}”`);
   }
   withUndo(p, { action: 'attributes.rename', text: `Rename attribute "${name}" to "${newName}"` }, () => {
     p.db.prepare('UPDATE attributes SET name = ? WHERE id = ?').run(newName, id);
@@ -89,7 +89,7 @@ export function setLevelOrder(p: Project, name: string, levels: string[], scope:
   const current = (p.db.prepare('SELECT value FROM attribute_levels WHERE attribute_id = ? ORDER BY position').pluck().all(id) as string[]);
   const known = new Set(current);
   const unknown = levels.filter((l) => !known.has(l));
-  if (unknown.length) throw new UserError('bad-input', `"${name}" has no value ${unknown.map((u) => `"${u}"`).join(', ')}`);
+  if (unknown.length) throw new UserError('bad-input', `"${name}" has no value ${unknown.map((u) => `"${u}"`).join(', ')}`, undefined, `”${name}” har inget värde ${unknown.map((u) => `”${u}”`).join(', ')}`);
   const given = [...new Set(levels)];
   const order = [...given, ...current.filter((v) => !given.includes(v))];
   withUndo(p, { action: 'attributes.setLevelOrder', text: `Reorder the values of "${name}"` }, () => {

@@ -98,10 +98,10 @@ const PALETTE = ['#c0392b', '#2471a3', '#1e8449', '#b9770e', '#7d3c98', '#138d75
 
 export function createCode(p: Project, c: NewCode): number {
   const name = c.name.trim();
-  if (!name) throw new UserError('bad-input', 'a code needs a name');
+  if (!name) throw new UserError('bad-input', 'a code needs a name', undefined, 'en kod behöver ett namn');
   const parentId = c.parentId ?? null;
   const clash = p.db.prepare('SELECT id FROM codes WHERE coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?').get(parentId, name);
-  if (clash) throw new UserError('exists', `a code named "${name}" already exists at that level`);
+  if (clash) throw new UserError('exists', `a code named "${name}" already exists at that level`, undefined, `det finns redan en kod som heter ”${name}” på den nivån`);
   const position =
     c.position ?? (p.db.prepare('SELECT coalesce(max(position), -1) + 1 AS n FROM codes WHERE coalesce(parent_id, 0) = coalesce(?, 0)').get(parentId) as { n: number }).n;
   const color = c.color ?? PALETTE[(p.db.prepare('SELECT count(*) AS n FROM codes').get() as { n: number }).n % PALETTE.length]!;
@@ -115,14 +115,14 @@ export function createCode(p: Project, c: NewCode): number {
 /** Finds a code by its path; with `create`, makes the missing levels. */
 export function codeByPath(p: Project, path: string, options: { create?: boolean } = {}): number {
   const names = splitCodePath(path);
-  if (names.length === 0) throw new UserError('bad-input', `"${path}" is not a code path`);
+  if (names.length === 0) throw new UserError('bad-input', `"${path}" is not a code path`, undefined, `”${path}” är ingen kodsökväg`);
   const find = p.db.prepare('SELECT id FROM codes WHERE coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?');
   let parent: number | null = null;
   for (const name of names) {
     const row = find.get(parent, name) as { id: number } | undefined;
     if (row) parent = row.id;
     else if (options.create) parent = createCode(p, { name, parentId: parent });
-    else throw new UserError('not-found', `no code "${path}" (missing "${name}")`);
+    else throw new UserError('not-found', `no code "${path}" (missing "${name}")`, undefined, `det finns ingen kod ”${path}” (”${name}” saknas)`);
   }
   return parent!;
 }

@@ -33,11 +33,11 @@ const quoted = (names: string[]): string => names.map((n) => `"${n}"`).join(', '
 function span(p: Project, documentId: number, start: number, end: number, snap: 'word' | 'none'): { start: number; end: number } {
   const text = documentText(p, documentId);
   if (start > text.length || end > text.length) {
-    throw new UserError('bad-input', `quotation ${start}-${end} does not lie within the document (0-${text.length})`);
+    throw new UserError('bad-input', `quotation ${start}-${end} does not lie within the document (0-${text.length})`, undefined, `citatet ${start}–${end} ligger inte inom dokumentet (0–${text.length})`);
   }
   const s = snap === 'word' ? snapToWords(text, start, end) : { start, end };
-  if (s.end <= s.start) throw new UserError('bad-input', `quotation ${start}-${end} is empty`);
-  if (snap === 'word' && !/\S/u.test(text.slice(s.start, s.end))) throw new UserError('bad-input', `quotation ${start}-${end} holds only white space`);
+  if (s.end <= s.start) throw new UserError('bad-input', `quotation ${start}-${end} is empty`, undefined, `citatet ${start}–${end} är tomt`);
+  if (snap === 'word' && !/\S/u.test(text.slice(s.start, s.end))) throw new UserError('bad-input', `quotation ${start}-${end} holds only white space`, undefined, `citatet ${start}–${end} innehåller bara blanksteg`);
   return s;
 }
 
@@ -123,7 +123,7 @@ export function codeTurn(p: Project, turnId: number, codeIds: number[]): Quotati
   let end = turn.end;
   while (start < end && /\s/u.test(text[start]!)) start++;
   while (end > start && /\s/u.test(text[end - 1]!)) end--;
-  if (end <= start) throw new UserError('bad-input', `speaker turn ${turnId} has no text`);
+  if (end <= start) throw new UserError('bad-input', `speaker turn ${turnId} has no text`, undefined, `repliken ${turnId} har ingen text`);
   const names = checkCodes(p, codeIds);
   const id = withUndo(p, { action: 'quotations.codeTurn', text: `Code speaker turn with ${quoted(names)}` }, () => {
     const existing = p.db.prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1').pluck().get(turn.document_id, start, end) as

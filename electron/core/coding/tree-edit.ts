@@ -73,7 +73,7 @@ export function updateCode(p: Project, id: number, f: CodeFields): void {
   const code = getCode(p, id);
   const name = f.name?.trim();
   if (name !== undefined && name !== code.name && nameClash(p, code.parent_id, name, id)) {
-    throw new UserError('exists', `a code named "${name}" already exists at that level`);
+    throw new UserError('exists', `a code named "${name}" already exists at that level`, undefined, `det finns redan en kod som heter ”${name}” på den nivån`);
   }
   const sets: string[] = [];
   const args: unknown[] = [];
@@ -97,10 +97,10 @@ export function moveCode(p: Project, id: number, parentId: number | null, positi
   const code = getCode(p, id);
   if (parentId !== null) {
     getCode(p, parentId);
-    if (subtreeIds(p, id).includes(parentId)) throw new UserError('bad-input', `cannot move "${code.name}" into itself or one of its sub-codes`);
+    if (subtreeIds(p, id).includes(parentId)) throw new UserError('bad-input', `cannot move "${code.name}" into itself or one of its sub-codes`, undefined, `”${code.name}” kan inte flyttas in i sig själv eller en av sina underkoder`);
   }
   if (parentId !== code.parent_id && nameClash(p, parentId, code.name)) {
-    throw new UserError('exists', `a code named "${code.name}" already exists at that level`);
+    throw new UserError('exists', `a code named "${code.name}" already exists at that level`, undefined, `det finns redan en kod som heter ”${code.name}” på den nivån`);
   }
   withUndo(p, { action: 'codes.move', text: `Move code "${code.name}"` }, () => {
     if (parentId !== code.parent_id) {
@@ -143,13 +143,13 @@ function mergeInto(p: Project, sourceId: number, targetId: number, tally: { link
 export function mergeCodes(p: Project, sourceIds: number[], targetId: number): { targetId: number; linksMoved: number; deleted: number } {
   const target = getCode(p, targetId);
   const sources = [...new Set(sourceIds)].filter((s) => s !== targetId);
-  if (sources.length === 0) throw new UserError('bad-input', 'merge needs at least one code other than the target');
+  if (sources.length === 0) throw new UserError('bad-input', 'merge needs at least one code other than the target', undefined, 'sammanslagningen behöver minst en kod utöver den som de slås ihop till');
   const names: string[] = [];
   for (const s of sources) {
     const code = getCode(p, s);
     names.push(code.name);
     if (subtreeIds(p, s).includes(targetId)) {
-      throw new UserError('bad-input', `cannot merge "${code.name}" into "${target.name}", which lies below it`);
+      throw new UserError('bad-input', `cannot merge "${code.name}" into "${target.name}", which lies below it`, undefined, `”${code.name}” kan inte slås ihop med ”${target.name}”, som ligger under den`);
     }
   }
   const tally = { links: 0, deleted: 0 };
@@ -177,11 +177,11 @@ export function splitCode(
   const newNames = new Set<string>();
   for (const part of parts) {
     const name = part.name.trim();
-    if (newNames.has(name) || nameClash(p, parentId, name)) throw new UserError('exists', `a code named "${name}" already exists at that level`);
+    if (newNames.has(name) || nameClash(p, parentId, name)) throw new UserError('exists', `a code named "${name}" already exists at that level`, undefined, `det finns redan en kod som heter ”${name}” på den nivån`);
     newNames.add(name);
     for (const q of part.quotationIds) {
-      if (!linked.has(q)) throw new UserError('bad-input', `quotation ${q} is not coded with "${code.name}"`);
-      if (claimed.has(q)) throw new UserError('bad-input', `quotation ${q} is listed in more than one part`);
+      if (!linked.has(q)) throw new UserError('bad-input', `quotation ${q} is not coded with "${code.name}"`, undefined, `citatet ${q} är inte kodat med ”${code.name}”`);
+      if (claimed.has(q)) throw new UserError('bad-input', `quotation ${q} is listed in more than one part`, undefined, `citatet ${q} finns i mer än en del`);
       claimed.add(q);
     }
   }

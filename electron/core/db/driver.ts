@@ -33,21 +33,21 @@ export function looksLikeSqlite(file: string): boolean {
 
 export function openDb(file: string, options: OpenOptions = {}): Db {
   const exists = existsSync(file);
-  if (!exists && !options.create) throw new UserError('not-found', 'no such project file', file);
+  if (!exists && !options.create) throw new UserError('not-found', 'no such project file', file, 'projektfilen finns inte');
   if (exists && !looksLikeSqlite(file)) {
-    throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', file);
+    throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', file, 'är inget Rödtråd-projekt (ingen SQLite-databasfil)');
   }
   let db: Db;
   try {
     db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !options.create });
   } catch (e) {
-    throw new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file);
+    throw new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file, `kan inte öppnas: ${(e as Error).message}`);
   }
   try {
     applyPragmas(db, options.readonly ?? false);
   } catch (e) {
     db.close();
-    throw new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file);
+    throw new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file, `kan inte öppnas: ${(e as Error).message}`);
   }
   return db;
 }

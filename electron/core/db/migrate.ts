@@ -55,6 +55,7 @@ export function refuseNewer(file: string, version: number): never {
     'newer-version',
     `was saved by a newer version of Rödtråd (project format ${version}; this version reads up to ${latestVersion()}). Update Rödtråd to open it; the file was left untouched`,
     file,
+    `sparades av en nyare version av Rödtråd (projektformat ${version}; den här versionen läser upp till ${latestVersion()}). Uppdatera Rödtråd för att öppna den; filen har inte ändrats`,
   );
 }
 
@@ -76,10 +77,10 @@ export function migrate(db: Db, file: string, target = latestVersion(), migratio
 export function assertRodtradSchema(db: Db, file: string, from = userVersion(db)): void {
   if (from === 0) {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-    if (tables.n > 0) throw new UserError('not-a-project', 'is an SQLite database, but not a Rödtråd project', file);
+    if (tables.n > 0) throw new UserError('not-a-project', 'is an SQLite database, but not a Rödtråd project', file, 'är en SQLite-databas men inget Rödtråd-projekt');
   } else {
     const meta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project_meta'").get();
-    if (!meta) throw new UserError('not-a-project', 'is an SQLite database, but not a Rödtråd project', file);
+    if (!meta) throw new UserError('not-a-project', 'is an SQLite database, but not a Rödtråd project', file, 'är en SQLite-databas men inget Rödtråd-projekt');
   }
 }
 

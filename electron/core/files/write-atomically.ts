@@ -15,7 +15,8 @@ export function writeAtomically(target: string, data: Buffer | string): string {
     renameSync(tmp, abs);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new UserError('write-failed', `cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, abs);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new UserError('write-failed', `cannot write the file: ${why}`, abs, `filen kan inte skrivas: ${why}`);
   }
   return abs;
 }

@@ -24,7 +24,7 @@ function groupName(p: Project, id: number): string {
 
 function checkName(p: Project, name: string, except?: number): void {
   const id = p.db.prepare('SELECT id FROM document_groups WHERE name = ?').pluck().get(name) as number | undefined;
-  if (id !== undefined && id !== except) throw new UserError('exists', `a document group named "${name}" already exists`);
+  if (id !== undefined && id !== except) throw new UserError('exists', `a document group named "${name}" already exists`, undefined, `det finns redan en dokumentgrupp som heter ”${name}”`);
 }
 
 function checkDocuments(p: Project, ids: number[]): void {

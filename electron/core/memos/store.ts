@@ -74,7 +74,7 @@ export interface NewMemo {
 
 export function createMemo(p: Project, m: NewMemo): Memo {
   const targets = [m.documentId, m.codeId, m.quotationId].filter((x) => x !== undefined);
-  if (targets.length > 1) throw new UserError('bad-input', 'a memo is attached to at most one document, code or quotation');
+  if (targets.length > 1) throw new UserError('bad-input', 'a memo is attached to at most one document, code or quotation', undefined, 'ett memo hör till högst ett dokument, en kod eller ett citat');
   const exists = (table: string, id: number | undefined, what: string): void => {
     if (id !== undefined && !p.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw new UserError('not-found', `no ${what} with id ${id}`);
   };

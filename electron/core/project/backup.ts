@@ -9,13 +9,13 @@ import type { Project } from './project';
 
 export function backupProject(p: Project, target: string): { path: string; bytes: number } {
   const abs = path.resolve(target);
-  if (abs === p.file) throw new UserError('bad-input', 'is the open project itself; choose another file for the copy', abs);
-  if (existsSync(abs)) throw new UserError('exists', 'already exists; choose another name for the copy', abs);
-  if (!existsSync(path.dirname(abs))) throw new UserError('not-found', 'the folder does not exist', path.dirname(abs));
+  if (abs === p.file) throw new UserError('bad-input', 'is the open project itself; choose another file for the copy', abs, 'är det öppna projektet självt; välj en annan fil för kopian');
+  if (existsSync(abs)) throw new UserError('exists', 'already exists; choose another name for the copy', abs, 'finns redan; välj ett annat namn för kopian');
+  if (!existsSync(path.dirname(abs))) throw new UserError('not-found', 'the folder does not exist', path.dirname(abs), 'mappen finns inte');
   try {
     p.db.prepare('VACUUM INTO ?').run(abs);
   } catch (e) {
-    throw new UserError('cannot-write', `cannot be written: ${(e as Error).message}`, abs);
+    throw new UserError('cannot-write', `cannot be written: ${(e as Error).message}`, abs, `kan inte skrivas: ${(e as Error).message}`);
   }
   return { path: abs, bytes: statSync(abs).size };
 }

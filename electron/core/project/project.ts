@@ -26,7 +26,7 @@ export class Project {
   /** Creates a new, empty project file. Refuses to overwrite an existing file. */
   static create(file: string, options: { name?: string } = {}): Project {
     const abs = path.resolve(file);
-    if (existsSync(abs)) throw new UserError('exists', 'already exists; choose another name or open it', abs);
+    if (existsSync(abs)) throw new UserError('exists', 'already exists; choose another name or open it', abs, 'finns redan; välj ett annat namn eller öppna den');
     const db = openDb(abs, { create: true });
     try {
       migrate(db, abs);
@@ -47,8 +47,8 @@ export class Project {
   /** Opens an existing project, upgrading its schema (after a backup copy) when it is older. */
   static open(file: string): Project {
     const abs = path.resolve(file);
-    if (!existsSync(abs)) throw new UserError('not-found', 'no such project file', abs);
-    if (!looksLikeSqlite(abs)) throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', abs);
+    if (!existsSync(abs)) throw new UserError('not-found', 'no such project file', abs, 'projektfilen finns inte');
+    if (!looksLikeSqlite(abs)) throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', abs, 'är inget Rödtråd-projekt (ingen SQLite-databasfil)');
     const headerVersion = headerUserVersion(abs);
     if (headerVersion > latestVersion()) refuseNewer(abs, headerVersion);
     // Look before writing: a foreign SQLite file must not even get its journal mode changed.

@@ -193,7 +193,7 @@ function replay(p: Project, j: Journal, label: string, changes: Change[]): void 
   // A step may put a child back before its parent (cascades are logged parent first).
   p.db.pragma('defer_foreign_keys = ON');
   const refuse = (why: string): never => {
-    throw new UserError('history-conflict', `cannot undo or redo "${label}": ${why} changed since, by other means`);
+    throw new UserError('history-conflict', `cannot undo or redo "${label}": ${why} changed since, by other means`, undefined, `”${label}” kan inte ångras eller göras om: något har ändrats sedan dess på annat sätt (${why})`);
   };
   for (const [table, op, before, after] of changes) {
     const t = j.tables.get(table);
