@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { Session } from '../../electron/core/api/session';
-import { CancelledError } from '../../electron/core/errors';
+import { CancelledError, UserError } from '../../electron/core/errors';
+import { TermReportRequest } from '../../shared/contract/reports';
 import { jobWorkerStats, prewarmJobs, runJob, stopIdleJobWorkers, workerScript } from '../../electron/core/jobs/run';
 import { buildSampleProject } from '../../electron/core/sample/sample-project';
 import { tempDir } from '../helpers/tmp';
@@ -43,6 +44,14 @@ describe('jobs off the calling thread', () => {
     expect(jobWorkerStats()).toEqual({ started: before + 3, idle: 1 });
     await stopIdleJobWorkers();
     expect(jobWorkerStats().idle).toBe(0);
+  });
+
+  it('keep the Swedish message of an error from the worker', async () => {
+    const params = { ...TermReportRequest.parse({ term: 'finns-inte', language: 'sv' }), format: 'docx', chart: 'line' };
+    const err = await runJob('reports.exportTerm', file, params).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toMatch(/no document attribute "finns-inte"/);
+    expect((err as UserError).sv).toBe('det finns inget dokumentattribut ”finns-inte”');
   });
 
   it('run inline with the same results where no worker is wanted', async () => {

@@ -36,7 +36,7 @@ export function resolveFilter(p: Project, f: DocumentFilter | undefined): Resolv
   if (f?.groups && f.groups.length > 0) {
     const known = new Set((p.db.prepare('SELECT name FROM document_groups').pluck().all() as string[]));
     const missing = f.groups.filter((g) => !known.has(g));
-    if (missing.length > 0) throw new UserError('not-found', `no document group ${missing.map((m) => `"${m}"`).join(', ')}`);
+    if (missing.length > 0) throw new UserError('not-found', `no document group ${missing.map((m) => `"${m}"`).join(', ')}`, undefined, `det finns ingen dokumentgrupp ${missing.map((m) => `”${m}”`).join(', ')}`);
     where.push(
       `d.id IN (SELECT m.document_id FROM document_group_members m JOIN document_groups g ON g.id = m.group_id
                 WHERE g.name IN (${f.groups.map(() => '?').join(',')}))`,
@@ -45,7 +45,7 @@ export function resolveFilter(p: Project, f: DocumentFilter | undefined): Resolv
   }
   for (const [name, values] of Object.entries(f?.where ?? {})) {
     const attr = p.db.prepare("SELECT id FROM attributes WHERE scope = 'document' AND name = ?").get(name) as { id: number } | undefined;
-    if (!attr) throw new UserError('not-found', `no document attribute "${name}"`);
+    if (!attr) throw new UserError('not-found', `no document attribute "${name}"`, undefined, `det finns inget dokumentattribut ”${name}”`);
     if (values.length === 0) continue;
     where.push(
       `d.id IN (SELECT document_id FROM document_attribute_values WHERE attribute_id = ? AND value IN (${values.map(() => '?').join(',')}))`,

@@ -48,10 +48,13 @@ function parseStored(row: LayoutRow): LayoutInfo {
   try {
     json = JSON.parse(row.spec);
   } catch {
-    throw new UserError('bad-data', `the saved theme-table layout "${row.name}" is not valid JSON`);
+    throw new UserError('bad-data', `the saved theme-table layout "${row.name}" is not valid JSON`, undefined, `den sparade tematabellayouten ”${row.name}” är inte giltig JSON`);
   }
   const spec = ThemeTableLayout.safeParse(json);
-  if (!spec.success) throw new UserError('bad-data', `the saved theme-table layout "${row.name}" is damaged: ${spec.error.issues[0]?.message ?? ''}`);
+  if (!spec.success) {
+    const why = spec.error.issues[0]?.message ?? '';
+    throw new UserError('bad-data', `the saved theme-table layout "${row.name}" is damaged: ${why}`, undefined, `den sparade tematabellayouten ”${row.name}” är skadad: ${why}`);
+  }
   return { name: row.name, source: 'project', spec: spec.data, modifiedAt: row.modified_at };
 }
 
@@ -74,7 +77,10 @@ export function findLayout(p: Project, name: string): LayoutInfo {
       const pre = all.filter((l) => l.name.toLowerCase().startsWith(lower) || l.spec.caption.toLowerCase().startsWith(lower));
       return pre.length === 1 ? pre[0] : undefined;
     })();
-  if (!hit) throw new UserError('not-found', `no theme-table layout "${name}" (have: ${all.map((l) => l.name).join(', ')})`);
+  if (!hit) {
+    const have = all.map((l) => l.name).join(', ');
+    throw new UserError('not-found', `no theme-table layout "${name}" (have: ${have})`, undefined, `det finns ingen tematabellayout ”${name}” (finns: ${have})`);
+  }
   return hit;
 }
 

@@ -30,7 +30,7 @@ export function buildMatrix(p: Project, input: MatrixRequestInput): Matrix {
     }
   } else {
     const attr = p.db.prepare("SELECT id FROM attributes WHERE scope = 'document' AND name = ?").get(req.cols) as { id: number } | undefined;
-    if (!attr) throw new UserError('not-found', `no document attribute "${req.cols}" (use --cols docs or an attribute name)`);
+    if (!attr) throw new UserError('not-found', `no document attribute "${req.cols}" (use --cols docs or an attribute name)`, undefined, `det finns inget dokumentattribut ”${req.cols}”`);
     const levels = attributeLevels(p, req.cols);
     const levelIndex = new Map(levels.map((v, i) => [v, i]));
     levels.forEach((v) => columns.push({ key: v, label: v, documents: 0 }));

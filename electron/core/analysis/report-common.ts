@@ -48,7 +48,7 @@ export function resolveCodeRefs(codes: Map<number, CodeInfo>, refs: readonly (nu
     let id: number | undefined;
     if (typeof ref === 'number') id = codes.has(ref) ? ref : undefined;
     else id = byPath.get(joinCodePath(splitCodePath(ref))) ?? (/^\d+$/.test(ref) && codes.has(Number(ref)) ? Number(ref) : undefined);
-    if (id === undefined) throw new UserError('not-found', `no code ${typeof ref === 'number' ? `with id ${ref}` : `"${ref}"`}`);
+    if (id === undefined) throw new UserError('not-found', `no code ${typeof ref === 'number' ? `with id ${ref}` : `"${ref}"`}`, undefined, `det finns ingen kod ${typeof ref === 'number' ? `med id ${ref}` : `”${ref}”`}`);
     if (!out.includes(id)) out.push(id);
   }
   return out;
@@ -85,7 +85,7 @@ export function subtreeMap(codes: Map<number, CodeInfo>, chosen: readonly number
 /** The value of one document attribute for every document that has one (empty values count as none). */
 export function attributeValues(p: Project, name: string): Map<number, string> {
   const attr = p.db.prepare("SELECT id FROM attributes WHERE scope = 'document' AND name = ?").get(name) as { id: number } | undefined;
-  if (!attr) throw new UserError('not-found', `no document attribute "${name}"`);
+  if (!attr) throw new UserError('not-found', `no document attribute "${name}"`, undefined, `det finns inget dokumentattribut ”${name}”`);
   const rows = p.db.prepare('SELECT document_id AS doc, value FROM document_attribute_values WHERE attribute_id = ?').all(attr.id) as { doc: number; value: string }[];
   const out = new Map<number, string>();
   for (const r of rows) if (r.value.trim() !== '') out.set(r.doc, r.value);

@@ -12,7 +12,7 @@ import { termReport } from './term-report';
 
 /** Writes to `file` when given (through a temporary file, so a failure leaves no half file), else returns base64. */
 export function deliver(bytes: Buffer, format: string, file: string | undefined, defaultName: string): ReportExportResult {
-  if (file && path.extname(file).slice(1).toLowerCase() !== format) throw new UserError('bad-input', `the file name must end in .${format}`, file);
+  if (file && path.extname(file).slice(1).toLowerCase() !== format) throw new UserError('bad-input', `the file name must end in .${format}`, file, `filnamnet måste sluta på .${format}`);
   return deliverExport(bytes, format, defaultName, file);
 }
 

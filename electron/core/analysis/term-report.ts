@@ -41,7 +41,7 @@ export function termReport(p: Project, req: TermReportParams): TermReport {
 
   const codes = loadCodes(p);
   const chosen = resolveCodeRefs(codes, req.codes, () => topLevelCodes(codes));
-  if (chosen.length === 0) throw new UserError('bad-input', 'the project has no codes to report on');
+  if (chosen.length === 0) throw new UserError('bad-input', 'the project has no codes to report on', undefined, 'projektet har inga koder att rapportera');
   const countsFor = subtreeMap(codes, chosen, req.includeSubcodes);
 
   // Which chosen codes were raised in which documents: one pass over distinct (code, document) pairs.

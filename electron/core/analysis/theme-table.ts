@@ -194,5 +194,10 @@ export function shorten(text: string, max: number): string {
 }
 
 export function assertLayoutUsable(t: ThemeTable): void {
-  if (t.sections.length === 0) throw new UserError('bad-input', `the layout shows no codes${t.missing.length ? ` (missing: ${t.missing.join(', ')})` : ''}`);
+  if (t.sections.length === 0) throw new UserError(
+      'bad-input',
+      `the layout shows no codes${t.missing.length ? ` (missing: ${t.missing.join(', ')})` : ''}`,
+      undefined,
+      `layouten visar inga koder${t.missing.length ? ` (saknas: ${t.missing.join(', ')})` : ''}`,
+    );
 }

@@ -70,7 +70,7 @@ const LEVEL = /^(?:level|nivå|niva)\s*(\d+)$/i;
 export function parseCsvCodebook(text: string, file = 'codebook'): CodebookNode[] {
   const parsed = papa().parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
   const data = parsed.data.map((r) => r.map((c) => (c ?? '').trim()));
-  if (data.length === 0) throw new UserError('bad-input', 'the codebook is empty', file);
+  if (data.length === 0) throw new UserError('bad-input', 'the codebook is empty', file, 'kodboken är tom');
   const head = data[0]!.map((h) => h.toLowerCase());
   const find = (key: string): number => head.findIndex((h) => HEADER_ALIASES[key]!.includes(h));
   const levels = head.map((h, i) => [i, LEVEL.exec(h)?.[1]] as const).filter(([, n]) => n !== undefined).sort((a, b) => Number(a[1]) - Number(b[1])).map(([i]) => i);
@@ -89,7 +89,7 @@ export function parseCsvCodebook(text: string, file = 'codebook'): CodebookNode[
     const fromLevels = levels.map((c) => r[c] ?? '').filter((s) => s.length > 0);
     const names = fromLevels.length > 0 ? fromLevels : pathCol >= 0 && r[pathCol] ? splitCodePath(r[pathCol]!) : [];
     if (names.length === 0) {
-      if (r.some((c) => c.length > 0)) throw new UserError('bad-input', `line ${i + (hasHeader ? 2 : 1)} names no code`, file);
+      if (r.some((c) => c.length > 0)) throw new UserError('bad-input', `line ${i + (hasHeader ? 2 : 1)} names no code`, file, `rad ${i + (hasHeader ? 2 : 1)} namnger ingen kod`);
       return;
     }
     rows.push({ names, definition: cell(defCol), inclusion: cell(incCol), exclusion: cell(excCol), color: cell(colorCol) });
@@ -120,15 +120,15 @@ export function parseTextCodebook(text: string, file = 'codebook'): CodebookNode
   for (const { l, n } of content) {
     const lead = /^[\t ]*/.exec(l)![0];
     const depth = [...lead].reduce((d, c) => d + (c === '\t' ? unit : 1), 0) / unit;
-    if (!Number.isInteger(depth)) throw new UserError('bad-input', `line ${n}: the indentation is not a whole number of levels`, file);
-    if (depth > stack.length) throw new UserError('bad-input', `line ${n}: indented more than one level below the line before`, file);
+    if (!Number.isInteger(depth)) throw new UserError('bad-input', `line ${n}: the indentation is not a whole number of levels`, file, `rad ${n}: indraget är inte ett helt antal nivåer`);
+    if (depth > stack.length) throw new UserError('bad-input', `line ${n}: indented more than one level below the line before`, file, `rad ${n}: indragen mer än en nivå under raden före`);
     const body = l.slice(lead.length);
     const { name, definition } = splitDefinition(body);
     stack.length = depth;
     stack.push(name);
     rows.push({ names: [...stack], definition });
   }
-  if (rows.length === 0) throw new UserError('bad-input', 'the codebook is empty', file);
+  if (rows.length === 0) throw new UserError('bad-input', 'the codebook is empty', file, 'kodboken är tom');
   return treeFromFlat(rows);
 }
 
@@ -140,7 +140,7 @@ export function formatOfPath(file: string): CodebookFormat {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   if (ext === '.txt' || ext === '.md' || ext === '') return 'txt';
-  throw new UserError('bad-input', `unknown codebook format "${ext}" (use .csv or .txt)`, file);
+  throw new UserError('bad-input', `unknown codebook format "${ext}" (use .csv or .txt)`, file, `okänt kodboksformat ”${ext}” (använd .csv eller .txt)`);
 }
 
 export function readCodebookFile(file: string): CodebookNode[] {
@@ -149,7 +149,8 @@ export function readCodebookFile(file: string): CodebookNode[] {
   try {
     text = readFileSync(abs, 'utf8');
   } catch (e) {
-    throw new UserError('not-found', `cannot read the codebook: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, abs);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new UserError('not-found', `cannot read the codebook: ${why}`, abs, `kodboken kan inte läsas: ${why}`);
   }
   return parseCodebook(text, formatOfPath(abs), abs);
 }

@@ -58,7 +58,7 @@ type DocumentFields = Omit<NewDocument, 'text' | 'turns' | 'speakers'>;
 
 /** One transaction (the caller's, if it holds one): the document, its speakers, turns and attribute values. */
 function writeDocument(p: Project, doc: DocumentFields, text: string | Buffer, chars: number, turns: TurnColumns, speakers: NewSpeaker[]): number {
-  if (!doc.name.trim()) throw new UserError('bad-input', 'a document needs a name');
+  if (!doc.name.trim()) throw new UserError('bad-input', 'a document needs a name', undefined, 'ett dokument behöver ett namn');
   return p.transaction(() => {
     const now = p.now();
     const position = (cachedStatement(p.db, 'SELECT coalesce(max(position), 0) + 1 AS n FROM documents').get() as { n: number }).n;

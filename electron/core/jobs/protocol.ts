@@ -16,4 +16,4 @@ export type JobMessage =
   | { type: 'ready' }
   | { type: 'progress'; progress: Omit<Progress, 'jobId'> }
   | { type: 'done'; result: unknown }
-  | { type: 'error'; error: { name: string; code?: string; message: string; file?: string } };
+  | { type: 'error'; error: { name: string; code?: string; message: string; file?: string; sv?: string } };

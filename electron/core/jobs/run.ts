@@ -137,12 +137,12 @@ async function runInline<T>(job: string, projectFile: string, params: unknown, f
   }
 }
 
-function reviveError(e: { name: string; code?: string; message: string; file?: string }): Error {
+function reviveError(e: { name: string; code?: string; message: string; file?: string; sv?: string }): Error {
   if (e.code === 'cancelled') return new CancelledError();
   if (e.name === 'UserError' && e.code) {
     // message already carries the file prefix; rebuild without doubling it
     const msg = e.file && e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message;
-    return new UserError(e.code, msg, e.file);
+    return new UserError(e.code, msg, e.file, e.sv);
   }
   return new Error(e.message);
 }

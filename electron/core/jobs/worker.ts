@@ -24,7 +24,13 @@ async function run(req: JobRequest): Promise<void> {
     const err = e as Error;
     post({
       type: 'error',
-      error: { name: err.name, message: err.message, code: e instanceof UserError ? e.code : e instanceof CancelledError ? 'cancelled' : undefined, file: e instanceof UserError ? e.file : undefined },
+      error: {
+        name: err.name,
+        message: err.message,
+        code: e instanceof UserError ? e.code : e instanceof CancelledError ? 'cancelled' : undefined,
+        file: e instanceof UserError ? e.file : undefined,
+        sv: e instanceof UserError ? e.sv : undefined,
+      },
     });
   } finally {
     project?.close();

@@ -29,10 +29,10 @@ export interface CodeHitsResult {
 }
 
 export function codeHits(p: Project, hits: HitRef[], code: { path?: string; codeId?: number }, expand: Expansion): CodeHitsResult {
-  if (hits.length === 0) throw new UserError('bad-input', 'no hits were selected to code');
+  if (hits.length === 0) throw new UserError('bad-input', 'no hits were selected to code', undefined, 'inga träffar är markerade att koda');
   const run = (): CodeHitsResult => {
     const codeId = code.codeId ?? (code.path ? codeByPath(p, code.path, { create: true }) : undefined);
-    if (codeId === undefined) throw new UserError('bad-input', 'choose a code (a path such as "Samverkan/Extern") to code the hits with');
+    if (codeId === undefined) throw new UserError('bad-input', 'choose a code (a path such as "Samverkan/Extern") to code the hits with', undefined, 'välj en kod (en sökväg som ”Samverkan/Extern”) att koda träffarna med');
     if (!p.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) throw new UserError('not-found', `no code with id ${codeId}`);
     const spans = expandAll(p, hits, expand);
     const existing = p.db.prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1').pluck();

@@ -37,7 +37,7 @@ const PART = /([+-]?)(?:([\p{L}\p{N}_.-]+):)?(?:"([^"]*)"?|([^\s"]+))/gu;
 
 export function parseQuery(input: string): ParsedQuery {
   const q = input.normalize('NFC').trim();
-  if (!q) throw new UserError('bad-query', 'the search query is empty');
+  if (!q) throw new UserError('bad-query', 'the search query is empty', undefined, 'sökfrågan är tom');
   const clauses: Clause[] = [];
   let anyOf = false;
   PART.lastIndex = 0;
@@ -51,7 +51,7 @@ export function parseQuery(input: string): ParsedQuery {
     const presence: Presence = sign === '+' ? 'required' : sign === '-' ? 'prohibited' : 'optional';
     if (fieldName) {
       const value = phrase ?? bare ?? '';
-      if (!value) throw new UserError('bad-query', `"${fieldName}:" needs a value, e.g. ${fieldName}:chef`);
+      if (!value) throw new UserError('bad-query', `"${fieldName}:" needs a value, e.g. ${fieldName}:chef`, undefined, `”${fieldName}:” behöver ett värde, t.ex. ${fieldName}:chef`);
       const wildcard = phrase === undefined && value.endsWith('*');
       const v = wildcard ? value.slice(0, -1) : value;
       const f = fieldName.toLowerCase();
@@ -78,7 +78,7 @@ export function parseQuery(input: string): ParsedQuery {
       wildcard = true;
       word = word.replace(/\*+$/, '');
     }
-    if (word.includes('*')) throw new UserError('bad-query', `"${bare}": * may only end a word (social*)`);
+    if (word.includes('*')) throw new UserError('bad-query', `"${bare}": * may only end a word (social*)`, undefined, `”${bare}”: * får bara stå sist i ett ord (social*)`);
     // Punctuation around a word ("samverkan," or "(chef)") is not part of it.
     const parts = word.split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
     if (parts.length === 0) continue;
@@ -89,7 +89,7 @@ export function parseQuery(input: string): ParsedQuery {
     }
     clauses.push({ type: 'word', presence, word: parts.join(''), wildcard, fuzzy });
   }
-  if (clauses.length === 0) throw new UserError('bad-query', `"${input}" contains no words to search for`);
+  if (clauses.length === 0) throw new UserError('bad-query', `"${input}" contains no words to search for`, undefined, `”${input}” innehåller inga ord att söka efter`);
   // Plain words are required unless the query says OR/ELLER.
   for (const c of clauses) if (c.presence === 'optional' && (!anyOf || c.type === 'field')) c.presence = 'required';
   return { clauses, anyOf };
