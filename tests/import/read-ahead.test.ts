@@ -9,7 +9,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../electron/core/import/group-commit';
-import { readerScript, startPrefetch } from '../../electron/core/import/prefetch';
+import { prewarmReader, readerScript, readerStats, startPrefetch } from '../../electron/core/import/prefetch';
 import { DEFAULT_LIMITS } from '../../electron/core/import/formats/types';
 import type { Project } from '../../electron/core/project/project';
 import { tempDir } from '../helpers/tmp';
@@ -99,9 +99,29 @@ describe('read-ahead', () => {
     expect(names).toEqual(Array.from({ length: 9 }, (_, i) => `grupp-${i + 1}`));
   });
 
+  it('keeps its reader for the next batch, and a reader started ahead serves the first', async () => {
+    const sources = files.slice(0, 9).map((f) => ({ path: f }));
+    const p = newProject(dir, 'reuse.rodtrad');
+    try {
+      await runImport(p, { sources }, jobContext(), { readerThread: true });
+      expect(readerStats().waiting).toBe(true);
+      const before = readerStats().started;
+      await runImport(p, { sources, duplicates: 'import' }, jobContext(), { readerThread: true });
+      await runImport(p, { sources, duplicates: 'import' }, jobContext(), { readerThread: true });
+      expect(readerStats()).toEqual({ started: before, waiting: true });
+      prewarmReader();
+      expect(readerStats().started).toBe(before);
+      expect(p.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(27);
+      expect(p.db.prepare("SELECT count(*) FROM documents WHERE name LIKE 'grupp-1 (%'").pluck().get()).toBe(2);
+    } finally {
+      p.close();
+    }
+  });
+
   it('goes on without a reader that dies, preparing the files itself', async () => {
     const dying = path.join(dir, 'dying-reader.mjs');
-    writeFileSync(dying, "import { workerData } from 'node:worker_threads';\nconst c = new Int32Array(workerData.control);\nAtomics.add(c, 1, 3);\nprocess.exit(7);\n");
+    // takes three files, then dies without delivering them
+    writeFileSync(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', (batch) => {\n  Atomics.add(new Int32Array(batch.control), 1, 3);\n  process.exit(7);\n});\n");
     const p = newProject(dir, 'dying.rodtrad');
     try {
       const r = await runImport(p, { sources: files.slice(0, 9).map((f) => ({ path: f })) }, jobContext(), { readerScript: dying });

@@ -9,6 +9,10 @@
  *
  * Memory stays bounded: no file is taken more than READ_AHEAD files beyond the one being
  * written, and a large file only when it is the next to be written.
+ *
+ * The reader outlives its batch: the job worker keeps it for the next one (its code is then
+ * compiled already), and starts it as soon as it knows an import is coming (prewarmReader),
+ * so it boots while the job's own code loads and the project opens.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -26,14 +30,16 @@ export interface Prefetcher {
   readonly threaded: boolean;
 }
 
-export interface ReaderData {
+/** A batch for the reader: sent as a message, so one reader serves batch after batch. */
+export interface ReaderBatch {
+  id: number;
   items: ImportItem[];
   options: PrepareOptions;
   /** Int32Array: [CANCEL] 1 once cancelled, [NEXT] next file nobody has taken, [WRITTEN] files the job has taken back. */
   control: SharedArrayBuffer;
 }
 
-export type ReaderReply = { index: number; file: PreparedFile };
+export type ReaderReply = { type: 'file'; batch: number; index: number; file: PreparedFile } | { type: 'done'; batch: number };
 
 export const CANCEL = 0;
 export const NEXT = 1;
@@ -59,6 +65,47 @@ export function readerScript(): string | undefined {
 
 type Signal = { readonly cancelled: boolean };
 
+/** This thread's reader while no batch runs. */
+let idleReader: Worker | undefined;
+let batches = 0;
+let started = 0;
+
+/** How many readers this thread started, and whether one waits for a batch now. */
+export function readerStats(): { started: number; waiting: boolean } {
+  return { started, waiting: idleReader !== undefined };
+}
+
+function spawnReader(script: string): Worker {
+  started++;
+  return new Worker(script);
+}
+
+/** Starts the reader now, before the batch that will use it. */
+export function prewarmReader(): void {
+  const script = readerScript();
+  if (!script || idleReader) return;
+  park(spawnReader(script));
+}
+
+function park(worker: Worker): void {
+  worker.unref();
+  idleReader = worker;
+  worker.once('exit', () => {
+    if (idleReader === worker) idleReader = undefined;
+  });
+}
+
+function acquire(script: string): Worker {
+  const waiting = idleReader;
+  if (waiting && script === readerScript()) {
+    idleReader = undefined;
+    waiting.removeAllListeners('exit');
+    waiting.ref();
+    return waiting;
+  }
+  return spawnReader(script);
+}
+
 export function startPrefetch(items: ImportItem[], options: PrepareOptions, signal: Signal, o: { thread?: boolean; script?: string } = {}): Prefetcher {
   const script = o.thread === false || items.length < 2 ? undefined : (o.script ?? readerScript());
   return script ? shared(script, items, options, signal) : inThread(items, options, signal);
@@ -80,27 +127,35 @@ function inThread(items: ImportItem[], options: PrepareOptions, signal: Signal):
 
 function shared(script: string, items: ImportItem[], options: PrepareOptions, signal: Signal): Prefetcher {
   const control = new Int32Array(new SharedArrayBuffer(12));
-  const worker = new Worker(script, { workerData: { items, options, control: control.buffer as SharedArrayBuffer } satisfies ReaderData });
+  const id = ++batches;
+  const worker = acquire(script);
   const done = new Map<number, PreparedFile>();
   let wake: (() => void) | undefined;
   let broken = false;
+  let finished = false;
 
   // the reader's own cancel flag, raised from here (the job's flag may not be shared memory)
   const cancelPoll = setInterval(() => {
     if (signal.cancelled) Atomics.store(control, CANCEL, 1);
   }, 50);
-  worker.on('message', (m: ReaderReply) => {
-    done.set(m.index, m.file);
+  const onMessage = (m: ReaderReply): void => {
+    if (m.batch !== id) return;
+    if (m.type === 'file') done.set(m.index, m.file);
+    else finished = true;
     wake?.();
-  });
+  };
   // a reader that dies (out of memory on some file, a bug) must not lose the batch: what it
   // had taken and not delivered is prepared here instead
   const onBroken = (): void => {
     broken = true;
     wake?.();
   };
+  worker.on('message', onMessage);
   worker.on('error', onBroken);
   worker.on('exit', onBroken);
+  worker.postMessage({ id, items, options, control: control.buffer as SharedArrayBuffer } satisfies ReaderBatch);
+
+  const waitForReader = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve)).finally(() => (wake = undefined));
 
   return {
     threaded: true,
@@ -114,8 +169,7 @@ function shared(script: string, items: ImportItem[], options: PrepareOptions, si
           continue;
         }
         // the reader has the file in hand: wait for it (or for it to die)
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
+        await waitForReader();
       }
       const file = done.get(index)!;
       done.delete(index);
@@ -127,10 +181,17 @@ function shared(script: string, items: ImportItem[], options: PrepareOptions, si
       clearInterval(cancelPoll);
       Atomics.store(control, CANCEL, 1);
       Atomics.notify(control, WRITTEN);
-      worker.removeAllListeners('exit');
-      worker.removeAllListeners('error');
-      worker.on('error', () => undefined);
-      await worker.terminate();
+      // the reader ends its batch at the next file boundary; kept if it does so promptly
+      const deadline = Date.now() + 1000;
+      while (!finished && !broken && Date.now() < deadline) await Promise.race([waitForReader(), new Promise((r) => setTimeout(r, 50))]);
+      worker.off('message', onMessage);
+      worker.off('error', onBroken);
+      worker.off('exit', onBroken);
+      if (finished && !broken && !idleReader && script === readerScript()) park(worker);
+      else {
+        worker.on('error', () => undefined);
+        await worker.terminate();
+      }
     },
   };
 }

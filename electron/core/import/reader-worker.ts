@@ -1,22 +1,20 @@
 /**
- * The import's reader thread (see prefetch.ts): takes files from the shared cursor,
- * prepares them and hands them to the job's thread, staying within the read-ahead window.
- * It never opens the project.
+ * The import's reader thread (see prefetch.ts): for each batch it is sent, takes files from
+ * the shared cursor, prepares them and hands them to the job's thread, staying within the
+ * read-ahead window; then it waits for the next batch. It never opens the project.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { CANCEL, NEXT, takeNext, WRITTEN, type ReaderData, type ReaderReply } from './prefetch';
+import { parentPort } from 'node:worker_threads';
+import { CANCEL, NEXT, takeNext, WRITTEN, type ReaderBatch, type ReaderReply } from './prefetch';
 import { prepareFile } from './prepare';
 import type { PreparedFile } from './prepared';
 
-const { items, options, control: buffer } = workerData as ReaderData;
-const control = new Int32Array(buffer);
-const signal = {
-  get cancelled() {
-    return Atomics.load(control, CANCEL) === 1;
-  },
-};
-
-async function run(): Promise<void> {
+async function run({ id, items, options, control: buffer }: ReaderBatch): Promise<void> {
+  const control = new Int32Array(buffer);
+  const signal = {
+    get cancelled() {
+      return Atomics.load(control, CANCEL) === 1;
+    },
+  };
   while (!signal.cancelled && Atomics.load(control, NEXT) < items.length) {
     const index = takeNext(control, items);
     if (index === undefined) {
@@ -25,8 +23,9 @@ async function run(): Promise<void> {
       continue;
     }
     const file = await prepareFile(items[index]!, options, signal);
-    parentPort!.postMessage({ index, file } satisfies ReaderReply, transferable(file));
+    parentPort!.postMessage({ type: 'file', batch: id, index, file } satisfies ReaderReply, transferable(file));
   }
+  parentPort!.postMessage({ type: 'done', batch: id } satisfies ReaderReply);
 }
 
 /** The text's bytes and the turn columns move to the job's thread instead of being copied. */
@@ -37,4 +36,8 @@ function transferable(file: PreparedFile): ArrayBuffer[] {
   return [file.draft.utf8, file.draft.turns.data].filter(whole).map((a) => a.buffer as ArrayBuffer);
 }
 
-void run();
+// batches one after another, each to its end, on this one thread
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on('message', (batch: ReaderBatch) => {
+  queue = queue.then(() => run(batch));
+});

@@ -26,7 +26,17 @@ const loaders: Record<string, () => Promise<JobFn>> = {
   'reports.exportFrequencies': async () => (await import('../analysis/report-jobs')).exportFrequenciesJob as JobFn,
 };
 
+/** What a job can start before its code is even loaded (the import's reader thread). */
+const warmers: Record<string, () => Promise<void>> = {
+  'import.files': async () => (await import('../import/prefetch')).prewarmReader(),
+};
+
 export const jobNames = (): string[] => Object.keys(loaders);
+
+/** Starts what the job will need alongside its own thread; never fails the job. */
+export function warmJob(name: string): void {
+  void warmers[name]?.().catch(() => undefined);
+}
 
 /** The job's function, its module loaded on first use; an Error for an unknown job. */
 export async function loadJob(name: string): Promise<JobFn> {

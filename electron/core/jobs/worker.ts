@@ -8,13 +8,14 @@ import { CancelledError, UserError } from '../errors';
 import { Project } from '../project/project';
 import { makeJobContext } from './context';
 import type { HostMessage, JobMessage, JobRequest } from './protocol';
-import { jobNames, loadJob } from './registry';
+import { jobNames, loadJob, warmJob } from './registry';
 
 const post = (m: JobMessage): void => parentPort!.postMessage(m);
 
 async function run(req: JobRequest): Promise<void> {
   let project: Project | undefined;
   try {
+    warmJob(req.job);
     const fn = await loadJob(req.job);
     project = Project.open(req.projectFile);
     const ctx = makeJobContext(new Int32Array(req.cancelFlag), (progress) => post({ type: 'progress', progress }));
@@ -41,10 +42,14 @@ async function run(req: JobRequest): Promise<void> {
 // moment (not at once: a job sent right away should not share the thread with loading the
 // search engine and the chart renderer).
 const options = (workerData ?? {}) as { spare?: boolean; preload?: string };
-if (options.preload) void loadJob(options.preload).catch(() => undefined);
+if (options.preload) {
+  warmJob(options.preload);
+  void loadJob(options.preload).catch(() => undefined);
+}
 const preload = options.spare && !options.preload
   ? setTimeout(() => {
       const ready = (): void => post({ type: 'ready' });
+      for (const name of jobNames()) warmJob(name);
       void Promise.all(jobNames().map(loadJob)).then(ready, ready);
     }, 1000)
   : undefined;
