@@ -84,8 +84,8 @@ export function findLayout(p: Project, name: string): LayoutInfo {
   return hit;
 }
 
-export function saveLayout(p: Project, name: string, spec: unknown): LayoutInfo {
-  const parsed = ThemeTableLayout.parse(spec);
+/** Saves (or replaces) one row of the `layouts` table; returns when it was saved. */
+export function putLayoutRow(p: Project, kind: string, name: string, spec: unknown): string {
   const now = p.now();
   p.transaction(() => {
     p.db
@@ -93,9 +93,20 @@ export function saveLayout(p: Project, name: string, spec: unknown): LayoutInfo 
         `INSERT INTO layouts(guid, kind, name, spec, modified_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(kind, name) DO UPDATE SET spec = excluded.spec, modified_at = excluded.modified_at`,
       )
-      .run(p.guid(), THEME_TABLE_KIND, name, JSON.stringify(parsed), now);
+      .run(p.guid(), kind, name, JSON.stringify(spec), now);
   });
-  return { name, source: 'project', spec: parsed, modifiedAt: now };
+  return now;
+}
+
+/** The JSON text of one row of the `layouts` table, if there is one. */
+export function layoutRowSpec(p: Project, kind: string, name: string): string | undefined {
+  return p.db.prepare('SELECT spec FROM layouts WHERE kind = ? AND name = ?').pluck().get(kind, name) as string | undefined;
+}
+
+export function saveLayout(p: Project, name: string, spec: unknown): LayoutInfo {
+  const parsed = ThemeTableLayout.parse(spec);
+  const modifiedAt = putLayoutRow(p, THEME_TABLE_KIND, name, parsed);
+  return { name, source: 'project', spec: parsed, modifiedAt };
 }
 
 export function deleteLayout(p: Project, name: string): boolean {

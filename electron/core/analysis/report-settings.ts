@@ -4,13 +4,14 @@
  */
 import { ReportSettings } from '../../../shared/contract/reports';
 import type { Project } from '../project/project';
+import { layoutRowSpec, putLayoutRow } from './layouts';
 
 const KIND = 'report-settings';
 const NAME = 'default';
 
 /** The saved settings; null when none were saved or they cannot be read (the views then start from their defaults). */
 export function reportSettings(p: Project): ReportSettings | null {
-  const spec = p.db.prepare('SELECT spec FROM layouts WHERE kind = ? AND name = ?').pluck().get(KIND, NAME) as string | undefined;
+  const spec = layoutRowSpec(p, KIND, NAME);
   if (spec === undefined) return null;
   try {
     const parsed = ReportSettings.safeParse(JSON.parse(spec));
@@ -22,13 +23,6 @@ export function reportSettings(p: Project): ReportSettings | null {
 
 export function saveReportSettings(p: Project, settings: ReportSettings): ReportSettings {
   const parsed = ReportSettings.parse(settings);
-  p.transaction(() => {
-    p.db
-      .prepare(
-        `INSERT INTO layouts(guid, kind, name, spec, modified_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(kind, name) DO UPDATE SET spec = excluded.spec, modified_at = excluded.modified_at`,
-      )
-      .run(p.guid(), KIND, NAME, JSON.stringify(parsed), p.now());
-  });
+  putLayoutRow(p, KIND, NAME, parsed);
   return parsed;
 }

@@ -43,7 +43,7 @@ export interface PackedDocument extends Omit<NewDocument, 'text' | 'turns'> {
 }
 
 export function insertDocument(p: Project, doc: NewDocument): number {
-  if (normalizeText(doc.text) !== doc.text) throw new Error('insertDocument: text must be NFC with \n line ends (normalise at the importer)');
+  if (normalizeText(doc.text) !== doc.text) throw new Error('insertDocument: text must be NFC with \\n line ends (normalise at the importer)');
   const speakers = [...(doc.speakers ?? [])];
   return writeDocument(p, doc, doc.text, doc.text.length, packTurns(doc.turns ?? [], speakers), speakers);
 }

@@ -1,7 +1,8 @@
 /**
  * The import job: files and folders (paths) or file contents (base64, from a drop in the
- * browser) → documents. One transaction per file; a failed file is reported and the batch
- * goes on; a cancelled batch stops between files and writes nothing for the files not done.
+ * browser) → documents. Each file goes in whole or not at all; a failed file is reported and
+ * the batch goes on; a cancelled batch stops between files and writes nothing for the files
+ * not done.
  * Runs in a worker thread (jobs/registry.ts) with its own connection; the files are read
  * and parsed ahead in a reader thread (prefetch.ts) while this one writes.
  */
@@ -155,12 +156,8 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
         );
         results.push(written);
       } catch (e) {
-        if (isUserError(e)) results.push(result(item.display, 'failed', { error: e.file ? e.message : `${item.display}: ${e.message}`, errorSv: e.sv ?? null }));
-        else if ((e as Error).name === 'CancelledError') results.push(cancelledResult(item.display));
-        else {
-          const reason = (e as Error).message;
-          results.push(result(item.display, 'failed', { error: `${item.display}: could not be imported (${reason})`, errorSv: `kunde inte importeras (${reason})` }));
-        }
+        if ((e as Error).name === 'CancelledError') results.push(cancelledResult(item.display));
+        else results.push(result(item.display, 'failed', failure(item.display, e, NOT_IMPORTED)));
       }
       doneBytes += item.size;
     }
@@ -178,10 +175,7 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       results[sheet.index]!.note = `attribute sheet: ${names} set on ${attributes.documents} documents${unknown ? `; no document named ${unknown}` : ''}`;
       results[sheet.index]!.noteSv = `attributark: ${names} satt på ${attributes.documents} dokument${unknown ? `; inget dokument heter ${unknown.replaceAll('"', '”')}` : ''}`;
     } catch (e) {
-      const reason = (e as Error).message;
-      const error = isUserError(e) ? e.message : `${sheet.file}: the attribute sheet could not be applied (${reason})`;
-      const errorSv = isUserError(e) ? (e.sv ?? null) : `attributarket kunde inte tillämpas (${reason})`;
-      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', error, errorSv, note: null, noteSv: null });
+      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', ...failure(sheet.file, e, SHEET_NOT_APPLIED), note: null, noteSv: null });
     }
   }
   if (params.attributesSheet && !cancelled) {
@@ -190,10 +184,7 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       attributes = await applyAttributeSheet(p, params.attributesSheet, { encoding: null, limits });
     } catch (e) {
       const file = params.attributesSheet.path ?? params.attributesSheet.name ?? 'attribute sheet';
-      const reason = (e as Error).message;
-      const message = isUserError(e) ? (e.file ? e.message : `${file}: ${e.message}`) : `${file}: the attribute sheet could not be applied (${reason})`;
-      const errorSv = isUserError(e) ? (e.sv ?? null) : `attributarket kunde inte tillämpas (${reason})`;
-      results.push(result(file, 'failed', { error: message, errorSv }));
+      results.push(result(file, 'failed', failure(file, e, SHEET_NOT_APPLIED)));
     }
   }
   ctx.progress({ phase: 'import', unit: 'bytes', done: totalBytes, total: totalBytes, message: `${items.length}/${items.length}` });
@@ -277,16 +268,13 @@ function writeOne(p: Project, item: ImportItem, file: PreparedFile, params: Impo
 
 /** A survey's columns and the importer's guess at their roles, without writing anything. */
 export async function previewTable(source: ImportSource, encoding: string | null) {
-  const [item] = expand([source]);
-  if (!item || item.problem) throw new UserError('bad-file', item?.problem?.en ?? 'no file given', item?.display, item?.problem?.sv ?? 'ingen fil angiven');
-  const format = formatOf(item.display);
-  if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', 'only .csv and .xlsx files are surveys', item.display, 'bara .csv- och .xlsx-filer kan vara enkäter');
-  const bytes = item.data ? Buffer.from(item.data) : readFileSync(item.path!);
-  if (bytes.length === 0) throw new UserError('bad-file', 'the file is empty', item.display, 'filen är tom');
-  const table = await readTable(bytes, format, { file: item.display, encoding: item.encoding ? canonicalEncoding(item.encoding) : encoding, limits: DEFAULT_LIMITS, cancelled: false });
-  const plan = planSurvey(table, {}, item.display);
+  const { table, display } = await readSourceTable(source, encoding, DEFAULT_LIMITS, {
+    none: { en: 'no file given', sv: 'ingen fil angiven' },
+    format: { en: 'only .csv and .xlsx files are surveys', sv: 'bara .csv- och .xlsx-filer kan vara enkäter' },
+  });
+  const plan = planSurvey(table, {}, display);
   return {
-    file: item.display,
+    file: display,
     header: table.header,
     rows: table.rows.length,
     sample: table.rows.slice(0, 3).map((r) => table.header.map((_, i) => cellText(r[i] ?? null))),
@@ -296,14 +284,25 @@ export async function previewTable(source: ImportSource, encoding: string | null
 }
 
 export async function applyAttributeSheet(p: Project, source: ImportSource, o: { encoding: string | null; limits: ImportLimits }): Promise<AttributeSheetResult> {
+  const { table, display } = await readSourceTable(source, o.encoding, o.limits, {
+    none: { en: 'no attribute sheet given', sv: 'inget attributark angivet' },
+    format: { en: 'an attribute sheet must be a .csv or .xlsx file', sv: 'ett attributark måste vara en .csv- eller .xlsx-fil' },
+  });
+  return applyAttributeTable(p, table, display);
+}
+
+type Said = { en: string; sv: string };
+
+/** The table of one CSV/XLSX source given on its own (a survey to preview, an attribute sheet). */
+async function readSourceTable(source: ImportSource, encoding: string | null, limits: ImportLimits, say: { none: Said; format: Said }): Promise<{ table: Table; display: string }> {
   const [item] = expand([source]);
-  if (!item || item.problem) throw new UserError('bad-file', item?.problem?.en ?? 'no attribute sheet given', item?.display, item?.problem?.sv ?? 'inget attributark angivet');
+  if (!item || item.problem) throw new UserError('bad-file', item?.problem?.en ?? say.none.en, item?.display, item?.problem?.sv ?? say.none.sv);
   const format = formatOf(item.display);
-  if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', 'an attribute sheet must be a .csv or .xlsx file', item.display, 'ett attributark måste vara en .csv- eller .xlsx-fil');
+  if (format !== 'csv' && format !== 'xlsx') throw new UserError('unsupported', say.format.en, item.display, say.format.sv);
   const bytes = item.data ? Buffer.from(item.data) : readFileSync(item.path!);
   if (bytes.length === 0) throw new UserError('bad-file', 'the file is empty', item.display, 'filen är tom');
-  const table = await readTable(bytes, format, { file: item.display, encoding: o.encoding, limits: o.limits, cancelled: false });
-  return applyAttributeTable(p, table, item.display);
+  const table = await readTable(bytes, format, { file: item.display, encoding: item.encoding ? canonicalEncoding(item.encoding) : encoding, limits, cancelled: false });
+  return { table, display: item.display };
 }
 
 /** Paths → files (folders walked, hidden files left out), contents → buffers. */
@@ -337,6 +336,16 @@ function expand(sources: ImportSource[]): ImportItem[] {
     }
   }
   return out;
+}
+
+const NOT_IMPORTED = { en: 'could not be imported', sv: 'kunde inte importeras' };
+const SHEET_NOT_APPLIED = { en: 'the attribute sheet could not be applied', sv: 'attributarket kunde inte tillämpas' };
+
+/** What went wrong with a file: a UserError's own words (English and Swedish), else `what` with the error's message. */
+function failure(file: string, e: unknown, what: { en: string; sv: string }): { error: string; errorSv: string | null } {
+  if (isUserError(e)) return { error: e.file ? e.message : `${file}: ${e.message}`, errorSv: e.sv ?? null };
+  const reason = (e as Error).message;
+  return { error: `${file}: ${what.en} (${reason})`, errorSv: `${what.sv} (${reason})` };
 }
 
 function cancelledResult(file: string): ImportFileResult {

@@ -20,8 +20,6 @@ import { errorToPlain, SHEET_FIRST_HEADER, type DocumentDraft, type ImportItem, 
 import { surveyDocuments } from './survey';
 import { parseTranscript } from './transcript';
 
-export type { DocumentDraft, ImportItem, PreparedFile, PrepareOptions } from './prepared';
-
 const FIELDNOTE_NAME = /f[aä]ltanteckning|faltant|fieldnote|field[-_ ]note|observation/i;
 
 export async function prepareFile(item: ImportItem, o: PrepareOptions, signal: { readonly cancelled: boolean }): Promise<PreparedFile> {

@@ -236,15 +236,16 @@ function openFts(data: Buffer): { header: IndexHeader; passages: PassageColumns;
 
 function openLunr(data: Buffer): { header: IndexHeader; passages: PassageColumns; candidates: LoadedIndex['candidates'] } {
   const stored = JSON.parse(gunzipSync(data).toString('utf8')) as { header: IndexHeader; passages: PassageColumns; index: object };
-  const idx = lunr().Index.load(stored.index);
+  const l = lunr();
+  const idx = l.Index.load(stored.index);
   const candidates = (terms: PlannedTerm[]): Candidate[] =>
     idx
       .query((q) => {
         for (const t of terms) {
           q.term(t.term, {
             fields: [t.field],
-            presence: t.presence === 'required' ? lunr().Query.presence.REQUIRED : t.presence === 'prohibited' ? lunr().Query.presence.PROHIBITED : lunr().Query.presence.OPTIONAL,
-            wildcard: t.wildcard ? lunr().Query.wildcard.TRAILING : lunr().Query.wildcard.NONE,
+            presence: t.presence === 'required' ? l.Query.presence.REQUIRED : t.presence === 'prohibited' ? l.Query.presence.PROHIBITED : l.Query.presence.OPTIONAL,
+            wildcard: t.wildcard ? l.Query.wildcard.TRAILING : l.Query.wildcard.NONE,
             // lunr treats the mere presence of editDistance as "fuzzy", which turns off wildcards.
             ...(t.fuzzy ? { editDistance: t.fuzzy } : {}),
             usePipeline: false,
