@@ -4,7 +4,7 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { MethodName, Params, Result } from '../../shared/contract';
-import type { Session } from '../core/api/session';
+import type { HostKind, Session } from '../core/api/session';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -40,6 +40,11 @@ export interface Command {
    * 'none': no project argument (e.g. help).
    */
   project: 'open' | 'create' | 'none';
+  /**
+   * The session's host (default 'cli'). `serve` hands its session to the browser-mode server,
+   * so the page's calls get browser mode's path policy, not the CLI's trust in its arguments.
+   */
+  host?: HostKind;
   /** Returns the exit code (default 0). */
   run(ctx: CliContext): Promise<number | void>;
 }

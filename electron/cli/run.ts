@@ -52,7 +52,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     write(io.stderr, `rodtrad: unknown command "${name}". Run "rodtrad --help" for the list.`);
     return 2;
   }
-  const session = new Session('cli');
+  const session = new Session(command.host ?? 'cli');
   try {
     let parsed;
     try {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
+import { ServerPath } from './paths';
 import { Code, Id, Quotation } from './entities';
 
 /** A code as the tree shows it: the shared Code plus its inclusion/exclusion notes. */
@@ -229,7 +230,7 @@ export const codingMethods = {
       'Export the quotations a query selects as CSV or XLSX: document, attributes, speaker, code path (one column per level), text, comment, coder, created. Writes path when given, else returns the file as base64.',
     params: QuotationQuery.extend({
       format: z.enum(['csv', 'xlsx']),
-      path: z.string().min(1).max(4096).optional(),
+      path: ServerPath.optional(),
       /** Column headers' language; Swedish CSV uses ';' between fields (Excel in Swedish expects it). */
       language: z.enum(['sv', 'en']).default('sv'),
     }),
@@ -253,7 +254,7 @@ export const codingMethods = {
       'Load a codebook into the code tree (codes that already exist at the same place are kept): a bundled one by id, a CSV or indented-text file by path, or its content. Undoable.',
     params: z.union([
       z.object({ id: z.string().min(1).max(100) }).strict(),
-      z.object({ path: z.string().min(1).max(4096) }).strict(),
+      z.object({ path: ServerPath }).strict(),
       z.object({ content: z.string().max(10_000_000), format: CodebookFormat, name: z.string().max(300).default('codebook') }).strict(),
     ]),
     result: z.object({ created: z.number().int(), codes: z.number().int() }),
@@ -262,7 +263,7 @@ export const codingMethods = {
   'codebooks.export': method({
     summary:
       'Export the code tree as CSV (path, level columns, definition, inclusion, exclusion, colour) or indented text (two spaces per level, " | " before the definition). Writes path when given, else returns the content.',
-    params: z.object({ format: CodebookFormat, path: z.string().min(1).max(4096).optional() }).strict(),
+    params: z.object({ format: CodebookFormat, path: ServerPath.optional() }).strict(),
     result: z.object({ codes: z.number().int(), path: z.string().nullable(), fileName: z.string(), content: z.string().nullable() }),
   }),
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
+import { ServerPath } from './paths';
 import { DocumentKind, Id } from './entities';
 
 /** Every file extension the importer reads. */
@@ -11,7 +12,7 @@ export const IMPORT_EXTENSIONS = ['txt', 'md', 'docx', 'odt', 'rtf', 'pdf', 'vtt
 
 /** A file by path, or by name and base64 contents; `encoding` overrides detection for this file only. */
 export const ImportSource = z.union([
-  z.object({ path: z.string().min(1).max(4096), encoding: z.string().max(50).optional() }).strict(),
+  z.object({ path: ServerPath, encoding: z.string().max(50).optional() }).strict(),
   z.object({ name: z.string().min(1).max(1024), data: z.string().max(700 * 1024 * 1024), encoding: z.string().max(50).optional() }).strict(),
 ]);
 export type ImportSource = z.infer<typeof ImportSource>;

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { method } from './define';
 import { ProjectInfo } from './entities';
+import { BrowseDir, ProjectCreatePath, ProjectOpenPath, ServerPath } from './paths';
 
-const ProjectPath = z.string().min(1).max(4096);
+/** One entry of a folder listing: a sub-folder or a project file. */
+export const BrowseEntry = z.object({
+  name: z.string(),
+  kind: z.enum(['folder', 'project']),
+  /** Relative to the browse root, with '/' between folders: what `host.browse` and `project.open` take. */
+  path: z.string(),
+});
+export type BrowseEntry = z.infer<typeof BrowseEntry>;
 
 export const projectMethods = {
   'app.info': method({
@@ -21,13 +29,14 @@ export const projectMethods = {
     result: ProjectInfo,
   }),
   'project.create': method({
-    summary: 'Create a new project file and make it the open project.',
-    params: z.object({ path: ProjectPath, name: z.string().max(200).optional() }).strict(),
+    summary:
+      'Create a new project file and make it the open project. Browser mode: the path is relative to the browse root (or inside it), ".rodtrad" is added when missing, and an existing file is refused.',
+    params: z.object({ path: ProjectCreatePath, name: z.string().max(200).optional() }).strict(),
     result: ProjectInfo,
   }),
   'project.open': method({
-    summary: 'Open an existing project file (upgraded after a backup copy when older).',
-    params: z.object({ path: ProjectPath }).strict(),
+    summary: 'Open an existing project file (upgraded after a backup copy when older). Browser mode: only a .rodtrad file inside the browse root.',
+    params: z.object({ path: ProjectOpenPath }).strict(),
     result: ProjectInfo,
   }),
   'project.close': method({
@@ -42,8 +51,9 @@ export const projectMethods = {
     mutates: true,
   }),
   'project.backup': method({
-    summary: 'Write a consistent copy of the open project to a new file (safe while the project is in use).',
-    params: z.object({ path: ProjectPath }).strict(),
+    summary:
+      'Write a consistent copy of the open project to a new file (safe while the project is in use). Without a path (the only form browser mode accepts) the copy goes next to the project as "<name>-backup-<date>.rodtrad".',
+    params: z.object({ path: ServerPath.optional() }).strict(),
     result: z.object({ path: z.string(), bytes: z.number().int() }),
   }),
   'project.check': method({
@@ -53,7 +63,7 @@ export const projectMethods = {
     job: true,
   }),
   'host.pickFile': method({
-    summary: "Ask the desktop host for a file with its own dialog; browser mode and the CLI have none (supported: false), and the UI asks for a path instead.",
+    summary: "Ask the desktop host for a file with its own dialog; browser mode and the CLI have none (supported: false): the UI then offers host.browse.",
     params: z
       .object({
         purpose: z.enum(['openProject', 'newProject', 'import', 'export']),
@@ -64,6 +74,21 @@ export const projectMethods = {
       })
       .strict(),
     result: z.object({ supported: z.boolean(), paths: z.array(z.string()) }),
+  }),
+  'host.browse': method({
+    summary:
+      'List the folders and .rodtrad projects in a folder under the browse root (the user\'s home; RODTRAD_BROWSE_ROOT overrides it), for the browser-mode project dialog. Hidden entries are left out; nothing that resolves outside the root is listed or entered.',
+    params: z.object({ dir: BrowseDir.optional() }).strict(),
+    result: z.object({
+      /** The folder listed, relative to the root ('' = the root). */
+      dir: z.string(),
+      /** Its parent relative to the root, null at the root. */
+      parent: z.string().nullable(),
+      /** The root's own folder name, for the first crumb of a breadcrumb. */
+      rootName: z.string(),
+      /** Folders first, then projects, each sorted by name. */
+      entries: z.array(BrowseEntry),
+    }),
   }),
   'job.cancel': method({
     summary: 'Cancel a running job; work it had not committed is rolled back.',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ExportResult } from './tables';
 import { method } from './define';
+import { ServerPath } from './paths';
 import { Id } from './entities';
 import { DocumentFilter } from './filter';
 
@@ -169,7 +170,7 @@ export const ReportVariable = z.object({
   used: z.record(z.string(), z.number().int()),
 });
 
-const Out = z.object({ path: z.string().min(1).optional() }).strict();
+const Out = z.object({ path: ServerPath.optional() }).strict();
 
 const Name = z.string().max(200);
 /**

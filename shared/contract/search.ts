@@ -1,6 +1,7 @@
 /** Search (stemmed Swedish/English, phrases, field filters, KWIC), code-all-hits and word frequencies. */
 import { z } from 'zod';
 import { method } from './define';
+import { ServerPath } from './paths';
 import { Id } from './entities';
 import { DocumentFilter } from './filter';
 
@@ -157,7 +158,7 @@ export const searchMethods = {
         labelA: z.string().max(100).default('A'),
         labelB: z.string().max(100).default('B'),
         uiLanguage: SearchLanguage.default('sv'),
-        path: z.string().min(1).max(4096).optional(),
+        path: ServerPath.optional(),
         ...WordOptions,
       })
       .strict(),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
+import { CodePath, ServerPath } from './paths';
 import { Id } from './entities';
 import { DocumentFilter } from './filter';
 
@@ -17,13 +18,13 @@ export interface LayoutItem {
   children?: LayoutItem[];
 }
 export const LayoutItem: z.ZodType<LayoutItem> = z.lazy(() =>
-  z.object({ path: z.string().min(1), children: z.array(LayoutItem).optional() }).strict(),
+  z.object({ path: CodePath, children: z.array(LayoutItem).optional() }).strict(),
 );
 
 export const LayoutSection = z
   .object({
     /** A top-level code (or any code) shown as a full-width title row. */
-    path: z.string().min(1),
+    path: CodePath,
     /** Show the second level side by side as columns instead of bullets. */
     columns: z.boolean().default(false),
     /** Which codes below the section appear, in which order; omitted = all. */
@@ -218,7 +219,7 @@ export const Cooccurrence = z.object({
 });
 export type Cooccurrence = z.infer<typeof Cooccurrence>;
 
-const Out = z.object({ path: z.string().optional() }).strict();
+const Out = z.object({ path: ServerPath.optional() }).strict();
 
 export const tableMethods = {
   'tables.layouts': method({

@@ -9,6 +9,7 @@ export const serveCommand: Command = {
   details: 'Prints the URL (with its token) to open in a browser. Stop with Ctrl+C.\n  --port N   port to listen on (default: a free port)\n  --open     open the default browser, where there is one',
   options: { port: { type: 'string' }, open: { type: 'boolean' } },
   project: 'open',
+  host: 'browser',
   async run(ctx) {
     const port = ctx.options.port === undefined ? 0 : Number(ctx.options.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${String(ctx.options.port)}"`);

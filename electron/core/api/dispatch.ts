@@ -17,6 +17,7 @@ import { searchHandlers } from '../search/handlers';
 import type { Session } from './session';
 import type { CallContext, Handler, Handlers } from './types';
 import { importHandlers } from '../import/handlers';
+import { applyPathPolicy } from './path-policy';
 
 const handlers: Handlers<MethodName> = {
   ...projectHandlers,
@@ -44,6 +45,8 @@ export async function dispatch<M extends MethodName>(session: Session, method: M
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
     throw new UserError('bad-params', `${method}: ${issues}`);
   }
+  // which files this host may name: refused or resolved here, before any handler runs
+  applyPathPolicy(session, method, spec.params, parsed.data);
   const params = parsed.data as Record<string, unknown>;
   const jobId = typeof params.jobId === 'string' ? params.jobId : spec.job ? `job-${++jobCounter}` : undefined;
   const controller = new AbortController();

@@ -2,6 +2,7 @@
  * What one host holds between calls: the open project, running jobs and event listeners.
  * Desktop and browser mode keep one session for the app; the CLI makes one per command.
  */
+import os from 'node:os';
 import type { AppEvent } from '../../../shared/contract';
 import { UserError } from '../errors';
 import { prewarmJobs } from '../jobs/run';
@@ -23,16 +24,26 @@ export interface HostDialogs {
 }
 export type Listener = (event: AppEvent) => void;
 
+export interface SessionOptions {
+  /**
+   * The folder tree browser mode may open and create projects in (host.browse, project.open,
+   * project.create). Default: RODTRAD_BROWSE_ROOT, else the user's home.
+   */
+  browseRoot?: string;
+}
+
 export class Session {
   readonly host: HostKind;
   private current: Project | null = null;
   private readonly listeners = new Set<Listener>();
   readonly jobs = new Map<string, AbortController>();
   dialogs: HostDialogs | undefined;
+  readonly browseRoot: string;
 
-  constructor(host: HostKind, project: Project | null = null) {
+  constructor(host: HostKind, project: Project | null = null, options: SessionOptions = {}) {
     this.host = host;
     this.current = project;
+    this.browseRoot = options.browseRoot ?? (process.env.RODTRAD_BROWSE_ROOT || os.homedir());
   }
 
   get project(): Project | null {

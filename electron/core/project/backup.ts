@@ -5,10 +5,24 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
-import type { Project } from './project';
+import { PROJECT_EXTENSION, type Project } from './project';
 
-export function backupProject(p: Project, target: string): { path: string; bytes: number } {
-  const abs = path.resolve(target);
+/**
+ * Where a copy goes when the caller names no file (browser mode names none): beside the
+ * project, "<name>-backup-<date and time>.rodtrad", numbered if that name is taken.
+ */
+export function backupTargetBeside(projectFile: string, now: Date = new Date()): string {
+  const dir = path.dirname(projectFile);
+  const stem = path.basename(projectFile, PROJECT_EXTENSION);
+  const stamp = now.toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '');
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, `${stem}-backup-${stamp}${n === 1 ? '' : `-${n}`}${PROJECT_EXTENSION}`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+export function backupProject(p: Project, target: string | undefined): { path: string; bytes: number } {
+  const abs = target === undefined ? backupTargetBeside(p.file) : path.resolve(target);
   if (abs === p.file) throw new UserError('bad-input', 'is the open project itself; choose another file for the copy', abs, 'är det öppna projektet självt; välj en annan fil för kopian');
   if (existsSync(abs)) throw new UserError('exists', 'already exists; choose another name for the copy', abs, 'finns redan; välj ett annat namn för kopian');
   if (!existsSync(path.dirname(abs))) throw new UserError('not-found', 'the folder does not exist', path.dirname(abs), 'mappen finns inte');

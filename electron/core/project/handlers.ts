@@ -1,13 +1,14 @@
 import { latestVersion } from '../db/migrate';
 import type { Handlers } from '../api/types';
 import { appVersion } from '../version';
+import { listFolder } from '../api/browse-root';
 import { backupProject } from './backup';
 import { projectInfo } from './info';
 import { runJob } from '../jobs/run';
 import type { CheckResult } from './check';
 
 export const projectHandlers: Handlers<
-  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.close' | 'project.setCoder' | 'project.check' | 'project.backup' | 'host.pickFile' | 'job.cancel'
+  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.close' | 'project.setCoder' | 'project.check' | 'project.backup' | 'host.pickFile' | 'host.browse' | 'job.cancel'
 > = {
   'app.info': ({ session }) => ({
     version: appVersion(),
@@ -27,6 +28,7 @@ export const projectHandlers: Handlers<
     if (!session.dialogs) return { supported: false, paths: [] };
     return { supported: true, paths: await session.dialogs.pickFile(request) };
   },
+  'host.browse': ({ session }, { dir }) => listFolder(session.browseRoot, dir ?? ''),
   'job.cancel': ({ session }, { jobId }) => {
     const job = session.jobs.get(jobId);
     job?.abort();
