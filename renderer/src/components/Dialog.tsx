@@ -20,7 +20,8 @@ export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children
   onCloseRef.current = onClose;
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('[autofocus], input, textarea, select, button.primary, button');
+    // data-autofocus first: querySelector with a selector list returns the first in document order, not by priority
+    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>('[autofocus], input, textarea, select, button.primary, button');
     first?.focus();
     // Escape closes the dialog even when focus has left it (e.g. a button that became disabled).
     const onKey = (e: KeyboardEvent): void => {

@@ -5,6 +5,7 @@ import { setLanguage, type Language } from '../i18n';
 import { useApp } from '../store/app-store';
 import { UndoButtons } from './CodingShell';
 import { ImportButton } from './import/ImportLayer';
+import { ProjectBrowser } from './ProjectBrowser';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
@@ -12,21 +13,13 @@ export function TopBar() {
   const openProject = useApp((s) => s.openProject);
   const createProject = useApp((s) => s.createProject);
   const [dialog, setDialog] = useState<null | 'open' | 'new'>(null);
-  const [path, setPath] = useState('');
 
-  /** The desktop's own file dialog where there is one; otherwise ask for a path. */
+  /** The desktop's own file dialog where there is one; otherwise the server's folder browser (browser mode). */
   const choose = async (kind: 'open' | 'new'): Promise<void> => {
     const picked = await api.call('host.pickFile', { purpose: kind === 'open' ? 'openProject' : 'newProject', extensions: ['rodtrad'], defaultName: kind === 'new' ? 'projekt.rodtrad' : undefined });
     if (!picked.supported) return setDialog(kind);
     const file = picked.paths[0];
     if (file) await (kind === 'open' ? openProject(file) : createProject(file));
-  };
-
-  const submit = async (): Promise<void> => {
-    if (!path.trim()) return;
-    if (dialog === 'open') await openProject(path.trim());
-    else await createProject(path.trim());
-    setDialog(null);
   };
 
   return (
@@ -48,31 +41,7 @@ export function TopBar() {
           </select>
         </label>
       </nav>
-      {dialog && (
-        <div className="dialog-backdrop" role="presentation" onClick={() => setDialog(null)}>
-          <form
-            className="dialog"
-            role="dialog"
-            aria-modal="true"
-            aria-label={dialog === 'open' ? t('menu.open') : t('menu.new')}
-            onClick={(e) => e.stopPropagation()}
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
-          >
-            <h3>{dialog === 'open' ? t('menu.open') : t('menu.new')}</h3>
-            <label>
-              {t('menu.path')}
-              <input autoFocus value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/…/projekt.rodtrad" onKeyDown={(e) => e.key === 'Escape' && setDialog(null)} />
-            </label>
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => setDialog(null)}>{t('menu.cancel')}</button>
-              <button type="submit" className="primary">{dialog === 'open' ? t('menu.openAction') : t('menu.createAction')}</button>
-            </div>
-          </form>
-        </div>
-      )}
+      {dialog && <ProjectBrowser mode={dialog} onClose={() => setDialog(null)} />}
     </header>
   );
 }

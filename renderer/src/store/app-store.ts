@@ -22,6 +22,8 @@ export interface AppState {
   selectDocument(id: number | null): Promise<void>;
   openProject(path: string): Promise<void>;
   createProject(path: string): Promise<void>;
+  /** After another project was opened or created (e.g. by the browser-mode project dialog). */
+  projectChanged(): Promise<void>;
   cancelJob(jobId: string): Promise<void>;
   setError(message: string | null): void;
 }
@@ -126,17 +128,20 @@ export const useApp = create<AppState>((set, get) => {
     async openProject(path) {
       await guard(async () => {
         await api.call('project.open', { path });
-        set({ selectedDocumentId: null, document: null });
-        await get().refresh();
+        await get().projectChanged();
       });
     },
 
     async createProject(path) {
       await guard(async () => {
         await api.call('project.create', { path });
-        set({ selectedDocumentId: null, document: null });
-        await get().refresh();
+        await get().projectChanged();
       });
+    },
+
+    async projectChanged() {
+      set({ selectedDocumentId: null, document: null });
+      await get().refresh();
     },
 
     async cancelJob(jobId) {

@@ -1,0 +1,168 @@
+/**
+ * Browser mode's "Open project" / "New project" dialog: the page may not name files on the
+ * server, so it browses the folders the server offers (host.browse, limited to the user's
+ * home) like a desktop file dialog: breadcrumb and Up on top, folders then projects in a
+ * list, a file name for a new project below. Arrow keys move, Enter opens, Backspace goes up.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Result } from '../../../shared/contract';
+import { api } from '../api/client';
+import { useApp } from '../store/app-store';
+import { Dialog } from './Dialog';
+
+type Listing = Result<'host.browse'>;
+type BrowseEntry = Listing['entries'][number];
+
+interface Props {
+  mode: 'open' | 'new';
+  onClose(): void;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export function ProjectBrowser({ mode, onClose }: Props) {
+  const { t } = useTranslation();
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const browse = useCallback(async (dir: string, select?: string) => {
+    try {
+      const r = await api.call('host.browse', { dir });
+      setListing(r);
+      setError(null);
+      // coming up from a folder, keep it selected, as file dialogs do
+      setSelected(Math.max(0, r.entries.findIndex((e) => e.path === select)));
+    } catch (e) {
+      setError(message(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void browse('');
+  }, [browse]);
+
+  useEffect(() => {
+    listRef.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selected, listing]);
+
+  const finish = async (call: () => Promise<unknown>): Promise<void> => {
+    try {
+      await call();
+      await useApp.getState().projectChanged();
+      onClose();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+
+  const activate = (entry: BrowseEntry | undefined): void => {
+    if (!entry) return;
+    if (entry.kind === 'folder') void browse(entry.path);
+    else if (mode === 'open') void finish(() => api.call('project.open', { path: entry.path }));
+    else setName(entry.name.replace(/\.rodtrad$/, ''));
+  };
+
+  const up = (): void => {
+    if (listing?.parent !== null && listing?.parent !== undefined) void browse(listing.parent, listing.dir);
+  };
+
+  const submit = (): void => {
+    if (mode === 'open') return activate(listing?.entries[selected]);
+    const file = name.trim();
+    if (!file || !listing) return;
+    void finish(() => api.call('project.create', { path: listing.dir ? `${listing.dir}/${file}` : file }));
+  };
+
+  const onListKey = (e: KeyboardEvent<HTMLUListElement>): void => {
+    const n = listing?.entries.length ?? 0;
+    const move = (i: number): void => {
+      e.preventDefault();
+      if (n > 0) setSelected(Math.min(n - 1, Math.max(0, i)));
+    };
+    if (e.key === 'ArrowDown') move(selected + 1);
+    else if (e.key === 'ArrowUp' && e.altKey) (e.preventDefault(), up());
+    else if (e.key === 'ArrowUp') move(selected - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(n - 1);
+    else if (e.key === 'PageDown') move(selected + 8);
+    else if (e.key === 'PageUp') move(selected - 8);
+    else if (e.key === 'Backspace') (e.preventDefault(), up());
+    else if (e.key === 'Enter') (e.preventDefault(), activate(listing?.entries[selected]));
+  };
+
+  const crumbs = listing ? (listing.dir ? listing.dir.split('/') : []) : [];
+  const chosen = listing?.entries[selected];
+  const title = mode === 'open' ? t('menu.open') : t('menu.new');
+  const submitLabel = mode === 'open' && chosen?.kind === 'folder' ? t('browse.enter') : mode === 'open' ? t('menu.openAction') : t('menu.createAction');
+
+  return (
+    <Dialog title={title} onClose={onClose} onSubmit={submit} submitLabel={submitLabel} testId="project-browser" wide>
+      <div className="pb-bar">
+        <button type="button" className="pb-up" onClick={up} disabled={!listing || listing.parent === null} title={t('browse.upHint')} data-testid="project-browser-up">
+          ↑ {t('browse.up')}
+        </button>
+        <nav className="pb-crumbs" aria-label={t('browse.location')}>
+          <button type="button" onClick={() => void browse('')} title={listing?.rootName} aria-current={crumbs.length === 0 ? 'location' : undefined}>
+            ⌂ {t('browse.home')}
+          </button>
+          {crumbs.map((c, i) => (
+            <span key={i} className="pb-crumb">
+              <span aria-hidden className="pb-sep">›</span>
+              <button type="button" onClick={() => void browse(crumbs.slice(0, i + 1).join('/'))} aria-current={i === crumbs.length - 1 ? 'location' : undefined}>
+                {c}
+              </button>
+            </span>
+          ))}
+        </nav>
+      </div>
+      <ul
+        ref={listRef}
+        className="pb-list"
+        role="listbox"
+        tabIndex={0}
+        aria-label={t('browse.contents')}
+        aria-activedescendant={chosen ? `pb-${selected}` : undefined}
+        onKeyDown={onListKey}
+        data-autofocus={mode === 'open' ? '' : undefined}
+        data-testid="project-browser-list"
+      >
+        {listing?.entries.map((e, i) => (
+          <li
+            key={e.path}
+            id={`pb-${i}`}
+            role="option"
+            aria-selected={i === selected}
+            className={`pb-entry pb-${e.kind}${mode === 'new' && e.kind === 'project' ? ' pb-muted' : ''}`}
+            onMouseDown={(ev) => ev.preventDefault()}
+            onClick={() => (setSelected(i), listRef.current?.focus())}
+            onDoubleClick={() => activate(e)}
+          >
+            <span className="pb-icon" aria-hidden>{e.kind === 'project' ? '◆' : ''}</span>
+            <span className="pb-name">{e.name}</span>
+            <span className="pb-kind">{e.kind === 'folder' ? t('browse.folder') : t('browse.project')}</span>
+          </li>
+        ))}
+        {listing && listing.entries.length === 0 && <li className="pb-empty">{t('browse.empty')}</li>}
+      </ul>
+      {mode === 'new' && (
+        <label className="pb-name-field">
+          {t('browse.fileName')}
+          <span className="pb-name-row">
+            <input data-autofocus="" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('browse.namePlaceholder')} data-testid="project-browser-name" />
+            <span className="pb-ext">.rodtrad</span>
+          </span>
+        </label>
+      )}
+      {error && (
+        <p className="pb-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="pb-hint">{mode === 'open' ? t('browse.openHint') : t('browse.newHint', { folder: [t('browse.home'), ...crumbs].join(' › ') })}</p>
+    </Dialog>
+  );
+}
