@@ -182,6 +182,27 @@ describe('a browser session opens and creates projects inside the browse root', 
   });
 });
 
+describe('the desktop takes paths only from its own dialogs', () => {
+  it('refuses a path its native dialog did not return, and accepts one it did', async () => {
+    const s = new Session('desktop');
+    const chosen = path.join(outside, 'chosen.csv');
+    s.dialogs = { pickFile: async () => [chosen] };
+    try {
+      s.openProject(projectFile);
+      const err = await failure(dispatch(s, 'codebooks.export', { format: 'csv', path: bashrc }));
+      expect(err.code).toBe('unpicked-path');
+      expect(err.sv).toBeTruthy();
+      expect(readFileSync(bashrc, 'utf8')).toBe(BASHRC);
+      await dispatch(s, 'host.pickFile', { purpose: 'export' });
+      await dispatch(s, 'codebooks.export', { format: 'csv', path: chosen });
+      expect(readFileSync(chosen, 'utf8')).toContain('Tema');
+      expect((await failure(dispatch(s, 'project.open', { path: path.join(outside, 'other.rodtrad') }))).code).toBe('unpicked-path');
+    } finally {
+      s.dispose();
+    }
+  });
+});
+
 describe('the CLI still takes paths from its command line', () => {
   it('exports, loads and backs up by path', async () => {
     const s = new Session('cli');

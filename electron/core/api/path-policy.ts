@@ -2,7 +2,9 @@
  * Which files a caller may name, by host. The page in browser mode holds only a token, so it
  * must not reach the disk at will: every `ServerPath` parameter is refused there (files come
  * in as uploads and go out as downloads), and project files are resolved inside the browse
- * root. The desktop takes paths from its native dialogs, the CLI from its command line.
+ * root. The desktop page may name only files its native dialogs returned (host.pickFile), so
+ * a page that runs someone else's script still cannot pick its own target; the CLI takes
+ * paths from its command line.
  *
  * Parameters are found by their schema (shared/contract/paths.ts), not by method name, so a
  * new method that takes a path is covered as soon as its contract uses `ServerPath`.
@@ -47,6 +49,7 @@ function walk(schema: z.ZodType, value: unknown, at: string, visit: Visit): void
  * Throws a UserError before the handler runs, so a refused call touches nothing.
  */
 export function applyPathPolicy(session: Session, method: string, schema: z.ZodType, params: unknown): void {
+  if (session.host === 'desktop') return desktopPolicy(session, method, schema, params);
   if (session.host !== 'browser') return;
   walk(schema, params, '', (kind, value, at, replace) => {
     if (kind === 'server') {
@@ -60,5 +63,17 @@ export function applyPathPolicy(session: Session, method: string, schema: z.ZodT
     if (kind === 'project-open') replace(projectToOpen(session.browseRoot, value));
     if (kind === 'project-create') replace(projectToCreate(session.browseRoot, value));
     // 'browse' is resolved by host.browse itself on every host; 'code' is not a file
+  });
+}
+
+function desktopPolicy(session: Session, method: string, schema: z.ZodType, params: unknown): void {
+  walk(schema, params, '', (kind, value, at) => {
+    if (kind === 'browse' || kind === 'code' || session.wasPicked(value)) return;
+    throw new UserError(
+      'unpicked-path',
+      `${method}: ${at}: the desktop app takes files only from its own file dialog`,
+      undefined,
+      `${method}: ${at}: skrivbordsappen tar bara filer från sin egen fildialog`,
+    );
   });
 }

@@ -3,6 +3,7 @@
  * Desktop and browser mode keep one session for the app; the CLI makes one per command.
  */
 import os from 'node:os';
+import path from 'node:path';
 import type { AppEvent } from '../../../shared/contract';
 import { UserError } from '../errors';
 import { prewarmJobs } from '../jobs/run';
@@ -39,11 +40,21 @@ export class Session {
   readonly jobs = new Map<string, AbortController>();
   dialogs: HostDialogs | undefined;
   readonly browseRoot: string;
+  /** Files the desktop's native dialogs returned: the only paths a desktop page may name. */
+  private readonly picked = new Set<string>();
 
   constructor(host: HostKind, project: Project | null = null, options: SessionOptions = {}) {
     this.host = host;
     this.current = project;
     this.browseRoot = options.browseRoot ?? (process.env.RODTRAD_BROWSE_ROOT || os.homedir());
+  }
+
+  rememberPicked(paths: readonly string[]): void {
+    for (const p of paths) this.picked.add(path.resolve(p));
+  }
+
+  wasPicked(file: string): boolean {
+    return this.picked.has(path.resolve(file));
   }
 
   get project(): Project | null {

@@ -26,7 +26,9 @@ export const projectHandlers: Handlers<
   'project.backup': ({ session }, { path }) => backupProject(session.requireProject(), path),
   'host.pickFile': async ({ session }, request) => {
     if (!session.dialogs) return { supported: false, paths: [] };
-    return { supported: true, paths: await session.dialogs.pickFile(request) };
+    const paths = await session.dialogs.pickFile(request);
+    session.rememberPicked(paths);
+    return { supported: true, paths };
   },
   'host.browse': ({ session }, { dir }) => listFolder(session.browseRoot, dir ?? ''),
   'job.cancel': ({ session }, { jobId }) => {
