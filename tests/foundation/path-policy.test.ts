@@ -172,6 +172,9 @@ describe('a browser session opens and creates projects inside the browse root', 
       expect(info.file).toBe(path.join(realpathSync(home), 'projects', 'empty', 'ny studie.rodtrad'));
       expect((await failure(dispatch(s, 'project.create', { path: 'projects/studie' }))).code).toBe('exists');
       expect((await failure(dispatch(s, 'project.create', { path: projectFile }))).code).toBe('exists');
+      // a name starting with a dot would be hidden from the dialog that created it
+      expect((await failure(dispatch(s, 'project.create', { path: 'projects/' }))).code).toBe('bad-name');
+      expect((await failure(dispatch(s, 'project.create', { path: '.bashrc' }))).code).toBe('bad-name');
       for (const p of ['../outside/x.rodtrad', 'out/x', '/tmp/x.rodtrad', 'nofolder/x.rodtrad']) {
         expect(['outside-root', 'not-found']).toContain((await failure(dispatch(s, 'project.create', { path: p }))).code);
       }

@@ -95,6 +95,10 @@ export function projectToCreate(root: string, given: string): string {
   const named = given.endsWith(PROJECT_EXTENSION) ? given : `${given}${PROJECT_EXTENSION}`;
   const candidate = path.resolve(rootReal, named);
   if (!isInside(rootReal, candidate) || candidate === rootReal) throw outsideRoot(given);
+  if (path.basename(candidate).startsWith('.')) {
+    // the dialog hides dot-files, so such a project could not be found again
+    throw new UserError('bad-name', 'a project name may not start with a dot', named, 'ett projektnamn får inte börja med en punkt');
+  }
   const folder = realInside(rootReal, path.dirname(candidate));
   const target = path.join(folder, path.basename(candidate));
   let exists = true;
