@@ -55,7 +55,7 @@ export interface CodeFields {
 export function createCodeUndoable(p: Project, c: CodeFields & { name: string; parentId?: number | null; position?: number }): number {
   const parentId = c.parentId ?? null;
   if (parentId !== null) getCode(p, parentId);
-  return withUndo(p, { action: 'codes.create', text: `Create code "${c.name.trim()}"` }, () => {
+  return withUndo(p, { action: 'codes.create', text: `Create code "${c.name.trim().normalize('NFC')}"` }, () => {
     const id = createCode(p, { name: c.name, parentId, definition: c.definition ?? null, color: c.color });
     if (c.inclusion != null || c.exclusion != null) {
       p.db.prepare('UPDATE codes SET inclusion = ?, exclusion = ? WHERE id = ?').run(c.inclusion ?? null, c.exclusion ?? null, id);
@@ -71,7 +71,7 @@ export function createCodeUndoable(p: Project, c: CodeFields & { name: string; p
 
 export function updateCode(p: Project, id: number, f: CodeFields): void {
   const code = getCode(p, id);
-  const name = f.name?.trim();
+  const name = f.name?.trim().normalize('NFC');
   if (name !== undefined && name !== code.name && nameClash(p, code.parent_id, name, id)) {
     throw new UserError('exists', `a code named "${name}" already exists at that level`, undefined, `det finns redan en kod som heter ”${name}” på den nivån`);
   }
@@ -176,7 +176,7 @@ export function splitCode(
   const claimed = new Set<number>();
   const newNames = new Set<string>();
   for (const part of parts) {
-    const name = part.name.trim();
+    const name = part.name.trim().normalize('NFC');
     if (newNames.has(name) || nameClash(p, parentId, name)) throw new UserError('exists', `a code named "${name}" already exists at that level`, undefined, `det finns redan en kod som heter ”${name}” på den nivån`);
     newNames.add(name);
     for (const q of part.quotationIds) {
