@@ -3,6 +3,7 @@
  * undoable step (withUndo) and checks its input before writing, so a refused change leaves
  * nothing half-done. Sibling positions are kept as 0..n-1 after every change.
  */
+import { IN_LIST, listParam } from '../db/sql-list';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { withUndo } from '../undo/journal';
@@ -214,7 +215,7 @@ export function deleteCode(p: Project, id: number): { codes: number; links: numb
   const code = getCode(p, id);
   const ids = subtreeIds(p, id);
   const links = (
-    p.db.prepare(`SELECT count(*) AS n FROM quotation_codes WHERE code_id IN (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number }
+    p.db.prepare(`SELECT count(*) AS n FROM quotation_codes WHERE code_id ${IN_LIST}`).get(listParam(ids)) as { n: number }
   ).n;
   withUndo(p, { action: 'codes.delete', text: `Delete code "${code.name}"` }, () => {
     p.db.prepare('DELETE FROM codes WHERE id = ?').run(id);
