@@ -21,6 +21,7 @@ import { formatOf } from './formats/index';
 import { cellText, readTable, type Table } from './formats/table';
 import { DEFAULT_LIMITS, type ImportLimits } from './formats/types';
 import { GroupCommit } from './group-commit';
+import { storageError } from '../db/storage-errors';
 import { startPrefetch, type Prefetcher } from './prefetch';
 import { plainToError, SHEET_FIRST_HEADER, type ImportItem, type PreparedFile } from './prepared';
 import { planSurvey, type SurveyOptions } from './survey';
@@ -80,6 +81,8 @@ export interface ImportOptions {
   readerThread?: boolean;
   /** Another reader script (tests: one that dies, to see the batch go on without it). */
   readerScript?: string;
+  /** Test hook: runs before each group commit (to make a commit fail as on a full disk). */
+  beforeCommit?: () => void;
 }
 
 export async function importFiles(p: Project, params: ImportParams, ctx: JobContext, options: ImportOptions = {}): Promise<ImportResult> {
@@ -103,7 +106,12 @@ export async function importFiles(p: Project, params: ImportParams, ctx: JobCont
   } finally {
     p.db.pragma(`synchronous = ${synchronous}`);
     p.db.pragma(`cache_size = ${cacheSize}`);
-    p.db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      p.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // The batch is committed in the WAL, where SQLite reads it; a checkpoint that fails
+      // (a full disk) is done by the next one, and must not replace the files' own results.
+    }
   }
 }
 
@@ -129,7 +137,16 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
     ctx,
     { thread: reader.readerThread, script: reader.readerScript },
   );
-  const group = new GroupCommit(p.db);
+  const group = new GroupCommit(p.db, reader.beforeCommit);
+  const lost = new Map<number, Error>();
+  const markLost = (): void => {
+    for (const [index, e] of lost) {
+      const r = results[index];
+      if (!r) continue;
+      Object.assign(r, { ok: false, status: 'failed', documentId: null, documentIds: [], note: null, noteSv: null, ...failure(r.file, e, NOT_SAVED, p.file) });
+      lost.delete(index);
+    }
+  };
   try {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
@@ -141,28 +158,25 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       report(i, path.basename(item.display));
       try {
         const file = await nextFile(prefetch, i, group);
+        const index = results.length;
+        // Lost files are marked by index once their result is in: the group's commit can
+        // fail while this very write is still returning, before `written` has a value.
         const written = group.write(
           item.size,
-          () => writeOne(p, item, file, params, ctx, { sheets, index: results.length }),
-          (e) =>
-            Object.assign(written, {
-              ok: false,
-              status: 'failed',
-              documentId: null,
-              documentIds: [],
-              error: `${item.display}: could not be saved (${e.message})`,
-              errorSv: `kunde inte sparas (${e.message})`,
-            }),
+          () => writeOne(p, item, file, params, ctx, { sheets, index }),
+          (e) => lost.set(index, e),
         );
         results.push(written);
+        markLost();
       } catch (e) {
         if ((e as Error).name === 'CancelledError') results.push(cancelledResult(item.display));
-        else results.push(result(item.display, 'failed', failure(item.display, e, NOT_IMPORTED)));
+        else results.push(result(item.display, 'failed', failure(item.display, e, NOT_IMPORTED, p.file)));
       }
       doneBytes += item.size;
     }
   } finally {
     group.commit();
+    markLost();
     await prefetch.close();
   }
 
@@ -175,7 +189,7 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       results[sheet.index]!.note = `attribute sheet: ${names} set on ${attributes.documents} documents${unknown ? `; no document named ${unknown}` : ''}`;
       results[sheet.index]!.noteSv = `attributark: ${names} satt på ${attributes.documents} dokument${unknown ? `; inget dokument heter ${unknown.replaceAll('"', '”')}` : ''}`;
     } catch (e) {
-      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', ...failure(sheet.file, e, SHEET_NOT_APPLIED), note: null, noteSv: null });
+      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', ...failure(sheet.file, e, SHEET_NOT_APPLIED, p.file), note: null, noteSv: null });
     }
   }
   if (params.attributesSheet && !cancelled) {
@@ -184,7 +198,7 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       attributes = await applyAttributeSheet(p, params.attributesSheet, { encoding: null, limits });
     } catch (e) {
       const file = params.attributesSheet.path ?? params.attributesSheet.name ?? 'attribute sheet';
-      results.push(result(file, 'failed', failure(file, e, SHEET_NOT_APPLIED)));
+      results.push(result(file, 'failed', failure(file, e, SHEET_NOT_APPLIED, p.file)));
     }
   }
   ctx.progress({ phase: 'import', unit: 'bytes', done: totalBytes, total: totalBytes, message: `${items.length}/${items.length}` });
@@ -339,10 +353,17 @@ function expand(sources: ImportSource[]): ImportItem[] {
 }
 
 const NOT_IMPORTED = { en: 'could not be imported', sv: 'kunde inte importeras' };
+const NOT_SAVED = { en: 'not saved', sv: 'sparades inte' };
 const SHEET_NOT_APPLIED = { en: 'the attribute sheet could not be applied', sv: 'attributarket kunde inte tillämpas' };
 
-/** What went wrong with a file: a UserError's own words (English and Swedish), else `what` with the error's message. */
-function failure(file: string, e: unknown, what: { en: string; sv: string }): { error: string; errorSv: string | null } {
+/**
+ * What went wrong with a file: a UserError's own words (English and Swedish), a storage
+ * failure (full disk, locked, read-only project) in words naming the project file, else
+ * `what` with the error's message.
+ */
+function failure(file: string, e: unknown, what: { en: string; sv: string }, projectFile?: string): { error: string; errorSv: string | null } {
+  const storage = projectFile !== undefined && !isUserError(e) ? storageError(e, projectFile) : undefined;
+  if (storage) return { error: `${file}: ${what.en}: ${storage.message}`, errorSv: `${what.sv}: ${storage.file}: ${storage.sv}` };
   if (isUserError(e)) return { error: e.file ? e.message : `${file}: ${e.message}`, errorSv: e.sv ?? null };
   const reason = (e as Error).message;
   return { error: `${file}: ${what.en} (${reason})`, errorSv: `${what.sv} (${reason})` };
