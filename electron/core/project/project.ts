@@ -10,6 +10,7 @@ import type { Db } from '../db/driver';
 import { inTransaction, looksLikeSqlite, openDb, userVersion } from '../db/driver';
 import { assertRodtradSchema, headerUserVersion, latestVersion, migrate, refuseNewer } from '../db/migrate';
 import { UserError } from '../errors';
+import { storageError } from '../db/storage-errors';
 
 export const PROJECT_EXTENSION = '.rodtrad';
 
@@ -64,7 +65,7 @@ export class Project {
       return new Project(db, abs);
     } catch (e) {
       db.close();
-      throw e;
+      throw storageError(e, abs) ?? e;
     }
   }
 
@@ -76,8 +77,19 @@ export class Project {
     return userVersion(this.db);
   }
 
+  /**
+   * fn as one IMMEDIATE transaction (joining an open one). A storage failure of the whole
+   * transaction (the lock still taken after busy_timeout, a full disk, a read-only file) is
+   * rolled back by SQLite and reported as a UserError naming the project; inside an outer
+   * transaction errors pass through untouched for the outer one to report.
+   */
   transaction<T>(fn: () => T): T {
-    return inTransaction(this.db, fn);
+    if (this.db.inTransaction) return fn();
+    try {
+      return inTransaction(this.db, fn);
+    } catch (e) {
+      throw storageError(e, this.file) ?? e;
+    }
   }
 
   now(): string {
