@@ -13,6 +13,15 @@ export function sqliteCode(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+export function readOnlyError(file: string): UserError {
+  return new UserError(
+    'read-only',
+    'the project is read-only (the file or its folder cannot be written); nothing was changed',
+    file,
+    'projektet är skrivskyddat (filen eller dess mapp kan inte skrivas); inget har ändrats',
+  );
+}
+
 export function storageError(e: unknown, file: string): UserError | undefined {
   if (e instanceof UserError) return e;
   const code = sqliteCode(e);
@@ -33,14 +42,7 @@ export function storageError(e: unknown, file: string): UserError | undefined {
       'är upptagen: ett annat program eller fönster skriver i den. Inget har ändrats; försök igen om en stund',
     );
   }
-  if (code.startsWith('SQLITE_READONLY')) {
-    return new UserError(
-      'read-only',
-      'the project is read-only (the file or its folder cannot be written); nothing was changed',
-      file,
-      'projektet är skrivskyddat (filen eller dess mapp kan inte skrivas); inget har ändrats',
-    );
-  }
+  if (code.startsWith('SQLITE_READONLY')) return readOnlyError(file);
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') {
     return new UserError(
       'io',

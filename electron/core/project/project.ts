@@ -7,21 +7,25 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../db/driver';
-import { inTransaction, looksLikeSqlite, openDb, userVersion } from '../db/driver';
+import { inTransaction, looksLikeSqlite, openDb, openReadOnlyProject, userVersion } from '../db/driver';
 import { assertRodtradSchema, headerUserVersion, latestVersion, migrate, refuseNewer } from '../db/migrate';
 import { UserError } from '../errors';
-import { storageError } from '../db/storage-errors';
+import { readOnlyError, storageError } from '../db/storage-errors';
+import { canWriteProject } from './writable';
 
 export const PROJECT_EXTENSION = '.rodtrad';
 
 export class Project {
   readonly db: Db;
   readonly file: string;
+  /** Opened read-only because this process cannot write the file or its folder: every write is refused. */
+  readonly readOnly: boolean;
   private coderIdCache: number | undefined;
 
-  private constructor(db: Db, file: string) {
+  private constructor(db: Db, file: string, readOnly = false) {
     this.db = db;
     this.file = file;
+    this.readOnly = readOnly;
   }
 
   /** Creates a new, empty project file. Refuses to overwrite an existing file. */
@@ -52,6 +56,7 @@ export class Project {
     if (!looksLikeSqlite(abs)) throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', abs, 'är inget Rödtråd-projekt (ingen SQLite-databasfil)');
     const headerVersion = headerUserVersion(abs);
     if (headerVersion > latestVersion()) refuseNewer(abs, headerVersion);
+    if (!canWriteProject(abs)) return Project.openReadOnly(abs);
     // Look before writing: a foreign SQLite file must not even get its journal mode changed.
     const probe = openDb(abs, { readonly: true });
     try {
@@ -63,6 +68,27 @@ export class Project {
     try {
       migrate(db, abs);
       return new Project(db, abs);
+    } catch (e) {
+      db.close();
+      throw storageError(e, abs) ?? e;
+    }
+  }
+
+  private static openReadOnly(abs: string): Project {
+    const db = openReadOnlyProject(abs);
+    try {
+      assertRodtradSchema(db, abs);
+      const version = userVersion(db);
+      if (version > latestVersion()) refuseNewer(abs, version);
+      if (version < latestVersion()) {
+        throw new UserError(
+          'read-only',
+          `is read-only and from an older version of Rödtråd (project format ${version}); it must be upgraded before it can be opened. Make the file and its folder writable, or open a copy`,
+          abs,
+          `är skrivskyddad och från en äldre version av Rödtråd (projektformat ${version}); den måste uppgraderas innan den kan öppnas. Gör filen och dess mapp skrivbara, eller öppna en kopia`,
+        );
+      }
+      return new Project(db, abs, true);
     } catch (e) {
       db.close();
       throw storageError(e, abs) ?? e;
@@ -84,6 +110,7 @@ export class Project {
    * transaction errors pass through untouched for the outer one to report.
    */
   transaction<T>(fn: () => T): T {
+    if (this.readOnly) throw readOnlyError(this.file);
     if (this.db.inTransaction) return fn();
     try {
       return inTransaction(this.db, fn);
