@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { UserError } from '../errors';
+import { storageError } from './storage-errors';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
@@ -41,13 +42,13 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !options.create });
   } catch (e) {
-    throw new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file, `kan inte öppnas: ${(e as Error).message}`);
+    throw storageError(e, file) ?? new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file, `kan inte öppnas: ${(e as Error).message}`);
   }
   try {
     applyPragmas(db, options.readonly ?? false);
   } catch (e) {
     db.close();
-    throw new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file, `kan inte öppnas: ${(e as Error).message}`);
+    throw storageError(e, file) ?? new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file, `kan inte öppnas: ${(e as Error).message}`);
   }
   return db;
 }

@@ -3,7 +3,7 @@
  * helpers every feature needs (ids, clock, the current coder, one-transaction writes).
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../db/driver';
@@ -32,7 +32,18 @@ export class Project {
   static create(file: string, options: { name?: string } = {}): Project {
     const abs = path.resolve(file);
     if (existsSync(abs)) throw new UserError('exists', 'already exists; choose another name or open it', abs, 'finns redan; välj ett annat namn eller öppna den');
-    const db = openDb(abs, { create: true });
+    // What this call creates is removed again if it fails: a failed `new` leaves no 0-byte file.
+    const ours = [abs, `${abs}-wal`, `${abs}-shm`].filter((f) => !existsSync(f));
+    const undoCreate = (): void => {
+      for (const f of ours) rmSync(f, { force: true });
+    };
+    let db: Db;
+    try {
+      db = openDb(abs, { create: true });
+    } catch (e) {
+      undoCreate();
+      throw creationError(e, abs);
+    }
     try {
       migrate(db, abs);
       const p = new Project(db, abs);
@@ -45,7 +56,8 @@ export class Project {
       return p;
     } catch (e) {
       db.close();
-      throw e;
+      undoCreate();
+      throw creationError(e, abs);
     }
   }
 
@@ -53,6 +65,7 @@ export class Project {
   static open(file: string): Project {
     const abs = path.resolve(file);
     if (!existsSync(abs)) throw new UserError('not-found', 'no such project file', abs, 'projektfilen finns inte');
+    refuseNonFile(abs);
     if (!looksLikeSqlite(abs)) throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', abs, 'är inget Rödtråd-projekt (ingen SQLite-databasfil)');
     const headerVersion = headerUserVersion(abs);
     if (headerVersion > latestVersion()) refuseNewer(abs, headerVersion);
@@ -61,6 +74,11 @@ export class Project {
     const probe = openDb(abs, { readonly: true });
     try {
       assertRodtradSchema(probe, abs);
+      // The header can be older than the WAL (a copy taken while the project was open): a
+      // read-only connection reads user_version through the WAL and writes nothing, whereas
+      // closing a read-write one would checkpoint the newer WAL into the file.
+      const version = userVersion(probe);
+      if (version > latestVersion()) refuseNewer(abs, version);
     } finally {
       probe.close();
     }
@@ -167,6 +185,32 @@ export class Project {
     if (row) return row.id;
     return Number(this.db.prepare('INSERT INTO coders(guid, name, created_at) VALUES (?, ?, ?)').run(this.guid(), name, this.now()).lastInsertRowid);
   }
+}
+
+/** A folder, or a 0-byte file (with no WAL holding its pages), is no project: refused before SQLite would turn it into one. */
+function refuseNonFile(abs: string): void {
+  const st = statSync(abs);
+  if (st.isDirectory()) throw new UserError('not-a-project', 'is a folder, not a project file; give the .rodtrad file inside it', abs, 'är en mapp, ingen projektfil; ange .rodtrad-filen i den');
+  if (!st.isFile()) throw new UserError('not-a-project', 'is not a regular file', abs, 'är ingen vanlig fil');
+  const wal = `${abs}-wal`;
+  if (st.size === 0 && !(existsSync(wal) && statSync(wal).size > 0)) {
+    throw new UserError('not-a-project', 'is empty (0 bytes), not a Rödtråd project; it was left as it is', abs, 'är tom (0 byte), inget Rödtråd-projekt; den har lämnats som den är');
+  }
+}
+
+/** Why a new project could not be made, in words (the disk, the folder), naming the file. */
+function creationError(e: unknown, abs: string): unknown {
+  const why = storageError(e, abs);
+  if (!why || why.code === 'exists') return e;
+  const reasons: Record<string, { en: string; sv: string }> = {
+    io: { en: 'the disk reported an error; check the folder and the disk. No file was left behind', sv: 'disken rapporterade ett fel; kontrollera mappen och disken. Ingen fil lämnades kvar' },
+    'disk-full': { en: 'the disk is full. No file was left behind', sv: 'disken är full. Ingen fil lämnades kvar' },
+    'read-only': { en: 'the folder cannot be written. No file was left behind', sv: 'mappen kan inte skrivas. Ingen fil lämnades kvar' },
+    busy: { en: 'another program is using the file. No file was left behind', sv: 'ett annat program använder filen. Ingen fil lämnades kvar' },
+  };
+  const r = reasons[why.code];
+  if (!r) return why;
+  return new UserError('cannot-create', `cannot be created: ${r.en}`, abs, `kan inte skapas: ${r.sv}`);
 }
 
 function defaultCoderName(): string {
