@@ -14,6 +14,8 @@ export const ProjectInfo = z.object({
   schemaVersion: z.number().int(),
   contentVersion: z.number().int(),
   coder: z.string(),
+  /** Opened read-only: this process cannot write the file or its folder; writes are refused. */
+  readOnly: z.boolean(),
   counts: z.object({
     documents: z.number().int(),
     codes: z.number().int(),

@@ -59,6 +59,9 @@ export const ImportResult = z.object({
   failed: z.number().int(),
   cancelled: z.boolean(),
   attributes: AttributeSheetResult.nullable(),
+  /** Why nothing was imported (no files found, every entry skipped; hidden files left out), or null. */
+  notice: z.string().nullable(),
+  noticeSv: z.string().nullable(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

@@ -2,6 +2,7 @@
  * Undo/redo restores the exact previous rows: every journalled table is dumped (values and
  * SQLite types) before and after each action, then compared after undo and after redo.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp';
 import { consistency, dump, makeEnv, type Env } from './fixture';
@@ -145,5 +146,30 @@ describe('the journal on a connection', () => {
     expect(dump(env.p)).toEqual(before);
     expect((await env.call('history.state', {})).canUndo).toBe(false);
     env.session.closeProject();
+  });
+});
+
+describe('nested undo steps', () => {
+  const dir = tempDir('rodtrad-undo-nested');
+
+  it('an inner withUndo inside an outer one, in one transaction, joins the outer step: one undo restores everything', async () => {
+    const { Project } = await import('../../electron/core/project/project');
+    const { createCode } = await import('../../electron/core/coding/codes');
+    const { withUndo, undo, historyList } = await import('../../electron/core/undo/journal');
+    // A fresh connection, so the journal is first set up inside the transaction.
+    const p = Project.create(path.join(dir, 'nested.rodtrad'));
+    const before = dump(p);
+    p.transaction(() =>
+      withUndo(p, 'outer', () => {
+        createCode(p, { name: 'Före' });
+        withUndo(p, 'inner', () => createCode(p, { name: 'Inne' }));
+        createCode(p, { name: 'Efter' });
+      }),
+    );
+    expect((p.db.prepare('SELECT name FROM codes ORDER BY id').pluck().all() as string[])).toEqual(['Före', 'Inne', 'Efter']);
+    expect(historyList(p, 10).map((h) => h.label)).toEqual(['outer']);
+    expect(undo(p)).toBe('outer');
+    expect(dump(p)).toEqual(before);
+    p.close();
   });
 });

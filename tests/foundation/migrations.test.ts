@@ -117,3 +117,25 @@ describe('migrations', () => {
     expect(path.basename(file)).toMatch(/\.rodtrad$/);
   });
 });
+
+describe('migration backups', () => {
+  it('a leftover backup from an earlier upgrade does not stop the project from opening; the new backup gets its own name', () => {
+    const file = fresh();
+    const db = openDb(file, { create: true });
+    migrate(db, file, 1);
+    db.prepare("INSERT INTO project_meta(key, value) VALUES ('app', 'rodtrad'), ('name', 'gammal') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+    db.close();
+    const leftover = `${file}.v1-backup`;
+    writeFileSync(leftover, 'an old backup the user kept');
+    const p = Project.open(file);
+    expect(p.schemaVersion).toBe(latestVersion());
+    expect(p.getMeta('name')).toBe('gammal');
+    p.close();
+    expect(readFileSync(leftover, 'utf8')).toBe('an old backup the user kept');
+    const second = `${file}.v1-backup-2`;
+    expect(existsSync(second)).toBe(true);
+    const copy = new Database(second, { readonly: true });
+    expect(copy.prepare("SELECT value FROM project_meta WHERE key = 'name'").pluck().get()).toBe('gammal');
+    copy.close();
+  });
+});

@@ -88,7 +88,7 @@ export const importCommand: Command = {
         ]
       : [];
     if (ctx.json) ctx.print('', r.results);
-    else ctx.print([...r.results.map(line), summary, ...sheet].join('\n'));
+    else ctx.print([...r.results.map(line), summary, ...(r.notice ? [r.notice] : []), ...sheet].join('\n'));
     if (ctx.json && r.attributes?.unknown.length) ctx.io.stderr.write(`rodtrad: the attribute sheet names unknown documents: ${r.attributes.unknown.join(', ')}\n`);
     return r.results.some((x) => !x.ok) ? 1 : 0;
   },

@@ -13,6 +13,7 @@ export const infoCommand: Command = {
         `Project     ${info.name}`,
         `File        ${info.file}`,
         `Format      ${info.schemaVersion}`,
+        `Access      ${info.readOnly ? 'read-only (the file or its folder cannot be written)' : 'read-write'}`,
         `Documents   ${c.documents} (${c.turns} speaker turns, ${c.speakers} speakers)`,
         `Codes       ${c.codes}`,
         `Quotations  ${c.quotations}`,

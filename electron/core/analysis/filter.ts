@@ -4,6 +4,7 @@
  * the same thing everywhere: kinds OR'ed, groups OR'ed, values of one attribute OR'ed,
  * and all of these AND'ed together.
  */
+import { IN_LIST, listParam } from '../db/sql-list';
 import type { DocumentFilter } from '../../../shared/contract/filter';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
@@ -30,8 +31,8 @@ export function resolveFilter(p: Project, f: DocumentFilter | undefined): Resolv
   const where: string[] = [];
   const args: unknown[] = [];
   if (f?.kinds && f.kinds.length > 0) {
-    where.push(`d.kind IN (${f.kinds.map(() => '?').join(',')})`);
-    args.push(...f.kinds);
+    where.push(`d.kind ${IN_LIST}`);
+    args.push(listParam(f.kinds));
   }
   if (f?.groups && f.groups.length > 0) {
     const known = new Set((p.db.prepare('SELECT name FROM document_groups').pluck().all() as string[]));
@@ -39,22 +40,22 @@ export function resolveFilter(p: Project, f: DocumentFilter | undefined): Resolv
     if (missing.length > 0) throw new UserError('not-found', `no document group ${missing.map((m) => `"${m}"`).join(', ')}`, undefined, `det finns ingen dokumentgrupp ${missing.map((m) => `”${m}”`).join(', ')}`);
     where.push(
       `d.id IN (SELECT m.document_id FROM document_group_members m JOIN document_groups g ON g.id = m.group_id
-                WHERE g.name IN (${f.groups.map(() => '?').join(',')}))`,
+                WHERE g.name ${IN_LIST})`,
     );
-    args.push(...f.groups);
+    args.push(listParam(f.groups));
   }
   for (const [name, values] of Object.entries(f?.where ?? {})) {
     const attr = p.db.prepare("SELECT id FROM attributes WHERE scope = 'document' AND name = ?").get(name) as { id: number } | undefined;
     if (!attr) throw new UserError('not-found', `no document attribute "${name}"`, undefined, `det finns inget dokumentattribut ”${name}”`);
     if (values.length === 0) continue;
     where.push(
-      `d.id IN (SELECT document_id FROM document_attribute_values WHERE attribute_id = ? AND value IN (${values.map(() => '?').join(',')}))`,
+      `d.id IN (SELECT document_id FROM document_attribute_values WHERE attribute_id = ? AND value ${IN_LIST})`,
     );
-    args.push(attr.id, ...values);
+    args.push(attr.id, listParam(values));
   }
   if (f?.documentIds) {
-    where.push(`d.id IN (${f.documentIds.map(() => '?').join(',') || 'NULL'})`);
-    args.push(...f.documentIds);
+    where.push(`d.id ${IN_LIST}`);
+    args.push(listParam(f.documentIds));
   }
   const ids = p.db
     .prepare(`SELECT d.id FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.position, d.id`)

@@ -2,6 +2,7 @@
  * Pseudonymous source labels for example quotations, from a user template over document
  * attributes, the document and the speaker: "(Gruppintervju {nr}, {roll})" → "(Gruppintervju 7, socialsekreterare)".
  */
+import { IN_LIST, listParam } from '../db/sql-list';
 import type { Project } from '../project/project';
 
 export interface QuoteRef {
@@ -15,18 +16,17 @@ export function sourceLabels(p: Project, template: string, quotes: QuoteRef[]): 
   const out = new Map<number, string>();
   if (quotes.length === 0) return out;
   const docIds = [...new Set(quotes.map((q) => q.documentId))];
-  const marks = docIds.map(() => '?').join(',');
   const docs = new Map(
-    (p.db.prepare(`SELECT id, name, kind FROM documents WHERE id IN (${marks})`).all(...docIds) as { id: number; name: string; kind: string }[]).map((d) => [d.id, d]),
+    (p.db.prepare(`SELECT id, name, kind FROM documents WHERE id ${IN_LIST}`).all(listParam(docIds)) as { id: number; name: string; kind: string }[]).map((d) => [d.id, d]),
   );
   const order = new Map((p.db.prepare('SELECT id FROM documents ORDER BY position, id').pluck().all() as number[]).map((id, i) => [id, i + 1]));
   const attrs = new Map<number, Record<string, string>>();
   for (const r of p.db
     .prepare(
       `SELECT v.document_id AS doc, a.name, v.value FROM document_attribute_values v JOIN attributes a ON a.id = v.attribute_id
-       WHERE v.document_id IN (${marks})`,
+       WHERE v.document_id ${IN_LIST}`,
     )
-    .all(...docIds) as { doc: number; name: string; value: string }[]) {
+    .all(listParam(docIds)) as { doc: number; name: string; value: string }[]) {
     (attrs.get(r.doc) ?? attrs.set(r.doc, {}).get(r.doc)!)[r.name] = r.value;
   }
   const needsSpeaker = /\{(?!document\}|kind\}|index\})[^}]+\}/.test(template);

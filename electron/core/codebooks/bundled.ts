@@ -61,7 +61,7 @@ export function loadCodebookTree(p: Project, nodes: CodebookNode[]): number {
   let created = 0;
   const find = p.db.prepare('SELECT id FROM codes WHERE coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?');
   const add = (node: CodebookNode, parentId: number | null): void => {
-    const existing = find.get(parentId, node.name.trim()) as { id: number } | undefined;
+    const existing = find.get(parentId, node.name.trim().normalize('NFC')) as { id: number } | undefined;
     const id = existing?.id ?? createCode(p, { name: node.name, parentId, definition: node.definition ?? null, color: node.color });
     if (!existing) {
       created++;

@@ -19,7 +19,8 @@ export const PATH_SEPARATOR = '/';
 export function splitCodePath(path: string): string[] {
   return path
     .split(/(?<!\\)\//)
-    .map((s) => s.replace(/\\\//g, '/').trim())
+    // NFC like document names: a decomposed "å" (macOS file names, some keyboards) is the same code.
+    .map((s) => s.replace(/\\\//g, '/').trim().normalize('NFC'))
     .filter((s) => s.length > 0);
 }
 
@@ -97,7 +98,7 @@ export interface NewCode {
 const PALETTE = ['#c0392b', '#2471a3', '#1e8449', '#b9770e', '#7d3c98', '#138d75', '#a04000', '#2e4053', '#d35400', '#6c3483'];
 
 export function createCode(p: Project, c: NewCode): number {
-  const name = c.name.trim();
+  const name = c.name.trim().normalize('NFC');
   if (!name) throw new UserError('bad-input', 'a code needs a name', undefined, 'en kod behöver ett namn');
   const parentId = c.parentId ?? null;
   const clash = p.db.prepare('SELECT id FROM codes WHERE coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?').get(parentId, name);

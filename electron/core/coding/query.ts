@@ -3,6 +3,7 @@
  * document groups and attribute values are filtered in SQL; the speaker of each quotation
  * (the turn its start lies in) and the speaker filters are resolved here.
  */
+import { IN_LIST, listParam } from '../db/sql-list';
 import type { QuotationRow } from '../../../shared/contract/coding';
 import type { Project } from '../project/project';
 import { joinCodePath, subtreeIds } from './codes';
@@ -122,9 +123,9 @@ function documentAttributes(p: Project, documentIds: number[]): Map<number, Reco
   const rows = p.db
     .prepare(
       `SELECT v.document_id AS d, a.name, v.value FROM document_attribute_values v JOIN attributes a ON a.id = v.attribute_id
-       WHERE v.document_id IN (${marks(documentIds.length)}) ORDER BY a.position, a.id`,
+       WHERE v.document_id ${IN_LIST} ORDER BY a.position, a.id`,
     )
-    .all(...documentIds) as { d: number; name: string; value: string }[];
+    .all(listParam(documentIds)) as { d: number; name: string; value: string }[];
   for (const r of rows) {
     let rec = out.get(r.d);
     if (!rec) out.set(r.d, (rec = {}));
@@ -139,9 +140,9 @@ function speakerAttributes(p: Project, speakerIds: number[]): Map<number, Record
   const rows = p.db
     .prepare(
       `SELECT v.speaker_id AS s, a.name, v.value FROM speaker_attribute_values v JOIN attributes a ON a.id = v.attribute_id
-       WHERE v.speaker_id IN (${marks(speakerIds.length)})`,
+       WHERE v.speaker_id ${IN_LIST}`,
     )
-    .all(...speakerIds) as { s: number; name: string; value: string }[];
+    .all(listParam(speakerIds)) as { s: number; name: string; value: string }[];
   for (const r of rows) {
     let rec = out.get(r.s);
     if (!rec) out.set(r.s, (rec = {}));
@@ -156,26 +157,26 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
   const sets = codeSets(p, q);
   if (sets.length) {
     const clause = (ids: number[]): string => {
-      args.push(...ids);
-      return `q.id IN (SELECT quotation_id FROM quotation_codes WHERE code_id IN (${marks(ids.length)}))`;
+      args.push(listParam(ids));
+      return `q.id IN (SELECT quotation_id FROM quotation_codes WHERE code_id ${IN_LIST})`;
     };
     if (q.codeMode === 'and') for (const s of sets) where.push(clause(s));
     else where.push(clause([...new Set(sets.flat())]));
   }
   if (q.documentIds) {
-    where.push(`q.document_id IN (${marks(q.documentIds.length)})`);
-    args.push(...q.documentIds);
+    where.push(`q.document_id ${IN_LIST}`);
+    args.push(listParam(q.documentIds));
   }
   if (q.groupIds) {
-    where.push(`q.document_id IN (SELECT document_id FROM document_group_members WHERE group_id IN (${marks(q.groupIds.length)}))`);
-    args.push(...q.groupIds);
+    where.push(`q.document_id IN (SELECT document_id FROM document_group_members WHERE group_id ${IN_LIST})`);
+    args.push(listParam(q.groupIds));
   }
   for (const [name, values] of Object.entries(q.where ?? {})) {
     where.push(
       `q.document_id IN (SELECT v.document_id FROM document_attribute_values v JOIN attributes a ON a.id = v.attribute_id
-                         WHERE a.scope = 'document' AND a.name = ? AND v.value IN (${marks(values.length)}))`,
+                         WHERE a.scope = 'document' AND a.name = ? AND v.value ${IN_LIST})`,
     );
-    args.push(name, ...values);
+    args.push(name, listParam(values));
   }
   // Codes are read for the rows of the page only, and the order is made here: a correlated
   // group_concat and ORDER BY over a joined table were most of the time on large selections.

@@ -9,7 +9,7 @@ import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { withUndo } from '../undo/journal';
 import { createQuotation, getQuotation } from './quotations';
-import { snapToWords } from './snap';
+import { isHighSurrogate, isLowSurrogate, snapToWords } from './snap';
 
 function documentText(p: Project, documentId: number): string {
   const text = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined;
@@ -35,10 +35,27 @@ function span(p: Project, documentId: number, start: number, end: number, snap: 
   if (start > text.length || end > text.length) {
     throw new UserError('bad-input', `quotation ${start}-${end} does not lie within the document (0-${text.length})`, undefined, `citatet ${start}–${end} ligger inte inom dokumentet (0–${text.length})`);
   }
+  // Refused, not swapped: a reversed range is a mistake in the caller, and guessing hides it.
+  if (end < start) {
+    throw new UserError('bad-input', `quotation ${start}-${end} ends before it starts; give the start offset first`, undefined, `citatet ${start}–${end} slutar innan det börjar; ange startpositionen först`);
+  }
+  if (snap === 'none') for (const at of [start, end]) refuseSplitPair(text, at);
   const s = snap === 'word' ? snapToWords(text, start, end) : { start, end };
   if (s.end <= s.start) throw new UserError('bad-input', `quotation ${start}-${end} is empty`, undefined, `citatet ${start}–${end} är tomt`);
   if (snap === 'word' && !/\S/u.test(text.slice(s.start, s.end))) throw new UserError('bad-input', `quotation ${start}-${end} holds only white space`, undefined, `citatet ${start}–${end} innehåller bara blanksteg`);
   return s;
+}
+
+/** An exact offset must not fall between the two halves of a surrogate pair (an emoji, say): the text either side would export as U+FFFD. */
+function refuseSplitPair(text: string, at: number): void {
+  if (at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) {
+    throw new UserError(
+      'bad-input',
+      `offset ${at} splits a character (the two UTF-16 halves of "${text.slice(at - 1, at + 1)}"); use ${at - 1} or ${at + 1}`,
+      undefined,
+      `position ${at} delar ett tecken (de två UTF-16-halvorna av ”${text.slice(at - 1, at + 1)}”); använd ${at - 1} eller ${at + 1}`,
+    );
+  }
 }
 
 export interface QuotationInput {

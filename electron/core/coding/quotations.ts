@@ -1,4 +1,5 @@
 /** Quotations: a span of a document (UTF-16 offsets into its stored text) linked to codes. */
+import { IN_LIST, listParam } from '../db/sql-list';
 import type { Quotation } from '../../../shared/contract';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
@@ -147,16 +148,16 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
   // The selected ids come first as a CTE, so the code links can be read for them in one pass
   // (a correlated group_concat per row was the slowest part of listing a large subtree).
   let selected = 'SELECT id FROM quotations';
-  const selectedArgs: number[] = [];
+  const selectedArgs: string[] = [];
   if (f.codeId !== undefined) {
     const ids = f.includeSubcodes === false ? [f.codeId] : subtreeIds(p, f.codeId);
-    selected = `SELECT DISTINCT quotation_id AS id FROM quotation_codes WHERE code_id IN (${ids.map(() => '?').join(',')})`;
-    selectedArgs.push(...ids);
-    args.push(...ids);
+    selected = `SELECT DISTINCT quotation_id AS id FROM quotation_codes WHERE code_id ${IN_LIST}`;
+    selectedArgs.push(listParam(ids));
+    args.push(listParam(ids));
   }
   if (f.ids !== undefined) {
-    where.push(`q.id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`);
-    args.push(...f.ids);
+    where.push(`q.id ${IN_LIST}`);
+    args.push(listParam(f.ids));
   }
   if (f.documentId !== undefined) {
     where.push('q.document_id = ?');

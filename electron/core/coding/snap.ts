@@ -11,8 +11,10 @@ const EXTENDS = /[\p{M}\u200D\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/u;
 const INNER = /['’\-‐‑]/u;
 const SPACE = /\s/u;
 
-const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+export const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+export const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+const isHigh = isHighSurrogate;
+const isLow = isLowSurrogate;
 
 /** The code point starting at i (whole surrogate pair). */
 function cpAt(text: string, i: number): string {

@@ -3,6 +3,7 @@
  * undoable step (withUndo) and checks its input before writing, so a refused change leaves
  * nothing half-done. Sibling positions are kept as 0..n-1 after every change.
  */
+import { IN_LIST, listParam } from '../db/sql-list';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { withUndo } from '../undo/journal';
@@ -55,7 +56,7 @@ export interface CodeFields {
 export function createCodeUndoable(p: Project, c: CodeFields & { name: string; parentId?: number | null; position?: number }): number {
   const parentId = c.parentId ?? null;
   if (parentId !== null) getCode(p, parentId);
-  return withUndo(p, { action: 'codes.create', text: `Create code "${c.name.trim()}"` }, () => {
+  return withUndo(p, { action: 'codes.create', text: `Create code "${c.name.trim().normalize('NFC')}"` }, () => {
     const id = createCode(p, { name: c.name, parentId, definition: c.definition ?? null, color: c.color });
     if (c.inclusion != null || c.exclusion != null) {
       p.db.prepare('UPDATE codes SET inclusion = ?, exclusion = ? WHERE id = ?').run(c.inclusion ?? null, c.exclusion ?? null, id);
@@ -71,7 +72,7 @@ export function createCodeUndoable(p: Project, c: CodeFields & { name: string; p
 
 export function updateCode(p: Project, id: number, f: CodeFields): void {
   const code = getCode(p, id);
-  const name = f.name?.trim();
+  const name = f.name?.trim().normalize('NFC');
   if (name !== undefined && name !== code.name && nameClash(p, code.parent_id, name, id)) {
     throw new UserError('exists', `a code named "${name}" already exists at that level`, undefined, `det finns redan en kod som heter ”${name}” på den nivån`);
   }
@@ -176,7 +177,7 @@ export function splitCode(
   const claimed = new Set<number>();
   const newNames = new Set<string>();
   for (const part of parts) {
-    const name = part.name.trim();
+    const name = part.name.trim().normalize('NFC');
     if (newNames.has(name) || nameClash(p, parentId, name)) throw new UserError('exists', `a code named "${name}" already exists at that level`, undefined, `det finns redan en kod som heter ”${name}” på den nivån`);
     newNames.add(name);
     for (const q of part.quotationIds) {
@@ -214,7 +215,7 @@ export function deleteCode(p: Project, id: number): { codes: number; links: numb
   const code = getCode(p, id);
   const ids = subtreeIds(p, id);
   const links = (
-    p.db.prepare(`SELECT count(*) AS n FROM quotation_codes WHERE code_id IN (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number }
+    p.db.prepare(`SELECT count(*) AS n FROM quotation_codes WHERE code_id ${IN_LIST}`).get(listParam(ids)) as { n: number }
   ).n;
   withUndo(p, { action: 'codes.delete', text: `Delete code "${code.name}"` }, () => {
     p.db.prepare('DELETE FROM codes WHERE id = ?').run(id);

@@ -4,8 +4,9 @@
  * SQLCipher-capable fork of better-sqlite3, API-identical to it).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { UserError } from '../errors';
+import { storageError } from './storage-errors';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
@@ -41,12 +42,44 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !options.create });
   } catch (e) {
-    throw new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file, `kan inte öppnas: ${(e as Error).message}`);
+    throw storageError(e, file) ?? new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file, `kan inte öppnas: ${(e as Error).message}`);
   }
   try {
     applyPragmas(db, options.readonly ?? false);
   } catch (e) {
     db.close();
+    throw storageError(e, file) ?? new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file, `kan inte öppnas: ${(e as Error).message}`);
+  }
+  return db;
+}
+
+/**
+ * A project this process cannot write, opened without creating anything next to it.
+ * SQLite would create -wal and -shm files even for a read-only connection (and leave them
+ * with the file's read-only mode, so later writes fail), and cannot open at all in a
+ * read-only folder; the driver accepts no `immutable` URI. So when the file holds
+ * everything (no -wal, or an empty one), its bytes are read into memory and opened there,
+ * read-only (the WAL flag in the copy's header is cleared so SQLite reads it as a plain
+ * file; the file on disk is not touched). With a non-empty -wal (changes not yet written
+ * into the file) SQLite must read that WAL, through the existing -wal and -shm.
+ */
+export function openReadOnlyProject(file: string): Db {
+  const wal = `${file}-wal`;
+  const walHoldsChanges = existsSync(wal) && statSync(wal).size > 0;
+  if (walHoldsChanges) return openDb(file, { readonly: true });
+  if (!looksLikeSqlite(file)) {
+    throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', file, 'är inget Rödtråd-projekt (ingen SQLite-databasfil)');
+  }
+  const bytes = readFileSync(file);
+  if (bytes.length >= 20) {
+    bytes[18] = 1; // file format write version: 1 = rollback journal, 2 = WAL
+    bytes[19] = 1; // read version
+  }
+  let db: Db;
+  try {
+    db = new Database(bytes, { readonly: true });
+    applyPragmas(db, true);
+  } catch (e) {
     throw new UserError('cannot-open', `cannot be opened: ${(e as Error).message}`, file, `kan inte öppnas: ${(e as Error).message}`);
   }
   return db;

@@ -2,7 +2,7 @@
  * Numbered plain-SQL migrations (migrations/NNN_name.sql), tracked by PRAGMA user_version.
  * All pending migrations run in one transaction; an existing project is copied first.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
 import { migrationsDir } from '../paths';
@@ -84,13 +84,33 @@ export function assertRodtradSchema(db: Db, file: string, from = userVersion(db)
   }
 }
 
+/**
+ * `<file>.vN-backup`, or `<file>.vN-backup-2`, `-3` … when an earlier upgrade's copy is still
+ * there: VACUUM INTO refuses an existing file, and a kept old copy must neither block opening
+ * nor be overwritten.
+ */
+export function unusedBackupName(file: string, from: number): string {
+  const base = `${file}.v${from}-backup`;
+  if (!existsSync(base)) return base;
+  for (let i = 2; ; i++) if (!existsSync(`${base}-${i}`)) return `${base}-${i}`;
+}
+
 function applyMigrations(db: Db, file: string, from: number, target: number, migrations: Migration[]): MigrateResult {
 
   let backup: string | undefined;
   if (from > 0 && file !== ':memory:') {
-    backup = `${file}.v${from}-backup`;
-    // VACUUM INTO also works for encrypted projects, where the backup API does not.
-    db.prepare('VACUUM INTO ?').run(backup);
+    backup = unusedBackupName(file, from);
+    try {
+      // VACUUM INTO also works for encrypted projects, where the backup API does not.
+      db.prepare('VACUUM INTO ?').run(backup);
+    } catch (e) {
+      throw new UserError(
+        'cannot-write',
+        `needs an upgrade, but the backup copy ${path.basename(backup)} cannot be written next to it (${(e as Error).message}); the project was left untouched`,
+        file,
+        `behöver uppgraderas, men säkerhetskopian ${path.basename(backup)} kan inte skrivas bredvid den (${(e as Error).message}); projektet har inte ändrats`,
+      );
+    }
   }
   const pending = migrations.filter((m) => m.version > from && m.version <= target);
   db.exec('BEGIN IMMEDIATE');

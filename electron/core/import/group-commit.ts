@@ -17,7 +17,11 @@ export class GroupCommit {
   /** What to tell each file of the open group should its commit fail (disk full …). */
   private pending: ((e: Error) => void)[] = [];
 
-  constructor(private readonly db: Db) {}
+  /** `beforeCommit` is a test hook, run just before each COMMIT (a test throws SQLITE_FULL from it). */
+  constructor(
+    private readonly db: Db,
+    private readonly beforeCommit?: () => void,
+  ) {}
 
   /**
    * `fn` as one savepoint of the open group (opening one if needed); throws what `fn`
@@ -47,6 +51,7 @@ export class GroupCommit {
   commit(): void {
     if (!this.db.inTransaction) return;
     try {
+      this.beforeCommit?.();
       this.db.exec('COMMIT');
     } catch (e) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');

@@ -21,6 +21,7 @@ import { formatOf } from './formats/index';
 import { cellText, readTable, type Table } from './formats/table';
 import { DEFAULT_LIMITS, type ImportLimits } from './formats/types';
 import { GroupCommit } from './group-commit';
+import { storageError } from '../db/storage-errors';
 import { startPrefetch, type Prefetcher } from './prefetch';
 import { plainToError, SHEET_FIRST_HEADER, type ImportItem, type PreparedFile } from './prepared';
 import { planSurvey, type SurveyOptions } from './survey';
@@ -73,6 +74,9 @@ export interface ImportResult {
   failed: number;
   cancelled: boolean;
   attributes: AttributeSheetResult | null;
+  /** Why nothing was imported (no files found, every one skipped), or null when something was. */
+  notice: string | null;
+  noticeSv: string | null;
 }
 
 export interface ImportOptions {
@@ -80,12 +84,15 @@ export interface ImportOptions {
   readerThread?: boolean;
   /** Another reader script (tests: one that dies, to see the batch go on without it). */
   readerScript?: string;
+  /** Test hook: runs before each group commit (to make a commit fail as on a full disk). */
+  beforeCommit?: () => void;
 }
 
 export async function importFiles(p: Project, params: ImportParams, ctx: JobContext, options: ImportOptions = {}): Promise<ImportResult> {
   const limits: ImportLimits = { ...DEFAULT_LIMITS, ...(params.maxFileMB ? { maxFileBytes: Math.round(params.maxFileMB * 1024 * 1024) } : {}) };
   const encoding = params.encoding ? canonicalEncoding(params.encoding) : null;
-  const items = expand(params.sources);
+  const listing: Listing = { hidden: 0, folders: [] };
+  const items = expand(params.sources, listing);
   const totalBytes = Math.max(1, items.reduce((n, it) => n + it.size, 0));
 
   // Each file stays atomic (a savepoint, see group-commit.ts), but a commit need not wait for
@@ -99,11 +106,17 @@ export async function importFiles(p: Project, params: ImportParams, ctx: JobCont
   const cacheSize = p.db.pragma('cache_size', { simple: true }) as number;
   p.db.pragma('cache_size = -16384');
   try {
-    return await runBatch(p, params, ctx, { items, limits, encoding, totalBytes, reader: options });
+    const r = await runBatch(p, params, ctx, { items, limits, encoding, totalBytes, reader: options });
+    return { ...r, ...nothingImportedNotice(r, params.sources, listing) };
   } finally {
     p.db.pragma(`synchronous = ${synchronous}`);
     p.db.pragma(`cache_size = ${cacheSize}`);
-    p.db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      p.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // The batch is committed in the WAL, where SQLite reads it; a checkpoint that fails
+      // (a full disk) is done by the next one, and must not replace the files' own results.
+    }
   }
 }
 
@@ -115,7 +128,37 @@ interface Batch {
   reader: ImportOptions;
 }
 
-async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { items, limits, encoding, totalBytes, reader }: Batch): Promise<ImportResult> {
+/** What a folder listing left out without a result of its own (hidden files), for the notice. */
+interface Listing {
+  hidden: number;
+  folders: string[];
+}
+
+/**
+ * A batch that imported nothing says why in one sentence: no files were found, or every
+ * file was skipped (each skipped result has its reason), and how many hidden files were left out.
+ */
+function nothingImportedNotice(r: Omit<ImportResult, 'notice' | 'noticeSv'>, sources: ImportSource[], listing: Listing): { notice: string | null; noticeSv: string | null } {
+  if (r.cancelled || r.imported > 0 || r.failed > 0) return { notice: null, noticeSv: null };
+  const hidden =
+    listing.hidden === 0
+      ? { en: '', sv: '' }
+      : {
+          en: `; ${listing.hidden} hidden ${listing.hidden === 1 ? 'file was' : 'files were'} left out`,
+          sv: `; ${listing.hidden} ${listing.hidden === 1 ? 'dold fil' : 'dolda filer'} lämnades utanför`,
+        };
+  if (r.results.length === 0) {
+    const where = listing.folders.length > 0 ? listing.folders.join(', ') : sources.map((s) => s.path ?? s.name ?? '').join(', ');
+    return { notice: `nothing was imported: no files found in ${where}${hidden.en}`, noticeSv: `inget importerades: inga filer hittades i ${where}${hidden.sv}` };
+  }
+  const n = r.results.length;
+  return {
+    notice: `nothing was imported: the ${n} ${n === 1 ? 'entry' : 'entries'} found ${n === 1 ? 'was' : 'were'} skipped (reasons above)${hidden.en}`,
+    noticeSv: `inget importerades: ${n === 1 ? 'det som hittades hoppades' : `alla ${n} som hittades hoppades`} över (skälen ovan)${hidden.sv}`,
+  };
+}
+
+async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { items, limits, encoding, totalBytes, reader }: Batch): Promise<Omit<ImportResult, 'notice' | 'noticeSv'>> {
   const results: ImportFileResult[] = [];
   let doneBytes = 0;
   let cancelled = false;
@@ -129,7 +172,16 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
     ctx,
     { thread: reader.readerThread, script: reader.readerScript },
   );
-  const group = new GroupCommit(p.db);
+  const group = new GroupCommit(p.db, reader.beforeCommit);
+  const lost = new Map<number, Error>();
+  const markLost = (): void => {
+    for (const [index, e] of lost) {
+      const r = results[index];
+      if (!r) continue;
+      Object.assign(r, { ok: false, status: 'failed', documentId: null, documentIds: [], note: null, noteSv: null, ...failure(r.file, e, NOT_SAVED, p.file) });
+      lost.delete(index);
+    }
+  };
   try {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
@@ -141,28 +193,25 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       report(i, path.basename(item.display));
       try {
         const file = await nextFile(prefetch, i, group);
+        const index = results.length;
+        // Lost files are marked by index once their result is in: the group's commit can
+        // fail while this very write is still returning, before `written` has a value.
         const written = group.write(
           item.size,
-          () => writeOne(p, item, file, params, ctx, { sheets, index: results.length }),
-          (e) =>
-            Object.assign(written, {
-              ok: false,
-              status: 'failed',
-              documentId: null,
-              documentIds: [],
-              error: `${item.display}: could not be saved (${e.message})`,
-              errorSv: `kunde inte sparas (${e.message})`,
-            }),
+          () => writeOne(p, item, file, params, ctx, { sheets, index }),
+          (e) => lost.set(index, e),
         );
         results.push(written);
+        markLost();
       } catch (e) {
         if ((e as Error).name === 'CancelledError') results.push(cancelledResult(item.display));
-        else results.push(result(item.display, 'failed', failure(item.display, e, NOT_IMPORTED)));
+        else results.push(result(item.display, 'failed', failure(item.display, e, NOT_IMPORTED, p.file)));
       }
       doneBytes += item.size;
     }
   } finally {
     group.commit();
+    markLost();
     await prefetch.close();
   }
 
@@ -175,7 +224,7 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       results[sheet.index]!.note = `attribute sheet: ${names} set on ${attributes.documents} documents${unknown ? `; no document named ${unknown}` : ''}`;
       results[sheet.index]!.noteSv = `attributark: ${names} satt på ${attributes.documents} dokument${unknown ? `; inget dokument heter ${unknown.replaceAll('"', '”')}` : ''}`;
     } catch (e) {
-      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', ...failure(sheet.file, e, SHEET_NOT_APPLIED), note: null, noteSv: null });
+      Object.assign(results[sheet.index]!, { ok: false, status: 'failed', ...failure(sheet.file, e, SHEET_NOT_APPLIED, p.file), note: null, noteSv: null });
     }
   }
   if (params.attributesSheet && !cancelled) {
@@ -184,7 +233,7 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       attributes = await applyAttributeSheet(p, params.attributesSheet, { encoding: null, limits });
     } catch (e) {
       const file = params.attributesSheet.path ?? params.attributesSheet.name ?? 'attribute sheet';
-      results.push(result(file, 'failed', failure(file, e, SHEET_NOT_APPLIED)));
+      results.push(result(file, 'failed', failure(file, e, SHEET_NOT_APPLIED, p.file)));
     }
   }
   ctx.progress({ phase: 'import', unit: 'bytes', done: totalBytes, total: totalBytes, message: `${items.length}/${items.length}` });
@@ -305,18 +354,26 @@ async function readSourceTable(source: ImportSource, encoding: string | null, li
   return { table, display: item.display };
 }
 
-/** Paths → files (folders walked, hidden files left out), contents → buffers. */
-function expand(sources: ImportSource[]): ImportItem[] {
+/**
+ * Paths → files (folders walked, hidden files and Office lock files left out and counted),
+ * contents → buffers. Symbolic links and other entries that are neither file nor folder
+ * become skipped items with their reason: links are not followed (a link may lead out of
+ * the folder, or round in a loop).
+ */
+function expand(sources: ImportSource[], listing: Listing = { hidden: 0, folders: [] }): ImportItem[] {
   const out: ImportItem[] = [];
   const collator = new Intl.Collator('sv', { numeric: true });
   const walk = (dir: string, encoding: string | undefined): void => {
-    const entries = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => !e.name.startsWith('.') && !e.name.startsWith('~$'))
-      .sort((a, b) => collator.compare(a.name, b.name));
+    listing.folders.push(dir);
+    const all = readdirSync(dir, { withFileTypes: true });
+    const entries = all.filter((e) => !e.name.startsWith('.') && !e.name.startsWith('~$')).sort((a, b) => collator.compare(a.name, b.name));
+    listing.hidden += all.length - entries.length;
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full, encoding);
       else if (e.isFile()) out.push({ display: full, path: full, size: statSync(full).size, fromFolder: true, encoding });
+      else if (e.isSymbolicLink()) out.push({ display: full, size: 0, fromFolder: true, skip: LINK_SKIPPED });
+      else out.push({ display: full, size: 0, fromFolder: true, skip: NOT_A_FILE });
     }
   };
   for (const s of sources) {
@@ -338,11 +395,23 @@ function expand(sources: ImportSource[]): ImportItem[] {
   return out;
 }
 
+const LINK_SKIPPED = {
+  en: 'is a symbolic link; links are not followed (import the file or folder it points to instead)',
+  sv: 'är en symbolisk länk; länkar följs inte (importera filen eller mappen den pekar på i stället)',
+};
+const NOT_A_FILE = { en: 'is neither a file nor a folder (a device or pipe, say)', sv: 'är varken en fil eller en mapp (till exempel en enhet eller en rörledning)' };
 const NOT_IMPORTED = { en: 'could not be imported', sv: 'kunde inte importeras' };
+const NOT_SAVED = { en: 'not saved', sv: 'sparades inte' };
 const SHEET_NOT_APPLIED = { en: 'the attribute sheet could not be applied', sv: 'attributarket kunde inte tillämpas' };
 
-/** What went wrong with a file: a UserError's own words (English and Swedish), else `what` with the error's message. */
-function failure(file: string, e: unknown, what: { en: string; sv: string }): { error: string; errorSv: string | null } {
+/**
+ * What went wrong with a file: a UserError's own words (English and Swedish), a storage
+ * failure (full disk, locked, read-only project) in words naming the project file, else
+ * `what` with the error's message.
+ */
+function failure(file: string, e: unknown, what: { en: string; sv: string }, projectFile?: string): { error: string; errorSv: string | null } {
+  const storage = projectFile !== undefined && !isUserError(e) ? storageError(e, projectFile) : undefined;
+  if (storage) return { error: `${file}: ${what.en}: ${storage.message}`, errorSv: `${what.sv}: ${storage.file}: ${storage.sv}` };
   if (isUserError(e)) return { error: e.file ? e.message : `${file}: ${e.message}`, errorSv: e.sv ?? null };
   const reason = (e as Error).message;
   return { error: `${file}: ${what.en} (${reason})`, errorSv: `${what.sv} (${reason})` };

@@ -26,6 +26,7 @@ export async function prepareFile(item: ImportItem, o: PrepareOptions, signal: {
   let sha256: string | null = null;
   try {
     const display = item.display;
+    if (item.skip) return { type: 'skip', message: `${display}: ${item.skip.en}`, sv: item.skip.sv };
     if (item.problem) throw new UserError('bad-file', item.problem.en, display, item.problem.sv);
     const base = path.basename(display);
     const format = formatOf(base);

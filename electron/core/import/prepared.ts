@@ -21,6 +21,8 @@ export interface ImportItem {
   fromFolder: boolean;
   /** A problem found while listing (missing file), in English and Swedish. */
   problem?: { en: string; sv: string };
+  /** Left out while listing a folder, with the reason (a symbolic link): reported as skipped. */
+  skip?: { en: string; sv: string };
   encoding?: string;
 }
 

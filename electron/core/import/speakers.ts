@@ -3,6 +3,7 @@
  * them, and "auto-code by speaker": one code per speaker (or per value of a speaker
  * attribute such as roll) under a parent code, and a quotation per turn — one undoable step.
  */
+import { IN_LIST, listParam } from '../db/sql-list';
 import { codeByPath, createCode } from '../coding/codes';
 import { createQuotation } from '../coding/quotations';
 import { UserError } from '../errors';
@@ -74,7 +75,7 @@ export interface AutocodeResult {
 export function autocodeSpeakers(p: Project, o: AutocodeOptions): AutocodeResult {
   const attribute = o.attribute ?? 'roll';
   const parentPath = o.parent ?? (o.by === 'speaker' ? 'Talare' : attribute.charAt(0).toUpperCase() + attribute.slice(1));
-  const docFilter = o.documentIds?.length ? `AND t.document_id IN (${o.documentIds.map(() => '?').join(',')})` : '';
+  const docFilter = o.documentIds?.length ? `AND t.document_id ${IN_LIST}` : '';
   const turns = p.db
     .prepare(
       `SELECT t.document_id AS doc, t.start, t."end" AS end, s.label, s.name, s.is_interviewer AS interviewer,
@@ -84,7 +85,7 @@ export function autocodeSpeakers(p: Project, o: AutocodeOptions): AutocodeResult
        WHERE 1 = 1 ${docFilter}
        ORDER BY t.document_id, t.start`,
     )
-    .all(attribute, ...(o.documentIds ?? [])) as { doc: number; start: number; end: number; label: string | null; name: string | null; interviewer: number | null; value: string | null }[];
+    .all(attribute, ...(o.documentIds?.length ? [listParam(o.documentIds)] : [])) as { doc: number; start: number; end: number; label: string | null; name: string | null; interviewer: number | null; value: string | null }[];
   if (o.by === 'attribute') {
     const exists = p.db.prepare(`SELECT 1 FROM attributes WHERE scope = 'speaker' AND name = ?`).get(attribute);
     if (!exists) throw new UserError('not-found', `no speaker attribute "${attribute}"; give speakers a ${attribute} first (rodtrad speakers … --set)`);

@@ -11,6 +11,7 @@ export function projectInfo(p: Project): ProjectInfo {
     schemaVersion: p.schemaVersion,
     contentVersion: p.contentVersion(),
     coder,
+    readOnly: p.readOnly,
     counts: {
       documents: count('documents'),
       codes: count('codes'),

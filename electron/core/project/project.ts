@@ -3,31 +3,47 @@
  * helpers every feature needs (ids, clock, the current coder, one-transaction writes).
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../db/driver';
-import { inTransaction, looksLikeSqlite, openDb, userVersion } from '../db/driver';
+import { inTransaction, looksLikeSqlite, openDb, openReadOnlyProject, userVersion } from '../db/driver';
 import { assertRodtradSchema, headerUserVersion, latestVersion, migrate, refuseNewer } from '../db/migrate';
 import { UserError } from '../errors';
+import { readOnlyError, storageError } from '../db/storage-errors';
+import { canWriteProject } from './writable';
 
 export const PROJECT_EXTENSION = '.rodtrad';
 
 export class Project {
   readonly db: Db;
   readonly file: string;
+  /** Opened read-only because this process cannot write the file or its folder: every write is refused. */
+  readonly readOnly: boolean;
   private coderIdCache: number | undefined;
 
-  private constructor(db: Db, file: string) {
+  private constructor(db: Db, file: string, readOnly = false) {
     this.db = db;
     this.file = file;
+    this.readOnly = readOnly;
   }
 
   /** Creates a new, empty project file. Refuses to overwrite an existing file. */
   static create(file: string, options: { name?: string } = {}): Project {
     const abs = path.resolve(file);
     if (existsSync(abs)) throw new UserError('exists', 'already exists; choose another name or open it', abs, 'finns redan; välj ett annat namn eller öppna den');
-    const db = openDb(abs, { create: true });
+    // What this call creates is removed again if it fails: a failed `new` leaves no 0-byte file.
+    const ours = [abs, `${abs}-wal`, `${abs}-shm`].filter((f) => !existsSync(f));
+    const undoCreate = (): void => {
+      for (const f of ours) rmSync(f, { force: true });
+    };
+    let db: Db;
+    try {
+      db = openDb(abs, { create: true });
+    } catch (e) {
+      undoCreate();
+      throw creationError(e, abs);
+    }
     try {
       migrate(db, abs);
       const p = new Project(db, abs);
@@ -40,7 +56,8 @@ export class Project {
       return p;
     } catch (e) {
       db.close();
-      throw e;
+      undoCreate();
+      throw creationError(e, abs);
     }
   }
 
@@ -48,13 +65,20 @@ export class Project {
   static open(file: string): Project {
     const abs = path.resolve(file);
     if (!existsSync(abs)) throw new UserError('not-found', 'no such project file', abs, 'projektfilen finns inte');
+    refuseNonFile(abs);
     if (!looksLikeSqlite(abs)) throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', abs, 'är inget Rödtråd-projekt (ingen SQLite-databasfil)');
     const headerVersion = headerUserVersion(abs);
     if (headerVersion > latestVersion()) refuseNewer(abs, headerVersion);
+    if (!canWriteProject(abs)) return Project.openReadOnly(abs);
     // Look before writing: a foreign SQLite file must not even get its journal mode changed.
     const probe = openDb(abs, { readonly: true });
     try {
       assertRodtradSchema(probe, abs);
+      // The header can be older than the WAL (a copy taken while the project was open): a
+      // read-only connection reads user_version through the WAL and writes nothing, whereas
+      // closing a read-write one would checkpoint the newer WAL into the file.
+      const version = userVersion(probe);
+      if (version > latestVersion()) refuseNewer(abs, version);
     } finally {
       probe.close();
     }
@@ -64,7 +88,28 @@ export class Project {
       return new Project(db, abs);
     } catch (e) {
       db.close();
-      throw e;
+      throw storageError(e, abs) ?? e;
+    }
+  }
+
+  private static openReadOnly(abs: string): Project {
+    const db = openReadOnlyProject(abs);
+    try {
+      assertRodtradSchema(db, abs);
+      const version = userVersion(db);
+      if (version > latestVersion()) refuseNewer(abs, version);
+      if (version < latestVersion()) {
+        throw new UserError(
+          'read-only',
+          `is read-only and from an older version of Rödtråd (project format ${version}); it must be upgraded before it can be opened. Make the file and its folder writable, or open a copy`,
+          abs,
+          `är skrivskyddad och från en äldre version av Rödtråd (projektformat ${version}); den måste uppgraderas innan den kan öppnas. Gör filen och dess mapp skrivbara, eller öppna en kopia`,
+        );
+      }
+      return new Project(db, abs, true);
+    } catch (e) {
+      db.close();
+      throw storageError(e, abs) ?? e;
     }
   }
 
@@ -76,8 +121,20 @@ export class Project {
     return userVersion(this.db);
   }
 
+  /**
+   * fn as one IMMEDIATE transaction (joining an open one). A storage failure of the whole
+   * transaction (the lock still taken after busy_timeout, a full disk, a read-only file) is
+   * rolled back by SQLite and reported as a UserError naming the project; inside an outer
+   * transaction errors pass through untouched for the outer one to report.
+   */
   transaction<T>(fn: () => T): T {
-    return inTransaction(this.db, fn);
+    if (this.readOnly) throw readOnlyError(this.file);
+    if (this.db.inTransaction) return fn();
+    try {
+      return inTransaction(this.db, fn);
+    } catch (e) {
+      throw storageError(e, this.file) ?? e;
+    }
   }
 
   now(): string {
@@ -128,6 +185,32 @@ export class Project {
     if (row) return row.id;
     return Number(this.db.prepare('INSERT INTO coders(guid, name, created_at) VALUES (?, ?, ?)').run(this.guid(), name, this.now()).lastInsertRowid);
   }
+}
+
+/** A folder, or a 0-byte file (with no WAL holding its pages), is no project: refused before SQLite would turn it into one. */
+function refuseNonFile(abs: string): void {
+  const st = statSync(abs);
+  if (st.isDirectory()) throw new UserError('not-a-project', 'is a folder, not a project file; give the .rodtrad file inside it', abs, 'är en mapp, ingen projektfil; ange .rodtrad-filen i den');
+  if (!st.isFile()) throw new UserError('not-a-project', 'is not a regular file', abs, 'är ingen vanlig fil');
+  const wal = `${abs}-wal`;
+  if (st.size === 0 && !(existsSync(wal) && statSync(wal).size > 0)) {
+    throw new UserError('not-a-project', 'is empty (0 bytes), not a Rödtråd project; it was left as it is', abs, 'är tom (0 byte), inget Rödtråd-projekt; den har lämnats som den är');
+  }
+}
+
+/** Why a new project could not be made, in words (the disk, the folder), naming the file. */
+function creationError(e: unknown, abs: string): unknown {
+  const why = storageError(e, abs);
+  if (!why || why.code === 'exists') return e;
+  const reasons: Record<string, { en: string; sv: string }> = {
+    io: { en: 'the disk reported an error; check the folder and the disk. No file was left behind', sv: 'disken rapporterade ett fel; kontrollera mappen och disken. Ingen fil lämnades kvar' },
+    'disk-full': { en: 'the disk is full. No file was left behind', sv: 'disken är full. Ingen fil lämnades kvar' },
+    'read-only': { en: 'the folder cannot be written. No file was left behind', sv: 'mappen kan inte skrivas. Ingen fil lämnades kvar' },
+    busy: { en: 'another program is using the file. No file was left behind', sv: 'ett annat program använder filen. Ingen fil lämnades kvar' },
+  };
+  const r = reasons[why.code];
+  if (!r) return why;
+  return new UserError('cannot-create', `cannot be created: ${r.en}`, abs, `kan inte skapas: ${r.sv}`);
 }
 
 function defaultCoderName(): string {

@@ -4,6 +4,7 @@
  * of two such groups (chef vs medarbetare) with the log-likelihood statistic (G²) that corpus
  * linguistics uses for "which words are typical of this group".
  */
+import { IN_LIST, listParam } from '../db/sql-list';
 import type { DocumentFilter } from '../../../shared/contract/filter';
 import { resolveFilter } from '../analysis/filter';
 import { codeByPath, subtreeIds } from '../coding/codes';
@@ -120,8 +121,8 @@ function countWords(p: Project, scope: WordScope, forceLang?: SearchLanguage): C
     if (!p.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) throw new UserError('not-found', `no code with id ${codeId}`);
     const ids = subtreeIds(p, codeId);
     const rows = p.db
-      .prepare(`SELECT DISTINCT q.document_id AS doc, q.start, q."end" FROM quotations q JOIN quotation_codes qc ON qc.quotation_id = q.id WHERE qc.code_id IN (${ids.map(() => '?').join(',')}) ORDER BY q.document_id, q.start`)
-      .all(...ids) as { doc: number; start: number; end: number }[];
+      .prepare(`SELECT DISTINCT q.document_id AS doc, q.start, q."end" FROM quotations q JOIN quotation_codes qc ON qc.quotation_id = q.id WHERE qc.code_id ${IN_LIST} ORDER BY q.document_id, q.start`)
+      .all(listParam(ids)) as { doc: number; start: number; end: number }[];
     quoteSpans = new Map();
     for (const r of rows) {
       const list = quoteSpans.get(r.doc) ?? [];

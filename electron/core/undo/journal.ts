@@ -61,7 +61,6 @@ interface TableSql {
 }
 
 interface Journal {
-  recording: boolean;
   tables: Map<string, TableSql>;
   setFlag: Statement;
   readLog: Statement;
@@ -69,6 +68,13 @@ interface Journal {
 }
 
 const journals = new WeakMap<Db, Journal>();
+
+/**
+ * Connections with a step being recorded. Kept per connection, not on the Journal: a journal
+ * first set up inside a transaction is rebuilt on every call (see journalOf), so a flag on it
+ * would not be seen by a nested withUndo, which would then clear the outer step's changes.
+ */
+const recording = new WeakSet<Db>();
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
@@ -110,7 +116,6 @@ function journalOf(db: Db): Journal {
     });
   }
   const journal: Journal = {
-    recording: false,
     tables,
     setFlag: db.prepare('UPDATE temp.undo_flag SET on_ = ?'),
     readLog: db.prepare('SELECT tbl, op, old, new FROM temp.undo_log ORDER BY seq').raw(),
@@ -148,17 +153,17 @@ function normaliseLabel(label: string | StepLabel): StepLabel {
  * that changed nothing is not recorded. A new step drops everything that was undone.
  */
 export function withUndo<T>(p: Project, label: string | StepLabel, fn: () => T): T {
+  if (recording.has(p.db)) return fn();
   const j = journalOf(p.db);
-  if (j.recording) return fn();
   return p.transaction(() => {
     j.clearLog.run();
     j.setFlag.run(1);
-    j.recording = true;
+    recording.add(p.db);
     let result: T;
     try {
       result = fn();
     } finally {
-      j.recording = false;
+      recording.delete(p.db);
       j.setFlag.run(0);
     }
     const changes = j.readLog.all() as Change[];
@@ -250,8 +255,8 @@ export function historyState(p: Project): HistoryState {
 
 /** Undoes the last step; returns its label, or null when there was nothing to undo. */
 export function undo(p: Project): string | null {
+  if (recording.has(p.db)) throw new Error('undo called inside a recorded step');
   const j = journalOf(p.db);
-  if (j.recording) throw new Error('undo called inside a recorded step');
   return p.transaction(() => {
     const h = hist(p.db);
     const step = h.lastDone.get() as { id: number; label: string; undo: string } | undefined;
@@ -264,8 +269,8 @@ export function undo(p: Project): string | null {
 
 /** Redoes the last undone step; returns its label, or null when there was nothing to redo. */
 export function redo(p: Project): string | null {
+  if (recording.has(p.db)) throw new Error('redo called inside a recorded step');
   const j = journalOf(p.db);
-  if (j.recording) throw new Error('redo called inside a recorded step');
   return p.transaction(() => {
     const h = hist(p.db);
     const step = h.firstUndone.get() as { id: number; label: string; redo: string } | undefined;

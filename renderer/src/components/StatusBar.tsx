@@ -31,6 +31,11 @@ export function StatusBar() {
           <span>{t('documents.count', { count: info.counts.documents })}</span>
           <span>{t('status.coder', { name: info.coder })}</span>
           <span>{t('status.schema', { version: info.schemaVersion })}</span>
+          {info.readOnly && (
+            <span className="read-only" data-testid="read-only" title={t('status.readOnlyHint')}>
+              {t('status.readOnly')}
+            </span>
+          )}
         </>
       )}
       {host && (host === 'desktop' || host === 'browser') && <span>{t(`status.mode.${host}`)}</span>}

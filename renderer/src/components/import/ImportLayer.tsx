@@ -236,6 +236,9 @@ function ImportDialog() {
           <div className="import-results" data-testid="import-results">
             <p className="import-summary">{t('import.summary', { imported: count('imported'), skipped: count('skipped'), failed: count('failed') })}</p>
             {s.cancelled && <p className="import-cancelled">{t('import.cancelled')}</p>}
+            {!s.running && !s.cancelled && count('imported') === 0 && count('failed') === 0 && (
+              <p className="import-nothing" data-testid="import-nothing">{t('import.nothing', { count: count('skipped') })}</p>
+            )}
             <div className="import-table-wrap">
               <table>
                 <thead>
