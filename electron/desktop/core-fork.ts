@@ -6,7 +6,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { CoreChild } from './core-client';
 
 export function forkCore(script: string, options: { env?: NodeJS.ProcessEnv; started?: (child: ChildProcess) => void } = {}): CoreChild {
-  const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: options.env ?? process.env });
+  // structured clone, as Electron's utilityProcess messages are
+  const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', env: options.env ?? process.env });
   // a send racing the process's death fails here; the 'exit' listener is what reports it
   child.on('error', () => undefined);
   options.started?.(child);
