@@ -89,8 +89,13 @@ app.whenReady().then(createWindow, (e: unknown) => {
   console.error(e);
   app.quit();
 });
+/** How long quitting waits for the core to close its project (it may be in a 5 s busy_timeout). */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 app.on('window-all-closed', () => {
-  // the core closes its project (WAL checkpoint) before the app goes
+  // the core closes its project (WAL checkpoint) before the app goes; a core that does not
+  // answer still ends with the app, which kills its utility processes
   const closing = core?.shutdown() ?? Promise.resolve();
-  void closing.finally(() => app.quit());
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+  void Promise.race([closing, grace]).finally(() => app.quit());
 });
