@@ -105,6 +105,10 @@ describe.skipIf(!built)('the desktop core process', () => {
     expect(events.at(-1)).toMatchObject({ type: 'changed', method: 'codes.create' });
     expect(await client.call('codes.tree', {})).toEqual([expect.objectContaining({ id, name: 'Samverkan' })]);
     expect(await client.call('app.info', {})).toMatchObject({ host: 'desktop', project: file });
+    // a job's progress comes through too, before its reply
+    expect(await client.call('project.check', { jobId: 'kontroll' })).toEqual({ ok: true, problems: [] });
+    const progress = events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
+    expect(progress.at(-1)).toMatchObject({ jobId: 'kontroll', phase: 'done' });
   });
 
   it('creates the sample project when asked to open it and it is missing', async () => {
