@@ -1,23 +1,51 @@
 /**
- * Desktop host: one BrowserWindow showing the built renderer from app://rodtrad, the core
- * in this process behind one IPC channel. Only runs inside Electron.
+ * Desktop host: one BrowserWindow showing the built renderer from app://rodtrad behind one
+ * IPC channel. This process owns windows, native dialogs and the channel only; the core
+ * (SQLite, jobs, every API call) runs in a utilityProcess (dist/core-process.mjs), so a
+ * long query or a busy database never freezes the window. Only runs inside Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session as electronSession, utilityProcess } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Session } from './core/api/session';
+import type { HostDialogs } from './core/api/session';
 import { appRoot } from './core/paths';
-import { ensureSampleProject } from './core/sample/sample-project';
+import { CoreClient, type CoreChild } from './desktop/core-client';
+import { CORE_PROCESS_FILE } from './desktop/core-protocol';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { APP_SCHEME, denyPermissions, EVENT_CHANNEL, hardenContents, registerIpc, windowOptions } from './desktop/window';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-const session = new Session('desktop');
+let win: BrowserWindow | null = null;
+let core: CoreClient | null = null;
 
 function projectFromArgs(): string | undefined {
   return process.argv.slice(1).find((a) => a.endsWith('.rodtrad') && existsSync(a));
+}
+
+function spawnCore(): CoreChild {
+  const child = utilityProcess.fork(path.join(appRoot(), 'dist', CORE_PROCESS_FILE), [], { serviceName: 'Rödtråd core' });
+  return {
+    postMessage: (m) => child.postMessage(m),
+    onMessage: (l) => child.on('message', l),
+    onExit: (l) => child.once('exit', l),
+    kill: () => void child.kill(),
+  };
+}
+
+function nativeDialogs(owner: BrowserWindow): HostDialogs {
+  return {
+    async pickFile(request) {
+      const filters = request.extensions?.length ? [{ name: request.title ?? 'Rödtråd', extensions: request.extensions }] : [];
+      if (request.purpose === 'newProject' || request.purpose === 'export') {
+        const r = await dialog.showSaveDialog(owner, { title: request.title, defaultPath: request.defaultName, filters });
+        return r.canceled || !r.filePath ? [] : [r.filePath];
+      }
+      const r = await dialog.showOpenDialog(owner, { title: request.title, filters, properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
+      return r.canceled ? [] : r.filePaths;
+    },
+  };
 }
 
 async function createWindow(): Promise<void> {
@@ -34,30 +62,25 @@ async function createWindow(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
   denyPermissions(electronSession.defaultSession);
-  registerIpc(ipcMain, session);
 
-  const win = new BrowserWindow(windowOptions(path.join(appRoot(), 'dist', 'preload.cjs')));
-  session.dialogs = {
-    async pickFile(request) {
-      const filters = request.extensions?.length ? [{ name: request.title ?? 'Rödtråd', extensions: request.extensions }] : [];
-      if (request.purpose === 'newProject' || request.purpose === 'export') {
-        const r = await dialog.showSaveDialog(win, { title: request.title, defaultPath: request.defaultName, filters });
-        return r.canceled || !r.filePath ? [] : [r.filePath];
-      }
-      const r = await dialog.showOpenDialog(win, {
-        title: request.title,
-        filters,
-        properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-      });
-      return r.canceled ? [] : r.filePaths;
+  const client = new CoreClient({
+    spawn: spawnCore,
+    onEvent: (event) => {
+      if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
     },
-  };
-  session.on((event) => {
-    if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
+    report: (message) => console.error(`Rödtråd: ${message}`),
   });
-  win.once('ready-to-show', () => win.show());
-  const file = projectFromArgs() ?? (await ensureSampleProject(path.join(app.getPath('userData'), 'exempelprojekt.rodtrad')));
-  session.openProject(file);
+  core = client;
+  registerIpc(ipcMain, (method, params) => client.invoke(method, params));
+
+  win = new BrowserWindow(windowOptions(path.join(appRoot(), 'dist', 'preload.cjs')));
+  client.dialogs = nativeDialogs(win);
+  win.once('ready-to-show', () => win?.show());
+  const fromArgs = projectFromArgs();
+  // a project that does not open leaves the app running with none; the UI offers to open another
+  await client
+    .open(fromArgs ?? path.join(app.getPath('userData'), 'exempelprojekt.rodtrad'), fromArgs === undefined)
+    .catch((e: unknown) => console.error(`Rödtråd: ${e instanceof Error ? e.message : String(e)}`));
   await win.loadURL(`${APP_SCHEME}://rodtrad/index.html`);
 }
 
@@ -66,7 +89,13 @@ app.whenReady().then(createWindow, (e: unknown) => {
   console.error(e);
   app.quit();
 });
+/** How long quitting waits for the core to close its project (it may be in a 5 s busy_timeout). */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 app.on('window-all-closed', () => {
-  session.dispose();
-  app.quit();
+  // the core closes its project (WAL checkpoint) before the app goes; a core that does not
+  // answer still ends with the app, which kills its utility processes
+  const closing = core?.shutdown() ?? Promise.resolve();
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+  void Promise.race([closing, grace]).finally(() => app.quit());
 });

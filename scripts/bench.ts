@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { codingBench } from './bench/coding';
+import { desktopBench } from './bench/desktop';
 import { foundationBench } from './bench/foundation';
 import { importBench } from './bench/import';
 import { paintBench } from './bench/paint';
@@ -24,6 +25,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   tables: tablesBench,
   reports: reportsBench,
   coding: codingBench,
+  desktop: desktopBench,
 };
 
 const args = process.argv.slice(2);

@@ -1,5 +1,5 @@
 // Builds what runs outside vitest: the Node entry points (CLI, browser-mode server, Electron
-// main + preload, worker, benchmarks) with esbuild, and the renderer with Vite.
+// main + preload, the desktop core process, worker, benchmarks) with esbuild, and the renderer with Vite.
 // `--node-only` skips the renderer (benchmarks need only the core).
 import { build as esbuild } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -33,6 +33,7 @@ await esbuild({
   entryPoints: {
     cli: 'electron/cli.ts',
     main: 'electron/main.ts',
+    'core-process': 'electron/core-process.ts',
     worker: 'electron/core/jobs/worker.ts',
     'import-reader': 'electron/core/import/reader-worker.ts',
     bench: 'scripts/bench.ts',

@@ -5,8 +5,7 @@
  * that accepts calls only from our own pages and validates them like every other host.
  */
 import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, Session as ElectronSession, WebContents } from 'electron';
-import { dispatch, toWireError } from '../core/api/dispatch';
-import type { Session } from '../core/api/session';
+import type { CoreReply } from './core-protocol';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://rodtrad`;
@@ -61,16 +60,15 @@ export function denyPermissions(electronSession: ElectronSession): void {
   electronSession.setPermissionCheckHandler(() => false);
 }
 
-/** The single IPC entry point: only our own frames may call, and params go through the contract. */
-export function registerIpc(ipcMain: IpcMain, session: Session): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
+/**
+ * The single IPC entry point: only our own frames may call. `invoke` is the core process
+ * (CoreClient.invoke), where params go through the contract like on every other host.
+ */
+export function registerIpc(ipcMain: IpcMain, invoke: (method: string, params: unknown) => Promise<CoreReply>): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown): Promise<CoreReply> => {
     const frameUrl = event.senderFrame?.url ?? '';
     if (!isAppUrl(frameUrl)) return { ok: false, error: { code: 'forbidden', message: 'calls are accepted from the app only' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'bad-params', message: 'method must be a string' } };
-    try {
-      return { ok: true, result: await dispatch(session, method as never, params) };
-    } catch (e) {
-      return { ok: false, error: toWireError(e) };
-    }
+    return invoke(method, params);
   });
 }

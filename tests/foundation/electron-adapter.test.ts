@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Session } from '../../electron/core/api/session';
+import { invokeDirect } from '../../electron/desktop/core-server';
 import { tempDir } from '../helpers/tmp';
 
 const exposed: Record<string, unknown> = {};
@@ -52,11 +53,14 @@ describe('desktop shell security', () => {
     expect(check!()).toBe(false);
   });
 
-  it('has one IPC entry point that accepts only app frames and validates through the contract', async () => {
+  it('has one IPC entry point that accepts only app frames and forwards to the core, which validates through the contract', async () => {
     const handlers = new Map<string, (...a: unknown[]) => Promise<unknown>>();
     const session = new Session('desktop');
     session.createProject(path.join(dir, 'd.rodtrad'), 'Skrivbord');
-    registerIpc({ handle: (ch: string, fn: (...a: unknown[]) => Promise<unknown>) => handlers.set(ch, fn) } as never, session);
+    // the app forwards to the core process (CoreClient.invoke, tested in desktop-core.test.ts); here the core runs in this process
+    const forwarded: string[] = [];
+    const invoke = (method: string, params: unknown) => (forwarded.push(method), invokeDirect(session, method, params));
+    registerIpc({ handle: (ch: string, fn: (...a: unknown[]) => Promise<unknown>) => handlers.set(ch, fn) } as never, invoke);
     expect([...handlers.keys()]).toEqual([INVOKE_CHANNEL]);
     const call = handlers.get(INVOKE_CHANNEL)!;
     const fromApp = { senderFrame: { url: 'app://rodtrad/index.html' } };
@@ -64,6 +68,8 @@ describe('desktop shell security', () => {
     expect(await call({ senderFrame: { url: 'https://evil.example/' } }, 'project.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call(fromApp, 'documents.get', { id: 'x' })).toMatchObject({ ok: false, error: { code: 'bad-params' } });
     expect(await call(fromApp, 42, {})).toMatchObject({ ok: false, error: { code: 'bad-params' } });
+    // refused calls never reach the core
+    expect(forwarded).toEqual(['project.info', 'documents.get']);
     session.dispose();
   });
 
