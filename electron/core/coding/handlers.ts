@@ -10,7 +10,7 @@ import { addCodes, codeTurn, createQuotationUndoable, deleteQuotation, removeCod
 import { getQuotation, listQuotations } from './quotations';
 import { queryQuotations } from './query';
 import { createCodeUndoable, deleteCode, mergeCodes, moveCode, splitCode, updateCode } from './tree-edit';
-import { writeCodebookExport } from './codebook-export';
+import { writeCodebookExport } from '../export/codebook-export';
 
 type CodingMethod = Extract<MethodName, `codes.${string}` | `quotations.${string}` | `codebooks.${string}` | 'coders.list'>;
 

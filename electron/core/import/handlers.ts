@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS } from './formats/types';
 import { runJob } from '../jobs/run';
 import { UserError } from '../errors';
 import { applyAttributeSheet, previewTable } from './pipeline';
-import { autocodeSpeakers, listAllSpeakers, updateSpeaker } from './speakers';
+import { autocodeSpeakers, listAllSpeakers, updateSpeaker } from '../speakers/speakers';
 import { canonicalEncoding } from './encoding';
 
 export const importHandlers: Handlers<'import.files' | 'import.attributeSheet' | 'import.surveyPreview' | 'speakers.list' | 'speakers.update' | 'speakers.autocode'> = {
