@@ -7,7 +7,7 @@ import { runJob } from '../jobs/run';
 import type { CheckResult } from './check';
 
 export const projectHandlers: Handlers<
-  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.close' | 'project.setCoder' | 'project.check' | 'project.backup' | 'host.pickFile' | 'job.cancel'
+  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.close' | 'project.setCoder' | 'project.check' | 'project.backup'
 > = {
   'app.info': ({ session }) => ({
     version: appVersion(),
@@ -23,13 +23,4 @@ export const projectHandlers: Handlers<
   'project.check': ({ session, signal, progress }) =>
     runJob<CheckResult>('project.check', session.requireProject().file, {}, { signal, onProgress: progress }),
   'project.backup': ({ session }, { path }) => backupProject(session.requireProject(), path),
-  'host.pickFile': async ({ session }, request) => {
-    if (!session.dialogs) return { supported: false, paths: [] };
-    return { supported: true, paths: await session.dialogs.pickFile(request) };
-  },
-  'job.cancel': ({ session }, { jobId }) => {
-    const job = session.jobs.get(jobId);
-    job?.abort();
-    return { cancelled: job !== undefined };
-  },
 };
