@@ -17,7 +17,9 @@ export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children
   const { t } = useTranslation();
   const ref = useRef<HTMLFormElement>(null);
   const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  });
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>('[autofocus], input, textarea, select, button.primary, button');
@@ -43,7 +45,7 @@ export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children
         data-testid={testId}
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') (e.stopPropagation(), onClose());
+          if (e.key === 'Escape') { e.stopPropagation(); onClose(); }
         }}
         onSubmit={(e) => {
           e.preventDefault();
