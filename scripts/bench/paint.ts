@@ -98,7 +98,7 @@ function serve(file: string): Promise<{ server: ChildProcess; url: string }> {
     server.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-      if (m) (clearTimeout(timer), resolve({ server, url: m[0] }));
+      if (m) { clearTimeout(timer); resolve({ server, url: m[0] }); }
     });
     server.on('exit', (code) => reject(new Error(`rodtrad serve exited (${code}): ${out}`)));
   });

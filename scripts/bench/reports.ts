@@ -7,9 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { frequencies } from '../../electron/core/analysis/frequencies';
-import { frequenciesDocx, frequenciesXlsx } from '../../electron/core/analysis/frequencies-export';
+import { frequenciesDocx, frequenciesXlsx } from '../../electron/core/export/frequencies-export';
 import { termReport } from '../../electron/core/analysis/term-report';
-import { termReportDocx, termReportXlsx } from '../../electron/core/analysis/term-report-export';
+import { termReportDocx, termReportXlsx } from '../../electron/core/export/term-report-export';
 import { Project } from '../../electron/core/project/project';
 import { FrequencyRequest, TermReportRequest } from '../../shared/contract/reports';
 import { copyBenchProject } from './corpus';

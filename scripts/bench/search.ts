@@ -26,7 +26,7 @@ export async function searchBench(): Promise<Record<string, unknown>> {
   const tmp = tempDir('search');
   try {
     const file = await copyBenchProject('search');
-    let p = Project.open(file);
+    const p = Project.open(file);
     const corpus = readCorpus(p);
     const words = countWords(p);
     const mix = queryMix(corpus);

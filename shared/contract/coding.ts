@@ -16,6 +16,8 @@ export const CodeNode = Code.extend({
 export type CodeNode = z.infer<typeof CodeNode>;
 
 const CodeName = z.string().trim().min(1).max(300);
+/** A code path as the CLI and codebook files write it: names joined by "/". */
+const CodePath = z.string().trim().min(1).max(10_000);
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
 const Note = z.string().max(20_000).nullable();
 const Offset = z.number().int().min(0);
@@ -79,6 +81,11 @@ export const codingMethods = {
     summary: 'The code tree, depth-first in sibling order, with counts and inclusion/exclusion notes.',
     params: z.object({}).strict(),
     result: z.array(CodeNode),
+  }),
+  'codes.byPath': method({
+    summary: 'Find a code by its path: levels separated by "/" ("\\/" for a "/" inside a name).',
+    params: z.object({ path: CodePath }).strict(),
+    result: z.object({ id: Id }),
   }),
   'codes.create': method({
     summary: 'Create a code (at the end of its siblings unless position is given). Undoable.',
@@ -163,13 +170,16 @@ export const codingMethods = {
   }),
   'quotations.create': method({
     summary:
-      "Create a quotation (UTF-16 offsets into the document's text), snapped to whole words unless snap is 'none', optionally with codes and a comment. Undoable.",
+      "Create a quotation (UTF-16 offsets into the document's text), snapped to whole words unless snap is 'none', optionally with codes (by id or path) and a comment. Undoable.",
     params: z
       .object({
         documentId: Id,
         start: Offset,
         end: Offset,
         codeIds: z.array(Id).max(1000).optional(),
+        /** Codes by path, applied with codeIds; with createCodes the missing ones are made in the same undoable step. */
+        codePaths: z.array(CodePath).max(1000).optional(),
+        createCodes: z.boolean().default(false),
         comment: z.string().max(20_000).nullable().optional(),
         snap: Snap.default('word'),
       })

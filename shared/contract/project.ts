@@ -34,6 +34,11 @@ export const projectMethods = {
     params: z.object({ path: ProjectCreatePath, name: z.string().max(200).optional() }).strict(),
     result: ProjectInfo,
   }),
+  'project.createSample': method({
+    summary: 'Create a project file from the bundled sample corpus (group interviews, field notes, attributes, Table 1 codebook) and make it the open project.',
+    params: z.object({ path: ProjectPath }).strict(),
+    result: ProjectInfo,
+  }),
   'project.open': method({
     summary: 'Open an existing project file (upgraded after a backup copy when older). Browser mode: only a .rodtrad file inside the browse root.',
     params: z.object({ path: ProjectOpenPath }).strict(),

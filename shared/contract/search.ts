@@ -47,10 +47,21 @@ export const WordScope = z
   .strict();
 export type WordScope = z.infer<typeof WordScope>;
 
+/** All words read (stop words included), the words counted (stop words removed), documents read. */
 const WordTotals = z.object({ words: z.number().int(), counted: z.number().int(), documents: z.number().int() });
 
 export const WordFrequencies = WordTotals.extend({
-  rows: z.array(z.object({ stem: z.string(), word: z.string(), count: z.number().int(), documents: z.number().int(), perThousand: z.number() })),
+  rows: z.array(
+    z.object({
+      stem: z.string(),
+      /** The most frequent written form of the stem, to show. */
+      word: z.string(),
+      count: z.number().int(),
+      documents: z.number().int(),
+      /** Occurrences per 1,000 counted words. */
+      perThousand: z.number(),
+    }),
+  ),
 });
 export const WordComparison = z.object({
   a: WordTotals,
@@ -63,7 +74,9 @@ export const WordComparison = z.object({
       countB: z.number().int(),
       perThousandA: z.number(),
       perThousandB: z.number(),
+      /** Log-likelihood G²; > 3.84 is p < 0.05, > 10.83 is p < 0.001 (one degree of freedom). */
       g2: z.number(),
+      /** Which group uses the word relatively more. */
       more: z.enum(['A', 'B', '=']),
     }),
   ),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseWhere, resolveFilter } from '../../electron/core/analysis/filter';
+import { resolveFilter } from '../../electron/core/analysis/filter';
+import { parseWhere } from '../../electron/cli/where';
 import { insertDocument } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
 import { tempDir } from '../helpers/tmp';

@@ -1,6 +1,7 @@
 /**
- * The architecture's two import rules: the core runs in plain Node (no electron, no DOM, no
- * React), and the renderer reaches the core only through the contract (no Node, no core).
+ * The architecture's import rules: the core runs in plain Node (no electron, no DOM, no
+ * React), the renderer reaches the core only through the contract (no Node, no core), and
+ * the CLI reaches it only through the dispatch table, as the UI does.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -65,6 +66,24 @@ describe('architecture boundaries', () => {
     for (const f of sources(path.join(ROOT, 'shared'))) {
       for (const spec of importsOf(f)) {
         if (spec.startsWith('node:') || spec === 'electron' || spec === 'react' || spec.includes('electron/core')) offenders.push(`${path.relative(ROOT, f)} imports ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the CLI calls the core only through the dispatch table', () => {
+    // The session and dispatch are the way in; errors to tell user errors from bugs; the
+    // version for --version before any project is open. Anything else is a second way in
+    // that lets the CLI and the UI drift apart.
+    const allowed = new Set(['api/dispatch', 'api/session', 'errors', 'version'].map((m) => path.join('electron', 'core', m)));
+    const files = sources(path.join(ROOT, 'electron', 'cli'));
+    expect(files.length).toBeGreaterThan(10);
+    const offenders: string[] = [];
+    for (const f of files) {
+      for (const spec of importsOf(f)) {
+        if (!spec.startsWith('.')) continue;
+        const resolved = path.relative(ROOT, path.resolve(path.dirname(f), spec)).replace(/\.ts$/, '');
+        if (resolved.startsWith(path.join('electron', 'core') + path.sep) && !allowed.has(resolved)) offenders.push(`${path.relative(ROOT, f)} imports ${spec}`);
       }
     }
     expect(offenders).toEqual([]);

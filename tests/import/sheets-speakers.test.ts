@@ -1,5 +1,5 @@
 /** Attribute sheets, speakers (interviewer, roles), auto-coding by speaker, cancellation and progress. */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
@@ -79,7 +79,7 @@ describe('attribute sheets', () => {
     const q = newProject(dir, 'folder.rodtrad');
     try {
       const folder = path.join(dir, 'mapp');
-      require('node:fs').mkdirSync(folder);
+      mkdirSync(folder);
       writeFileSync(path.join(folder, 'a.txt'), 'I: Hej.\n\nBO: Hej.\n\nI: Ja?\n\nBO: Ja.');
       writeFileSync(path.join(folder, 'attribut.csv'), 'dokument;termin\na;HT16\nb;VT17\n');
       const r = await runImport(q, { sources: [{ path: folder }] });

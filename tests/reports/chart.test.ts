@@ -1,6 +1,6 @@
 /** The SVG chart module and its PNG conversion: text (with åäö) is really drawn, lines and bars land where the values say. */
 import { describe, expect, it } from 'vitest';
-import { svgToPixels, svgToPng } from '../../electron/core/analysis/chart-png';
+import { svgToPixels, svgToPng } from '../../electron/core/export/chart-png';
 import { escapeXml, renderChartSvg, seriesColors } from '../../shared/charts/svg-chart';
 import { pngSize } from './docx-xml';
 

@@ -15,7 +15,7 @@ import { createCode } from '../../electron/core/coding/codes';
 import { createQuotation } from '../../electron/core/coding/quotations';
 import { insertDocument } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
-import { exportTermJob } from '../../electron/core/analysis/report-jobs';
+import { exportTermJob } from '../../electron/core/export/report-jobs';
 import { CancelledError } from '../../electron/core/errors';
 import { TermReportRequest } from '../../shared/contract/reports';
 import { rodtrad } from '../helpers/cli';

@@ -1,7 +1,4 @@
 import { UsageError, type Command } from '../command';
-import { codeByPath } from '../../core/coding/codes';
-import { createQuotationUndoable } from '../../core/coding/quotation-edit';
-import { withUndo } from '../../core/undo/journal';
 import { resolveDocument } from './document-arg';
 
 function offset(name: string, v: unknown): number {
@@ -45,19 +42,15 @@ export const codeCommand: Command = {
     if (paths.length === 0) throw new UsageError('at least one --code PATH is required');
     const doc = await resolveDocument(ctx, o.doc);
     if (typeof o.coder === 'string') await ctx.call('project.setCoder', { name: o.coder });
-    const p = ctx.session.requireProject();
-    const create = o['create-codes'] === true;
-    // One undoable step: codes made by --create-codes and the quotation go (and come back) together.
-    const q = withUndo(p, { action: 'quotations.create', text: `Code a passage with ${paths.map((x) => `"${x}"`).join(', ')}` }, () =>
-      createQuotationUndoable(p, {
-        documentId: doc.id,
-        start,
-        end,
-        codeIds: paths.map((path) => codeByPath(p, path, { create })),
-        comment: typeof o.comment === 'string' ? o.comment : undefined,
-        snap: o.exact ? 'none' : 'word',
-      }),
-    );
+    const q = await ctx.call('quotations.create', {
+      documentId: doc.id,
+      start,
+      end,
+      codePaths: paths,
+      createCodes: o['create-codes'] === true,
+      comment: typeof o.comment === 'string' ? o.comment : undefined,
+      snap: o.exact ? 'none' : 'word',
+    });
     ctx.print(`Quotation ${q.id} in "${doc.name}" ${q.start}-${q.end}: "${q.text}"`, q);
   },
 };

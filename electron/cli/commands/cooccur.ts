@@ -1,4 +1,4 @@
-import { parseWhere } from '../../core/analysis/filter';
+import { parseWhere } from '../where';
 import type { Command } from '../command';
 import { choice, formatFromOut, langOption, listOption } from './table-options';
 

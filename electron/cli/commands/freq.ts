@@ -1,4 +1,4 @@
-import { parseWhere } from '../../core/analysis/filter';
+import { parseWhere } from '../where';
 import { formatInteger, formatPercentNumber } from '../../../shared/format/numbers';
 import { UsageError, type Command } from '../command';
 import { lang, outputFormat } from './report';

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { codeByPath } from '../../core/coding/codes';
 import { UsageError, type Command } from '../command';
 import { resolveDocument } from './document-arg';
 
@@ -31,7 +30,7 @@ export const memoCommand: Command = {
     if ([o.doc, o.code, o.quote].filter((x) => typeof x === 'string').length > 1) throw new UsageError('give at most one of --doc, --code, --quote');
     const target: { documentId?: number; codeId?: number; quotationId?: number } = {};
     if (typeof o.doc === 'string') target.documentId = (await resolveDocument(ctx, o.doc)).id;
-    if (typeof o.code === 'string') target.codeId = codeByPath(ctx.session.requireProject(), o.code);
+    if (typeof o.code === 'string') target.codeId = (await ctx.call('codes.byPath', { path: o.code })).id;
     if (typeof o.quote === 'string') {
       if (!/^\d+$/.test(o.quote)) throw new UsageError(`--quote must be a quotation id (got "${o.quote}")`);
       target.quotationId = Number(o.quote);

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { parseWhere } from '../../core/analysis/filter';
-import { codeByPath } from '../../core/coding/codes';
+import { parseWhere } from '../where';
 import { UsageError, type Command } from '../command';
 import { resolveDocument } from './document-arg';
 import { langOption, listOption } from './table-options';
@@ -38,8 +37,7 @@ export const quotesCommand: Command = {
   project: 'open',
   async run(ctx) {
     const o = ctx.options;
-    const p = ctx.session.requireProject();
-    const codeIds = listOption(o.code).map((c) => codeByPath(p, c));
+    const codeIds = await Promise.all(listOption(o.code).map(async (c) => (await ctx.call('codes.byPath', { path: c })).id));
     const docs = await Promise.all(listOption(o.doc).map((d) => resolveDocument(ctx, d)));
     const filter = parseWhere(listOption(o.where));
     let documentIds = docs.length ? docs.map((d) => d.id) : undefined;

@@ -1,4 +1,4 @@
-import { parseWhere } from '../../core/analysis/filter';
+import { parseWhere } from '../where';
 import { formatKofN } from '../../../shared/format/numbers';
 import { UsageError, type Command } from '../command';
 

@@ -1,6 +1,4 @@
 import { UsageError, type Command } from '../command';
-import { buildSampleProject } from '../../core/sample/sample-project';
-import { projectInfo } from '../../core/project/info';
 
 export const sampleCommand: Command = {
   name: 'sample',
@@ -10,12 +8,8 @@ export const sampleCommand: Command = {
   async run(ctx) {
     const file = ctx.args[0];
     if (!file) throw new UsageError('missing the project file to create');
-    const p = buildSampleProject(file);
-    try {
-      const info = projectInfo(p);
-      ctx.print(`Created ${info.file}: ${info.counts.documents} documents, ${info.counts.codes} codes`, info);
-    } finally {
-      p.close();
-    }
+    // the session closes the project when the command ends
+    const info = await ctx.call('project.createSample', { path: file });
+    ctx.print(`Created ${info.file}: ${info.counts.documents} documents, ${info.counts.codes} codes`, info);
   },
 };

@@ -6,31 +6,47 @@ import { contract, isMethodName } from '../../../shared/contract';
 import type { MethodName, Params, Result } from '../../../shared/contract';
 import { tableHandlers } from '../analysis/table-handlers';
 import { attributeHandlers } from '../attributes/handlers';
+import { codebookHandlers } from '../codebooks/handlers';
 import { codingHandlers } from '../coding/handlers';
 import { documentHandlers } from '../documents/handlers';
 import { UserError } from '../errors';
+import { groupHandlers } from '../groups/handlers';
+import { hostHandlers } from '../host/handlers';
+import { jobHandlers } from '../jobs/handlers';
 import { memoHandlers } from '../memos/handlers';
 import { projectHandlers } from '../project/handlers';
 import { reportHandlers } from '../analysis/report-handlers';
+import { sampleHandlers } from '../sample/handlers';
+import { speakerHandlers } from '../speakers/handlers';
 import { historyHandlers } from '../undo/handlers';
 import { searchHandlers } from '../search/handlers';
+import { mergeHandlers } from './merge-handlers';
 import type { Session } from './session';
 import type { CallContext, Handler, Handlers } from './types';
 import { importHandlers } from '../import/handlers';
 import { applyPathPolicy } from './path-policy';
 
-const handlers: Handlers<MethodName> = {
-  ...projectHandlers,
-  ...documentHandlers,
-  ...codingHandlers,
-  ...memoHandlers,
-  ...attributeHandlers,
-  ...historyHandlers,
-  ...searchHandlers,
-  ...tableHandlers,
-  ...reportHandlers,
-  ...importHandlers,
-};
+/** Each area's part of the table; every contract method is in exactly one of them. */
+export const handlerMaps = [
+  projectHandlers,
+  sampleHandlers,
+  hostHandlers,
+  jobHandlers,
+  documentHandlers,
+  speakerHandlers,
+  groupHandlers,
+  codingHandlers,
+  codebookHandlers,
+  memoHandlers,
+  attributeHandlers,
+  historyHandlers,
+  searchHandlers,
+  tableHandlers,
+  reportHandlers,
+  importHandlers,
+] as const;
+
+const handlers: Handlers<MethodName> = mergeHandlers(...handlerMaps);
 
 /** Checks results against their schema too; on in tests, off in production for speed. */
 const validateResults = process.env.RODTRAD_VALIDATE_RESULTS === '1';

@@ -78,7 +78,13 @@ export class Session {
     return p;
   }
 
-  closeProject(): boolean {
+  /** Makes a project the core built itself (the sample project) the open one. */
+  adoptProject(p: Project): Project {
+    this.replace(p);
+    return p;
+  }
+
+    closeProject(): boolean {
     const had = this.current !== null;
     this.replace(null);
     return had;

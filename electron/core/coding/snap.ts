@@ -7,6 +7,9 @@
 
 const WORD = /[\p{L}\p{M}\p{N}\p{Pc}]/u;
 /** Characters that belong to the character before them (accents, emoji modifiers, ZWJ, variation selectors). */
+// The class tests one code point at a time, so a bare skin-tone modifier or ZWJ is meant to
+// match on its own (the rule expects them only as parts of a whole emoji).
+// eslint-disable-next-line no-misleading-character-class
 const EXTENDS = /[\p{M}\u200D\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/u;
 const INNER = /['’\-‐‑]/u;
 const SPACE = /\s/u;

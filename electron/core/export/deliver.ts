@@ -25,5 +25,7 @@ export function deliver(bytes: Buffer, format: string, baseName: string, target:
 }
 
 function safeName(s: string): string {
+  // control characters are not allowed in file names on Windows; that is why they are matched
+  // eslint-disable-next-line no-control-regex
   return s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'export';
 }

@@ -9,16 +9,10 @@ import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import type { Table } from './formats/table';
 import { cellText } from './formats/table';
-import { canonicalValue, columnType, type AttributeType } from './typed-values';
+import type { AttributeSheetResult } from '../../../shared/contract/import';
+import { canonicalValue, columnType } from './typed-values';
 
-export interface AttributeSheetResult {
-  sheet: string;
-  /** Documents that received values. */
-  documents: number;
-  attributes: { name: string; type: AttributeType; levels: string[] }[];
-  /** First-column names that match no document (or more than one). */
-  unknown: string[];
-}
+export type { AttributeSheetResult };
 
 export function applyAttributeTable(p: Project, table: Table, sheet: string): AttributeSheetResult {
   const columns = table.header.slice(1).map((name, i) => ({ name: name.trim(), index: i + 1 })).filter((c) => c.name.length > 0);

@@ -101,7 +101,7 @@ function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
   if (n < 2) return undefined;
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 ? odd++ : even++);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) { if (i % 2) odd++; else even++; }
   const half = n / 2;
   if (odd > half * 0.3 && even < half * 0.02) return 'utf-16le';
   if (even > half * 0.3 && odd < half * 0.02) return 'utf-16be';
@@ -119,6 +119,8 @@ function finish(text: string): string {
 export function looksBinary(text: string): boolean {
   const sample = text.length > 16384 ? text.slice(0, 16384) : text;
   if (sample.includes('\0')) return true;
+  // counting control characters is the point of this test for binary data
+  // eslint-disable-next-line no-control-regex
   const control = sample.match(/[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]/g)?.length ?? 0;
   return sample.length > 0 && control / sample.length > 0.02;
 }

@@ -2,12 +2,10 @@ import type { ImportResult } from '../../../shared/contract/import';
 import type { Handlers } from '../api/types';
 import { DEFAULT_LIMITS } from './formats/types';
 import { runJob } from '../jobs/run';
-import { UserError } from '../errors';
 import { applyAttributeSheet, previewTable } from './pipeline';
-import { autocodeSpeakers, listAllSpeakers, updateSpeaker } from './speakers';
 import { canonicalEncoding } from './encoding';
 
-export const importHandlers: Handlers<'import.files' | 'import.attributeSheet' | 'import.surveyPreview' | 'speakers.list' | 'speakers.update' | 'speakers.autocode'> = {
+export const importHandlers: Handlers<'import.files' | 'import.attributeSheet' | 'import.surveyPreview'> = {
   'import.files': ({ session, signal, progress }, params) => {
     const p = session.requireProject();
     // a bad encoding name is the caller's mistake: say so before a worker starts
@@ -23,13 +21,4 @@ export const importHandlers: Handlers<'import.files' | 'import.attributeSheet' |
     session.requireProject();
     return previewTable(source, encoding ? canonicalEncoding(encoding) : null);
   },
-  'speakers.list': ({ session }, { documentId }) => listAllSpeakers(session.requireProject(), documentId),
-  'speakers.update': ({ session }, { id, isInterviewer, name }) => {
-    const p = session.requireProject();
-    updateSpeaker(p, id, { isInterviewer, name });
-    const row = listAllSpeakers(p).find((s) => s.id === id);
-    if (!row) throw new UserError('not-found', `no speaker with id ${id}`);
-    return row;
-  },
-  'speakers.autocode': ({ session }, o) => autocodeSpeakers(session.requireProject(), o),
 };

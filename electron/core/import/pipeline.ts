@@ -8,7 +8,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { DocumentKind } from '../../../shared/contract';
+import type { Params } from '../../../shared/contract';
+import type { ImportFileResult, ImportResult, ImportSource as SourceChoice } from '../../../shared/contract/import';
 import { ensureAttribute } from '../attributes/store';
 import { cachedStatement } from '../db/driver';
 import { insertDocument, insertPackedDocument, uniqueDocumentName } from '../documents/store';
@@ -24,60 +25,14 @@ import { GroupCommit } from './group-commit';
 import { storageError } from '../db/storage-errors';
 import { startPrefetch, type Prefetcher } from './prefetch';
 import { plainToError, SHEET_FIRST_HEADER, type ImportItem, type PreparedFile } from './prepared';
-import { planSurvey, type SurveyOptions } from './survey';
+import { planSurvey } from './survey';
 
-export interface ImportSource {
-  /** A file or folder on this machine (CLI, desktop). */
-  path?: string;
-  /** A file's name and its bytes as base64 (browser drop, where paths are hidden). */
-  name?: string;
-  data?: string;
-  /** Overrides the batch's encoding (and detection) for this file. */
-  encoding?: string;
-}
-
-export interface ImportParams {
-  sources: ImportSource[];
-  kind?: DocumentKind;
-  encoding?: string;
-  /** The same bytes already in the project: skip (default) or import again. */
-  duplicates?: 'skip' | 'import';
-  attributesSheet?: ImportSource;
-  survey?: SurveyOptions;
-  maxFileMB?: number;
-}
-
-export type FileStatus = 'imported' | 'skipped' | 'failed' | 'cancelled';
-
-export interface ImportFileResult {
-  file: string;
-  ok: boolean;
-  status: FileStatus;
-  documentId: number | null;
-  documentIds: number[];
-  turns: number;
-  chars: number;
-  speakers: number;
-  encoding: string | null;
-  error: string | null;
-  /** The reason in Swedish, without the file name (the Swedish UI shows it). */
-  errorSv: string | null;
-  /** What else happened: "attribute sheet: 8 documents …". */
-  note: string | null;
-  noteSv: string | null;
-}
-
-export interface ImportResult {
-  results: ImportFileResult[];
-  imported: number;
-  skipped: number;
-  failed: number;
-  cancelled: boolean;
-  attributes: AttributeSheetResult | null;
-  /** Why nothing was imported (no files found, every one skipped), or null when something was. */
-  notice: string | null;
-  noticeSv: string | null;
-}
+export type { ImportFileResult, ImportResult };
+/** The contract's source (a path, or a name with its bytes) with both forms' fields optional, read without narrowing. */
+export type ImportSource = Partial<Extract<SourceChoice, { path: string }> & Extract<SourceChoice, { data: string }>>;
+/** The contract's params as a caller may write them (duplicates has a default), sources read as above. */
+export type ImportParams = Omit<Params<'import.files'>, 'sources' | 'attributesSheet'> & { sources: ImportSource[]; attributesSheet?: ImportSource };
+export type FileStatus = ImportFileResult['status'];
 
 export interface ImportOptions {
   /** Read ahead in a reader thread (default: when the built reader exists and there are 2+ files). */

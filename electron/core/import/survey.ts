@@ -4,6 +4,8 @@
  * attributes (levels in order of first appearance); open-answer columns become the text,
  * one turn per answered question whose speaker label is the question (column header).
  */
+import type { z } from 'zod';
+import type { SurveyOptions as SurveyOptionsSchema } from '../../../shared/contract/import';
 import type { NewDocument, NewTurn } from '../documents/store';
 import { normalizeText } from '../../../shared/text/normalize';
 import { UserError } from '../errors';
@@ -11,14 +13,7 @@ import type { Table } from './formats/table';
 import { cellText } from './formats/table';
 import { canonicalValue, columnType, type AttributeType } from './typed-values';
 
-export interface SurveyOptions {
-  /** Header of the respondent id column; default: a column named id/respondent/… if any. */
-  idColumn?: string;
-  /** Headers of closed-answer columns (attributes); default: short answers. */
-  attributeColumns?: string[];
-  /** Headers of open-answer columns (text); default: long answers. */
-  textColumns?: string[];
-}
+export type SurveyOptions = z.infer<typeof SurveyOptionsSchema>;
 
 export interface SurveyPlan {
   idColumn: string | null;

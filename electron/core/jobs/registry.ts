@@ -22,8 +22,8 @@ const loaders: Record<string, () => Promise<JobFn>> = {
   'project.check': async () => (await import('../project/check')).checkProject as JobFn,
   'search.buildIndex': async () => (await import('../search/index-build')).buildAndStoreIndex as JobFn,
   'import.files': async () => (await import('../import/pipeline')).importFiles as JobFn,
-  'reports.exportTerm': async () => (await import('../analysis/report-jobs')).exportTermJob as JobFn,
-  'reports.exportFrequencies': async () => (await import('../analysis/report-jobs')).exportFrequenciesJob as JobFn,
+  'reports.exportTerm': async () => (await import('../export/report-jobs')).exportTermJob as JobFn,
+  'reports.exportFrequencies': async () => (await import('../export/report-jobs')).exportFrequenciesJob as JobFn,
 };
 
 /** What a job can start before its code is even loaded (the import's reader thread). */

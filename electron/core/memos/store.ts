@@ -50,9 +50,9 @@ export interface MemoFilter {
 export function listMemos(p: Project, f: MemoFilter = {}): Memo[] {
   const where: string[] = [];
   const args: number[] = [];
-  if (f.documentId !== undefined) (where.push('m.document_id = ?'), args.push(f.documentId));
-  if (f.codeId !== undefined) (where.push('m.code_id = ?'), args.push(f.codeId));
-  if (f.quotationId !== undefined) (where.push('m.quotation_id = ?'), args.push(f.quotationId));
+  if (f.documentId !== undefined) { where.push('m.document_id = ?'); args.push(f.documentId); }
+  if (f.codeId !== undefined) { where.push('m.code_id = ?'); args.push(f.codeId); }
+  if (f.quotationId !== undefined) { where.push('m.quotation_id = ?'); args.push(f.quotationId); }
   if (f.scope === 'project') where.push('m.document_id IS NULL AND m.code_id IS NULL AND m.quotation_id IS NULL');
   const rows = p.db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.modified_at DESC, m.id DESC`).all(...args) as MemoRow[];
   return rows.map(toMemo);

@@ -2,13 +2,11 @@
  * "Check project": SQLite's integrity and foreign-key checks plus the invariants SQLite
  * cannot express (every quotation and turn lies inside its document's text).
  */
+import type { Result } from '../../../shared/contract';
 import type { JobContext } from '../jobs/registry';
 import type { Project } from './project';
 
-export interface CheckResult {
-  ok: boolean;
-  problems: string[];
-}
+export type CheckResult = Result<'project.check'>;
 
 export function checkProject(p: Project, _params: unknown, ctx: JobContext): CheckResult {
   const problems: string[] = [];

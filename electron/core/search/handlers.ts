@@ -6,7 +6,7 @@ import { documentLanguages, setDocumentLanguage } from './doc-language';
 import { ensureIndex, indexStatus } from './index-store';
 import { search } from './search';
 import { compareWords, wordFrequencies } from './words';
-import { wordTableCsv, wordTableXlsx, type WordTable } from './words-export';
+import { wordTableCsv, wordTableXlsx, type WordTable } from '../export/words-export';
 
 export const searchHandlers: Handlers<'search.status' | 'search.buildIndex' | 'search.languages' | 'search.setLanguage' | 'search.query' | 'search.codeHits' | 'words.frequencies' | 'words.compare' | 'words.export'> = {
   'search.status': ({ session }) => indexStatus(session.requireProject()),

@@ -5,7 +5,8 @@
  * linguistics uses for "which words are typical of this group".
  */
 import { IN_LIST, listParam } from '../db/sql-list';
-import type { DocumentFilter } from '../../../shared/contract/filter';
+import type { z } from 'zod';
+import type { WordComparison as WordComparisonSchema, WordFrequencies as WordFrequenciesSchema, WordScope } from '../../../shared/contract/search';
 import { resolveFilter } from '../analysis/filter';
 import { codeByPath, subtreeIds } from '../coding/codes';
 import { UserError } from '../errors';
@@ -14,31 +15,11 @@ import { documentLanguage, isStopWord, stem, type SearchLanguage } from './langu
 import { passagesOf, readSpeakers } from './passages';
 import { tokenize } from './text';
 
-export interface WordScope {
-  filter?: DocumentFilter;
-  /** Only the text of this code's quotations (with sub-codes): a path "A/B" or an id. */
-  code?: string | number;
-  /** Leave out what interviewers say (speaker turns marked as interviewer). */
-  excludeInterviewer?: boolean;
-}
+export type { WordScope };
 
-export interface WordRow {
-  stem: string;
-  /** The most frequent written form of the stem, to show. */
-  word: string;
-  count: number;
-  documents: number;
-  /** Occurrences per 1,000 counted words. */
-  perThousand: number;
-}
+export type WordRow = WordFrequencies['rows'][number];
 
-export interface WordFrequencies {
-  /** All words read (stop words included) and the words counted (stop words removed). */
-  words: number;
-  counted: number;
-  documents: number;
-  rows: WordRow[];
-}
+export type WordFrequencies = z.infer<typeof WordFrequenciesSchema>;
 
 interface Counts {
   words: number;
@@ -53,24 +34,9 @@ export function wordFrequencies(p: Project, scope: WordScope, options: { limit?:
   return { words: counts.words, counted: counts.counted, documents: counts.documents.size, rows: rows.slice(0, options.limit ?? rows.length) };
 }
 
-export interface CompareRow {
-  stem: string;
-  word: string;
-  countA: number;
-  countB: number;
-  perThousandA: number;
-  perThousandB: number;
-  /** Log-likelihood G²; > 3.84 is p < 0.05, > 10.83 is p < 0.001 (one degree of freedom). */
-  g2: number;
-  /** Which group uses the word relatively more. */
-  more: 'A' | 'B' | '=';
-}
+export type CompareRow = WordComparison['rows'][number];
 
-export interface WordComparison {
-  a: { words: number; counted: number; documents: number };
-  b: { words: number; counted: number; documents: number };
-  rows: CompareRow[];
-}
+export type WordComparison = z.infer<typeof WordComparisonSchema>;
 
 export function compareWords(p: Project, a: WordScope, b: WordScope, options: { limit?: number; minCount?: number; lang?: SearchLanguage } = {}): WordComparison {
   const ca = countWords(p, a, options.lang);

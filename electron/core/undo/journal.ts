@@ -13,6 +13,7 @@
  * left it; if something else changed it meanwhile (an import, another coder's merge), the
  * step is refused with a clear message instead of overwriting newer work.
  */
+import type { HistoryState } from '../../../shared/contract/history';
 import type { Db, Statement } from '../db/driver';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
@@ -224,14 +225,7 @@ function replay(p: Project, j: Journal, label: string, changes: Change[]): void 
   }
 }
 
-export interface HistoryState {
-  canUndo: boolean;
-  canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
-  undoAction: string | null;
-  redoAction: string | null;
-}
+export type { HistoryState };
 
 function actionOf(json: string): string {
   // The action key sits at the start of the stored JSON; avoid parsing a large step for it.

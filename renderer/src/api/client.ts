@@ -74,7 +74,7 @@ function httpBridge(): Bridge {
       }
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0 && source) (source.close(), (source = null));
+        if (listeners.size === 0 && source) { source.close(); source = null; }
       };
     },
   };

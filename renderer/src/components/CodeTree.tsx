@@ -53,7 +53,7 @@ export function CodeTree() {
   const codes = useApp((s) => s.codes);
   const [filter, setFilter] = useState('');
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
-  const [focusId, setFocusId] = useState<number | null>(null);
+  const [focusChoice, setFocusId] = useState<number | null>(null);
   const [renaming, setRenaming] = useState<number | null>(null);
   const [dialog, setDialog] = useState<CodeDialog | null>(null);
   const [dropTarget, setDropTarget] = useState<{ id: number; where: DropWhere } | null>(null);
@@ -64,11 +64,9 @@ export function CodeTree() {
 
   const hasChildren = useMemo(() => new Set(codes.map((c) => c.parentId).filter((x): x is number => x !== null)), [codes]);
   const shown = useMemo(() => visibleCodes(codes, filter, collapsed, i18n.language), [codes, filter, collapsed, i18n.language]);
-  const focused = codes.find((c) => c.id === focusId) as CodeNode | undefined;
-
-  useEffect(() => {
-    if (focusId !== null && !codes.some((c) => c.id === focusId)) setFocusId(null);
-  }, [codes, focusId]);
+  const focused = codes.find((c) => c.id === focusChoice) as CodeNode | undefined;
+  // A focused code that was deleted or merged away is no longer focused.
+  const focusId = focused ? focusChoice : null;
 
   const toggle = (id: number, open?: boolean): void => {
     setCollapsed((s) => {
@@ -109,10 +107,10 @@ export function CodeTree() {
       moveByKey(c, e.key);
       return;
     }
-    if (e.key === 'ArrowDown') (e.preventDefault(), setFocusId(shown[Math.min(shown.length - 1, i + 1)]?.id ?? null));
-    else if (e.key === 'ArrowUp') (e.preventDefault(), setFocusId(shown[Math.max(0, i - 1)]?.id ?? null));
-    else if (e.key === 'Home') (e.preventDefault(), setFocusId(shown[0]?.id ?? null));
-    else if (e.key === 'End') (e.preventDefault(), setFocusId(shown[shown.length - 1]?.id ?? null));
+    if (e.key === 'ArrowDown') { e.preventDefault(); setFocusId(shown[Math.min(shown.length - 1, i + 1)]?.id ?? null); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); setFocusId(shown[Math.max(0, i - 1)]?.id ?? null); }
+    else if (e.key === 'Home') { e.preventDefault(); setFocusId(shown[0]?.id ?? null); }
+    else if (e.key === 'End') { e.preventDefault(); setFocusId(shown[shown.length - 1]?.id ?? null); }
     else if (!c) return;
     else if (e.key === 'ArrowRight') {
       e.preventDefault();
@@ -122,10 +120,10 @@ export function CodeTree() {
       e.preventDefault();
       if (hasChildren.has(c.id) && !collapsed.has(c.id)) toggle(c.id, false);
       else if (c.parentId !== null) setFocusId(c.parentId);
-    } else if (e.key === 'F2') (e.preventDefault(), setRenaming(c.id));
-    else if (e.key === 'Delete') (e.preventDefault(), setDialog({ kind: 'delete', code: c }));
-    else if (e.key === 'Enter') (e.preventDefault(), void applyCodes([c.id]));
-    else if (e.key === 'Insert' || (e.key === 'n' && !e.ctrlKey && !e.metaKey)) (e.preventDefault(), setDialog({ kind: 'create', parent: c }));
+    } else if (e.key === 'F2') { e.preventDefault(); setRenaming(c.id); }
+    else if (e.key === 'Delete') { e.preventDefault(); setDialog({ kind: 'delete', code: c }); }
+    else if (e.key === 'Enter') { e.preventDefault(); void applyCodes([c.id]); }
+    else if (e.key === 'Insert' || (e.key === 'n' && !e.ctrlKey && !e.metaKey)) { e.preventDefault(); setDialog({ kind: 'create', parent: c }); }
   };
 
   const onDrop = (e: React.DragEvent, target: Code | null, where: DropWhere = 'into'): void => {

@@ -17,7 +17,9 @@ export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children
   const { t } = useTranslation();
   const ref = useRef<HTMLFormElement>(null);
   const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  });
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     // data-autofocus first: querySelector with a selector list returns the first in document order, not by priority
@@ -44,7 +46,7 @@ export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children
         data-testid={testId}
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') (e.stopPropagation(), onClose());
+          if (e.key === 'Escape') { e.stopPropagation(); onClose(); }
         }}
         onSubmit={(e) => {
           e.preventDefault();

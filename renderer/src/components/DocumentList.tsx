@@ -47,8 +47,8 @@ export function DocumentList() {
           className="list-keys"
           tabIndex={0}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') (e.preventDefault(), move(1));
-            if (e.key === 'ArrowUp') (e.preventDefault(), move(-1));
+            if (e.key === 'ArrowDown') { e.preventDefault(); move(1); }
+            if (e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
           }}
         >
           <VirtualList

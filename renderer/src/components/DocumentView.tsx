@@ -86,6 +86,9 @@ export function DocumentView() {
   const blockQuotes = useMemo(() => blocks.map((b) => overlapping(layout.laned, layout.maxLength, b.start, b.end)), [blocks, layout]);
   const onCodeTurn = useCallback((turnId: number) => openQuickCode({ kind: 'turn', turnId }), [openQuickCode]);
 
+  // The React Compiler would skip this component (TanStack Virtual returns functions it cannot
+  // memoise); the project does not use the compiler, and the virtualizer is used as its docs say.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: blocks.length,
     getScrollElement: () => bodyRef.current,
@@ -102,16 +105,19 @@ export function DocumentView() {
       setCurrent(i);
       virtualizer.scrollToIndex(i, { align: 'center' });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [jump, doc]);
+  }, [jump, doc, blocks, virtualizer]);
 
-  // A new document starts at its top with nothing pending.
-  useEffect(() => {
+  // A new document starts at its top (adjusted while rendering, before the jump above runs)…
+  const [shownDocId, setShownDocId] = useState(doc?.id);
+  if (shownDocId !== doc?.id) {
+    setShownDocId(doc?.id);
     setCurrent(0);
     setMenu(null);
+  }
+  // …and a selection pending in another document is dropped (the store is not set while rendering).
+  useEffect(() => {
     if (doc && pending && pending.documentId !== doc.id) setPending(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc?.id]);
+  }, [doc, pending, setPending]);
 
   const onMouseUp = useCallback(
     (e: React.MouseEvent) => {
@@ -147,7 +153,7 @@ export function DocumentView() {
     const next = byStart[i === -1 ? (delta > 0 ? 0 : byStart.length - 1) : Math.max(0, Math.min(byStart.length - 1, i + delta))]!;
     selectQuotation(next.id);
     const bi = blockIndexAt(blocks, next.start);
-    if (bi >= 0) (setCurrent(bi), virtualizer.scrollToIndex(bi, { align: 'auto' }));
+    if (bi >= 0) { setCurrent(bi); virtualizer.scrollToIndex(bi, { align: 'auto' }); }
   };
 
   /** Keyboard selection: S selects the current turn's text; Shift+←/→ move its end, Alt+Shift+←/→ its start, by a word. */
@@ -387,8 +393,8 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
         const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
         const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
         if (e.key === 'Escape') onClose();
-        if (e.key === 'ArrowDown') (e.preventDefault(), buttons[(i + 1) % buttons.length]?.focus());
-        if (e.key === 'ArrowUp') (e.preventDefault(), buttons[(i - 1 + buttons.length) % buttons.length]?.focus());
+        if (e.key === 'ArrowDown') { e.preventDefault(); buttons[(i + 1) % buttons.length]?.focus(); }
+        if (e.key === 'ArrowUp') { e.preventDefault(); buttons[(i - 1 + buttons.length) % buttons.length]?.focus(); }
       }}
     >
       {items.map((it) => (

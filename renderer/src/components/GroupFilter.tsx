@@ -1,5 +1,5 @@
 /** A document-group chooser for the document list: shows only the members of the chosen group. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentGroup } from '../../../shared/contract/attributes';
 import { api } from '../api/client';
@@ -20,12 +20,17 @@ export function GroupFilter({ value, onChange }: { value: number[] | null; onCha
       live = false;
     };
   }, [tick]);
+  // The caller's latest value and callback, read when the group or its members change (not
+  // when the caller re-renders: a filter the caller changed itself must not be overridden).
+  const caller = useRef({ value, onChange });
+  useEffect(() => {
+    caller.current = { value, onChange };
+  });
   // Keep the member list current when the group's members change.
   useEffect(() => {
     const g = groups.find((x) => x.id === chosen);
     const next = g ? g.documentIds : null;
-    if (JSON.stringify(next) !== JSON.stringify(value)) onChange(next);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (JSON.stringify(next) !== JSON.stringify(caller.current.value)) caller.current.onChange(next);
   }, [groups, chosen]);
   if (groups.length === 0) return null;
   return (

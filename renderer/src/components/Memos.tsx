@@ -2,7 +2,7 @@
  * Memos: an editor (title, body with paragraphs, *emphasis* and **strong**, author and dates)
  * used by the memo view and by the memo dialog that opens on a document, code or quotation.
  */
-import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Memo } from '../../../shared/contract/memos';
 import { api } from '../api/client';
@@ -46,12 +46,9 @@ export function MemoEditor({ memo, target, onSaved }: { memo: Memo | null; targe
   const { t, i18n } = useTranslation();
   const [title, setTitle] = useState(memo?.title ?? '');
   const [body, setBody] = useState(memo?.body ?? '');
+  // Starts from the memo as given; callers pass a key of the memo's id and modifiedAt, so
+  // another memo, or this one saved, starts a fresh editor.
   const [preview, setPreview] = useState(false);
-  useEffect(() => {
-    setTitle(memo?.title ?? '');
-    setBody(memo?.body ?? '');
-    setPreview(false);
-  }, [memo?.id, memo?.modifiedAt]);
   const dirty = title !== (memo?.title ?? '') || body !== (memo?.body ?? '');
 
   const save = async (): Promise<void> => {
@@ -92,7 +89,7 @@ export function MemoEditor({ memo, target, onSaved }: { memo: Memo | null; targe
           value={body}
           onChange={(e) => setBody(e.target.value)}
           onKeyDown={(e) => {
-            if ((e.ctrlKey || e.metaKey) && e.key === 's') (e.preventDefault(), void save());
+            if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); }
           }}
           data-testid="memo-body"
         />
@@ -120,16 +117,23 @@ export function MemoDialog() {
   const doc = useApp((s) => s.document);
   const [memos, setMemos] = useState<Memo[]>([]);
   const [current, setCurrent] = useState<number | null>(null);
-  const reload = async (): Promise<void> => {
+  // state is set when the answer comes, never synchronously (this also runs from an effect)
+  const reload = useCallback(async (): Promise<void> => {
     if (!target) return;
-    const list = await useCoding.getState().run(() => api.call('memos.list', target.kind === 'project' ? { scope: 'project' } : targetParams(target)));
-    setMemos(list ?? []);
-  };
-  useEffect(() => {
-    setCurrent(null);
-    void reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    return useCoding
+      .getState()
+      .run(() => api.call('memos.list', target.kind === 'project' ? { scope: 'project' } : targetParams(target)))
+      .then((list) => setMemos(list ?? []));
   }, [target]);
+  // Another target: no memo is open (adjusting state while rendering, as React advises, rather than in an effect).
+  const [shownTarget, setShownTarget] = useState(target);
+  if (shownTarget !== target) {
+    setShownTarget(target);
+    setCurrent(null);
+  }
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   if (!target) return null;
   const what =
     target.kind === 'code'
@@ -153,7 +157,7 @@ export function MemoDialog() {
             </button>
           ))}
         </div>
-        <MemoEditor memo={memo} target={target} onSaved={(m) => (setCurrent(m.id), void reload())} />
+        <MemoEditor key={`${memo?.id}-${memo?.modifiedAt}`} memo={memo} target={target} onSaved={(m) => (setCurrent(m.id), void reload())} />
       </div>
     </Dialog>
   );

@@ -55,11 +55,14 @@ export function QuickCode() {
   const [checked, setChecked] = useState<number[]>([]);
   const listRef = useRef<HTMLUListElement>(null);
 
-  useEffect(() => {
+  // Another target starts with an empty search (adjusted while rendering, as React advises, rather than in an effect).
+  const [shownTarget, setShownTarget] = useState(target);
+  if (shownTarget !== target) {
+    setShownTarget(target);
     setQuery('');
     setActive(0);
     setChecked([]);
-  }, [target]);
+  }
 
   const shown = useMemo(() => rankCodes(codes, query, recent, i18n.language).slice(0, 60), [codes, query, recent, i18n.language]);
   useEffect(() => {
@@ -100,8 +103,8 @@ export function QuickCode() {
               data-testid="quick-code-input"
               onChange={(e) => (setQuery(e.target.value), setActive(0))}
               onKeyDown={(e) => {
-                if (e.key === 'ArrowDown') (e.preventDefault(), setActive((a) => Math.min(shown.length - 1, a + 1)));
-                else if (e.key === 'ArrowUp') (e.preventDefault(), setActive((a) => Math.max(0, a - 1)));
+                if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(shown.length - 1, a + 1)); }
+                else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(0, a - 1)); }
                 else if (e.key === 'Escape') close();
                 else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && shown[active]) {
                   e.preventDefault();

@@ -3,7 +3,7 @@
  * quotation's details — codes (remove one with ×, add with Q), comment, boundaries (extend or
  * shrink by a word, or set to the current text selection), memo, delete.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quotation } from '../../../shared/contract';
 import { useApp } from '../store/app-store';
@@ -73,7 +73,12 @@ function QuotationDetails({ q }: { q: Quotation }) {
   const { removeCode, deleteQuotation, updateQuotation, openQuickCode, openMemo, setPending } = useCoding.getState();
   const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const [comment, setComment] = useState(q.comment ?? '');
-  useEffect(() => setComment(q.comment ?? ''), [q.id, q.comment]);
+  // Another quotation, or its comment saved: the field shows the stored comment again.
+  const [shown, setShown] = useState({ id: q.id, comment: q.comment });
+  if (shown.id !== q.id || shown.comment !== q.comment) {
+    setShown({ id: q.id, comment: q.comment });
+    setComment(q.comment ?? '');
+  }
 
   const resize = (edge: 'start' | 'end', dir: -1 | 1): void => {
     if (!doc) return;

@@ -14,6 +14,9 @@ interface Props<T> {
 
 export function VirtualList<T>({ items, estimateSize, render, getKey, className, ariaLabel, role = 'list' }: Props<T>) {
   const parentRef = useRef<HTMLDivElement>(null);
+  // The React Compiler would skip this component (TanStack Virtual returns functions it cannot
+  // memoise); the project does not use the compiler, and the virtualizer is used as its docs say.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => parentRef.current,

@@ -19,13 +19,9 @@ export function DocumentLanguages() {
   const [saving, setSaving] = useState<number | null>(null);
   const documents = useApp((x) => x.documents);
 
-  const load = async (): Promise<void> => {
-    try {
-      setRows(await api.call('search.languages', {}));
-    } catch (e) {
-      useApp.getState().setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  // state is set when the answer comes, never synchronously (this also runs from an effect)
+  const load = (): Promise<void> =>
+    api.call('search.languages', {}).then(setRows, (e: unknown) => useApp.getState().setError(e instanceof Error ? e.message : String(e)));
   useEffect(() => {
     void load();
   }, [documents]);

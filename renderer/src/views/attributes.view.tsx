@@ -108,7 +108,12 @@ function AttributesView() {
 function AttrCell({ docId, attr, value }: { docId: number; attr: Attribute; value: string }) {
   const { t } = useTranslation();
   const [v, setV] = useState(value);
-  useEffect(() => setV(value), [value]);
+  // A new stored value (saved here, or changed elsewhere) replaces what is in the field.
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    setShownValue(value);
+    setV(value);
+  }
   const save = (): void => {
     if (v.trim() === value) return;
     void useCoding.getState().run(() => api.call('attributes.setValue', { documentId: docId, name: attr.name, value: v.trim() || null }));

@@ -19,15 +19,17 @@ function FrequenciesView() {
   const lang: Lang = i18n.language === 'en' ? 'en' : 'sv';
   const info = useApp((s) => s.info);
   const s = useReports();
+  const { loadVariables, runFreq } = s;
+  const contentVersion = info?.contentVersion;
 
   useEffect(() => {
-    void s.loadVariables();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [info?.contentVersion]);
+    void loadVariables();
+  }, [loadVariables, contentVersion]);
+  // runFreq reads the settings from the store; they are listed so a change recomputes the tables
+  const { freqVars, ranked, rounding, orders, openGroup, variables } = s;
   useEffect(() => {
-    void s.runFreq(lang);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [s.freqVars, s.ranked, s.rounding, s.orders, s.openGroup, s.variables, lang, info?.contentVersion]);
+    void runFreq(lang);
+  }, [runFreq, freqVars, ranked, rounding, orders, openGroup, variables, lang, contentVersion]);
 
   const surveyVars = s.variables.filter((v) => (v.used.survey ?? 0) > 0);
   const toggle = (name: string, on: boolean): void => {

@@ -41,18 +41,17 @@ function MatrixView() {
   const [matrix, setMatrix] = useState<Matrix | null>(null);
   const [co, setCo] = useState<Cooccurrence | null>(null);
 
+  const file = info?.file;
   useEffect(() => {
-    if (!info) return;
+    if (!file) return;
     api.call('attributes.list', { scope: 'document' }).then((a) => {
       setAttributes(a);
-      if (cols === 'docs') {
-        const termin = a.find((x) => x.name === 'termin') ?? a.find((x) => x.levels.length > 1 && x.levels.length <= 12);
-        if (termin) setCols(termin.name);
-      }
+      // a first guess at useful columns, unless the user chose some already
+      const termin = a.find((x) => x.name === 'termin') ?? a.find((x) => x.levels.length > 1 && x.levels.length <= 12);
+      if (termin) setCols((c) => (c === 'docs' ? termin.name : c));
     }, () => setAttributes([]));
     api.call('groups.list', {}).then(setGroups, () => setGroups([]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [info?.file]);
+  }, [file]);
 
   // Only the latest request may set the table: an earlier, slower answer must not overwrite it.
   const matrixSeq = useRef(0);

@@ -17,7 +17,7 @@ function MemosView() {
   const [memos, setMemos] = useState<Memo[]>([]);
   const [current, setCurrent] = useState<number | null>(null);
   const [filter, setFilter] = useState('');
-  const reload = async (): Promise<void> => setMemos((await useCoding.getState().run(() => api.call('memos.list', {}))) ?? []);
+  const reload = (): Promise<void> => useCoding.getState().run(() => api.call('memos.list', {})).then((list) => setMemos(list ?? []));
   useEffect(() => {
     void reload();
   }, [tick]);
@@ -54,7 +54,7 @@ function MemosView() {
       </section>
       <section className="panel memo-pane" aria-label={memo?.title ?? t('coding.memo.newProject')}>
         {memo && <div className="memo-attached muted">{attachedTo(memo)}</div>}
-        <MemoEditor memo={memo} target={{ kind: 'project' }} onSaved={(m) => (setCurrent(m.id), void reload())} />
+        <MemoEditor key={`${memo?.id}-${memo?.modifiedAt}`} memo={memo} target={{ kind: 'project' }} onSaved={(m) => (setCurrent(m.id), void reload())} />
       </section>
     </div>
   );

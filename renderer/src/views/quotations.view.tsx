@@ -153,7 +153,7 @@ function QuotationManager() {
                 value={codeQuery}
                 onChange={(e) => setCodeQuery(e.target.value)}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter' && codeOptions[0]) (e.preventDefault(), setCodeIds((x) => [...x, codeOptions[0]!.id]), setCodeQuery(''));
+                  if (e.key === 'Enter' && codeOptions[0]) { e.preventDefault(); setCodeIds((x) => [...x, codeOptions[0]!.id]); setCodeQuery(''); }
                 }}
                 data-testid="qm-code-input"
               />

@@ -24,13 +24,11 @@ function SpeakersView() {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setRows(await api.call('speakers.list', {}));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [setError]);
+  // state is set when the answer comes, never synchronously (this also runs from an effect)
+  const load = useCallback(
+    (): Promise<void> => api.call('speakers.list', {}).then(setRows, (e: unknown) => setError(e instanceof Error ? e.message : String(e))),
+    [setError],
+  );
   useEffect(() => {
     void load();
   }, [load, documents]);

@@ -22,16 +22,18 @@ function TermReportView() {
   const info = useApp((s) => s.info);
   const codes = useApp((s) => s.codes);
   const s = useReports();
+  const { loadVariables, runTerm } = s;
+  const contentVersion = info?.contentVersion;
 
   useEffect(() => {
-    void s.loadVariables();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [info?.contentVersion]);
+    void loadVariables();
+  }, [loadVariables, contentVersion]);
 
+  // runTerm reads the settings from the store; they are listed so a change recomputes the report
+  const { term, group, district, codeIds, includeSubcodes } = s;
   useEffect(() => {
-    void s.runTerm(lang);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [s.term, s.group, s.district, s.codeIds, s.includeSubcodes, lang, info?.contentVersion, codes]);
+    void runTerm(lang);
+  }, [runTerm, term, group, district, codeIds, includeSubcodes, lang, contentVersion, codes]);
 
   const chosen = useMemo(() => new Set(s.codeIds ?? codes.filter((c) => c.parentId === null).map((c) => c.id)), [s.codeIds, codes]);
   const toggle = (id: number, on: boolean): void => {

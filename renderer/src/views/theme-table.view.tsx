@@ -4,7 +4,7 @@
  * filter, and see the table live as it will print (the same HTML as the export); then export
  * DOCX/HTML/Markdown or copy it to the clipboard for Word.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attribute, DocumentGroup } from '../../../shared/contract/attributes';
 import type { CountMode, ThemeTable, ThemeTableLayout } from '../../../shared/contract/tables';
@@ -63,27 +63,31 @@ function ThemeTableView() {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const previewSeq = useRef(0);
 
-  const loadLayouts = async (select?: string): Promise<void> => {
+  // Reads the chosen layout, model and codes when it runs (not from this render), so the
+  // effect below can call it on a project or code-count change without running on every edit.
+  const loadLayouts = useCallback(async (select?: string): Promise<void> => {
     const list = await api.call('tables.layouts', {});
+    const { layoutName, model } = useTables.getState();
+    const codes = useApp.getState().codes;
     const name = select ?? layoutName ?? (list.find((l) => l.source === 'project') ?? list.find((l) => l.source === 'bundled') ?? list[0])?.name ?? null;
     const chosen = list.find((l) => l.name === name) ?? list[0];
     set({ layouts: list, layoutName: chosen?.name ?? null, ...(chosen && (select !== undefined || !model) ? { model: modelFromLayout(codes, chosen.spec), options: { ...DEFAULT_OPTIONS, ...(chosen.spec.options ?? {}) } } : {}) });
-  };
+  }, [set]);
 
+  const file = info?.file;
+  const codeCount = codes.length;
   useEffect(() => {
-    if (!info) return;
+    if (!file) return;
     loadLayouts().catch((e: unknown) => setError(String((e as Error).message ?? e)));
     api.call('attributes.list', { scope: 'document' }).then(setAttributes, () => setAttributes([]));
     api.call('groups.list', {}).then(setGroups, () => setGroups([]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [info?.file, codes.length]);
+  }, [file, codeCount, loadLayouts, setError]);
 
   // The code tree changed (codes added, renamed, moved): keep the user's choices, show the tree as it is now.
   useEffect(() => {
     const m = useTables.getState().model;
     if (m) set({ model: modelFromLayout(codes, layoutFromModel(m) as ThemeTableLayout) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [codes]);
+  }, [codes, set]);
 
   const spec = useMemo(() => (model ? layoutFromModel(model) : null), [model]);
 

@@ -91,25 +91,25 @@ function WordsView() {
   const [excludeInterviewer, setExcludeInterviewer] = useState(false);
   const [freq, setFreq] = useState<Result<'words.frequencies'> | null>(null);
   const [cmp, setCmp] = useState<Result<'words.compare'> | null>(null);
-  const [busy, setBusy] = useState(false);
-  const scopeA = toScope(a, excludeInterviewer)!;
-  const scopeB = toScope(b, excludeInterviewer);
+  const scopeA = useMemo(() => toScope(a, excludeInterviewer)!, [a, excludeInterviewer]);
+  const scopeB = useMemo(() => toScope(b, excludeInterviewer), [b, excludeInterviewer]);
   const labelA = label(a, codes, t);
   const labelB = label(b, codes, t);
   const key = JSON.stringify([scopeA, scopeB, info?.contentVersion]);
+  // busy until the answer for the current scopes has come (derived, so the effect sets state only when it arrives)
+  const [doneKey, setDoneKey] = useState<string | null>(null);
+  const busy = doneKey !== key;
 
   useEffect(() => {
     let live = true;
-    setBusy(true);
     const work = scopeB
       ? api.call('words.compare', { a: scopeA, b: scopeB, limit: 500 }).then((r) => live && (setCmp(r), setFreq(null)))
       : api.call('words.frequencies', { scope: scopeA, limit: 500 }).then((r) => live && (setFreq(r), setCmp(null)));
-    work.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e))).finally(() => live && setBusy(false));
+    work.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e))).finally(() => live && setDoneKey(key));
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, scopeA, scopeB, setError]);
 
   const exportAs = async (format: 'csv' | 'xlsx'): Promise<void> => {
     try {

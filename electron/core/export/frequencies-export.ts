@@ -2,13 +2,13 @@
  * Frequency tables (and coded open answers) to DOCX, XLSX, CSV and Markdown. Figures are
  * formatted by the report language (Swedish "17,1"); XLSX keeps numbers as numbers.
  */
-import { loadExcelJS } from '../export/load-exceljs';
+import { loadExcelJS } from './load-exceljs';
 import type PapaNs from 'papaparse';
 import { lazyRequire } from '../lazy-require';
 import type { FileChild } from 'docx';
 import type { FrequencyReport, FrequencyTable, OpenAnswers } from '../../../shared/contract/reports';
 import { formatInteger, formatPercentNumber, type Lang } from '../../../shared/format/numbers';
-import { FREQ_TEXT } from './frequencies';
+import { FREQ_TEXT } from '../analysis/frequencies';
 import { caption, docxTable, heading, notes, packDocx, paragraph, sheetName } from './report-docx';
 
 const papa = lazyRequire<typeof PapaNs>('papaparse');

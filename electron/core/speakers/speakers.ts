@@ -4,22 +4,15 @@
  * attribute such as roll) under a parent code, and a quotation per turn — one undoable step.
  */
 import { IN_LIST, listParam } from '../db/sql-list';
+import type { Params, Result } from '../../../shared/contract';
+import type { SpeakerRow } from '../../../shared/contract/import';
 import { codeByPath, createCode } from '../coding/codes';
 import { createQuotation } from '../coding/quotations';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { withUndo } from '../undo/journal';
 
-export interface SpeakerRow {
-  id: number;
-  documentId: number;
-  documentName: string;
-  label: string;
-  name: string | null;
-  isInterviewer: boolean;
-  turns: number;
-  attributes: Record<string, string>;
-}
+export type { SpeakerRow };
 
 export function listAllSpeakers(p: Project, documentId?: number): SpeakerRow[] {
   const rows = p.db
@@ -54,23 +47,9 @@ export function updateSpeaker(p: Project, id: number, change: { name?: string | 
   });
 }
 
-export interface AutocodeOptions {
-  by: 'speaker' | 'attribute';
-  /** Speaker attribute whose values become codes when by = 'attribute' (default "roll"). */
-  attribute?: string;
-  /** Parent code path; default "Talare" (by speaker) or the attribute's name capitalised. */
-  parent?: string;
-  documentIds?: number[];
-  includeInterviewer?: boolean;
-}
-
-export interface AutocodeResult {
-  parentId: number;
-  codes: { id: number; name: string; quotations: number }[];
-  quotations: number;
-  /** Turns left uncoded: no speaker, or (by attribute) a speaker without a value. */
-  skippedTurns: number;
-}
+/** The contract's options as a caller may write them (by and includeInterviewer have defaults). */
+export type AutocodeOptions = Params<'speakers.autocode'>;
+export type AutocodeResult = Result<'speakers.autocode'>;
 
 export function autocodeSpeakers(p: Project, o: AutocodeOptions): AutocodeResult {
   const attribute = o.attribute ?? 'roll';

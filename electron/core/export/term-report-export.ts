@@ -3,7 +3,7 @@
  * and XLSX (one sheet per table, numbers as numbers, charts as images on the sheets).
  */
 import type ExcelJS from 'exceljs';
-import { loadExcelJS } from '../export/load-exceljs';
+import { loadExcelJS } from './load-exceljs';
 import type { FileChild } from 'docx';
 import type { TermReport, TermReportRow } from '../../../shared/contract/reports';
 import { chartSize } from '../../../shared/charts/svg-chart';

@@ -7,9 +7,9 @@ import type { z } from 'zod';
 import type { FrequencyRequest, OpenAnswersRequest, TermReportRequest } from '../../../shared/contract/reports';
 import type { JobContext } from '../jobs/registry';
 import type { Project } from '../project/project';
-import { frequencies, openAnswers } from './frequencies';
+import { frequencies, openAnswers } from '../analysis/frequencies';
 import { frequenciesCsv, frequenciesDocx, frequenciesMarkdown, frequenciesXlsx } from './frequencies-export';
-import { termReport } from './term-report';
+import { termReport } from '../analysis/term-report';
 import { termReportDocx, termReportXlsx } from './term-report-export';
 
 export type TermExportParams = z.output<typeof TermReportRequest> & { format: 'docx' | 'xlsx'; chart: 'line' | 'bar' };

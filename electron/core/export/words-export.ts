@@ -2,8 +2,8 @@
  * Word frequency tables as CSV (semicolon-separated with a BOM and decimal commas, as
  * Swedish Excel opens it) or XLSX (numbers as numbers, bold frozen header).
  */
-import { loadExcelJS } from '../export/load-exceljs';
-import type { WordComparison, WordFrequencies } from './words';
+import { loadExcelJS } from './load-exceljs';
+import type { WordComparison, WordFrequencies } from '../search/words';
 
 export type WordTable = { kind: 'frequencies'; data: WordFrequencies } | { kind: 'compare'; data: WordComparison; labelA: string; labelB: string };
 
