@@ -101,7 +101,9 @@ export function pathFieldsOf(schema: z.ZodType): PathField[] {
     } else if (d.type === 'array' && d.element) walk(d.element, `${at}[]`);
     else if (d.type === 'union') for (const o of d.options ?? []) walk(o, at);
     else if (d.type === 'record' && d.valueType) walk(d.valueType, `${at}{}`);
-    else if (d.type === 'intersection') for (const o of [d.left, d.right]) o && walk(o, at);
+    else if (d.type === 'intersection') {
+      for (const o of [d.left, d.right]) if (o) walk(o, at);
+    }
     else if (d.type === 'tuple') for (const o of d.items ?? []) walk(o, `${at}[]`);
   };
   walk(schema, '');

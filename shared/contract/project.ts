@@ -36,7 +36,7 @@ export const projectMethods = {
   }),
   'project.createSample': method({
     summary: 'Create a project file from the bundled sample corpus (group interviews, field notes, attributes, Table 1 codebook) and make it the open project.',
-    params: z.object({ path: ProjectPath }).strict(),
+    params: z.object({ path: ProjectCreatePath }).strict(),
     result: ProjectInfo,
   }),
   'project.open': method({

@@ -29,21 +29,32 @@ export function ProjectBrowser({ mode, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
-  const browse = useCallback(async (dir: string, select?: string) => {
-    try {
-      const r = await api.call('host.browse', { dir });
-      setListing(r);
-      setError(null);
-      // coming up from a folder, keep it selected, as file dialogs do
-      setSelected(Math.max(0, r.entries.findIndex((e) => e.path === select)));
-    } catch (e) {
-      setError(message(e));
-    }
+  const show = useCallback((r: Listing, select?: string) => {
+    setListing(r);
+    setError(null);
+    // coming up from a folder, keep it selected, as file dialogs do
+    setSelected(Math.max(0, r.entries.findIndex((e) => e.path === select)));
   }, []);
 
+  const browse = useCallback(
+    (dir: string, select?: string): Promise<void> =>
+      api.call('host.browse', { dir }).then(
+        (r) => show(r, select),
+        (e: unknown) => setError(message(e)),
+      ),
+    [show],
+  );
+
   useEffect(() => {
-    void browse('');
-  }, [browse]);
+    let live = true;
+    api.call('host.browse', { dir: '' }).then(
+      (r) => live && show(r),
+      (e: unknown) => live && setError(message(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [show]);
 
   useEffect(() => {
     listRef.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -84,14 +95,22 @@ export function ProjectBrowser({ mode, onClose }: Props) {
       if (n > 0) setSelected(Math.min(n - 1, Math.max(0, i)));
     };
     if (e.key === 'ArrowDown') move(selected + 1);
-    else if (e.key === 'ArrowUp' && e.altKey) (e.preventDefault(), up());
+    else if (e.key === 'ArrowUp' && e.altKey) {
+      e.preventDefault();
+      up();
+    }
     else if (e.key === 'ArrowUp') move(selected - 1);
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(n - 1);
     else if (e.key === 'PageDown') move(selected + 8);
     else if (e.key === 'PageUp') move(selected - 8);
-    else if (e.key === 'Backspace') (e.preventDefault(), up());
-    else if (e.key === 'Enter') (e.preventDefault(), activate(listing?.entries[selected]));
+    else if (e.key === 'Backspace') {
+      e.preventDefault();
+      up();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      activate(listing?.entries[selected]);
+    }
   };
 
   const crumbs = listing ? (listing.dir ? listing.dir.split('/') : []) : [];
