@@ -62,6 +62,8 @@ export function serveCore(port: CorePort, options: CoreServerOptions): Session {
           answer(message.id, { ok: false, error: toWireError(e) });
           return;
         }
+        // the file comes from main (argv or the sample project), not from the page: trusted like a dialog's pick
+        session.rememberPicked([message.file]);
         answer(message.id, await invokeDirect(session, 'project.open', { path: message.file }));
         return;
       case 'dialog-reply': {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
-import { ServerPath } from './paths';
+import { CodePath, ServerPath } from './paths';
 import { Code, Id, Quotation } from './entities';
 
 /** A code as the tree shows it: the shared Code plus its inclusion/exclusion notes. */
@@ -17,7 +17,6 @@ export type CodeNode = z.infer<typeof CodeNode>;
 
 const CodeName = z.string().trim().min(1).max(300);
 /** A code path as the CLI and codebook files write it: names joined by "/". */
-const CodePath = z.string().trim().min(1).max(10_000);
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
 const Note = z.string().max(20_000).nullable();
 const Offset = z.number().int().min(0);

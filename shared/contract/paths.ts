@@ -25,7 +25,7 @@ export const ServerPath = marked(z.string().min(1).max(4096), 'server');
 export const ProjectOpenPath = marked(z.string().min(1).max(4096), 'project-open');
 export const ProjectCreatePath = marked(z.string().min(1).max(4096), 'project-create');
 export const BrowseDir = marked(z.string().max(4096), 'browse');
-export const CodePath = marked(z.string().min(1), 'code');
+export const CodePath = marked(z.string().trim().min(1).max(10_000), 'code');
 
 /** One string-valued field found in a params schema. */
 export interface PathField {
