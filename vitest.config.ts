@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          // every way of running a test (one file, one project, the whole suite) sees current code
+          globalSetup: ['tests/setup/build.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
           env: { RODTRAD_VALIDATE_RESULTS: '1' },
@@ -20,12 +22,13 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // every way of running a test (one file, one project, the whole suite) sees current code
+          globalSetup: ['tests/setup/build.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          // A real browser on a busy 2-core machine: a step that loses a race with a slow
-          // frame is tried again (in the same app session) rather than failing the whole run.
-          retry: 2,
+          // Never tried again: a retry would run on the state the failed attempt left behind.
+          retry: 0,
           env: { RODTRAD_VALIDATE_RESULTS: '1' },
         },
       },

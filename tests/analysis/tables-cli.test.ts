@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -6,10 +6,7 @@ import { rodtrad } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { buildFixture } from './fixture';
 
-const BIN = path.resolve(__dirname, '../../bin/rodtrad.mjs');
-const built = existsSync(path.resolve(__dirname, '../../dist/cli.mjs')) || existsSync(BIN);
-
-describe.skipIf(!built)('rodtrad table / matrix / cooccur', () => {
+describe('rodtrad table / matrix / cooccur', () => {
   const dir = tempDir('tables-cli');
   const fx = buildFixture(dir, { documents: 6, quotations: 80, seed: 3 });
   const file = fx.p.file;

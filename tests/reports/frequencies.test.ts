@@ -4,7 +4,7 @@
  * contract result, the XLSX, the DOCX, the CSV and the Markdown. Plus ranked choices and coded
  * open answers against counts computed here.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -16,6 +16,7 @@ import { createQuotation } from '../../electron/core/coding/quotations';
 import { insertDocument, type NewTurn } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
 import { rodtrad } from '../helpers/cli';
+import { needTool, pathOrSkip } from '../helpers/reference';
 import { tempDir } from '../helpers/tmp';
 import { readDocx } from './docx-xml';
 import { mulberry32 as rng } from '../helpers/random';
@@ -141,7 +142,7 @@ describe('survey frequency tables', () => {
     expect(lastRow).toContain('<w:b/>');
   });
 
-  it('renders the DOCX tables in LibreOffice (PNG to look at)', async () => {
+  it('renders the DOCX tables in LibreOffice (PNG to look at)', async (ctx) => {
     const file = path.join(dir, 'enkat.docx');
     await call('reports.exportFrequencies', {
       variables: ['verksamhet', 'alternativ1', 'alternativ2', 'alternativ3'],
@@ -152,8 +153,7 @@ describe('survey frequency tables', () => {
       format: 'docx',
       path: file,
     });
-    const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-    if (!soffice) return; // installed here and on CI; elsewhere there is no picture to make
+    const soffice = pathOrSkip(ctx, needTool('soffice'));
     const out = path.join(dir, 'pdf');
     mkdirSync(out, { recursive: true });
     execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore', timeout: 180_000 });

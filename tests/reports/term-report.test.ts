@@ -4,7 +4,7 @@
  * coded; then the DOCX (tables, charts as PNG, sentences) and XLSX (sheets, images) are read
  * back, and one DOCX goes through LibreOffice to a PNG to look at.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -19,6 +19,7 @@ import { exportTermJob } from '../../electron/core/export/report-jobs';
 import { CancelledError } from '../../electron/core/errors';
 import { TermReportRequest } from '../../shared/contract/reports';
 import { rodtrad } from '../helpers/cli';
+import { needTool, pathOrSkip } from '../helpers/reference';
 import { tempDir } from '../helpers/tmp';
 import { pngSize, readDocx } from './docx-xml';
 import { mulberry32 as rng } from '../helpers/random';
@@ -298,7 +299,7 @@ describe('term report', () => {
     expect(district.rowCount).toBe(1 + CODES.length * TERMS.length * DISTRICTS.length);
   });
 
-  it('runs from the CLI and the DOCX renders in LibreOffice (PNG to look at)', () => {
+  it('runs from the CLI and the DOCX renders in LibreOffice (PNG to look at)', (ctx) => {
     const out = path.join(dir, 'cli-rapport.docx');
     const r = rodtrad(['report', p.file, '--term', 'termin', '--group', 'grupp', '--codes', 'Handlingsplan/Administrativt stöd', '--codes', 'Handlingsplan', '--codes', 'Hinder', '--out', out]);
     expect(r.stderr).toBe('');
@@ -307,8 +308,7 @@ describe('term report', () => {
     expect(JSON.parse(shown.stdout).terms).toEqual(TERMS);
     expect(rodtrad(['report', p.file, '--codes', 'Hinder']).code).toBe(2);
 
-    const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-    if (!soffice) return; // LibreOffice is installed on CI and here; skip the picture elsewhere
+    const soffice = pathOrSkip(ctx, needTool('soffice'));
     const pdfDir = path.join(dir, 'pdf');
     mkdirSync(pdfDir, { recursive: true });
     execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', pdfDir, out], { stdio: 'ignore', timeout: 180_000 });
