@@ -35,10 +35,13 @@ describe('browser mode on the sample project', () => {
     await expect.poll(() => page.locator('#documents-title').textContent()).toBe('Dokument');
   });
 
-  it('refuses requests without the token', async () => {
-    const res = await fetch(`${app.baseUrl}/`);
-    expect(res.status).toBe(403);
+  it('refuses API calls without the session credential, keeps it out of cookies and the address bar, and honours a start link once', async () => {
     const api = await fetch(`${app.baseUrl}/api/project.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(api.status).toBe(403);
+    expect(await app.page.context().cookies()).toEqual([]);
+    expect(app.page.url()).not.toContain('start=');
+    const code = new URL(app.url).hash.replace('#start=', '');
+    const again = await fetch(`${app.baseUrl}/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    expect(again.status).toBe(403);
   });
 });

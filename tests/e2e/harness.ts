@@ -51,12 +51,14 @@ export async function startApp(options: { project?: string; locale?: string; vie
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
+  // the page trades the start link's one-time code for its session credential before it calls anything
+  await page.waitForFunction(() => sessionStorage.getItem('rodtrad.token'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     browser,
     page,
     url,
-    baseUrl: url.replace(/\/\?token=.*$/, ''),
+    baseUrl: url.replace(/\/#start=.*$/, ''),
     projectFile,
     dir,
     async screenshot(name) {
@@ -79,7 +81,7 @@ function waitForUrl(server: ChildProcess): Promise<string> {
     const timer = setTimeout(() => reject(new Error(`rodtrad serve printed no URL: ${out}`)), 20_000);
     server.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
+      const m = /http:\/\/127\.0\.0\.1:\d+\/#start=[\w-]+/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[0]);
@@ -90,7 +92,7 @@ function waitForUrl(server: ChildProcess): Promise<string> {
   });
 }
 
-/** Calls the core through the page's own HTTP bridge (the same token the UI uses), to set up or check state. */
+/** Calls the core through the page's own HTTP bridge (the same session credential the UI uses), to set up or check state. */
 export async function callApi<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
   return page.evaluate(
     async ({ method, params }) => {

@@ -1,13 +1,14 @@
-import { startServer } from '../../server';
+import { writeLauncher } from '../../server/launcher';
+import { startServer } from '../../server/server';
 import { UserError } from '../../core/errors';
 import { UsageError, type Command } from '../command';
 import { openInBrowser } from '../open-browser';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Open the project in browser mode: a server on 127.0.0.1 with a random token.',
+  summary: 'Open the project in browser mode: a server on 127.0.0.1 that only the opened page can call.',
   usage: 'serve <project> [--port N] [--open]',
-  details: 'Prints the URL (with its token) to open in a browser. Stop with Ctrl+C.\n  --port N   port to listen on (default: a free port)\n  --open     open the default browser, where there is one',
+  details: 'Prints a start link to open in a browser; it works once (the page then holds its own credential). Stop with Ctrl+C.\n  --port N   port to listen on (default: a free port)\n  --open     open the default browser, where there is one',
   options: { port: { type: 'string' }, open: { type: 'boolean' } },
   project: 'open',
   host: 'browser',
@@ -25,10 +26,14 @@ export const serveCommand: Command = {
       }
       throw e;
     });
-    ctx.print(`Rödtråd is running in browser mode. Open:\n${server.url}\nPress Ctrl+C to stop.`, { url: server.url, port: server.port });
-    if (ctx.options.open) openInBrowser(server.url);
+    const startUrl = server.startUrl();
+    ctx.print(`Rödtråd is running in browser mode. Open (the link works once):\n${startUrl}\nPress Ctrl+C to stop.`, { url: startUrl, address: server.url, port: server.port });
+    // the browser gets a private file's path, never the start link itself, on its command line
+    const launcher = ctx.options.open ? writeLauncher(server.startUrl()) : null;
+    if (launcher) openInBrowser(launcher.file);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
+        launcher?.remove();
         void server.close().then(resolve);
       };
       process.once('SIGINT', stop);

@@ -1,6 +1,6 @@
 /**
  * The renderer's one way to the core: the typed contract over IPC (desktop, window.rodtrad)
- * or over HTTP (browser mode, token from the URL). The UI never sees which.
+ * or over HTTP (browser mode, a session credential obtained once for the start link's code). The UI never sees which.
  */
 import type { AppEvent, MethodName, Params, Result } from '../../../shared/contract';
 import { i18n } from '../i18n';
@@ -35,46 +35,97 @@ declare global {
 }
 
 const TOKEN_KEY = 'rodtrad.token';
+const FORBIDDEN: ApiErrorShape = {
+  code: 'forbidden',
+  message: 'access denied: this page has no valid session; open the link that "rodtrad serve" printed (it works once)',
+  messageSv: 'åtkomst nekad: sidan saknar en giltig session; öppna länken som "rodtrad serve" skrev ut (den fungerar en gång)',
+};
 
-function browserToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    // Keep the token out of the address bar (screenshots, screen sharing); the cookie and sessionStorage carry it.
+/**
+ * The session credential of this tab. The start link carries a one-time code in its fragment
+ * (never sent in a request line, never in a Referer); it is exchanged once for the credential,
+ * which sessionStorage keeps for this tab and origin only (a reload keeps working, another
+ * port's page cannot read it, unlike a cookie).
+ */
+async function browserToken(): Promise<string> {
+  const code = new URLSearchParams(window.location.hash.slice(1)).get('start');
+  if (code) {
+    // out of the address bar at once (screenshots, screen sharing, history)
     window.history.replaceState(null, '', window.location.pathname);
-    return fromUrl;
+    const res = await fetch('/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    if (res.ok) {
+      const body = (await res.json()) as { result: { token: string } };
+      sessionStorage.setItem(TOKEN_KEY, body.result.token);
+    }
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** Reads a server-sent event stream through fetch, which (unlike EventSource) can send the credential header. */
+async function readEvents(token: string, signal: AbortSignal, onEvent: (event: unknown) => void): Promise<void> {
+  const res = await fetch('/api/events', { headers: { 'x-rodtrad-token': token }, signal });
+  if (!res.ok || !res.body) throw new Error(`event stream refused (${res.status})`);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = block
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => line.slice(6))
+        .join('\n');
+      if (data) onEvent(JSON.parse(data));
+    }
+  }
 }
 
 function httpBridge(): Bridge {
   const token = browserToken();
   const listeners = new Set<(event: unknown) => void>();
-  let source: EventSource | null = null;
+  let stream: AbortController | null = null;
+  const emit = (event: unknown): void => {
+    for (const l of [...listeners]) l(event);
+  };
+  const connect = (controller: AbortController, reconnected: boolean): void => {
+    void token.then(async (t) => {
+      // after a dropped stream, whatever changed meanwhile is reloaded
+      if (reconnected) emit({ type: 'changed', method: 'events.reconnected' });
+      await readEvents(t, controller.signal, emit);
+    }).catch(() => undefined).finally(() => {
+      if (!controller.signal.aborted && stream === controller) setTimeout(() => connect(controller, true), 1000);
+    });
+  };
   return {
     async invoke(method, params) {
       const res = await fetch(`/api/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'x-rodtrad-token': token },
+        headers: { 'Content-Type': 'application/json', 'x-rodtrad-token': await token },
         body: JSON.stringify(params ?? {}),
       });
-      if (res.status === 403) return { ok: false, error: { code: 'forbidden', message: 'access denied (token missing or wrong): open the URL that Rödtråd printed' } };
+      if (res.status === 403) return { ok: false, error: FORBIDDEN };
+      if (res.status === 413) return { ok: false, error: { code: 'too-large', message: 'the request is too large for browser mode', messageSv: 'begäran är för stor för webbläsarläget' } };
       return (await res.json()) as { ok: true; result: unknown } | { ok: false; error: ApiErrorShape };
     },
     on(listener) {
-      // One event stream for every listener: each EventSource holds one of the browser's six
+      // One event stream for every listener: each stream holds one of the browser's six
       // connections per host, and several stores listen.
       listeners.add(listener);
-      if (!source) {
-        source = new EventSource('/api/events');
-        source.onmessage = (m) => {
-          const event: unknown = JSON.parse(m.data as string);
-          for (const l of [...listeners]) l(event);
-        };
+      if (!stream) {
+        stream = new AbortController();
+        connect(stream, false);
       }
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0 && source) { source.close(); source = null; }
+        if (listeners.size === 0 && stream) {
+          stream.abort();
+          stream = null;
+        }
       };
     },
   };

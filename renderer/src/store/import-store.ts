@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { DocumentKind } from '../../../shared/contract';
 import { IMPORT_EXTENSIONS, type ImportFileResult } from '../../../shared/contract/import';
+import { UPLOAD_FILE_LIMIT } from '../../../shared/limits';
 import { api } from '../api/client';
 import { useApp } from './app-store';
 
@@ -55,8 +56,19 @@ interface ImportState {
   cancel(): Promise<void>;
 }
 
-/** Raw bytes per request: base64 adds a third, still far below the 512 MB the server takes. */
-const BATCH_BYTES = 48 * 1024 * 1024;
+/** Raw bytes per request: base64 adds a third, and the whole request stays under the server's upload ceiling. */
+const BATCH_BYTES = UPLOAD_FILE_LIMIT;
+
+/** A file browser mode cannot upload in one request: said before anything is sent. */
+function tooLargeToUpload(f: PendingFile): ImportFileResult {
+  const mb = (n: number): string => String(Math.round(n / (1024 * 1024)));
+  return {
+    file: f.name, ok: false, status: 'failed', documentId: null, documentIds: [], turns: 0, chars: 0, speakers: 0, encoding: null,
+    error: `${f.name}: ${mb(f.file.size)} MB is more than browser mode uploads (${mb(UPLOAD_FILE_LIMIT)} MB); import it with "rodtrad import <project> <file>" instead`,
+    errorSv: `${mb(f.file.size)} MB är mer än webbläsarläget laddar upp (${mb(UPLOAD_FILE_LIMIT)} MB); importera den med "rodtrad import <projekt> <fil>" i stället`,
+    note: null, noteSv: null,
+  };
+}
 
 export const useImport = create<ImportState>((set, get) => ({
   open: false,
@@ -115,9 +127,12 @@ export const useImport = create<ImportState>((set, get) => ({
       const surveys = get().surveys;
       const planned = (f: PendingFile): boolean => !!surveys[f.name] && !surveys[f.name]!.attributeSheet && options.kind !== 'interview' && options.kind !== 'fieldnote' && options.kind !== 'other';
       // a survey with chosen columns goes alone, with its own column roles
+      const uploadable = (f: PendingFile): boolean => api.mode === 'desktop' || f.file.size <= UPLOAD_FILE_LIMIT;
+      set({ results: pending.filter((f) => !uploadable(f)).map(tooLargeToUpload) });
+      const sendable = pending.filter(uploadable);
       const groups: { files: PendingFile[]; survey?: SurveyPlan }[] = [
-        ...pending.filter(planned).map((f) => ({ files: [f], survey: surveys[f.name] })),
-        ...batches(pending.filter((f) => !planned(f))).map((files) => ({ files })),
+        ...sendable.filter(planned).map((f) => ({ files: [f], survey: surveys[f.name] })),
+        ...batches(sendable.filter((f) => !planned(f))).map((files) => ({ files })),
       ];
       for (const { files: batch, survey } of groups) {
         if (get().cancelled) break;

@@ -1,0 +1,13 @@
+/** Sizes the browser-mode server accepts, shared with the page so it can say so before sending. */
+
+/** The largest body of an ordinary call (bytes of JSON). */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** The largest body of a call that carries uploaded files as base64 (a drop in the browser). */
+export const UPLOAD_BODY_LIMIT = 64 * 1024 * 1024;
+
+/** The calls that may carry uploaded files. */
+export const UPLOAD_METHODS = ['import.files', 'import.attributeSheet', 'import.surveyPreview', 'codebooks.load'] as const;
+
+/** The largest file the page uploads in one call: base64 grows a file by a third. */
+export const UPLOAD_FILE_LIMIT = Math.floor(((UPLOAD_BODY_LIMIT - 64 * 1024) * 3) / 4);
