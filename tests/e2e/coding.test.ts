@@ -11,7 +11,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callApi, startApp, type E2E } from './harness';
+import { callApi, noChromium, startApp, type E2E } from './harness';
 
 const call = callApi;
 
@@ -33,7 +33,7 @@ interface Quotation {
 
 const codeRow = (page: Page, name: string) => page.getByTestId('code-row').filter({ has: page.locator('.code-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
 
-describe('coding workspace', () => {
+describe.skipIf(noChromium)('coding workspace', () => {
   let app: E2E;
   let page: Page;
   let docId: number;

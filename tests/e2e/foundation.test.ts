@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type E2E } from './harness';
+import { noChromium, startApp, type E2E } from './harness';
 
-describe('browser mode on the sample project', () => {
+describe.skipIf(noChromium)('browser mode on the sample project', () => {
   let app: E2E;
   beforeAll(async () => {
     app = await startApp();

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { needTool, skipUnless } from '../helpers/reference';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'rodtrad.mjs');
@@ -25,6 +26,12 @@ export interface E2E {
 }
 
 export const CHROMIUM = process.env.RODTRAD_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Chromium is a tool like LibreOffice: without it every e2e test is skipped with one line
+ * saying so (and fails in CI). Use as `describe.skipIf(noChromium)(…)`.
+ */
+export const noChromium = skipUnless('e2e (browser mode in Chromium)', needTool(CHROMIUM));
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -3,7 +3,7 @@
  * shows), the dialog lists a result per file, and the new document opens with its turns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type E2E } from './harness';
+import { noChromium, startApp, type E2E } from './harness';
 
 const TRANSCRIPT = [
   '[00:00:05] Intervjuare: Välkomna till det här samtalet om handlingsplanen.',
@@ -19,7 +19,7 @@ const TRANSCRIPT = [
   'SK: Det blir mycket bollande, ja.',
 ].join('\n');
 
-describe('import by drag and drop', () => {
+describe.skipIf(noChromium)('import by drag and drop', () => {
   let app: E2E;
   beforeAll(async () => {
     app = await startApp();
@@ -115,7 +115,7 @@ describe('import by drag and drop', () => {
   }, 60_000);
 });
 
-describe('speakers view', () => {
+describe.skipIf(noChromium)('speakers view', () => {
   let app: E2E;
   beforeAll(async () => {
     app = await startApp();

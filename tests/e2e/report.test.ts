@@ -12,7 +12,7 @@ import { createCode } from '../../electron/core/coding/codes';
 import { createQuotation } from '../../electron/core/coding/quotations';
 import { insertDocument } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
-import { callApi, startApp, type E2E } from './harness';
+import { callApi, noChromium, startApp, type E2E } from './harness';
 
 const call = callApi;
 
@@ -30,7 +30,7 @@ interface Code {
   parentId: number | null;
 }
 
-describe('term report view', () => {
+describe.skipIf(noChromium)('term report view', () => {
   let app: E2E;
   let docs: Doc[];
   let chosen: Code[];
@@ -140,7 +140,7 @@ describe('term report view', () => {
   });
 });
 
-describe('survey frequency view', () => {
+describe.skipIf(noChromium)('survey frequency view', () => {
   let app: E2E;
   let dir: string;
   const AREAS: [string, number][] = [['Okänt', 4], ['BOU', 20], ['Ek', 20], ['Funk', 21], ['Psyk', 9], ['Vuxen', 21], ['Äldre', 22]];

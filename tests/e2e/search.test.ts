@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Project } from '../../electron/core/project/project';
-import { startApp, type E2E } from './harness';
+import { noChromium, startApp, type E2E } from './harness';
 
 const CODE = 'Sökträffar/Samverkan';
 
-describe('search view on the sample project', () => {
+describe.skipIf(noChromium)('search view on the sample project', () => {
   let app: E2E;
   beforeAll(async () => {
     app = await startApp();

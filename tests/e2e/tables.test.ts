@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQuotation } from '../../electron/core/coding/quotations';
 import { Project } from '../../electron/core/project/project';
-import { startApp, type E2E } from './harness';
+import { noChromium, startApp, type E2E } from './harness';
 
 const BIN = path.resolve(__dirname, '../../bin/rodtrad.mjs');
 
@@ -38,7 +38,7 @@ function sampleWithQuotations(dir: string): string {
   return file;
 }
 
-describe('theme tables in the UI', () => {
+describe.skipIf(noChromium)('theme tables in the UI', () => {
   let app: E2E;
   let dir: string;
   beforeAll(async () => {
