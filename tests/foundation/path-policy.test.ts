@@ -254,14 +254,17 @@ describe('rodtrad serve runs a browser session', () => {
         let out = '';
         child.stdout.on('data', (c: Buffer) => {
           out += c.toString();
-          const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
+          const m = /http:\/\/127\.0\.0\.1:\d+\/#start=[\w-]+/.exec(out);
           if (m) resolve(m[0]);
         });
         child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
       });
       const u = new URL(url);
+      // the start link's one-time code, traded for the session credential as the page does
+      const traded = await fetch(`${u.origin}/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: u.origin }, body: JSON.stringify({ code: u.hash.replace('#start=', '') }) });
+      const token = ((await traded.json()) as { result: { token: string } }).result.token;
       const call = async (method: string, params: unknown): Promise<{ ok: boolean; result?: { host?: string }; error?: { code: string } }> => {
-        const res = await fetch(`${u.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rodtrad-token': u.searchParams.get('token') ?? '', origin: u.origin }, body: JSON.stringify(params) });
+        const res = await fetch(`${u.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rodtrad-token': token, origin: u.origin }, body: JSON.stringify(params) });
         return (await res.json()) as { ok: boolean; result?: { host?: string }; error?: { code: string } };
       };
       expect((await call('app.info', {})).result?.host).toBe('browser');
