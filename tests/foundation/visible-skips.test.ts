@@ -28,7 +28,7 @@ function runFile(file: string, env: Record<string, string>): Outcome {
   const report = path.join(dir, `report-${tag}.json`);
   writeFileSync(config, `export default { test: { root: ${JSON.stringify(ROOT)}, include: [${JSON.stringify(file)}], environment: 'node', testTimeout: 120000, hookTimeout: 120000 } };\n`);
   const { CI: _ci, ...inherited } = process.env;
-  const r = spawnSync(process.execPath, [VITEST, 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+  const r = spawnSync(process.execPath, [VITEST, 'run', '--config', config, '--reporter=default', '--reporter=./tests/setup/skipped-summary.ts', '--reporter=json', `--outputFile.json=${report}`], {
     cwd: ROOT,
     env: { ...inherited, ...env },
     encoding: 'utf8',
@@ -47,6 +47,8 @@ describe('tests that need a tool', () => {
     expect(local.code, local.output).toBe(0);
     expect(local.states.get(needs), [...local.states.keys()].join('\n')).toBe('skipped');
     expect(local.output).toMatch(/\[skipped\] renders the DOCX tables in LibreOffice \(PNG to look at\): needs soffice, which is not installed/);
+    // and once more at the end of the run
+    expect(local.output).toMatch(/1 tests skipped because something they need is absent[^\n]*\n {2}\[skipped\] renders the DOCX tables in LibreOffice/);
     // the rest of the file still runs
     expect([...local.states.values()].filter((s) => s === 'passed').length).toBeGreaterThan(2);
 
@@ -63,6 +65,7 @@ describe('tests that need a tool', () => {
     expect(local.states.size).toBeGreaterThan(0);
     expect([...local.states.values()].every((s) => s === 'skipped')).toBe(true);
     expect(local.output).toMatch(/\[skipped\] e2e \(browser mode in Chromium\): needs \S*no-chromium, which is not installed/);
+    expect(local.output).toMatch(/\d+ tests skipped because something they need is absent[^\n]*\n {2}\[skipped\] e2e \(browser mode in Chromium\)/);
 
     const ci = runFile(file, { RODTRAD_CHROMIUM: path.join(dir, 'no-chromium'), CI: 'true' });
     expect(ci.code).not.toBe(0);
