@@ -48,7 +48,7 @@ describe('tests that need a tool', () => {
     expect(local.states.get(needs), [...local.states.keys()].join('\n')).toBe('skipped');
     expect(local.output).toMatch(/\[skipped\] renders the DOCX tables in LibreOffice \(PNG to look at\): needs soffice, which is not installed/);
     // and once more at the end of the run
-    expect(local.output).toMatch(/1 tests skipped because something they need is absent[^\n]*\n {2}\[skipped\] renders the DOCX tables in LibreOffice/);
+    expect(local.output).toMatch(/1 test skipped because something they need is absent[^\n]*\n {2}\[skipped\] renders the DOCX tables in LibreOffice/);
     // the rest of the file still runs
     expect([...local.states.values()].filter((s) => s === 'passed').length).toBeGreaterThan(2);
 
@@ -65,7 +65,7 @@ describe('tests that need a tool', () => {
     expect(local.states.size).toBeGreaterThan(0);
     expect([...local.states.values()].every((s) => s === 'skipped')).toBe(true);
     expect(local.output).toMatch(/\[skipped\] e2e \(browser mode in Chromium\): needs \S*no-chromium, which is not installed/);
-    expect(local.output).toMatch(/\d+ tests skipped because something they need is absent[^\n]*\n {2}\[skipped\] e2e \(browser mode in Chromium\)/);
+    expect(local.output).toMatch(/\d+ tests? skipped because something they need is absent[^\n]*\n {2}\[skipped\] e2e \(browser mode in Chromium\)/);
 
     const ci = runFile(file, { RODTRAD_CHROMIUM: path.join(dir, 'no-chromium'), CI: 'true' });
     expect(ci.code).not.toBe(0);

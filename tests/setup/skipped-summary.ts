@@ -17,6 +17,6 @@ export default class SkippedSummary implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     if (this.lines.size === 0) return;
     const skipped = modules.reduce((n, m) => n + [...m.children.allTests('skipped')].length, 0);
-    process.stdout.write(`\n${skipped} tests skipped because something they need is absent (with CI=true they fail instead):\n${[...this.lines].map((l) => `  ${l}`).join('\n')}\n\n`);
+    process.stdout.write(`\n${skipped} ${skipped === 1 ? 'test' : 'tests'} skipped because something they need is absent (with CI=true they fail instead):\n${[...this.lines].map((l) => `  ${l}`).join('\n')}\n\n`);
   }
 }
