@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeEach } from 'vitest';
 import { needTool, skipUnless } from '../helpers/reference';
 
@@ -75,16 +75,29 @@ export async function startApp(options: AppOptions = {}): Promise<E2E> {
   }
   const server = spawn(process.execPath, [BIN, 'serve', projectFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   const stopped = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  const url = await waitForUrl(server);
-  fileBrowser ??= launchBrowser();
-  const browser = await fileBrowser;
-  const context = await browser.newContext({ locale: options.locale ?? 'sv-SE', viewport: options.viewport ?? { width: 1440, height: 900 } });
-  const page = await context.newPage();
+  let context: BrowserContext | undefined;
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  // the page trades the start link's one-time code for its session credential before it calls anything
-  await page.waitForFunction(() => sessionStorage.getItem('rodtrad.token'));
+  let page: Page;
+  let url: string;
+  try {
+    url = await waitForUrl(server);
+    fileBrowser ??= launchBrowser();
+    const browser = await fileBrowser;
+    context = await browser.newContext({ locale: options.locale ?? 'sv-SE', viewport: options.viewport ?? { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    // the page trades the start link's one-time code for its session credential before it calls anything
+    await page.waitForFunction(() => sessionStorage.getItem('rodtrad.token'));
+  } catch (e) {
+    // nothing of a set-up that failed half-way stays behind
+    await context?.close();
+    server.kill('SIGTERM');
+    await stopped;
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const browser = context.browser()!;
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     browser,
@@ -99,7 +112,7 @@ export async function startApp(options: AppOptions = {}): Promise<E2E> {
       return file;
     },
     async close() {
-      await context.close();
+      await context!.close();
       server.kill('SIGTERM');
       // the server has let go of the project before its folder goes
       await stopped;
