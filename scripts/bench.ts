@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { codingBench } from './bench/coding';
 import { desktopBench } from './bench/desktop';
 import { foundationBench } from './bench/foundation';
+import { hostileBench } from './bench/hostile';
 import { importBench } from './bench/import';
 import { paintBench } from './bench/paint';
 import { reportsBench } from './bench/reports';
@@ -21,6 +22,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   paint: paintBench,
   foundation: foundationBench,
   import: importBench,
+  hostile: hostileBench,
   search: searchBench,
   tables: tablesBench,
   reports: reportsBench,
