@@ -26,5 +26,7 @@ import { quotesCommand } from './quotes';
 import { memoCommand } from './memo';
 import { redoCommand, undoCommand } from './undo';
 import { coderCommand } from './coder';
+import { copiesCommand } from './copies';
+import { mergeCommand } from './merge';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand];
