@@ -78,7 +78,9 @@ export function quotationsOf(file: string): string[] {
 }
 
 /** Memos, attribute values, groups and codes as comparable text, ids left out. */
-export function otherContent(file: string): Record<string, string[]> {
+export type Content = Record<'documents' | 'codes' | 'memos' | 'attributes' | 'groups' | 'turns' | 'coders', string[]>;
+
+export function otherContent(file: string): Content {
   const db = new Database(file, { readonly: true });
   try {
     const all = (sql: string): string[] => (db.prepare(sql).pluck().all() as string[]).sort();

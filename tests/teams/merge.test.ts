@@ -21,13 +21,15 @@ describe('coder copies and merge', () => {
 
   beforeAll(async () => {
     // The master's own coding travels with both copies and must come out once.
-    ({ master, copies: [anna, bo] = [] } = await masterWithCopies(dir, ['Anna', 'Bo'], 'master', async (call) => {
+    const made = await masterWithCopies(dir, ['Anna', 'Bo'], 'master', async (call) => {
       const doc = (await call('documents.list', {}))[0]!;
       const tree = await call('codes.tree', {});
       expect(tree.length).toBeGreaterThan(5);
       expect(doc.chars).toBeGreaterThan(500);
       await call('quotations.create', { documentId: doc.id, start: 100, end: 200, codeIds: [tree[1]!.id], snap: 'none' });
-    }));
+    });
+    master = made.master;
+    [anna, bo] = made.copies as [string, string];
     const code = async (file: string, edits: (o: ReturnType<typeof open>, codes: number[], docs: number[]) => Promise<void>) => {
       const o = open(file);
       const docs = (await o.call('documents.list', {})).map((d) => d.id);
