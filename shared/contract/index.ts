@@ -14,6 +14,7 @@ import { tableMethods } from './tables';
 import { searchMethods } from './search';
 import { importMethods } from './import';
 import { teamMethods } from './teams';
+import { agreementMethods } from './agreement';
 
 export const contract = {
   ...projectMethods,
@@ -27,6 +28,7 @@ export const contract = {
   ...reportMethods,
   ...importMethods,
   ...teamMethods,
+  ...agreementMethods,
 };
 
 export type Contract = typeof contract;

@@ -25,6 +25,7 @@ import type { Session } from './session';
 import type { CallContext, Handler, Handlers } from './types';
 import { importHandlers } from '../import/handlers';
 import { teamHandlers } from '../teams/handlers';
+import { agreementHandlers } from '../agreement/handlers';
 import { applyPathPolicy } from './path-policy';
 
 /** Each area's part of the table; every contract method is in exactly one of them. */
@@ -46,6 +47,7 @@ export const handlerMaps = [
   reportHandlers,
   importHandlers,
   teamHandlers,
+  agreementHandlers,
 ] as const;
 
 const handlers: Handlers<MethodName> = mergeHandlers(...handlerMaps);
