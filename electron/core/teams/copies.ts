@@ -18,6 +18,8 @@ export interface CoderCopy {
 export function coderFileStem(name: string): string {
   const s = name
     .normalize('NFC')
+    // Control characters are not allowed in file names on Windows; that is why they are matched.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/gu, '-')
     .replace(/\s+/gu, '-')
     .replace(/^[.-]+|[.-]+$/gu, '');
