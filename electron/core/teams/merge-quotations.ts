@@ -47,18 +47,25 @@ export function mergeQuotations(p: Project, source: string, origin: Map<string, 
       WHERE out_id IS NULL;
     UPDATE temp.mq SET how = NULL WHERE out_id IS NULL;
   `);
-  const fresh = db.prepare('SELECT guid FROM temp.mq WHERE out_id IS NULL').pluck().all() as string[];
-  for (const g of fresh) origin.set(g, source);
+  // New quotations; one range a coder has twice in this input becomes one quotation too.
   db.exec(`
+    CREATE INDEX temp.mq_range ON mq(doc, start, "end");
     INSERT INTO main.quotations(guid, document_id, start, "end", comment, coder_id, created_at, modified_at)
-      SELECT guid, doc, start, "end", comment, coder, created_at, modified_at FROM temp.mq WHERE out_id IS NULL ORDER BY src_id;
+      SELECT guid, doc, start, "end", comment, coder, created_at, modified_at FROM temp.mq
+      WHERE out_id IS NULL AND src_id = (
+        SELECT min(m2.src_id) FROM temp.mq m2 WHERE m2.out_id IS NULL AND m2.doc = mq.doc AND m2.start = mq.start AND m2."end" = mq."end" AND m2.coder IS mq.coder)
+      ORDER BY src_id;
     UPDATE temp.mq SET out_id = (SELECT o.id FROM main.quotations o WHERE o.guid = mq.guid) WHERE out_id IS NULL;
+    UPDATE temp.mq SET how = 'range', out_id = (
+      SELECT o.id FROM main.quotations o WHERE o.document_id = mq.doc AND o.start = mq.start AND o."end" = mq."end" AND o.coder_id IS mq.coder ORDER BY o.id LIMIT 1)
+      WHERE out_id IS NULL;
     CREATE TEMP TABLE ml AS
       SELECT mq.out_id AS q, mk.out_id AS code, mc.out_id AS coder, l.created_at AS created_at
       FROM src.quotation_codes l JOIN temp.mq mq ON mq.src_id = l.quotation_id JOIN temp.map_code mk ON mk.src_id = l.code_id
       LEFT JOIN temp.map_coder mc ON mc.src_id = l.coder_id;
     INSERT OR IGNORE INTO main.quotation_codes(quotation_id, code_id, coder_id, created_at) SELECT q, code, coder, created_at FROM temp.ml ORDER BY q, code;
   `);
+  for (const g of db.prepare("SELECT guid FROM temp.mq WHERE how IS NULL").pluck().all() as string[]) origin.set(g, source);
   splitLinksByCoder(p);
   const skipped = db.prepare('SELECT count(*) FROM src.quotations q JOIN temp.map_doc md ON md.src_id = q.document_id WHERE md.same_text = 0').pluck().get() as number;
   if (skipped > 0) conflicts.push({ entity: 'quotation', what: `${skipped} quotation(s)`, guid: null, sources: [source], detail: 'on documents whose text differs from the kept version', rule: RULES.skipped });
