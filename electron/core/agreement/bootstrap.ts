@@ -6,18 +6,8 @@
  * corpus of 50,000 speaker turns costs a handful of draws per sample, not 50,000. The same
  * seed gives the same interval.
  */
+import { mulberry32 } from '../../../shared/random/mulberry32';
 import { alphaFromCoincidence, coincidenceFrom, contributions, sortValues, type Metric, type UnitGroup, type Value } from './coincidence';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(rnd: () => number): number {
   // Box–Muller; 1 − u keeps the logarithm finite.
