@@ -12,7 +12,7 @@
  * continuum of the documents every chosen coder coded, laid end to end.
  */
 import { IN_LIST, listParam } from '../db/sql-list';
-import { codeByPath, codeTree } from '../coding/codes';
+import { codeByPath, joinCodePath } from '../coding/codes';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { alphaOfGroups } from './alpha';
@@ -65,7 +65,7 @@ export function computeAgreement(p: Project, o: AgreementOptions): AgreementResu
   const coders = chooseCoders(p, o.coders);
   const coderIndex = new Map(coders.map((c, i) => [c.id, i]));
   const docs = chooseDocuments(p, o.documentIds);
-  const tree = codeTree(p);
+  const tree = codePaths(p);
   const pathOf = new Map(tree.map((c) => [c.id, c.path]));
   const links = p.db
     .prepare(
@@ -78,7 +78,7 @@ export function computeAgreement(p: Project, o: AgreementOptions): AgreementResu
   // Who coded which document (with any code): a coder missing from a document gives no values there.
   const present = new Map<number, number>();
   for (const [doc, , , , coder] of links) present.set(doc, (present.get(doc) ?? 0) | (1 << coderIndex.get(coder)!));
-  const codeIds = chooseCodes(p, o.codes, links);
+  const codeIds = chooseCodes(p, o.codes, links, tree);
   const chosen = new Set(codeIds);
   const codeLinks = links.filter((l) => chosen.has(l[3]));
   const all = (1 << coders.length) - 1;
@@ -125,19 +125,25 @@ export function computeAgreement(p: Project, o: AgreementOptions): AgreementResu
   const unitsByPresence = new Map<number, number>();
   for (const d of pairableDocs) unitsByPresence.set(present.get(d.id)!, (unitsByPresence.get(present.get(d.id)!) ?? 0) + unitsOf.get(d.id)!.length);
 
-  // Per code: unit (doc, index) → mask of coders whose quotation with the code overlaps it.
-  const marks = new Map<number, Map<string, number>>();
+  // Per code: unit (numbered across documents) → mask of coders whose quotation with the code overlaps it.
+  const unitBase = new Map<number, number>();
+  let unitCount = 0;
+  for (const d of pairableDocs) {
+    unitBase.set(d.id, unitCount);
+    unitCount += unitsOf.get(d.id)!.length;
+  }
+  const unitPresence = new Int32Array(unitCount);
+  for (const d of pairableDocs) unitPresence.fill(present.get(d.id)!, unitBase.get(d.id)!, unitBase.get(d.id)! + unitsOf.get(d.id)!.length);
+  const marks = new Map<number, Map<number, number>>();
   for (const [doc, start, end, code, coder] of codeLinks) {
     const units = unitsOf.get(doc);
     if (!units) continue; // fewer than two coders in this document: no pairable values
     let m = marks.get(code);
     if (!m) marks.set(code, (m = new Map()));
-    for (let i = firstUnitEndingAfter(units, start); i < units.length && units[i]!.start < end; i++) {
-      const key = `${doc}:${i}`;
-      m.set(key, (m.get(key) ?? 0) | (1 << coderIndex.get(coder)!));
-    }
+    const base = unitBase.get(doc)!;
+    const bit = 1 << coderIndex.get(coder)!;
+    for (let i = firstUnitEndingAfter(units, start); i < units.length && units[i]!.start < end; i++) m.set(base + i, (m.get(base + i) ?? 0) | bit);
   }
-  const docOfKey = (key: string): number => Number(key.slice(0, key.indexOf(':')));
   const pooled = new Map<string, UnitGroup<number>>();
   const addGroup = (into: Map<string, UnitGroup<number>>, presence: number, mask: number, count: number): void => {
     if (count === 0) return;
@@ -149,8 +155,8 @@ export function computeAgreement(p: Project, o: AgreementOptions): AgreementResu
   for (const id of codeIds) {
     const groups = new Map<string, UnitGroup<number>>();
     const markedByPresence = new Map<number, number>();
-    for (const [key, mask] of marks.get(id) ?? []) {
-      const presence = present.get(docOfKey(key))!;
+    for (const [unit, mask] of marks.get(id) ?? []) {
+      const presence = unitPresence[unit]!;
       addGroup(groups, presence, mask, 1);
       markedByPresence.set(presence, (markedByPresence.get(presence) ?? 0) + 1);
     }
@@ -272,10 +278,28 @@ function chooseDocuments(p: Project, ids: number[] | undefined): { id: number }[
 }
 
 /** Codes by path; by default every code the chosen coders used, in tree order. */
-function chooseCodes(p: Project, paths: string[] | undefined, links: [number, number, number, number, number][]): number[] {
+function chooseCodes(p: Project, paths: string[] | undefined, links: [number, number, number, number, number][], tree: { id: number }[]): number[] {
   if (paths && paths.length > 0) return [...new Set(paths.map((x) => codeByPath(p, x)))];
   const used = new Set(links.map((l) => l[3]));
-  return codeTree(p)
-    .map((c) => c.id)
-    .filter((id) => used.has(id));
+  return tree.map((c) => c.id).filter((id) => used.has(id));
+}
+
+/** Every code's path, depth first in sibling order (the code tree's order), without its counts. */
+function codePaths(p: Project): { id: number; path: string }[] {
+  const rows = p.db.prepare('SELECT id, parent_id, name FROM codes ORDER BY position, id').raw().all() as [number, number | null, string][];
+  const children = new Map<number | null, [number, string][]>();
+  for (const [id, parent, name] of rows) {
+    const list = children.get(parent);
+    if (list) list.push([id, name]);
+    else children.set(parent, [[id, name]]);
+  }
+  const out: { id: number; path: string }[] = [];
+  const visit = (parent: number | null, names: string[]): void => {
+    for (const [id, name] of children.get(parent) ?? []) {
+      out.push({ id, path: joinCodePath([...names, name]) });
+      visit(id, [...names, name]);
+    }
+  };
+  visit(null, []);
+  return out;
 }
