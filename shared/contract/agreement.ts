@@ -53,7 +53,39 @@ export const AgreementResult = z.object({
 });
 export type AgreementResult = z.infer<typeof AgreementResult>;
 
+const Pair = z.array(z.string().trim().min(1).max(100)).length(2);
+
+export const Disagreement = z.object({
+  documentId: Id,
+  documentName: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  coders: z.array(
+    z.object({
+      name: z.string(),
+      coded: z.boolean(),
+      quotations: z.array(z.object({ id: Id, start: z.number().int(), end: z.number().int(), text: z.string() })),
+    }),
+  ),
+});
+export type Disagreement = z.infer<typeof Disagreement>;
+
 export const agreementMethods = {
+  'agreement.disagreements': method({
+    summary: 'The units (turn, paragraph, sentence) where two coders disagree on one code, in document order, with each coder\'s quotations with the code overlapping the unit.',
+    params: z.object({ coders: Pair, code: CodePath, unit: z.enum(['turn', 'paragraph', 'sentence']).default('turn') }).strict(),
+    result: z.array(Disagreement),
+  }),
+  'agreement.settle': method({
+    summary:
+      "Settle one disagreement: both coders' coding of the unit with the code becomes the first coder's version, the second's, both, or neither (their quotations overlapping the unit). One undoable step; the coder copies keep the originals.",
+    params: z
+      .object({ coders: Pair, code: CodePath, documentId: Id, start: z.number().int().min(0), end: z.number().int().min(1), accept: z.enum(['first', 'second', 'both', 'neither']) })
+      .strict(),
+    result: z.object({ removed: z.number().int(), added: z.number().int() }),
+    mutates: true,
+  }),
   'agreement.compute': method({
     summary:
       "Intercoder agreement per code and over all chosen codes: on units (turn, paragraph, sentence) percent agreement, Holsti and Cohen's κ (two coders) and Krippendorff's α (nominal, missing data where a coder did not code a document) with its coincidence table and a seeded bootstrap interval; on characters (char) Krippendorff's unitizing α_u. With a method text in Swedish and English.",

@@ -6,14 +6,17 @@ import { agreementDocx, agreementXlsx } from '../export/agreement-export';
 import type { Project } from '../project/project';
 import { methodText } from './method-text';
 import { computeAgreement } from './project-agreement';
+import { listDisagreements, settleDisagreement } from './disagreements';
 
 export function agreementWithMethod(p: Project, o: ParsedParams<'agreement.compute'>): AgreementResult {
   const r = computeAgreement(p, o);
   return { ...r, method: { sv: methodText(r, 'sv'), en: methodText(r, 'en') } };
 }
 
-export const agreementHandlers: Handlers<'agreement.compute' | 'agreement.export'> = {
+export const agreementHandlers: Handlers<'agreement.compute' | 'agreement.export' | 'agreement.disagreements' | 'agreement.settle'> = {
   'agreement.compute': ({ session }, o) => agreementWithMethod(session.requireProject(), o),
+  'agreement.disagreements': ({ session }, o) => listDisagreements(session.requireProject(), o),
+  'agreement.settle': ({ session }, o) => settleDisagreement(session.requireProject(), o),
   'agreement.export': async ({ session }, { format, language, path, ...o }) => {
     const r = agreementWithMethod(session.requireProject(), o);
     const bytes = format === 'docx' ? await agreementDocx(r, language) : await agreementXlsx(r, language);
