@@ -54,7 +54,9 @@ export async function teamsBench(): Promise<Record<string, unknown>> {
     const master = await copyBenchProject('teams-master');
     const made = time(() => generateCoderCopies(master, tmp.dir, { coders: CODERS, quotations: QUOTATIONS }));
     const copies = made.value;
+    const mergeCpu0 = process.cpuUsage();
     const merge = time(() => mergeProjects(path.join(tmp.dir, 'merged.rodtrad'), copies));
+    const mergeCpu = process.cpuUsage(mergeCpu0);
     const reference = time(() => referenceCopy(path.join(tmp.dir, 'reference.rodtrad'), copies));
 
     const p = Project.open(path.join(tmp.dir, 'merged.rodtrad'));
@@ -62,9 +64,13 @@ export async function teamsBench(): Promise<Record<string, unknown>> {
     const agreement: Record<string, unknown> = {};
     try {
       for (const unit of ['turn', 'paragraph', 'sentence', 'char'] as const) {
+        const cpu0 = process.cpuUsage();
         const t = time(() => computeAgreement(p, { unit, coders, bootstrap: 1000, seed: 1 }));
+        const cpu = process.cpuUsage(cpu0);
         agreement[unit] = {
           ms: round(t.ms, 1),
+          // CPU time of this process: on a shared, loaded machine wall time mostly measures the queue.
+          cpuMs: round((cpu.user + cpu.system) / 1000, 1),
           targetMs: 2000,
           codes: t.value.codes.length,
           units: t.value.unit === 'char' ? t.value.documents.characters : t.value.documents.units,
@@ -80,6 +86,7 @@ export async function teamsBench(): Promise<Record<string, unknown>> {
       copiesBuiltMs: round(made.ms),
       merge: {
         ms: round(merge.ms),
+        cpuMs: round((mergeCpu.user + mergeCpu.system) / 1000),
         targetMs: 10_000,
         quotations: merge.value.totals.quotations,
         links: merge.value.totals.links,
