@@ -23,7 +23,7 @@ function AgreementView() {
   const [coders, setCoders] = useState<string[]>([]);
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
-  const [code, setCode] = useState('');
+  const [picked, setCode] = useState('');
   const [unit, setUnit] = useState<Unit>('turn');
   const [figures, setFigures] = useState<AgreementResult | null>(null);
   const [list, setList] = useState<Disagreement[]>([]);
@@ -41,9 +41,8 @@ function AgreementView() {
         setSecond((s) => s || names[1] || '');
       });
   }, [tick]);
-  useEffect(() => {
-    if (!code && used[0]) setCode(used[0].path);
-  }, [used, code]);
+  // Until the user picks one, the first code anyone used.
+  const code = picked || used[0]?.path || '';
 
   const ready = first !== '' && second !== '' && first !== second && code !== '';
   useEffect(() => {
