@@ -5,19 +5,13 @@
  * in JS over one read of each side.
  */
 import type { Db } from '../db/driver';
-import { joinCodePath } from '../coding/codes';
+import { joinCodePath, type CodeRow as StoredCodeRow } from '../coding/codes';
 import { RULES, type MergeConflict } from './report';
 
-interface CodeRow {
-  id: number;
-  guid: string;
-  parent_id: number | null;
-  name: string;
-  definition: string | null;
+/** Every column a merged code carries over. */
+interface CodeRow extends StoredCodeRow {
   inclusion: string | null;
   exclusion: string | null;
-  color: string;
-  position: number;
   created_at: string;
 }
 
