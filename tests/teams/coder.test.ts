@@ -70,6 +70,22 @@ describe('current coder and recorded coder/time', () => {
     e.session.dispose();
   });
 
+  it("coding search hits on a span another coder quoted gives the current coder a quotation of their own", async () => {
+    const e = makeEnv(dir);
+    const text = e.p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(e.interviewId) as string;
+    const at = text.indexOf('bollar');
+    const hit = { documentId: e.interviewId, start: at, end: at + 'bollar'.length };
+    await e.call('project.setCoder', { name: 'Anna' });
+    const a = await e.call('search.codeHits', { hits: [hit], code: 'Bollande', expand: 'word' });
+    await e.call('project.setCoder', { name: 'Bo' });
+    const b = await e.call('search.codeHits', { hits: [hit], code: 'Bollande', expand: 'word' });
+    expect(b.created).toBe(1);
+    expect(b.quotationIds[0]).not.toBe(a.quotationIds[0]);
+    const coders = e.p.db.prepare('SELECT k.name FROM quotations q JOIN coders k ON k.id = q.coder_id ORDER BY q.id').pluck().all();
+    expect(coders).toEqual(['Anna', 'Bo']);
+    e.session.dispose();
+  });
+
   it('rodtrad coder shows and sets the coder (a real process)', () => {
     const file = path.join(dir, 'cli.rodtrad');
     expect(rodtrad(['new', file]).code).toBe(0);
