@@ -30,6 +30,9 @@ export function mergeProjects(out: string, inputs: string[]): MergeReport {
     const snapshots = sources.map((s, i) => snapshotProject(s, scratch, i));
     const building = path.join(scratch, `result${PROJECT_EXTENSION}`);
     const p = Project.create(building, { name: path.basename(target, PROJECT_EXTENSION) });
+    // A file nobody sees until it is renamed into place needs no sync per transaction: it is
+    // synced once, whole, before the rename (a crash before that leaves only the scratch folder).
+    p.db.pragma('synchronous = OFF');
     let report: MergeReport;
     try {
       const conflicts: MergeConflict[] = [];
@@ -43,6 +46,8 @@ export function mergeProjects(out: string, inputs: string[]): MergeReport {
         conflicts,
         totals: { coders: count('coders'), documents: count('documents'), codes: count('codes'), quotations: count('quotations'), links: count('quotation_codes'), memos: count('memos') },
       };
+      p.db.pragma('synchronous = FULL');
+      p.db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       p.close();
     }
