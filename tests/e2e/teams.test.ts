@@ -84,3 +84,42 @@ describe('coder copies, merge, agreement and settling disagreements in the UI', 
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('3');
   });
 });
+
+describe('the coder is asked before the first coding', () => {
+  let app: E2E;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('asks once in a copy whose coder was never chosen, and records the coding under the answer', async () => {
+    const { page } = app;
+    const asked: string[] = [];
+    page.on('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept('Cecilia');
+    });
+    await page.getByTestId('document-row').filter({ hasText: 'gruppintervju-01' }).click();
+    const turn = page.getByTestId('turn').nth(3);
+    await turn.waitFor();
+    await turn.hover();
+    await turn.getByTestId('code-turn').click();
+    await page.getByTestId('quick-code-option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('status-coder').textContent()).toBe('Kodare: Cecilia');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/Vem kodar i den här kopian/);
+    // Asked once: the next coding goes straight through.
+    const next = page.getByTestId('turn').nth(5);
+    await next.hover();
+    await next.getByTestId('code-turn').click();
+    await page.getByTestId('quick-code-option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(2);
+    expect(asked).toHaveLength(1);
+    await app.screenshot('teams-coder-asked');
+  });
+});
