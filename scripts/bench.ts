@@ -16,6 +16,7 @@ import { paintBench } from './bench/paint';
 import { reportsBench } from './bench/reports';
 import { searchBench } from './bench/search';
 import { tablesBench } from './bench/tables';
+import { teamsBench } from './bench/teams';
 import { appVersion } from '../electron/core/version';
 
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -28,6 +29,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   reports: reportsBench,
   coding: codingBench,
   desktop: desktopBench,
+  teams: teamsBench,
 };
 
 const args = process.argv.slice(2);

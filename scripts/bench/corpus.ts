@@ -51,44 +51,57 @@ async function build(): Promise<BenchProject> {
   const textsDir = path.join(tmp.dir, 'texts');
   const made = time(() => makeCorpus(textsDir, { interviews: 144, words: 11_000 }));
   const file = path.join(tmp.dir, 'foljeforskning.rodtrad');
-  const p = Project.create(file, { name: 'Följeforskning (bench)' });
+  const built = time(() => buildCorpusProject(textsDir, file, { name: 'Följeforskning (bench)', quotations: BENCH_QUOTATIONS }));
+  const { documentIds, codeIds, words } = built.value;
+  process.stderr.write(`bench corpus: ${documentIds.length} interviews, ~${round(words / 1e6, 2)} M words, generated in ${round(made.ms / 1000, 1)} s, project built in ${round(built.ms / 1000, 1)} s\n`);
+  return { file, textsDir, documentIds, codeIds, buildMs: round(built.ms) };
+}
+
+/**
+ * A project from make-corpus transcripts: documents with turns and speakers, the attributes,
+ * the Table 1 codebook plus the action-plan areas, and `quotations` coded quotations on
+ * speaker turns (seeded). Also used by the teams tests with a smaller corpus.
+ */
+export function buildCorpusProject(
+  textsDir: string,
+  file: string,
+  options: { name: string; quotations: number },
+): { documentIds: number[]; codeIds: number[]; words: number } {
+  const p = Project.create(file, { name: options.name });
   const documentIds: number[] = [];
   const codeIds: number[] = [];
-  const built = time(() => {
-    for (const f of readdirSync(textsDir).filter((x) => x.endsWith('.txt')).sort()) {
-      const text = normalizeText(readFileSync(path.join(textsDir, f), 'utf8'));
-      const parsed = parseTranscript(text);
-      documentIds.push(
-        insertDocument(p, { name: f.replace(/\.txt$/, ''), kind: 'interview', text, sourceName: f, language: 'sv', turns: parsed.turns, speakers: parsed.speakers }),
-      );
+  for (const f of readdirSync(textsDir).filter((x) => x.endsWith('.txt')).sort()) {
+    const text = normalizeText(readFileSync(path.join(textsDir, f), 'utf8'));
+    const parsed = parseTranscript(text);
+    documentIds.push(
+      insertDocument(p, { name: f.replace(/\.txt$/, ''), kind: 'interview', text, sourceName: f, language: 'sv', turns: parsed.turns, speakers: parsed.speakers }),
+    );
+  }
+  p.transaction(() => {
+    const [header, ...rows] = Papa.parse<string[]>(readFileSync(path.join(textsDir, 'attributes.csv'), 'utf8'), { skipEmptyLines: true }).data;
+    for (const row of rows) {
+      const doc = findDocumentByName(p, row[0] ?? '');
+      if (doc === undefined) continue;
+      header!.slice(1).forEach((name, i) => row[i + 1] && setDocumentAttribute(p, doc, name, row[i + 1]!));
     }
-    p.transaction(() => {
-      const [header, ...rows] = Papa.parse<string[]>(readFileSync(path.join(textsDir, 'attributes.csv'), 'utf8'), { skipEmptyLines: true }).data;
-      for (const row of rows) {
-        const doc = findDocumentByName(p, row[0] ?? '');
-        if (doc === undefined) continue;
-        header!.slice(1).forEach((name, i) => row[i + 1] && setDocumentAttribute(p, doc, name, row[i + 1]!));
-      }
-      loadCodebookTree(p, readBundledCodebook('ifo-table1').codes);
-      const plan = createCode(p, { name: 'Handlingsplan' });
-      for (let i = 1; i <= ACTION_PLAN_AREAS; i++) createCode(p, { name: `Område ${i}`, parentId: plan });
-      codeIds.push(...(p.db.prepare('SELECT id FROM codes WHERE id NOT IN (SELECT parent_id FROM codes WHERE parent_id IS NOT NULL)').pluck().all() as number[]));
+    loadCodebookTree(p, readBundledCodebook('ifo-table1').codes);
+    const plan = createCode(p, { name: 'Handlingsplan' });
+    for (let i = 1; i <= ACTION_PLAN_AREAS; i++) createCode(p, { name: `Område ${i}`, parentId: plan });
+    codeIds.push(...(p.db.prepare('SELECT id FROM codes WHERE id NOT IN (SELECT parent_id FROM codes WHERE parent_id IS NOT NULL)').pluck().all() as number[]));
 
-      const turns = p.db.prepare('SELECT document_id AS doc, start, "end" FROM turns WHERE speaker_id IS NOT NULL ORDER BY id').all() as { doc: number; start: number; end: number }[];
-      const rnd = mulberry32(2016);
-      for (let i = 0; i < BENCH_QUOTATIONS; i++) {
-        const t = turns[Math.floor(rnd() * turns.length)]!;
-        const len = t.end - t.start;
-        const start = t.start + Math.floor(rnd() * Math.max(1, len / 2));
-        const end = Math.min(t.end, start + 40 + Math.floor(rnd() * 400));
-        if (end <= start) continue;
-        const codes = new Set([codeIds[Math.floor(rnd() * codeIds.length)]!, ...(rnd() < 0.4 ? [codeIds[Math.floor(rnd() * codeIds.length)]!] : [])]);
-        createQuotation(p, { documentId: t.doc, start, end, codeIds: [...codes] });
-      }
-    });
+    const turns = p.db.prepare('SELECT document_id AS doc, start, "end" FROM turns WHERE speaker_id IS NOT NULL ORDER BY id').all() as { doc: number; start: number; end: number }[];
+    const rnd = mulberry32(2016);
+    for (let i = 0; i < options.quotations; i++) {
+      const t = turns[Math.floor(rnd() * turns.length)]!;
+      const len = t.end - t.start;
+      const start = t.start + Math.floor(rnd() * Math.max(1, len / 2));
+      const end = Math.min(t.end, start + 40 + Math.floor(rnd() * 400));
+      if (end <= start) continue;
+      const codes = new Set([codeIds[Math.floor(rnd() * codeIds.length)]!, ...(rnd() < 0.4 ? [codeIds[Math.floor(rnd() * codeIds.length)]!] : [])]);
+      createQuotation(p, { documentId: t.doc, start, end, codeIds: [...codes] });
+    }
   });
   const words = (p.db.prepare('SELECT sum(length(text) - length(replace(text, \' \', \'\')) + 1) FROM documents').pluck().get() as number) ?? 0;
   p.close();
-  process.stderr.write(`bench corpus: ${documentIds.length} interviews, ~${round(words / 1e6, 2)} M words, generated in ${round(made.ms / 1000, 1)} s, project built in ${round(built.ms / 1000, 1)} s\n`);
-  return { file, textsDir, documentIds, codeIds, buildMs: round(built.ms) };
+  return { documentIds, codeIds, words };
 }

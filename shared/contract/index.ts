@@ -13,6 +13,8 @@ import { reportMethods } from './reports';
 import { tableMethods } from './tables';
 import { searchMethods } from './search';
 import { importMethods } from './import';
+import { teamMethods } from './teams';
+import { agreementMethods } from './agreement';
 
 export const contract = {
   ...projectMethods,
@@ -25,6 +27,8 @@ export const contract = {
   ...tableMethods,
   ...reportMethods,
   ...importMethods,
+  ...teamMethods,
+  ...agreementMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
 import { ProjectInfo } from './entities';
+
+export const CurrentCoder = z.object({ id: z.number().int().nullable(), name: z.string(), guid: z.string().nullable(), chosen: z.boolean() });
 import { BrowseDir, ProjectCreatePath, ProjectOpenPath, ServerPath } from './paths';
 
 /** One entry of a folder listing: a sub-folder or a project file. */
@@ -49,10 +51,16 @@ export const projectMethods = {
     params: z.object({}).strict(),
     result: z.object({ closed: z.boolean() }),
   }),
+  'project.coder': method({
+    summary:
+      'The coder new quotations and code links are recorded under in this project copy: name, GUID (null until the coder first codes or is set) and whether it was chosen (else it is the operating-system user).',
+    params: z.object({}).strict(),
+    result: CurrentCoder,
+  }),
   'project.setCoder': method({
-    summary: 'Set the name under which new coding is recorded.',
+    summary: 'Set the coder (by name) under which new coding in this project copy is recorded; an unknown name becomes a new coder with its own GUID.',
     params: z.object({ name: z.string().trim().min(1).max(100) }).strict(),
-    result: z.object({ id: z.number().int(), name: z.string() }),
+    result: z.object({ id: z.number().int(), name: z.string(), guid: z.string() }),
     mutates: true,
   }),
   'project.backup': method({

@@ -47,6 +47,8 @@ const pathCalls: { method: MethodName; params: Record<string, unknown>; written?
   { method: 'tables.exportCooccurrence', params: { format: 'csv', path: target('c.csv') }, written: target('c.csv') },
   { method: 'reports.exportTerm', params: { term: 'termin', format: 'xlsx', path: target('r.xlsx') }, written: target('r.xlsx') },
   { method: 'reports.exportFrequencies', params: { variables: ['v'], format: 'csv', path: target('f.csv') }, written: target('f.csv') },
+  { method: 'teams.copies', params: { outDir: home, coders: ['Anna'] } },
+  { method: 'teams.merge', params: { out: target('merged.rodtrad'), inputs: [target('a.rodtrad')] }, written: target('merged.rodtrad') },
 ];
 
 let browser: Session;

@@ -25,5 +25,9 @@ import { codeCommand } from './code';
 import { quotesCommand } from './quotes';
 import { memoCommand } from './memo';
 import { redoCommand, undoCommand } from './undo';
+import { coderCommand } from './coder';
+import { copiesCommand } from './copies';
+import { mergeCommand } from './merge';
+import { agreementCommand } from './agreement';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];

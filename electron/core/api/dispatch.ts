@@ -24,6 +24,8 @@ import { mergeHandlers } from './merge-handlers';
 import type { Session } from './session';
 import type { CallContext, Handler, Handlers } from './types';
 import { importHandlers } from '../import/handlers';
+import { teamHandlers } from '../teams/handlers';
+import { agreementHandlers } from '../agreement/handlers';
 import { applyPathPolicy } from './path-policy';
 
 /** Each area's part of the table; every contract method is in exactly one of them. */
@@ -44,6 +46,8 @@ export const handlerMaps = [
   tableHandlers,
   reportHandlers,
   importHandlers,
+  teamHandlers,
+  agreementHandlers,
 ] as const;
 
 const handlers: Handlers<MethodName> = mergeHandlers(...handlerMaps);

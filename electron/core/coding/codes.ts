@@ -3,7 +3,8 @@ import type { Code } from '../../../shared/contract';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 
-interface CodeRow {
+/** A code's row as stored (the columns most readers need). */
+export interface CodeRow {
   id: number;
   guid: string;
   parent_id: number | null;

@@ -142,12 +142,15 @@ export function codeTurn(p: Project, turnId: number, codeIds: number[]): Quotati
   while (end > start && /\s/u.test(text[end - 1]!)) end--;
   if (end <= start) throw new UserError('bad-input', `speaker turn ${turnId} has no text`, undefined, `repliken ${turnId} har ingen text`);
   const names = checkCodes(p, codeIds);
+  const coder = p.currentCoderId();
   const id = withUndo(p, { action: 'quotations.codeTurn', text: `Code speaker turn with ${quoted(names)}` }, () => {
-    const existing = p.db.prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1').pluck().get(turn.document_id, start, end) as
-      | number
-      | undefined;
-    if (existing === undefined) return createQuotation(p, { documentId: turn.document_id, start, end, codeIds });
-    const coder = p.currentCoderId();
+    // Only the current coder's own quotation is reused: another coder's stays theirs, so
+    // each coder's work can be compared and merged.
+    const existing = p.db
+      .prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? AND coder_id IS ? ORDER BY id LIMIT 1')
+      .pluck()
+      .get(turn.document_id, start, end, coder) as number | undefined;
+    if (existing === undefined) return createQuotation(p, { documentId: turn.document_id, start, end, codeIds, coderId: coder });
     const now = p.now();
     for (const c of codeIds) linkSql(p).link.run(existing, c, coder, now);
     return existing;

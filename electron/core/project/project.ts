@@ -169,11 +169,22 @@ export class Project {
     return this.getMeta('current_coder') ?? defaultCoderName();
   }
 
-  /** The current coder's row, created on first use (so reading a project never writes to it). */
+  /**
+   * The current coder's row, created on first use (so reading a project never writes to it).
+   * Only a row made outside a transaction is remembered: one made inside may be rolled back.
+   */
   currentCoderId(): number {
     if (this.coderIdCache !== undefined) return this.coderIdCache;
-    this.coderIdCache = this.ensureCoder(this.currentCoderName());
-    return this.coderIdCache;
+    const id = this.ensureCoder(this.currentCoderName());
+    if (!this.db.inTransaction) this.coderIdCache = id;
+    return id;
+  }
+
+  /** The current coder by name and GUID; guid is null until the coder's row exists (first coding or setCurrentCoder). */
+  currentCoder(): { id: number | null; name: string; guid: string | null; chosen: boolean } {
+    const name = this.currentCoderName();
+    const row = this.db.prepare('SELECT id, guid FROM coders WHERE name = ?').get(name) as { id: number; guid: string } | undefined;
+    return { id: row?.id ?? null, name, guid: row?.guid ?? null, chosen: this.getMeta('current_coder') !== undefined };
   }
 
   setCurrentCoder(name: string): number {

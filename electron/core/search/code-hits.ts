@@ -1,8 +1,8 @@
 /**
  * "Code all hits": a quotation for each selected search hit, widened to the word, sentence,
  * paragraph or speaker turn around it, linked to one code (created from its path if missing).
- * Hits that widen to the same span become one quotation; a span already quoted gets the code
- * added instead of a duplicate quotation. All of it is one transaction and one undo step.
+ * Hits that widen to the same span become one quotation; a span the current coder already
+ * quoted gets the code added instead of a duplicate quotation. All of it is one transaction and one undo step.
  */
 import { codeByPath } from '../coding/codes';
 import { createQuotation } from '../coding/quotations';
@@ -35,18 +35,20 @@ export function codeHits(p: Project, hits: HitRef[], code: { path?: string; code
     if (codeId === undefined) throw new UserError('bad-input', 'choose a code (a path such as "Samverkan/Extern") to code the hits with', undefined, 'välj en kod (en sökväg som ”Samverkan/Extern”) att koda träffarna med');
     if (!p.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) throw new UserError('not-found', `no code with id ${codeId}`);
     const spans = expandAll(p, hits, expand);
-    const existing = p.db.prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1').pluck();
+    // Only the current coder's own quotation of a span is reused: another coder's stays theirs.
+    const coder = p.currentCoderId();
+    const existing = p.db.prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? AND coder_id IS ? ORDER BY id LIMIT 1').pluck();
     const link = p.db.prepare('INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?)');
     let created = 0;
     let linked = 0;
     const ids: number[] = [];
     for (const s of spans) {
-      const old = existing.get(s.documentId, s.start, s.end) as number | undefined;
+      const old = existing.get(s.documentId, s.start, s.end, coder) as number | undefined;
       if (old !== undefined) {
-        if (link.run(old, codeId, p.currentCoderId(), p.now()).changes > 0) linked++;
+        if (link.run(old, codeId, coder, p.now()).changes > 0) linked++;
         ids.push(old);
       } else {
-        ids.push(createQuotation(p, { documentId: s.documentId, start: s.start, end: s.end, codeIds: [codeId] }));
+        ids.push(createQuotation(p, { documentId: s.documentId, start: s.start, end: s.end, codeIds: [codeId], coderId: coder }));
         created++;
       }
     }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
 import { useApp } from '../store/app-store';
 import { formatNumber } from '../util/format';
 
@@ -29,7 +30,19 @@ export function StatusBar() {
       {info && (
         <>
           <span>{t('documents.count', { count: info.counts.documents })}</span>
-          <span>{t('status.coder', { name: info.coder })}</span>
+          <button
+            type="button"
+            className="link"
+            title={t('teams.changeCoder')}
+            data-testid="status-coder"
+            onClick={() => {
+              // The coder is recorded with every quotation and link of this copy, so it is asked, not guessed.
+              const name = window.prompt(t('teams.coderPrompt'), info.coder)?.trim();
+              if (name) void api.call('project.setCoder', { name }).then(() => useApp.getState().refresh(), (e: unknown) => useApp.getState().setError(e instanceof Error ? e.message : String(e)));
+            }}
+          >
+            {t('status.coder', { name: info.coder })}
+          </button>
           <span>{t('status.schema', { version: info.schemaVersion })}</span>
           {info.readOnly && (
             <span className="read-only" data-testid="read-only" title={t('status.readOnlyHint')}>

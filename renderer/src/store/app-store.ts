@@ -29,7 +29,7 @@ export interface AppState {
 }
 
 /** Changes that leave document texts, speakers and attributes as they were. */
-const CODING_ONLY = /^(quotations|codes|codebooks|memos)\./;
+const CODING_ONLY = /^(quotations|codes|codebooks|memos|agreement)\./;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

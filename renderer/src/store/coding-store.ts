@@ -8,7 +8,27 @@ import { create } from 'zustand';
 import type { AppEvent } from '../../../shared/contract';
 import type { HistoryState } from '../../../shared/contract/history';
 import { api } from '../api/client';
+import { i18n } from '../i18n';
 import { useApp } from './app-store';
+
+/** Projects whose coder was asked for on this page: asked once, before the first coding. */
+const coderAsked = new Set<string>();
+
+/**
+ * Every quotation and link records its coder, so a copy whose coder was never chosen asks for
+ * one before its first coding (the operating-system user is offered); cancelling keeps that.
+ */
+async function askCoderOnce(): Promise<void> {
+  const file = useApp.getState().info?.file ?? '';
+  if (coderAsked.has(file)) return;
+  coderAsked.add(file);
+  const coder = await api.call('project.coder', {});
+  if (coder.chosen) return;
+  const name = window.prompt(i18n.t('teams.coderPrompt'), coder.name)?.trim();
+  if (!name) return;
+  await api.call('project.setCoder', { name });
+  await useApp.getState().refresh();
+}
 
 export interface TextRange {
   documentId: number;
@@ -125,6 +145,7 @@ export const useCoding = create<CodingState>((set, get) => {
       const t = target ?? s.quickCode ?? (s.pending ? { kind: 'selection' as const } : s.selectedQuotationId !== null ? { kind: 'quotation' as const, id: s.selectedQuotationId } : null);
       if (!t) return;
       await s.run(async () => {
+        await askCoderOnce();
         if (t.kind === 'quotation') {
           await api.call('quotations.addCodes', { quotationId: t.id, codeIds });
         } else if (t.kind === 'turn') {

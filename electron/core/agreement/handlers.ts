@@ -1,0 +1,25 @@
+import type { ParsedParams } from '../../../shared/contract';
+import type { AgreementResult } from '../../../shared/contract/agreement';
+import type { Handlers } from '../api/types';
+import { deliver } from '../export/deliver';
+import { agreementDocx, agreementXlsx } from '../export/agreement-export';
+import type { Project } from '../project/project';
+import { methodText } from './method-text';
+import { computeAgreement } from './project-agreement';
+import { listDisagreements, settleDisagreement } from './disagreements';
+
+export function agreementWithMethod(p: Project, o: ParsedParams<'agreement.compute'>): AgreementResult {
+  const r = computeAgreement(p, o);
+  return { ...r, method: { sv: methodText(r, 'sv'), en: methodText(r, 'en') } };
+}
+
+export const agreementHandlers: Handlers<'agreement.compute' | 'agreement.export' | 'agreement.disagreements' | 'agreement.settle'> = {
+  'agreement.compute': ({ session }, o) => agreementWithMethod(session.requireProject(), o),
+  'agreement.disagreements': ({ session }, o) => listDisagreements(session.requireProject(), o),
+  'agreement.settle': ({ session }, o) => settleDisagreement(session.requireProject(), o),
+  'agreement.export': async ({ session }, { format, language, path, ...o }) => {
+    const r = agreementWithMethod(session.requireProject(), o);
+    const bytes = format === 'docx' ? await agreementDocx(r, language) : await agreementXlsx(r, language);
+    return deliver(bytes, format, language === 'sv' ? 'överensstämmelse' : 'agreement', path);
+  },
+};
