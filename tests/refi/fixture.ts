@@ -46,19 +46,23 @@ export async function importInto(dir: string, file: string, options: { skipMissi
 /** The coded text of every quotation with its code paths, in document order (for comparing imports). */
 export function quotationRows(p: Project): { document: string; start: number; end: number; text: string; codes: string[]; coder: string | null; comment: string | null; guid: string }[] {
   const paths = codePaths(p);
+  const texts = new Map((p.db.prepare('SELECT id, text FROM documents').all() as { id: number; text: string }[]).map((d) => [d.id, d.text]));
   const rows = p.db
     .prepare(
-      `SELECT q.id, q.guid, d.name AS document, d.text AS dtext, q.start, q."end" AS "end", q.comment, c.name AS coder
+      `SELECT q.id, q.guid, d.id AS doc, d.name AS document, q.start, q."end" AS "end", q.comment, c.name AS coder
        FROM quotations q JOIN documents d ON d.id = q.document_id LEFT JOIN coders c ON c.id = q.coder_id ORDER BY d.name, q.start, q."end"`,
     )
-    .all() as { id: number; guid: string; document: string; dtext: string; start: number; end: number; comment: string | null; coder: string | null }[];
-  const links = p.db.prepare('SELECT quotation_id, code_id FROM quotation_codes').all() as { quotation_id: number; code_id: number }[];
+    .all() as { id: number; guid: string; doc: number; document: string; start: number; end: number; comment: string | null; coder: string | null }[];
+  const links = new Map<number, number[]>();
+  for (const l of p.db.prepare('SELECT quotation_id, code_id FROM quotation_codes').all() as { quotation_id: number; code_id: number }[]) {
+    links.set(l.quotation_id, [...(links.get(l.quotation_id) ?? []), l.code_id]);
+  }
   return rows.map((r) => ({
     document: r.document,
     start: r.start,
     end: r.end,
-    text: r.dtext.slice(r.start, r.end),
-    codes: links.filter((l) => l.quotation_id === r.id).map((l) => paths.get(l.code_id)!).sort(),
+    text: texts.get(r.doc)!.slice(r.start, r.end),
+    codes: (links.get(r.id) ?? []).map((id) => paths.get(id)!).sort(),
     coder: r.coder,
     comment: r.comment,
     guid: r.guid,

@@ -154,14 +154,14 @@ function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | nul
       plan.merged++;
       known.selectionGuids.push(sel.guid);
       known.codings.push(...codings.filter((c) => !known.codings.some((k) => guidKey(k.codeGuid) === guidKey(c.codeGuid))));
-      if (!known.comment && sel.description) known.comment = sel.description;
+      if (!known.comment && sel.description?.trim()) known.comment = sel.description;
       continue;
     }
     const q: PlannedQuotation = {
       guid: sel.guid,
       start,
       end,
-      comment: sel.description,
+      comment: sel.description?.trim() ? sel.description : null,
       user: sel.user,
       created: sel.created,
       modified: sel.modified,
