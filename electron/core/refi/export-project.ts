@@ -23,8 +23,9 @@ export interface RefiExportParams {
 /** The archive's bytes: `project.qde` first, then the sources, deflated. */
 export async function zipQdpx(qde: Pick<QdeExport, 'xml' | 'files'>): Promise<Buffer> {
   const zip = new (JSZip())();
-  zip.file('project.qde', qde.xml);
-  for (const f of qde.files) zip.file(f.name, f.data);
+  // no folder entries: the spec's flat sources/ needs none, and most tools write none
+  zip.file('project.qde', qde.xml, { createFolders: false });
+  for (const f of qde.files) zip.file(f.name, f.data, { createFolders: false });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }
 

@@ -71,6 +71,11 @@ const opt = (n: XNode, a: string): string | null => {
   return v === undefined || v === '' ? null : v;
 };
 const textOf = (n: XNode | undefined): string | null => (n ? n.text : null);
+/** A Description: blank ones (NVivo and MAXQDA write `<Description/>`) are none. */
+const describedBy = (n: XNode): string | null => {
+  const d = child(n, 'Description');
+  return d && d.text.trim() !== '' ? d.text : null;
+};
 
 function bool(v: string | undefined): boolean {
   return v === undefined ? true : v.trim() === 'true' || v.trim() === '1';
@@ -86,7 +91,7 @@ function readCodes(parent: XNode, ids: GuidIndex, file: string, refs: 'targetGUI
       name,
       isCodable: bool(c.attrs.isCodable),
       color: normaliseColor(c.attrs.color),
-      description: textOf(child(c, 'Description')),
+      description: describedBy(c),
       noteRefs: refs === 'none' ? [] : noteRefs(c),
       children: readCodes(c, ids, file, refs),
     };
@@ -134,7 +139,7 @@ function readTextSource(s: XNode, ids: GuidIndex, file: string): RefiTextSource 
     plainTextPath: opt(s, 'plainTextPath'),
     richTextPath: opt(s, 'richTextPath'),
     inlineText: textOf(child(s, 'PlainTextContent')),
-    description: textOf(child(s, 'Description')),
+    description: describedBy(s),
     selections: childrenNamed(s, 'PlainTextSelection').map(
       (sel): RefiSelection => ({
         guid: ids.take(sel),
@@ -144,7 +149,7 @@ function readTextSource(s: XNode, ids: GuidIndex, file: string): RefiTextSource 
         user: opt(sel, 'creatingUser'),
         created: opt(sel, 'creationDateTime'),
         modified: opt(sel, 'modifiedDateTime'),
-        description: textOf(child(sel, 'Description')),
+        description: describedBy(sel),
         codings: readCodings(sel, ids),
         noteRefs: noteRefs(sel),
       }),
@@ -182,7 +187,7 @@ function readSets(parent: XNode | undefined, ids: GuidIndex, memberAttr: 'target
   return childrenNamed(parent, 'Set').map((s) => ({
     guid: ids.take(s),
     name: s.attrs.name ?? '',
-    description: textOf(child(s, 'Description')),
+    description: describedBy(s),
     memberCodes: childrenNamed(s, 'MemberCode').map((m) => m.attrs[memberAttr] ?? ''),
     memberSources: childrenNamed(s, 'MemberSource').map((m) => m.attrs.targetGUID ?? ''),
     memberNotes: childrenNamed(s, 'MemberNote').map((m) => m.attrs.targetGUID ?? ''),
@@ -250,7 +255,7 @@ export function readProject(root: XNode, file: string): RefiProject {
     created: opt(root, 'creationDateTime'),
     modified: opt(root, 'modifiedDateTime'),
     creatingUser: opt(root, 'creatingUserGUID'),
-    description: textOf(child(root, 'Description')),
+    description: describedBy(root),
     users,
     codes,
     textSources,

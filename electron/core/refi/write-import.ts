@@ -53,7 +53,7 @@ export function writeImport(p: Project, refi: RefiProject, plan: ImportPlan, arc
 
     const addQuotation = p.db.prepare('INSERT INTO quotations(guid, document_id, start, "end", comment, coder_id, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const addLink = p.db.prepare('INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?)');
-    const setDocGuid = p.db.prepare('UPDATE documents SET guid = ? WHERE id = ?');
+    const setDocGuid = p.db.prepare('UPDATE documents SET guid = ?, imported_at = ?, modified_at = ? WHERE id = ?');
     const docNames = new Set<string>();
     let quotations = 0;
     let codings = 0;
@@ -72,7 +72,8 @@ export function writeImport(p: Project, refi: RefiProject, plan: ImportPlan, arc
         turns: d.turns,
         speakers: d.speakers,
       });
-      setDocGuid.run(d.source.guid, id);
+      // the source's own times, so a second export writes the same TextSource again
+      setDocGuid.run(d.source.guid, d.source.created ?? now, d.source.modified ?? d.source.created ?? now, id);
       ids.documents.set(guidKey(d.source.guid), id);
       for (const q of d.quotations) {
         const created = q.created ?? now;
@@ -204,7 +205,7 @@ function writeSets(p: Project, refi: RefiProject, ids: Ids, skipped: RefiSkipped
   const names = new Set<string>();
   let count = 0;
   for (const s of refi.sets) {
-    if (s.memberSources.length === 0) {
+    if (s.memberSources.length === 0 && s.memberCodes.length + s.memberNotes.length > 0) {
       skipped.push({ kind: 'set', name: s.name, reason: 'a set of codes or notes only (Rödtråd groups documents, not codes)', reasonSv: 'en mängd med bara koder eller anteckningar (Rödtråd grupperar dokument, inte koder)', codings: 0 });
       continue;
     }
