@@ -47,6 +47,10 @@ const pathCalls: { method: MethodName; params: Record<string, unknown>; written?
   { method: 'tables.exportCooccurrence', params: { format: 'csv', path: target('c.csv') }, written: target('c.csv') },
   { method: 'reports.exportTerm', params: { term: 'termin', format: 'xlsx', path: target('r.xlsx') }, written: target('r.xlsx') },
   { method: 'reports.exportFrequencies', params: { variables: ['v'], format: 'csv', path: target('f.csv') }, written: target('f.csv') },
+  { method: 'refi.importProject', params: { source: { path: secret }, target: path.join(home, 'projects', 'refi.rodtrad') }, written: path.join(home, 'projects', 'refi.rodtrad') },
+  { method: 'refi.exportProject', params: { path: target('p.qdpx') }, written: target('p.qdpx') },
+  { method: 'refi.importCodebook', params: { source: { path: secret } } },
+  { method: 'refi.exportCodebook', params: { path: target('b.qdc') }, written: target('b.qdc') },
 ];
 
 let browser: Session;
