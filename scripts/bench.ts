@@ -12,6 +12,7 @@ import { desktopBench } from './bench/desktop';
 import { foundationBench } from './bench/foundation';
 import { importBench } from './bench/import';
 import { paintBench } from './bench/paint';
+import { refiBench } from './bench/refi';
 import { reportsBench } from './bench/reports';
 import { searchBench } from './bench/search';
 import { tablesBench } from './bench/tables';
@@ -26,6 +27,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   reports: reportsBench,
   coding: codingBench,
   desktop: desktopBench,
+  refi: refiBench,
 };
 
 const args = process.argv.slice(2);
