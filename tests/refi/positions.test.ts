@@ -3,7 +3,7 @@
  * CRLF (counted or not), a BOM, decomposed letters (NFC), and selections that have no exact place.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseUnit, codePointOffsets, mapText, place, unitMapping } from '../../electron/core/refi/positions';
+import { chooseUnit, codePointOffsets, mapText, place, placeIn, unitMapping } from '../../electron/core/refi/positions';
 
 /** The words of a text with their ranges counted in code points over the text as written. */
 function wordRanges(raw: string, unit: 'codepoints' | 'utf16', countCr: boolean): { word: string; start: number; end: number }[] {
@@ -34,7 +34,7 @@ describe('REFI-QDA position mapping', () => {
       const ranges = wordRanges(RAW, unit, countCr);
       const choice = chooseUnit(t, ranges, origin);
       expect(choice.unit).toBe(expected);
-      for (const r of ranges) expect(t.stored.slice(place(choice.maps, r.start), place(choice.maps, r.end))).toBe(r.word);
+      for (const r of ranges) expect(t.stored.slice(placeIn(choice, r.start), placeIn(choice, r.end))).toBe(r.word);
     });
   }
 

@@ -106,6 +106,9 @@ async function richProject(dir: string): Promise<string> {
   await c.call('project.setCoder', { name: 'Bertil' });
   const q2 = await c.call('quotations.create', { documentId: tricky.id, start: text.indexOf('slut'), end: text.indexOf(' allt'), codeIds: [codes[2]!.id], snap: 'none' });
   await c.call('quotations.addCodes', { quotationId: q1.id, codeIds: [codes[3]!.id] });
+  // a second quotation on the same range (another coder's): ours, so it must not be merged into the first
+  await c.call('project.setCoder', { name: 'Anna' });
+  await c.call('quotations.create', { documentId: tricky.id, start: text.indexOf('slut'), end: text.indexOf(' allt'), codeIds: [codes[4]!.id], snap: 'none' });
   let n = 0;
   for (const d of docs.filter((x) => x.id !== tricky.id).slice(0, 6)) {
     const t = (await c.call('documents.get', { id: d.id })).text;

@@ -11,7 +11,7 @@ import { parseTranscript } from '../import/transcript';
 import { detectLanguage } from '../text/language';
 import { resolveInternal, type Archive } from './archive';
 import { guidKey, type RefiCoding, type RefiProject, type RefiTextSource } from './model';
-import { chooseUnit, mapText, place, type PositionUnit } from './positions';
+import { chooseUnit, mapText, placeIn, type PositionUnit } from './positions';
 import { decodeSourceBytes } from './source-text';
 
 export interface PlannedCoding {
@@ -124,6 +124,9 @@ function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | nul
   const ranges = s.selections.map((sel) => ({ start: sel.start, end: sel.end }));
   const choice = chooseUnit(mapped, ranges, refi.origin);
   const byRange = new Map<string, PlannedQuotation>();
+  // Tools repeat a selection per code (NVivo): one range, one quotation. Our own exports have
+  // one selection per quotation, and two quotations may share a range, so they are kept apart.
+  const merging = !/^Rödtråd\b/.test(refi.origin ?? '');
   const quotations: PlannedQuotation[] = [];
   for (const sel of s.selections) {
     const unplaced = (en: string, sv: string): void => {
@@ -133,10 +136,10 @@ function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | nul
       unplaced(`the selection is reversed (start ${sel.start} after end ${sel.end})`, `markeringen är omvänd (start ${sel.start} efter slut ${sel.end})`);
       continue;
     }
-    const start = place(choice.maps, sel.start);
-    const end = place(choice.maps, sel.end);
+    const start = placeIn(choice, sel.start);
+    const end = placeIn(choice, sel.end);
     if (start === -2 || end === -2) {
-      unplaced(`the selection ${sel.start}–${sel.end} lies outside the text (${choice.maps.length - 1} ${choice.unit})`, `markeringen ${sel.start}–${sel.end} ligger utanför texten (${choice.maps.length - 1} ${choice.unit})`);
+      unplaced(`the selection ${sel.start}–${sel.end} lies outside the text (${choice.length} ${choice.unit})`, `markeringen ${sel.start}–${sel.end} ligger utanför texten (${choice.length} ${choice.unit})`);
       continue;
     }
     if (start === -1 || end === -1) {
@@ -148,7 +151,7 @@ function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | nul
       continue;
     }
     const key = `${start}:${end}`;
-    const known = byRange.get(key);
+    const known = merging ? byRange.get(key) : undefined;
     const codings = sel.codings.map(toPlanned);
     if (known) {
       plan.merged++;

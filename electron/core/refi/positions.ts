@@ -153,7 +153,10 @@ function atEdge(text: string, pos: number): boolean {
 
 export interface UnitChoice {
   unit: PositionUnit;
-  maps: Int32Array;
+  /** Unit → stored offset; null when they are the same (plain text). */
+  maps: Int32Array | null;
+  /** The text's length in the unit. */
+  length: number;
 }
 
 /**
@@ -163,7 +166,8 @@ export interface UnitChoice {
 export function chooseUnit(t: MappedText, ranges: Range[], origin: string | null): UnitChoice {
   const order = preferredUnits(origin);
   const plain = t.rawToStored === null && !/[\uD800-\uDBFF]/.test(t.raw);
-  if (plain || ranges.length === 0) return { unit: order[0]!, maps: unitMapping(t, order[0]!) };
+  // every reading is the identity on such a text: no table to build
+  if (plain || ranges.length === 0) return { unit: order[0]!, maps: null, length: t.stored.length };
   let best: { unit: PositionUnit; maps: Int32Array; placed: number; edges: number } | null = null;
   for (const unit of order) {
     const maps = unitMapping(t, unit);
@@ -179,13 +183,19 @@ export function chooseUnit(t: MappedText, ranges: Range[], origin: string | null
     }
     if (!best || placed > best.placed || (placed === best.placed && edges > best.edges)) best = { unit, maps, placed, edges };
   }
-  return { unit: best!.unit, maps: best!.maps };
+  return { unit: best!.unit, maps: best!.maps, length: best!.maps.length - 1 };
 }
 
 /** A position's stored offset: -1 inside a character, -2 outside the text. */
 export function place(maps: Int32Array, pos: number): number {
   if (!Number.isInteger(pos) || pos < 0 || pos >= maps.length) return -2;
   return maps[pos]!;
+}
+
+/** A position placed under the chosen reading. */
+export function placeIn(choice: UnitChoice, pos: number): number {
+  if (choice.maps) return place(choice.maps, pos);
+  return Number.isInteger(pos) && pos >= 0 && pos <= choice.length ? pos : -2;
 }
 
 /** Stored offset (UTF-16) → code point offset, for export: prefix counts over the text. */

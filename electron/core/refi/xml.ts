@@ -140,6 +140,7 @@ export function escAttr(s: string): string {
 }
 
 /** Characters XML 1.0 cannot carry at all (control characters other than tab and line ends, lone surrogates, U+FFFE/F). */
+// eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripIllegal(s: string): string {
