@@ -5,68 +5,25 @@
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { refiHandlers } from '../../electron/core/refi/handlers';
 import { readArchive } from '../../electron/core/refi/archive';
 import { loadRefi } from '../../electron/core/refi/load';
 import { Session } from '../../electron/core/api/session';
 import { tempDir } from '../helpers/tmp';
+import { rawZip as handZip } from '../import/fixtures';
 import { caller, quotationRows } from './fixture';
 import { Project } from '../../electron/core/project/project';
 
 interface Entry {
   name: string;
   data?: Buffer | string;
-  /** Unix mode for the external attributes (a symbolic link: 0o120777). */
+  /** Unix mode (a symbolic link: 0o120777). */
   mode?: number;
-  deflate?: boolean;
 }
 
 /** A zip written byte by byte, so names and attributes are exactly what a hostile tool would write. */
-function rawZip(entries: Entry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const data = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data ?? '', 'utf8');
-    const body = e.deflate ? deflateRawSync(data) : data;
-    const name = Buffer.from(e.name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(e.deflate ? 8 : 0, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(((e.mode ?? 0o100644) << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
+const rawZip = (entries: Entry[]): Buffer => handZip(entries.map((e) => ({ name: e.name, data: Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data ?? '', 'utf8'), mode: e.mode })));
 
 const G = {
   user: '11111111-1111-4111-8111-111111111111',
@@ -140,7 +97,7 @@ describe('hostile REFI-QDA files', () => {
     const many = Array.from({ length: 20_001 }, (_, i) => ({ name: `sources/f${i}.txt`, data: '' }));
     expect(await refused('many.qdpx', rawZip([{ name: 'project.qde', data: qde() }, ...many]))).toMatch(/20002 entries \(the limit is 20000\); refused as a possible zip bomb/);
     // 64 MB of zeros in 64 KB: with a 16 MB cap it stops early instead of filling memory
-    const bomb = rawZip([{ name: 'project.qde', data: qde() }, { name: `sources/${G.source}.txt`, data: Buffer.alloc(64 * 1024 * 1024), deflate: true }]);
+    const bomb = rawZip([{ name: 'project.qde', data: qde() }, { name: `sources/${G.source}.txt`, data: Buffer.alloc(64 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(200_000);
     await expect(readArchive(bomb, 'bomb.qdpx', { maxInflatedBytes: 16 * 1024 * 1024, maxEntries: 100 })).rejects.toThrow(/bomb\.qdpx: the archive would unpack to more than 16 MB/);
     await expect(loadRefi(bomb, 'bomb.qdpx', { maxInflatedBytes: 16 * 1024 * 1024, maxEntries: 100 })).rejects.toThrow(/zip bomb/);

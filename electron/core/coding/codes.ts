@@ -3,15 +3,17 @@ import type { Code } from '../../../shared/contract';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 
-interface CodeRow {
+/** A code's row as readers of the whole tree take it (the code tree, the REFI-QDA exchange). */
+export interface CodeRecord {
   id: number;
   guid: string;
   parent_id: number | null;
   name: string;
   definition: string | null;
   color: string;
-  position: number;
 }
+
+type CodeRow = CodeRecord & { position: number };
 
 /** Path separator in code paths; a literal "/" inside a name is written "\/". */
 export const PATH_SEPARATOR = '/';

@@ -9,6 +9,7 @@ import type { RefiCounts, RefiTarget } from '../../../shared/contract/refi';
 import type { Project } from '../project/project';
 import { appVersion } from '../version';
 import { codePointOffsets } from './positions';
+import type { CodeRecord } from '../coding/codes';
 import { escAttr, escText, stripIllegal } from './xml';
 
 export interface QdeExport {
@@ -35,7 +36,7 @@ export function derivedGuid(...parts: string[]): string {
 const a = (name: string, value: string | null | undefined): string => (value === null || value === undefined ? '' : ` ${name}="${escAttr(stripIllegal(value))}"`);
 const t = (s: string): string => escText(stripIllegal(s));
 
-interface CodeRow { id: number; guid: string; parent_id: number | null; name: string; definition: string | null; color: string }
+type CodeRow = CodeRecord;
 interface DocRow { id: number; guid: string; name: string; text: string; imported_at: string; modified_at: string }
 interface QuoteRow { id: number; guid: string; document_id: number; start: number; end: number; comment: string | null; coder: string | null; created_at: string; modified_at: string }
 interface LinkRow { quotation_id: number; code: string; coder: string | null; created_at: string }

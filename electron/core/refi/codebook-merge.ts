@@ -6,21 +6,14 @@
  * colour and definition, "both" keeps ours and adds theirs beside it.
  */
 import type { QdcConflict, QdcImportResult } from '../../../shared/contract/refi';
-import { joinCodePath } from '../coding/codes';
+import { joinCodePath, type CodeRecord } from '../coding/codes';
 import type { Project } from '../project/project';
 import { withUndo } from '../undo/journal';
 import { guidKey, type RefiCode, type RefiCodebook } from './model';
 
 export type Resolution = 'ours' | 'theirs' | 'both';
 
-interface Ours {
-  id: number;
-  guid: string;
-  parent_id: number | null;
-  name: string;
-  definition: string | null;
-  color: string;
-}
+type Ours = CodeRecord;
 
 class DryRun extends Error {}
 

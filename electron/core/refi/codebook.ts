@@ -6,27 +6,19 @@
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { appVersion } from '../version';
+import type { CodeRecord } from '../coding/codes';
 import type { RefiCodebook } from './model';
 import { kindOf, readCodebook } from './read-project';
 import { decodeXmlBytes, escAttr, escText, parseXml, stripIllegal } from './xml';
 
-interface CodeRow {
-  id: number;
-  guid: string;
-  parent_id: number | null;
-  name: string;
-  definition: string | null;
-  color: string;
-}
-
 export function buildQdc(p: Project): { xml: string; codes: number } {
-  const codes = p.db.prepare('SELECT id, guid, parent_id, name, definition, color FROM codes ORDER BY position, id').all() as CodeRow[];
+  const codes = p.db.prepare('SELECT id, guid, parent_id, name, definition, color FROM codes ORDER BY position, id').all() as CodeRecord[];
   if (codes.length === 0) throw new UserError('bad-input', 'the project has no codes to export (a codebook needs at least one)', p.file, 'projektet har inga koder att exportera (en kodbok behöver minst en)');
-  const children = new Map<number | null, CodeRow[]>();
+  const children = new Map<number | null, CodeRecord[]>();
   for (const c of codes) children.set(c.parent_id, [...(children.get(c.parent_id) ?? []), c]);
   const a = (n: string, v: string): string => ` ${n}="${escAttr(stripIllegal(v))}"`;
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n', `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"${a('origin', `Rödtråd ${appVersion()}`)}>\n<Codes>\n`];
-  const write = (c: CodeRow): void => {
+  const write = (c: CodeRecord): void => {
     const kids = children.get(c.id) ?? [];
     const head = `<Code${a('guid', c.guid)}${a('name', c.name)} isCodable="true"${a('color', c.color)}`;
     if (!c.definition && kids.length === 0) {

@@ -159,3 +159,4 @@ export function flattenCodes(codes: RefiCode[]): RefiCode[] {
   walk(codes);
   return out;
 }
+
