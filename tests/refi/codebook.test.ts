@@ -110,6 +110,17 @@ describe('REFI-QDA codebooks', () => {
     expect(t.some((x) => x.startsWith('A/C ') && !x.includes(GC))).toBe(true);
   });
 
+  it('theirs adopts their nesting even where it reverses ours, without making a loop', async () => {
+    const c = await project();
+    await c.call('refi.importCodebook', { source: { name: 'ours.qdc', content: qdc(`<Code guid="${GA}" name="A" isCodable="true"><Code guid="${GB}" name="B" isCodable="true"/></Code>`) } });
+    const before = await tree(c);
+    // theirs: A under B (B under A in ours)
+    const r = await c.call('refi.importCodebook', { source: { name: 'theirs.qdc', content: qdc(`<Code guid="${GB}" name="B" isCodable="true"><Code guid="${GA}" name="A" isCodable="true"/></Code>`) }, onConflict: 'theirs' });
+    expect(r.conflicts.map((x) => x.kind)).toEqual(['moved', 'moved']);
+    expect(before.map((x) => x.split(' ')[0])).toEqual(['A', 'A/B']);
+    expect((await tree(c)).map((x) => x.split(' ')[0])).toEqual(['B', 'B/A']);
+  });
+
   it('a project file given as a codebook is named as such', async () => {
     const c = await project();
     await expect(c.call('refi.importCodebook', { source: { name: 'p.qde', content: '<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>' } })).rejects.toThrow(/p\.qde: is a REFI-QDA project, not a codebook/);

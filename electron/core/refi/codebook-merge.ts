@@ -83,7 +83,8 @@ function merge(p: Project, book: RefiCodebook, file: string, resolution: Resolut
         return byG.id;
       }
       conflict({ kind: 'moved', path: joinCodePath(ourPath), theirPath: joinCodePath(path), guid: c.guid });
-      if (resolution === 'ours') return byG.id;
+      // their place lies inside our code's own subtree: moving it there would make a loop
+      if (resolution === 'ours' || (resolution === 'theirs' && isWithin(parentId, byG.id))) return byG.id;
       if (resolution === 'theirs') {
         if (atPath !== undefined && atPath !== byG.id) {
           // their place is taken by another of our codes: ours keeps it, theirs comes beside it
@@ -107,6 +108,10 @@ function merge(p: Project, book: RefiCodebook, file: string, resolution: Resolut
     return add(c, parentId, c.guid, name);
   };
   const conflict = (c: QdcConflict): void => void res.conflicts.push(c);
+  const isWithin = (id: number | null, ancestor: number): boolean => {
+    for (let cur = id; cur !== null; cur = byId.get(cur)!.parent_id) if (cur === ancestor) return true;
+    return false;
+  };
   const walk = (list: RefiCode[], parentId: number | null, theirPath: string[]): void => {
     for (const c of list) {
       const id = place(c, parentId, theirPath);
