@@ -64,4 +64,25 @@ describe('REFI-QDA import and export in the window', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('refi-export-button').click()]);
     expect(download.suggestedFilename()).toBe('Från ATLAS.qdpx');
   });
+
+  it('a .qdc dropped onto the window lists its conflicts and takes the user\'s choice', async () => {
+    const { page } = app;
+    const other = '77777777-7777-4777-8777-777777777777';
+    const qdc = `<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="${other}" name="Samverkan" isCodable="true" color="#CC3333"><Description>Deras definition</Description></Code><Code guid="88888888-8888-4888-8888-888888888888" name="Ny kod" isCodable="true"/></Codes></CodeBook>`;
+    const dt = await page.evaluateHandle((text) => {
+      const d = new DataTransfer();
+      d.items.add(new File([text], 'kollegans.qdc', { type: 'application/xml' }));
+      return d;
+    }, qdc);
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+    const dialog = page.getByTestId('refi-conflicts');
+    await dialog.waitFor({ timeout: 30_000 });
+    expect(await dialog.textContent()).toContain('samma sökväg, annat GUID: Samverkan');
+    await app.screenshot('refi-codebook-conflicts');
+    await page.getByTestId('refi-theirs').click();
+    await expect
+      .poll(async () => (await callApi<{ path: string; guid: string; definition: string | null }[]>(page, 'codes.tree', {})).map((c) => `${c.path} ${c.guid} ${c.definition ?? ''}`))
+      .toEqual([`Samverkan ${other} Deras definition`, 'Ny kod 88888888-8888-4888-8888-888888888888 ']);
+  });
 });

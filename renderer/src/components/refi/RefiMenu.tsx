@@ -4,12 +4,14 @@
  * writes the open project (the desktop's save dialog, or a download in browser mode).
  * Progress and cancel show in the status bar like every job.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { RefiImportReport } from '../../../../shared/contract/refi';
+import type { QdcImportResult, RefiImportReport } from '../../../../shared/contract/refi';
 import { api } from '../../api/client';
 import { useApp } from '../../store/app-store';
 import { Dialog } from '../Dialog';
+import { REFI_DROP_EVENT } from './refi-drop';
 
 function toBase64(bytes: Uint8Array): string {
   let s = '';
@@ -69,6 +71,45 @@ export function RefiMenu() {
     }
   };
 
+  // a codebook waiting for the user's choice on its conflicts
+  const [book, setBook] = useState<{ name: string; content: string; preview: QdcImportResult } | null>(null);
+
+  const importCodebook = async (file: File): Promise<void> => {
+    try {
+      const content = await file.text();
+      const preview = await api.call('refi.importCodebook', { source: { name: file.name, content }, dryRun: true });
+      if (preview.conflicts.length === 0) await api.call('refi.importCodebook', { source: { name: file.name, content } });
+      else setBook({ name: file.name, content, preview });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const resolve = async (onConflict: 'ours' | 'theirs' | 'both'): Promise<void> => {
+    if (!book) return;
+    setBook(null);
+    try {
+      await api.call('refi.importCodebook', { source: { name: book.name, content: book.content }, onConflict });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const importRef = useRef(importFile);
+  const codebookRef = useRef(importCodebook);
+  useEffect(() => {
+    importRef.current = importFile;
+    codebookRef.current = importCodebook;
+  });
+  useEffect(() => {
+    const onDrop = (e: Event): void => {
+      const file = (e as CustomEvent<File>).detail;
+      void (/\.qdc$/i.test(file.name) ? codebookRef.current(file) : importRef.current(file));
+    };
+    window.addEventListener(REFI_DROP_EVENT, onDrop);
+    return () => window.removeEventListener(REFI_DROP_EVENT, onDrop);
+  }, []);
+
   const c = report?.counts;
   return (
     <>
@@ -92,7 +133,27 @@ export function RefiMenu() {
           {t('refi.exportButton')}
         </button>
       )}
-      {report && c && (
+      {/* the dialogs go to the body: inside the top bar they would take its dark-bar button style */}
+      {book &&
+        createPortal(
+        <Dialog title={t('refi.conflictsTitle', { name: book.name })} onClose={() => setBook(null)} testId="refi-conflicts" wide>
+          <p>{t('refi.conflictsIntro', { count: book.preview.conflicts.length, added: book.preview.added })}</p>
+          <ul>
+            {book.preview.conflicts.map((x, i) => (
+              <li key={i}>{x.kind === 'moved' ? t('refi.moved', { ours: x.path, theirs: x.theirPath }) : t('refi.samePath', { path: x.path })}</li>
+            ))}
+          </ul>
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => void resolve('ours')} data-testid="refi-ours">{t('refi.ours')}</button>
+            <button type="button" onClick={() => void resolve('theirs')} data-testid="refi-theirs">{t('refi.theirs')}</button>
+            <button type="button" onClick={() => void resolve('both')} data-testid="refi-both">{t('refi.both')}</button>
+          </div>
+        </Dialog>,
+          document.body,
+        )}
+      {report &&
+        c &&
+        createPortal(
         <Dialog title={t('refi.reportTitle', { origin: report.origin ?? t('refi.unknownTool') })} onClose={() => setReport(null)} testId="refi-report" wide>
           <p data-testid="refi-counts">{t('refi.counts', { ...c })}</p>
           {report.merged > 0 && <p>{t('refi.merged', { count: report.merged })}</p>}
@@ -120,8 +181,9 @@ export function RefiMenu() {
               </ul>
             </>
           )}
-        </Dialog>
-      )}
+        </Dialog>,
+          document.body,
+        )}
     </>
   );
 }

@@ -14,6 +14,14 @@ const sv = {
     skipped: 'Hoppades över ({{count}})',
     unplaced: 'Kunde inte placeras exakt ({{count}}), inget gissades',
     failed: 'Importen misslyckades',
+    conflictsTitle: 'Kodbok: {{name}}',
+    conflictsIntro_one: '{{count}} kod krockar med projektets ({{added}} nya läggs till). Välj vad som gäller:',
+    conflictsIntro_other: '{{count}} koder krockar med projektets ({{added}} nya läggs till). Välj vad som gäller för alla:',
+    moved: 'flyttad: vår {{ours}}, deras {{theirs}}',
+    samePath: 'samma sökväg, annat GUID: {{path}}',
+    ours: 'Behåll våra',
+    theirs: 'Ta deras',
+    both: 'Behåll båda',
   },
 };
 
@@ -30,6 +38,14 @@ const en: typeof sv = {
     skipped: 'Skipped ({{count}})',
     unplaced: 'Not placed exactly ({{count}}); nothing was guessed',
     failed: 'The import failed',
+    conflictsTitle: 'Codebook: {{name}}',
+    conflictsIntro_one: '{{count}} code clashes with the project\'s ({{added}} new ones are added). Choose:',
+    conflictsIntro_other: '{{count}} codes clash with the project\'s ({{added}} new ones are added). Choose for all:',
+    moved: 'moved: ours {{ours}}, theirs {{theirs}}',
+    samePath: 'same path, other GUID: {{path}}',
+    ours: 'Keep ours',
+    theirs: 'Take theirs',
+    both: 'Keep both',
   },
 };
 
