@@ -13,6 +13,7 @@ import { foundationBench } from './bench/foundation';
 import { hostileBench } from './bench/hostile';
 import { importBench } from './bench/import';
 import { paintBench } from './bench/paint';
+import { refiBench } from './bench/refi';
 import { reportsBench } from './bench/reports';
 import { searchBench } from './bench/search';
 import { tablesBench } from './bench/tables';
@@ -30,6 +31,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   coding: codingBench,
   desktop: desktopBench,
   teams: teamsBench,
+  refi: refiBench,
 };
 
 const args = process.argv.slice(2);

@@ -15,6 +15,7 @@ import { searchMethods } from './search';
 import { importMethods } from './import';
 import { teamMethods } from './teams';
 import { agreementMethods } from './agreement';
+import { refiMethods } from './refi';
 
 export const contract = {
   ...projectMethods,
@@ -29,6 +30,7 @@ export const contract = {
   ...importMethods,
   ...teamMethods,
   ...agreementMethods,
+  ...refiMethods,
 };
 
 export type Contract = typeof contract;

@@ -104,8 +104,8 @@ export function makeRtf(paragraphs: string[]): Buffer {
   return Buffer.from(`{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}\n${body}}`, 'latin1');
 }
 
-/** A zip written by hand, so sizes and entry counts can be whatever a test needs. */
-export function rawZip(entries: { name: string; data?: Buffer; deflated?: Buffer; size?: number; crc?: number }[]): Buffer {
+/** A zip written by hand, so sizes, entry counts, names and Unix modes (a symbolic link: 0o120777) can be whatever a test needs. */
+export function rawZip(entries: { name: string; data?: Buffer; deflated?: Buffer; size?: number; crc?: number; mode?: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -126,7 +126,8 @@ export function rawZip(entries: { name: string; data?: Buffer; deflated?: Buffer
     locals.push(local, name, data);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
+    // "made by" Unix when a mode is given, so readers take the external attributes as st_mode
+    central.writeUInt16LE(e.mode === undefined ? 20 : (3 << 8) | 20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(8, 10);
@@ -134,6 +135,7 @@ export function rawZip(entries: { name: string; data?: Buffer; deflated?: Buffer
     central.writeUInt32LE(data.length, 20);
     central.writeUInt32LE(size >>> 0, 24);
     central.writeUInt16LE(name.length, 28);
+    if (e.mode !== undefined) central.writeUInt32LE((e.mode << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += 30 + name.length + data.length;

@@ -29,5 +29,7 @@ import { coderCommand } from './coder';
 import { copiesCommand } from './copies';
 import { mergeCommand } from './merge';
 import { agreementCommand } from './agreement';
+import { qdcCommand } from './qdc';
+import { qdpxCommand } from './qdpx';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];

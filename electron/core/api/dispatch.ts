@@ -26,6 +26,7 @@ import type { CallContext, Handler, Handlers } from './types';
 import { importHandlers } from '../import/handlers';
 import { teamHandlers } from '../teams/handlers';
 import { agreementHandlers } from '../agreement/handlers';
+import { refiHandlers } from '../refi/handlers';
 import { applyPathPolicy } from './path-policy';
 
 /** Each area's part of the table; every contract method is in exactly one of them. */
@@ -48,6 +49,7 @@ export const handlerMaps = [
   importHandlers,
   teamHandlers,
   agreementHandlers,
+  refiHandlers,
 ] as const;
 
 const handlers: Handlers<MethodName> = mergeHandlers(...handlerMaps);

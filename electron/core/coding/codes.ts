@@ -3,16 +3,18 @@ import type { Code } from '../../../shared/contract';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 
-/** A code's row as stored (the columns most readers need). */
-export interface CodeRow {
+/** A code's row as readers of the whole tree take it (the code tree, the REFI-QDA exchange). */
+export interface CodeRecord {
   id: number;
   guid: string;
   parent_id: number | null;
   name: string;
   definition: string | null;
   color: string;
-  position: number;
 }
+
+/** A code's row as stored, with its place among its siblings. */
+export type CodeRow = CodeRecord & { position: number };
 
 /** Path separator in code paths; a literal "/" inside a name is written "\/". */
 export const PATH_SEPARATOR = '/';

@@ -23,6 +23,8 @@ const loaders: Record<string, () => Promise<JobFn>> = {
   'search.buildIndex': async () => (await import('../search/index-build')).buildAndStoreIndex as JobFn,
   'import.files': async () => (await import('../import/pipeline')).importFiles as JobFn,
   'reports.exportTerm': async () => (await import('../export/report-jobs')).exportTermJob as JobFn,
+  'refi.importProject': async () => (await import('../refi/import-project')).importRefiProject as JobFn,
+  'refi.exportProject': async () => (await import('../refi/export-project')).exportRefiProject as JobFn,
   'reports.exportFrequencies': async () => (await import('../export/report-jobs')).exportFrequenciesJob as JobFn,
 };
 

@@ -6,6 +6,7 @@ import { useApp } from '../store/app-store';
 import { UndoButtons } from './CodingShell';
 import { ImportButton } from './import/ImportLayer';
 import { ProjectBrowser } from './ProjectBrowser';
+import { RefiMenu } from './refi/RefiMenu';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
@@ -31,6 +32,7 @@ export function TopBar() {
       <nav className="actions">
         {info && <UndoButtons />}
         <ImportButton />
+        <RefiMenu />
         <button type="button" onClick={() => void choose('open')}>{t('menu.open')}</button>
         <button type="button" onClick={() => void choose('new')}>{t('menu.new')}</button>
         <label className="lang">

@@ -9,6 +9,7 @@ import type { ImportFileResult } from '../../../../shared/contract/import';
 import { useApp } from '../../store/app-store';
 import { filesFromDrop, useImport, type ColumnRole, type PendingFile } from '../../store/import-store';
 import { formatNumber } from '../../util/format';
+import { dropRefi } from '../refi/refi-drop';
 import './import.css';
 
 const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be', 'iso-8859-1'] as const;
@@ -60,6 +61,8 @@ export function ImportLayer() {
       depth.current = 0;
       setDragging(false);
       if (!e.dataTransfer || !info) return;
+      // a REFI-QDA project or codebook is an exchange, not documents to add
+      if (dropRefi(Array.from(e.dataTransfer.files))) return;
       void filesFromDrop(e.dataTransfer).then((files) => {
         if (files.length === 0) return;
         const state = useImport.getState();

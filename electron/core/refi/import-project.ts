@@ -1,0 +1,74 @@
+/**
+ * The import job: a REFI-QDA project file → this (new, empty) project, in one transaction.
+ * The handler creates the project file first and removes it again when anything fails, so a
+ * refused or cancelled import leaves nothing behind.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RefiImportReport } from '../../../shared/contract/refi';
+import { UserError } from '../errors';
+import type { JobContext } from '../jobs/registry';
+import type { Project } from '../project/project';
+import type { ArchiveLimits } from './archive';
+import { loadRefi } from './load';
+import { planImport } from './plan-import';
+import { writeImport } from './write-import';
+
+export interface RefiImportParams {
+  source: { path?: string; name?: string; data?: string };
+  skipMissingSources?: boolean;
+  /** Tests: smaller caps, to refuse a bomb without inflating a gigabyte. */
+  limits?: ArchiveLimits;
+}
+
+/** The bytes and the name to show for a source given by path or as base64 contents. */
+export function sourceBytes(source: RefiImportParams['source']): { bytes: Buffer; display: string } {
+  if (source.path !== undefined) {
+    const abs = path.resolve(source.path);
+    try {
+      return { bytes: readFileSync(abs), display: abs };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UserError('not-found', code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? (e as Error).message})`, abs, code === 'ENOENT' ? 'filen finns inte' : `filen går inte att läsa (${code ?? (e as Error).message})`);
+    }
+  }
+  return { bytes: Buffer.from(source.data ?? '', 'base64'), display: source.name ?? 'upload' };
+}
+
+export async function importRefiProject(p: Project, params: RefiImportParams, ctx: JobContext): Promise<RefiImportReport> {
+  const { bytes, display } = sourceBytes(params.source);
+  ctx.progress({ phase: 'read', done: 0, total: 1, unit: 'steps' });
+  const loaded = await loadRefi(bytes, display, params.limits);
+  if (loaded.kind === 'codebook') {
+    throw new UserError('bad-file', 'is a codebook (.qdc), not a project; add it to an open project with the codebook import', display, 'är en kodbok (.qdc), inget projekt; lägg till den i ett öppet projekt med kodboksimporten');
+  }
+  ctx.throwIfCancelled();
+  const refi = loaded.project;
+  const total = refi.textSources.length * 2 + 1;
+  const plan = planImport(refi, loaded.archive, display, {
+    skipMissingSources: params.skipMissingSources ?? false,
+    onSource: (done) => {
+      ctx.throwIfCancelled();
+      ctx.progress({ phase: 'map', done, total, unit: 'items' });
+    },
+  });
+  let step = refi.textSources.length;
+  const written = writeImport(p, refi, plan, loaded.archive, () => {
+    ctx.throwIfCancelled();
+    ctx.progress({ phase: 'write', done: ++step, total, unit: 'items' });
+  });
+  const ignored = Object.entries(refi.ignored)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => ({ kind: 'element' as const, name: `${n} × ${name}`, reason: `${name} elements are not imported (Rödtråd has no such thing)`, reasonSv: `${name}-element importeras inte (Rödtråd har inget sådant)`, codings: 0 }));
+  return {
+    file: display,
+    origin: refi.origin,
+    projectName: p.getMeta('name') ?? '',
+    counts: written.counts,
+    positions: plan.documents.filter((d) => d.unit).map((d) => ({ source: d.name, unit: d.unit! })),
+    merged: plan.merged,
+    skipped: [...plan.skipped, ...written.skipped, ...ignored],
+    unplaced: plan.unplaced,
+    warnings: [...plan.warnings, ...written.warnings],
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * REFI-QDA exchange on the 144-interview project with 20,000 quotations, through the dispatch
+ * the UI and CLI use (a job in a worker), each direction against a reference in the same run:
+ * - export: the same rows read with plain SQL, the same XML written by plain string building,
+ *   zipped with the same library and settings;
+ * - import: the same archive unzipped with the same zip reader and its project.qde parsed by
+ *   the same XML parser without building anything.
+ * Targets: each direction under 5 s and at least 0.5 of its reference; peak RSS under 800 MB
+ * (the section's own process, worker included).
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import JSZip from 'jszip';
+import { dispatch } from '../../electron/core/api/dispatch';
+import { Session } from '../../electron/core/api/session';
+import { readArchive } from '../../electron/core/refi/archive';
+import { copyBenchProject } from './corpus';
+import { round, tempDir, timeAsync } from './util';
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The reference export: one pass of plain string building over the same rows, zipped the same way. */
+async function referenceExport(file: string): Promise<Buffer> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="ref">'];
+    out.push('<CodeBook><Codes>');
+    for (const c of db.prepare('SELECT guid, name, color, definition FROM codes').all() as { guid: string; name: string; color: string; definition: string | null }[]) {
+      out.push(`<Code guid="${c.guid}" name="${esc(c.name)}" isCodable="true" color="${c.color}">${c.definition ? `<Description>${esc(c.definition)}</Description>` : ''}</Code>`);
+    }
+    out.push('</Codes></CodeBook><Sources>');
+    const quotes = db.prepare('SELECT q.id, q.guid, q.start, q."end" AS "end", q.created_at FROM quotations q WHERE q.document_id = ?');
+    const links = db.prepare('SELECT k.guid FROM quotation_codes qc JOIN codes k ON k.id = qc.code_id WHERE qc.quotation_id = ?').pluck();
+    const files: { name: string; data: string }[] = [];
+    for (const d of db.prepare('SELECT id, guid, name, text FROM documents').all() as { id: number; guid: string; name: string; text: string }[]) {
+      files.push({ name: `sources/${d.guid}.txt`, data: d.text });
+      out.push(`<TextSource guid="${d.guid}" name="${esc(d.name)}" plainTextPath="internal://${d.guid}.txt">`);
+      for (const q of quotes.all(d.id) as { id: number; guid: string; start: number; end: number; created_at: string }[]) {
+        out.push(`<PlainTextSelection guid="${q.guid}" startPosition="${q.start}" endPosition="${q.end}" creationDateTime="${q.created_at}">`);
+        for (const g of links.all(q.id) as string[]) out.push(`<Coding guid="${q.guid}"><CodeRef targetGUID="${g}"/></Coding>`);
+        out.push('</PlainTextSelection>');
+      }
+      out.push('</TextSource>\n');
+    }
+    out.push('</Sources></Project>\n');
+    const zip = new JSZip();
+    zip.file('project.qde', out.join(''), { createFolders: false });
+    for (const f of files) zip.file(f.name, f.data, { createFolders: false });
+    return await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  } finally {
+    db.close();
+  }
+}
+
+/** The reference import: the same unzip, and the same parser reading project.qde without building a tree. */
+async function referenceImport(file: string): Promise<void> {
+  const archive = await readArchive(readFileSync(file), file);
+  const ok = XMLValidator.validate(archive.entries.get('project.qde')!.toString('utf8'));
+  if (ok !== true) throw new Error('reference: project.qde did not parse');
+}
+
+export async function refiBench(): Promise<Record<string, unknown>> {
+  const file = await copyBenchProject('refi');
+  const tmp = tempDir('refi');
+  try {
+    const session = new Session('test');
+    session.openProject(file);
+    const out = path.join(tmp.dir, 'bench.qdpx');
+    // a first run of each warms the worker and the code paths (as a second export in the app would be)
+    await dispatch(session, 'refi.exportProject', { path: path.join(tmp.dir, 'warm.qdpx') });
+    const ours = await timeAsync(() => dispatch(session, 'refi.exportProject', { path: out }));
+    session.closeProject();
+    await referenceExport(file);
+    const ref = await timeAsync(() => referenceExport(file));
+    const bytes = statSync(out).size;
+    const qdeBytes = (await (await JSZip.loadAsync(readFileSync(out))).file('project.qde')!.async('nodebuffer')).length;
+
+    const imp = new Session('test');
+    await dispatch(imp, 'refi.importProject', { source: { path: out }, target: path.join(tmp.dir, 'warm.rodtrad') });
+    const imported = await timeAsync(() => dispatch(imp, 'refi.importProject', { source: { path: out }, target: path.join(tmp.dir, 'imported.rodtrad') }));
+    await referenceImport(out);
+    const refImport = await timeAsync(() => referenceImport(out));
+    const mbps = (ms: number): number => round(bytes / 1024 / 1024 / (ms / 1000), 1);
+    return {
+      project: { documents: ours.value.counts.sources, quotations: ours.value.counts.selections, codings: ours.value.counts.codings, qdpxMB: round(bytes / 1024 / 1024, 1), qdeMB: round(qdeBytes / 1024 / 1024, 1) },
+      export: { seconds: round(ours.ms / 1000), MBps: mbps(ours.ms), referenceSeconds: round(ref.ms / 1000), ratio: round(ref.ms / ours.ms), target: 'under 5 s, ratio ≥ 0.5' },
+      import: {
+        seconds: round(imported.ms / 1000),
+        MBps: mbps(imported.ms),
+        referenceSeconds: round(refImport.ms / 1000),
+        ratio: round(refImport.ms / imported.ms),
+        quotations: imported.value.counts.selections,
+        unplaced: imported.value.unplaced.length,
+        target: 'under 5 s, ratio ≥ 0.5',
+      },
+    };
+  } finally {
+    tmp.cleanup();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * REFI-QDA in the browser: "Importera projekt (REFI-QDA) …" takes a .qdpx, the import runs as
+ * a job, the report shows counts and what could not be placed, and the imported project opens
+ * with its speakers; "Exportera som REFI-QDA …" downloads a .qdpx.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, startApp, type E2E } from './harness';
+
+const NAME = `refi-e2e-${process.pid}`;
+const SOURCE = '33333333-3333-4333-8333-333333333333';
+const TEXT = 'Intervjuare: Hur började samarbetet?\nAA: Vi ringde varandra 😀 helt informellt.\nIntervjuare: Och sen?\nAA: Vi bokade ett möte.\n';
+
+async function qdpx(): Promise<Buffer> {
+  const start = Array.from(TEXT.slice(0, TEXT.indexOf('Vi ringde'))).length;
+  const end = start + Array.from('Vi ringde varandra').length;
+  const qde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Från ATLAS" origin="ATLAS.ti 23.2">
+<Users><User guid="11111111-1111-4111-8111-111111111111" name="Eva"/></Users>
+<CodeBook><Codes><Code guid="22222222-2222-4222-8222-222222222222" name="Samverkan" isCodable="true" color="#3366CC"/></Codes></CodeBook>
+<Sources><TextSource guid="${SOURCE}" name="Fokusgrupp 1" plainTextPath="internal://${SOURCE}.txt">
+<PlainTextSelection guid="44444444-4444-4444-8444-444444444444" startPosition="${start}" endPosition="${end}"><Coding guid="55555555-5555-4555-8555-555555555555"><CodeRef targetGUID="22222222-2222-4222-8222-222222222222"/></Coding></PlainTextSelection>
+<PlainTextSelection guid="44444444-4444-4444-8444-444444444445" startPosition="400" endPosition="420"/>
+</TextSource>
+<PDFSource guid="66666666-6666-4666-8666-666666666666" name="Rapport.pdf" path="relative:///Rapport.pdf"/></Sources>
+</Project>`;
+  const zip = new JSZip();
+  zip.file('project.qde', qde);
+  zip.file(`sources/${SOURCE}.txt`, TEXT);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+describe('REFI-QDA import and export in the window', () => {
+  let app: E2E;
+  const created = path.join(os.homedir(), `${NAME}.rodtrad`);
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    for (const f of [created, `${created}-wal`, `${created}-shm`]) rmSync(f, { force: true });
+  });
+
+  it('imports a .qdpx with a report, opens it with its speakers, and exports it as a download', async () => {
+    const { page } = app;
+    await page.getByTestId('document-row').first().waitFor();
+    await page.getByTestId('refi-import-input').setInputFiles({ name: `${NAME}.qdpx`, mimeType: 'application/zip', buffer: await qdpx() });
+    const report = page.getByTestId('refi-report');
+    await report.waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('refi-counts').textContent()).toContain('1 dokument, 1 citat med 1 kodningar');
+    expect(await page.getByTestId('refi-skipped').textContent()).toContain('Rapport.pdf');
+    expect(await page.getByTestId('refi-unplaced').textContent()).toContain('Fokusgrupp 1 400–420');
+    await app.screenshot('refi-import-report');
+    await report.getByRole('button', { name: 'Stäng' }).click();
+    await expect.poll(() => page.getByTestId('project-name').textContent()).toBe('Från ATLAS');
+    expect(existsSync(created)).toBe(true);
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(1);
+    const speakers = await callApi<{ label: string }[]>(page, 'speakers.list', {});
+    expect(speakers.map((s) => s.label).sort()).toEqual(['AA', 'Intervjuare']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('refi-export-button').click()]);
+    expect(download.suggestedFilename()).toBe('Från ATLAS.qdpx');
+  });
+
+  it('a .qdc dropped onto the window lists its conflicts and takes the user\'s choice', async () => {
+    const { page } = app;
+    const other = '77777777-7777-4777-8777-777777777777';
+    const qdc = `<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="${other}" name="Samverkan" isCodable="true" color="#CC3333"><Description>Deras definition</Description></Code><Code guid="88888888-8888-4888-8888-888888888888" name="Ny kod" isCodable="true"/></Codes></CodeBook>`;
+    const dt = await page.evaluateHandle((text) => {
+      const d = new DataTransfer();
+      d.items.add(new File([text], 'kollegans.qdc', { type: 'application/xml' }));
+      return d;
+    }, qdc);
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+    const dialog = page.getByTestId('refi-conflicts');
+    await dialog.waitFor({ timeout: 30_000 });
+    expect(await dialog.textContent()).toContain('samma sökväg, annat GUID: Samverkan');
+    await app.screenshot('refi-codebook-conflicts');
+    await page.getByTestId('refi-theirs').click();
+    await expect
+      .poll(async () => (await callApi<{ path: string; guid: string; definition: string | null }[]>(page, 'codes.tree', {})).map((c) => `${c.path} ${c.guid} ${c.definition ?? ''}`))
+      .toEqual([`Samverkan ${other} Deras definition`, 'Ny kod 88888888-8888-4888-8888-888888888888 ']);
+  });
+});
