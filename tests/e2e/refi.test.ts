@@ -3,12 +3,15 @@
  * a job, the report shows counts and what could not be placed, and the imported project opens
  * with its speakers; "Exportera som REFI-QDA …" downloads a .qdpx.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, startApp, type E2E } from './harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appPerTest, callApi, noChromium } from './harness';
+
+const BIN = path.resolve(__dirname, '../../bin/rodtrad.mjs');
 
 const NAME = `refi-e2e-${process.pid}`;
 const SOURCE = '33333333-3333-4333-8333-333333333333';
@@ -33,19 +36,26 @@ async function qdpx(): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-describe('REFI-QDA import and export in the window', () => {
-  let app: E2E;
+/** A project made from the same .qdpx by the real CLI: it holds the code "Samverkan" and nothing else. */
+async function importedProject(dir: string): Promise<string> {
+  const source = path.join(dir, 'fran-atlas.qdpx');
+  writeFileSync(source, await qdpx());
+  const file = path.join(dir, 'fran-atlas.rodtrad');
+  const made = spawnSync(process.execPath, [BIN, 'qdpx', 'import', source, file], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`rodtrad qdpx import failed: ${made.stderr}`);
+  return file;
+}
+
+describe.skipIf(noChromium)('REFI-QDA import in the window', () => {
+  const app = appPerTest();
+  // browser mode creates projects inside the user's home (its browse root)
   const created = path.join(os.homedir(), `${NAME}.rodtrad`);
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => {
-    await app?.close();
+  afterEach(() => {
     for (const f of [created, `${created}-wal`, `${created}-shm`]) rmSync(f, { force: true });
   });
 
   it('imports a .qdpx with a report, opens it with its speakers, and exports it as a download', async () => {
-    const { page } = app;
+    const { page } = app();
     await page.getByTestId('document-row').first().waitFor();
     await page.getByTestId('refi-import-input').setInputFiles({ name: `${NAME}.qdpx`, mimeType: 'application/zip', buffer: await qdpx() });
     const report = page.getByTestId('refi-report');
@@ -53,7 +63,7 @@ describe('REFI-QDA import and export in the window', () => {
     await expect.poll(() => page.getByTestId('refi-counts').textContent()).toContain('1 dokument, 1 citat med 1 kodningar');
     expect(await page.getByTestId('refi-skipped').textContent()).toContain('Rapport.pdf');
     expect(await page.getByTestId('refi-unplaced').textContent()).toContain('Fokusgrupp 1 400–420');
-    await app.screenshot('refi-import-report');
+    await app().screenshot('refi-import-report');
     await report.getByRole('button', { name: 'Stäng' }).click();
     await expect.poll(() => page.getByTestId('project-name').textContent()).toBe('Från ATLAS');
     expect(existsSync(created)).toBe(true);
@@ -65,8 +75,14 @@ describe('REFI-QDA import and export in the window', () => {
     expect(download.suggestedFilename()).toBe('Från ATLAS.qdpx');
   });
 
-  it('a .qdc dropped onto the window lists its conflicts and takes the user\'s choice', async () => {
-    const { page } = app;
+});
+
+describe.skipIf(noChromium)('a REFI-QDA codebook dropped onto the window', () => {
+  const app = appPerTest({ project: importedProject });
+
+  it('lists its conflicts and takes the user\'s choice', async () => {
+    const { page } = app();
+    await page.getByTestId('document-row').first().waitFor();
     const other = '77777777-7777-4777-8777-777777777777';
     const qdc = `<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="${other}" name="Samverkan" isCodable="true" color="#CC3333"><Description>Deras definition</Description></Code><Code guid="88888888-8888-4888-8888-888888888888" name="Ny kod" isCodable="true"/></Codes></CodeBook>`;
     const dt = await page.evaluateHandle((text) => {
@@ -79,7 +95,7 @@ describe('REFI-QDA import and export in the window', () => {
     const dialog = page.getByTestId('refi-conflicts');
     await dialog.waitFor({ timeout: 30_000 });
     expect(await dialog.textContent()).toContain('samma sökväg, annat GUID: Samverkan');
-    await app.screenshot('refi-codebook-conflicts');
+    await app().screenshot('refi-codebook-conflicts');
     await page.getByTestId('refi-theirs').click();
     await expect
       .poll(async () => (await callApi<{ path: string; guid: string; definition: string | null }[]>(page, 'codes.tree', {})).map((c) => `${c.path} ${c.guid} ${c.definition ?? ''}`))
