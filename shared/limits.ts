@@ -6,8 +6,8 @@ export const BODY_LIMIT = 1024 * 1024;
 /** The largest body of a call that carries uploaded files as base64 (a drop in the browser). */
 export const UPLOAD_BODY_LIMIT = 64 * 1024 * 1024;
 
-/** The calls that may carry uploaded files. */
-export const UPLOAD_METHODS = ['import.files', 'import.attributeSheet', 'import.surveyPreview', 'codebooks.load'] as const;
+/** The calls that may carry uploaded files (or a pasted document). */
+export const UPLOAD_METHODS = ['import.files', 'import.attributeSheet', 'import.surveyPreview', 'codebooks.load', 'documents.create'] as const;
 
 /** The largest file the page uploads in one call: base64 grows a file by a third. */
 export const UPLOAD_FILE_LIMIT = Math.floor(((UPLOAD_BODY_LIMIT - 64 * 1024) * 3) / 4);

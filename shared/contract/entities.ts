@@ -98,6 +98,8 @@ export const Quotation = z.object({
   coder: z.string().nullable(),
   createdAt: z.string(),
   codeIds: z.array(Id),
+  /** Its own words changed when the document's text was corrected: to be looked at again. */
+  needsReview: z.boolean(),
 });
 export type Quotation = z.infer<typeof Quotation>;
 
