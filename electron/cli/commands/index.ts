@@ -15,6 +15,7 @@ import { reportCommand } from './report';
 import { freqCommand } from './freq';
 import { importCommand } from './import';
 import { docsCommand } from './docs';
+import { editCommand } from './edit';
 import { textCommand } from './text';
 import { attributesCommand } from './attributes';
 import { speakersCommand } from './speakers';
@@ -26,4 +27,4 @@ import { quotesCommand } from './quotes';
 import { memoCommand } from './memo';
 import { redoCommand, undoCommand } from './undo';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, editCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand];
