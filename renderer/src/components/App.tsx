@@ -15,6 +15,8 @@ export function App() {
   const loading = useApp((s) => s.loading);
   const error = useApp((s) => s.error);
   const setError = useApp((s) => s.setError);
+  const notice = useApp((s) => s.notice);
+  const setNotice = useApp((s) => s.setNotice);
   useEffect(() => {
     void init();
   }, [init]);
@@ -22,12 +24,20 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      {error && (
-        <div className="error-banner" role="alert">
-          <strong>{t('errors.title')}:</strong> {error}
-          <button type="button" className="link" onClick={() => setError(null)}>{t('errors.dismiss')}</button>
-        </div>
-      )}
+      <div className="banners">
+        {error && (
+          <div className="error-banner" role="alert">
+            <strong>{t('errors.title')}:</strong> {error}
+            <button type="button" className="link" onClick={() => setError(null)}>{t('errors.dismiss')}</button>
+          </div>
+        )}
+        {notice && (
+          <div className="notice-banner" role="status" data-testid="notice">
+            <span>{notice}</span>
+            <button type="button" className="link" onClick={() => setNotice(null)}>{t('errors.dismiss')}</button>
+          </div>
+        )}
+      </div>
       {loading ? (
         <p className="empty">{t('app.loading')}</p>
       ) : (

@@ -46,6 +46,7 @@ export function QuotationPanel() {
                   data-testid="quotation-row"
                 >
                   <span className="quote-text">{q.text}</span>
+                  {q.needsReview && <span className="badge review" title={t('docManage.reviewHint')} data-testid="review-badge">{t('docManage.review')}</span>}
                   <span className="quote-codes">
                     {q.codeIds.map((id) => {
                       const c = byId.get(id);
@@ -105,6 +106,15 @@ function QuotationDetails({ q }: { q: Quotation }) {
         <strong>{t('coding.panel.quotation', { start: q.start, end: q.end })}</strong>
         <span className="muted">{[q.coder, q.createdAt.slice(0, 10)].filter(Boolean).join(' · ')}</span>
       </div>
+      {q.needsReview && (
+        <div className="qd-review" role="note">
+          <span className="badge review">{t('docManage.review')}</span>
+          <span className="muted">{t('docManage.reviewHint')}</span>
+          <button type="button" className="small-button" onClick={() => void updateQuotation(q.id, { reviewed: true })} data-testid="mark-reviewed">
+            {t('docManage.reviewed')}
+          </button>
+        </div>
+      )}
       <div className="qd-codes" aria-label={t('quotations.codes')}>
         {q.codeIds.map((id) => {
           const c = byId.get(id);

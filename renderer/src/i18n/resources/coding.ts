@@ -4,6 +4,7 @@ import type { Resource } from '../resource';
 const sv = {
   coding: {
     ok: 'OK',
+    dropNothing: 'Inget att koda: markera först text i dokumentet (eller släpp koden på ett befintligt citat) och dra sedan koden dit.',
     views: { quotations: 'Citat', attributes: 'Attribut', memos: 'Memon' },
     doc: { quotations_one: '{{count}} citat', quotations_other: '{{count}} citat' },
     margin: { uncoded: '(utan kod)' },
@@ -178,6 +179,10 @@ const sv = {
       attributes_setLevelOrder: 'värdeordning',
       speakers_autocode: 'autokodning per talare',
       search_codeHits: 'kodade sökträffar',
+      documents_delete: 'borttaget dokument',
+      documents_rename: 'omdöpt dokument',
+      documents_create: 'inklistrat dokument',
+      documents_editText: 'rättad text',
     },
     keys: {
       title: 'Kortkommandon',
@@ -210,6 +215,7 @@ const sv = {
 const en: typeof sv = {
   coding: {
     ok: 'OK',
+    dropNothing: 'Nothing to code: first select text in the document (or drop the code on an existing quotation), then drag the code there.',
     views: { quotations: 'Quotations', attributes: 'Attributes', memos: 'Memos' },
     doc: { quotations_one: '{{count}} quotation', quotations_other: '{{count}} quotations' },
     margin: { uncoded: '(no code)' },
@@ -384,6 +390,10 @@ const en: typeof sv = {
       attributes_setLevelOrder: 'value order',
       speakers_autocode: 'auto-coding by speaker',
       search_codeHits: 'coded search hits',
+      documents_delete: 'deleted document',
+      documents_rename: 'renamed document',
+      documents_create: 'pasted document',
+      documents_editText: 'corrected text',
     },
     keys: {
       title: 'Keyboard shortcuts',
