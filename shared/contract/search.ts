@@ -133,12 +133,15 @@ export const searchMethods = {
     job: true,
   }),
   'search.codeHits': method({
-    summary: 'Code search hits: one quotation per hit, widened to word, sentence, paragraph or speaker turn, with a code (created from its path if missing); one undo step.',
+    summary:
+      'Code search hits: one quotation per hit, widened to word, sentence, paragraph or speaker turn, with a code (id, path, or a unique name or path suffix; created from its path only with createCode); one undo step.',
     params: z
       .object({
         // Not strict: hits from search.query can be passed back as they are.
         hits: z.array(z.object({ documentId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive() })).min(1).max(100_000),
         code: z.union([z.string().min(1).max(1000), Id]),
+        /** Make the code from its path when no code matches (an explicit choice, never a fallback). */
+        createCode: z.boolean().default(false),
         expand: Expansion.default('word'),
       })
       .strict(),

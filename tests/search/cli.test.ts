@@ -50,7 +50,7 @@ describe('rodtrad search and words', () => {
 
   it('codes all hits with --code-all and --expand', () => {
     const file = writeFixture(dir, 'cli3.rodtrad');
-    const r = rodtrad(['search', file, 'samverkan', '--code-all', 'Samverkan/Skola', '--expand', 'turn', '--json']);
+    const r = rodtrad(['search', file, 'samverkan', '--code-all', 'Samverkan/Skola', '--create-code', '--expand', 'turn', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.created).toBe(2);

@@ -12,7 +12,7 @@ function positiveInt(v: unknown, name: string, fallback: number): number {
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search the documents (stemmed Swedish/English) and show keyword-in-context lines; optionally code every hit.',
-  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--code-all "A/B" [--expand word|sentence|paragraph|turn]] [--json] | search <project> [--set-language DOC=sv|en|auto]… [--languages]',
+  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--code-all CODE [--create-code] [--expand word|sentence|paragraph|turn]] [--json] | search <project> [--set-language DOC=sv|en|auto]… [--languages]',
   details: [
     'Query syntax:',
     '  arbetsbelastning          all forms of the word (arbetsbelastningen …)',
@@ -25,7 +25,8 @@ export const searchCommand: Command = {
     '  --lang sv|en              stem the query in this language for every document (default: each document\'s own)',
     '  --limit N                 hits to list (default 50; counts cover all hits)',
     '  --sort document|relevance order of the hits (default document order)',
-    '  --code-all PATH           code EVERY hit with this code (created if missing), as one undoable step',
+    '  --code-all CODE           code EVERY hit with this code (its path, or a unique name or path suffix), as one undoable step',
+    '  --create-code             make the --code-all code from its path if no code matches',
     '  --expand UNIT             widen each coded hit to word (default), sentence, paragraph or turn',
     '  --set-language DOC=LANG   stem document DOC (name) in sv or en, or auto (detect); repeatable; no query needed',
     '  --languages               list the language each document is searched in',
@@ -36,6 +37,7 @@ export const searchCommand: Command = {
     limit: { type: 'string' },
     sort: { type: 'string' },
     'code-all': { type: 'string' },
+    'create-code': { type: 'boolean' },
     expand: { type: 'string' },
     'set-language': { type: 'string', multiple: true },
     languages: { type: 'boolean' },
@@ -68,6 +70,7 @@ export const searchCommand: Command = {
     const expand = (o.expand ?? 'word') as (typeof EXPANSIONS)[number];
     if (!EXPANSIONS.includes(expand)) throw new UsageError(`--expand must be one of ${EXPANSIONS.join(', ')}`);
     if (o.expand !== undefined && o['code-all'] === undefined) throw new UsageError('--expand goes with --code-all');
+    if (o['create-code'] && o['code-all'] === undefined) throw new UsageError('--create-code goes with --code-all');
     const codeAll = typeof o['code-all'] === 'string' ? o['code-all'] : undefined;
     const limit = positiveInt(o.limit, '--limit', 50);
     const lang = o.lang as 'sv' | 'en' | undefined;
@@ -79,7 +82,7 @@ export const searchCommand: Command = {
         ctx.print(`No hits for ${query}: nothing coded.`, { query, total: 0, created: 0, linked: 0 });
         return 1;
       }
-      const coded = await ctx.call('search.codeHits', { hits: r.hits, code: codeAll, expand });
+      const coded = await ctx.call('search.codeHits', { hits: r.hits, code: codeAll, createCode: o['create-code'] === true, expand });
       ctx.print(
         `Coded ${r.total} hits of ${query} with "${codeAll}" (widened to ${expand}): ${coded.created} new quotations, ${coded.linked} existing ones linked.`,
         { query, total: r.total, code: codeAll, expand, ...coded },

@@ -8,7 +8,8 @@ import { IN_LIST, listParam } from '../db/sql-list';
 import type { z } from 'zod';
 import type { WordComparison as WordComparisonSchema, WordFrequencies as WordFrequenciesSchema, WordScope } from '../../../shared/contract/search';
 import { resolveFilter } from '../analysis/filter';
-import { codeByPath, subtreeIds } from '../coding/codes';
+import { resolveCode } from '../coding/code-resolve';
+import { subtreeIds } from '../coding/codes';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { documentLanguage, isStopWord, stem, type SearchLanguage } from './language';
@@ -83,7 +84,7 @@ function countWords(p: Project, scope: WordScope, forceLang?: SearchLanguage): C
   const turnsOf = p.db.prepare('SELECT document_id, speaker_id, start, "end" FROM turns WHERE document_id = ? ORDER BY start, id');
   let quoteSpans: Map<number, [number, number][]> | undefined;
   if (scope.code !== undefined) {
-    const codeId = typeof scope.code === 'number' ? scope.code : codeByPath(p, scope.code);
+    const codeId = typeof scope.code === 'number' ? scope.code : resolveCode(p, scope.code);
     if (!p.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) throw new UserError('not-found', `no code with id ${codeId}`);
     const ids = subtreeIds(p, codeId);
     const rows = p.db
