@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { SearchHit, SearchResult } from '../../../shared/contract/search';
 import { api } from '../api/client';
+import type { CodeChoice } from '../components/CodeField';
 import { useApp } from './app-store';
 
 export type Expansion = 'word' | 'sentence' | 'paragraph' | 'turn';
@@ -18,18 +19,18 @@ interface SearchState {
   result: SearchResult | null;
   busy: boolean;
   selected: Set<string>;
-  codePath: string;
+  code: CodeChoice;
   expand: Expansion;
   message: string | null;
   setQuery(q: string): void;
   setLang(l: 'auto' | 'sv' | 'en'): void;
   setSort(s: 'document' | 'relevance'): void;
-  setCodePath(p: string): void;
+  setCode(c: CodeChoice): void;
   setExpand(e: Expansion): void;
   run(): Promise<void>;
   toggle(h: SearchHit): void;
   selectAll(on: boolean): void;
-  codeSelected(): Promise<{ created: number; linked: number } | undefined>;
+  codeSelected(): Promise<{ codeId: number; created: number; linked: number } | undefined>;
   /** Brings the index up to date in the background (a worker job) if the content changed. */
   warm(): Promise<void>;
 }
@@ -57,7 +58,7 @@ export const useSearch = create<SearchState>((set, get) => ({
   result: null,
   busy: false,
   selected: new Set(),
-  codePath: '',
+  code: { text: '', codeId: null, create: false },
   expand: 'sentence',
   message: null,
   setQuery: (query) => set({ query }),
@@ -69,7 +70,7 @@ export const useSearch = create<SearchState>((set, get) => ({
     set({ sort });
     if (get().result) void get().run();
   },
-  setCodePath: (codePath) => set({ codePath }),
+  setCode: (code) => set({ code }),
   setExpand: (expand) => set({ expand }),
   async run() {
     const { query, lang, sort } = get();
@@ -108,11 +109,13 @@ export const useSearch = create<SearchState>((set, get) => ({
     }
   },
   async codeSelected() {
-    const { result, selected, codePath, expand } = get();
+    const { result, selected, code, expand } = get();
     const hits = (result?.hits ?? []).filter((h) => selected.has(hitKey(h))).map((h) => ({ documentId: h.documentId, start: h.start, end: h.end }));
-    if (!hits.length || !codePath.trim()) return undefined;
+    if (!hits.length || !code.text.trim()) return undefined;
     try {
-      const r = await api.call('search.codeHits', { hits, code: codePath.trim(), expand });
+      // A code picked (or found) by id; otherwise the text, which the core resolves or refuses
+      // with the nearest codes; a new code only when the user chose "new code".
+      const r = await api.call('search.codeHits', { hits, code: code.codeId ?? code.text.trim(), createCode: code.create, expand });
       set({ selected: new Set() });
       return r;
     } catch (e) {
