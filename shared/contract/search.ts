@@ -84,6 +84,8 @@ export const WordComparison = z.object({
 
 const WordOptions = {
   lang: SearchLanguage.optional(),
+  /** Count speakers' names (labels and display names) as words; by default they are left out. */
+  includeSpeakerNames: z.boolean().optional(),
   limit: z.number().int().positive().max(1_000_000).optional(),
   minCount: z.number().int().positive().optional(),
 };
@@ -126,6 +128,8 @@ export const searchMethods = {
         limit: z.number().int().positive().max(100_000).default(1000),
         offset: z.number().int().nonnegative().default(0),
         context: z.number().int().min(0).max(1000).default(60),
+        /** Leave out the turns of speakers marked as interviewer (their questions repeat the topic). */
+        excludeInterviewer: z.boolean().default(false),
         jobId: z.string().max(100).optional(),
       })
       .strict(),

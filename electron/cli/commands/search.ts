@@ -12,7 +12,7 @@ function positiveInt(v: unknown, name: string, fallback: number): number {
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search the documents (stemmed Swedish/English) and show keyword-in-context lines; optionally code every hit.',
-  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--code-all CODE [--create-code] [--expand word|sentence|paragraph|turn]] [--json] | search <project> [--set-language DOC=sv|en|auto]… [--languages]',
+  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--exclude-interviewer] [--code-all CODE [--create-code] [--expand word|sentence|paragraph|turn]] [--json] | search <project> [--set-language DOC=sv|en|auto]… [--languages]',
   details: [
     'Query syntax:',
     '  arbetsbelastning          all forms of the word (arbetsbelastningen …)',
@@ -25,6 +25,7 @@ export const searchCommand: Command = {
     '  --lang sv|en              stem the query in this language for every document (default: each document\'s own)',
     '  --limit N                 hits to list (default 50; counts cover all hits)',
     '  --sort document|relevance order of the hits (default document order)',
+    '  --exclude-interviewer     leave out the turns of speakers marked as interviewer (for --code-all too)',
     '  --code-all CODE           code EVERY hit with this code (its path, or a unique name or path suffix), as one undoable step',
     '  --create-code             make the --code-all code from its path if no code matches',
     '  --expand UNIT             widen each coded hit to word (default), sentence, paragraph or turn',
@@ -36,6 +37,7 @@ export const searchCommand: Command = {
     lang: { type: 'string' },
     limit: { type: 'string' },
     sort: { type: 'string' },
+    'exclude-interviewer': { type: 'boolean' },
     'code-all': { type: 'string' },
     'create-code': { type: 'boolean' },
     expand: { type: 'string' },
@@ -76,7 +78,7 @@ export const searchCommand: Command = {
     const lang = o.lang as 'sv' | 'en' | undefined;
     const sort = (o.sort ?? 'document') as 'document' | 'relevance';
 
-    const r = await ctx.call('search.query', { query, lang, sort, limit: codeAll ? 100_000 : limit });
+    const r = await ctx.call('search.query', { query, lang, sort, limit: codeAll ? 100_000 : limit, excludeInterviewer: o['exclude-interviewer'] === true });
     if (codeAll) {
       if (r.total === 0) {
         ctx.print(`No hits for ${query}: nothing coded.`, { query, total: 0, created: 0, linked: 0 });

@@ -23,7 +23,7 @@ export const searchHandlers: Handlers<'search.status' | 'search.buildIndex' | 's
   'words.compare': ({ session }, { a, b, ...options }) => compareWords(session.requireProject(), a, b, options),
   'words.export': async ({ session }, params) => {
     const p = session.requireProject();
-    const options = { lang: params.lang, limit: params.limit, minCount: params.minCount };
+    const options = { lang: params.lang, limit: params.limit, minCount: params.minCount, includeSpeakerNames: params.includeSpeakerNames };
     const table: WordTable = params.b
       ? { kind: 'compare', data: compareWords(p, params.a, params.b, options), labelA: params.labelA, labelB: params.labelB }
       : { kind: 'frequencies', data: wordFrequencies(p, params.a, options) };

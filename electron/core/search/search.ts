@@ -20,6 +20,8 @@ export interface SearchOptions {
   offset?: number;
   /** Characters of context on each side of a hit. */
   context?: number;
+  /** Leave out the turns of speakers marked as interviewer. */
+  excludeInterviewer?: boolean;
 }
 
 export interface SearchHit {
@@ -81,6 +83,7 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
       // With per-document stemming, a passage is answered by the query in its own language.
       if (!opts.lang && hasText && languages.length > 1 && index.languages.get(docId) !== lang) continue;
       if (matchedPassages.has(pi)) continue;
+      if (opts.excludeInterviewer && isInterviewerPassage(index, pi)) continue;
       const found = verify(index, pi, plan, matchers);
       if (!found) continue;
       matchedPassages.add(pi);
@@ -290,6 +293,12 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
     ignored,
     ms: Math.round((performance.now() - started) * 10) / 10,
   };
+}
+
+/** A turn of a speaker marked as interviewer: left out when the user asks (their questions echo the topic). */
+function isInterviewerPassage(index: LoadedIndex, pi: number): boolean {
+  const sid = index.passages.speaker[pi];
+  return sid != null && index.speakers.get(sid)?.isInterviewer === true;
 }
 
 /** Passages are numbered in document order, so hits found in passage order need no sort. */

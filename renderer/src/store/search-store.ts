@@ -16,6 +16,8 @@ interface SearchState {
   query: string;
   lang: 'auto' | 'sv' | 'en';
   sort: 'document' | 'relevance';
+  /** Leave out the turns of speakers marked as interviewer (from the hits, and so from "code all"). */
+  excludeInterviewer: boolean;
   result: SearchResult | null;
   busy: boolean;
   selected: Set<string>;
@@ -25,6 +27,7 @@ interface SearchState {
   setQuery(q: string): void;
   setLang(l: 'auto' | 'sv' | 'en'): void;
   setSort(s: 'document' | 'relevance'): void;
+  setExcludeInterviewer(on: boolean): void;
   setCode(c: CodeChoice): void;
   setExpand(e: Expansion): void;
   run(): Promise<void>;
@@ -55,6 +58,7 @@ export const useSearch = create<SearchState>((set, get) => ({
   query: '',
   lang: 'auto',
   sort: 'document',
+  excludeInterviewer: false,
   result: null,
   busy: false,
   selected: new Set(),
@@ -71,13 +75,17 @@ export const useSearch = create<SearchState>((set, get) => ({
     if (get().result) void get().run();
   },
   setCode: (code) => set({ code }),
+  setExcludeInterviewer: (excludeInterviewer) => {
+    set({ excludeInterviewer });
+    if (get().result) void get().run();
+  },
   setExpand: (expand) => set({ expand }),
   async run() {
-    const { query, lang, sort } = get();
+    const { query, lang, sort, excludeInterviewer } = get();
     if (!query.trim()) return;
     set({ busy: true, message: null });
     try {
-      const result = await api.call('search.query', { query, sort, limit: LIMIT, ...(lang === 'auto' ? {} : { lang }) });
+      const result = await api.call('search.query', { query, sort, limit: LIMIT, excludeInterviewer, ...(lang === 'auto' ? {} : { lang }) });
       set({ result, selected: new Set() });
     } catch (e) {
       useApp.getState().setError(e instanceof Error ? e.message : String(e));

@@ -89,6 +89,10 @@ function SearchView() {
             {languagesOpen ? '▾' : '▸'} {t('search.docLanguages')}
           </button>
           <span className="spacer" />
+          <label className="search-option checkbox" title={t('search.excludeInterviewerHint')}>
+            <input type="checkbox" checked={s.excludeInterviewer} onChange={(e) => s.setExcludeInterviewer(e.target.checked)} data-testid="search-exclude-interviewer" />
+            {t('search.excludeInterviewer')}
+          </label>
           <label className="search-option">
             {t('search.sort')}
             <select value={s.sort} onChange={(e) => s.setSort(e.target.value as 'document' | 'relevance')}>
