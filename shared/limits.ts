@@ -11,3 +11,10 @@ export const UPLOAD_METHODS = ['import.files', 'import.attributeSheet', 'import.
 
 /** The largest file the page uploads in one call: base64 grows a file by a third. */
 export const UPLOAD_FILE_LIMIT = Math.floor(((UPLOAD_BODY_LIMIT - 64 * 1024) * 3) / 4);
+
+/**
+ * The longest memo body (UTF-16 units, about 100 pages): the contract refuses more, and the
+ * editor says so before saving. At most 3 bytes of JSON per unit, so a memo at the limit still
+ * fits in one ordinary call in browser mode (BODY_LIMIT).
+ */
+export const MEMO_BODY_LIMIT = 300_000;

@@ -100,6 +100,8 @@ export const Quotation = z.object({
   codeIds: z.array(Id),
   /** Its own words changed when the document's text was corrected: to be looked at again. */
   needsReview: z.boolean(),
+  /** Memos attached to it: the margin and the quotation list mark a quotation with a memo or comment. */
+  memos: z.number().int(),
 });
 export type Quotation = z.infer<typeof Quotation>;
 

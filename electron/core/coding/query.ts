@@ -7,7 +7,7 @@ import { IN_LIST, listParam } from '../db/sql-list';
 import type { QuotationRow } from '../../../shared/contract/coding';
 import type { Project } from '../project/project';
 import { joinCodePath, subtreeIds } from './codes';
-import { textCache } from './quotations';
+import { memoCounts, textCache } from './quotations';
 
 export interface QuotationQueryInput {
   codeIds?: number[];
@@ -251,6 +251,7 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
     }
   }
   const paths = codePaths(p);
+  const memos = memoCounts(p);
   return {
     total,
     rows: pageRows.map(({ r, speaker: known, text }) => {
@@ -270,6 +271,7 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
         createdAt: r.created_at,
         codeIds,
         needsReview: r.needs_review === 1,
+        memos: memos.get(r.id) ?? 0,
         speaker: speaker ? (speaker.name ?? speaker.label) : null,
         speakerId: speaker?.id ?? null,
         attributes: attrs.get(r.document_id) ?? {},

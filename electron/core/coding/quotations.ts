@@ -68,6 +68,7 @@ interface Snapshot {
   links: Map<number, number[]>;
   docs: Map<number, { name: string; position: number }>;
   coders: Map<number, string>;
+  memos: Map<number, number>;
 }
 const snapshots = new WeakMap<object, Snapshot>();
 
@@ -102,7 +103,7 @@ function snapshot(p: Project): Snapshot | undefined {
     (p.db.prepare('SELECT id, name, position FROM documents').raw().all() as [number, string, number][]).map(([id, name, position]) => [id, { name, position }]),
   );
   const coders = new Map(p.db.prepare('SELECT id, name FROM coders').raw().all() as [number, string][]);
-  const snap = { key, rows, byCode, links, docs, coders };
+  const snap = { key, rows, byCode, links, docs, coders, memos: memoCounts(p) };
   snapshots.set(p.db, snap);
   return snap;
 }
@@ -136,6 +137,7 @@ function listFromSnapshot(p: Project, s: Snapshot, f: QuotationFilter & { codeId
     createdAt,
     codeIds: [...(s.links.get(id) ?? [])],
     needsReview: needsReview === 1,
+    memos: s.memos.get(id) ?? 0,
   }));
 }
 
@@ -194,6 +196,7 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
     }
   }
   const textOf = textCache(p);
+  const memos = memoCounts(p);
   return kept.map(([id, guid, documentId, start, end, comment, coderId, createdAt, needsReview]) => ({
     id,
     guid,
@@ -207,7 +210,13 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
     createdAt,
     codeIds: links.get(id)?.sort((a, b) => a - b) ?? [],
     needsReview: needsReview === 1,
+    memos: memos.get(id) ?? 0,
   }));
+}
+
+/** Memos per quotation (only quotations that have one). */
+export function memoCounts(p: Project): Map<number, number> {
+  return new Map(p.db.prepare('SELECT quotation_id, count(*) FROM memos WHERE quotation_id IS NOT NULL GROUP BY quotation_id').raw().all() as [number, number][]);
 }
 
 /**

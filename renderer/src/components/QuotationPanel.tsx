@@ -45,8 +45,12 @@ export function QuotationPanel() {
                   onClick={() => void jumpTo({ documentId: q.documentId, start: q.start, end: q.end }, q.id)}
                   data-testid="quotation-row"
                 >
+                  <span className="quote-marks">
+                    {q.needsReview && <span className="badge review" title={t('docManage.reviewHint')} data-testid="review-badge">{t('docManage.review')}</span>}
+                    {q.comment && <span className="q-mark comment" title={`${t('coding.panel.comment')}: ${q.comment}`} data-testid="list-mark-comment">✎</span>}
+                    {q.memos > 0 && <span className="q-mark memo" title={t('coding.marks.memos', { count: q.memos })} data-testid="list-mark-memo">M{q.memos > 1 ? q.memos : ''}</span>}
+                  </span>
                   <span className="quote-text">{q.text}</span>
-                  {q.needsReview && <span className="badge review" title={t('docManage.reviewHint')} data-testid="review-badge">{t('docManage.review')}</span>}
                   <span className="quote-codes">
                     {q.codeIds.map((id) => {
                       const c = byId.get(id);
