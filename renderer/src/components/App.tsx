@@ -7,6 +7,7 @@ import { DocumentList } from './DocumentList';
 import { CenterTabs } from './CenterTabs';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
+import { Workbench } from './Workbench';
 import { ImportLayer } from './import/ImportLayer';
 
 export function App() {
@@ -41,11 +42,7 @@ export function App() {
       {loading ? (
         <p className="empty">{t('app.loading')}</p>
       ) : (
-        <main className="workbench">
-          <DocumentList />
-          <CenterTabs />
-          <CodeTree />
-        </main>
+        <Workbench left={<DocumentList />} center={<CenterTabs />} right={<CodeTree />} />
       )}
       <StatusBar />
       {!loading && <CodingShell />}
