@@ -33,6 +33,8 @@ export const SearchResult = z.object({
   perDocument: z.array(z.object({ documentId: Id, documentName: z.string(), hits: z.number().int() })),
   perAttribute: z.array(z.object({ attribute: z.string(), value: z.string(), hits: z.number().int(), documents: z.number().int() })),
   ignored: z.array(z.string()),
+  /** The written forms the query's words matched (lexicon forms and compounds included), with their hits. */
+  forms: z.array(z.object({ form: z.string(), hits: z.number().int() })),
   ms: z.number(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
@@ -130,6 +132,12 @@ export const searchMethods = {
         context: z.number().int().min(0).max(1000).default(60),
         /** Leave out the turns of speakers marked as interviewer (their questions repeat the topic). */
         excludeInterviewer: z.boolean().default(false),
+        /** Swedish: a word finds compounds with it as first or last part ("samverkansmöte", "skolsamverkan"). */
+        compounds: z.boolean().default(true),
+        /** Swedish: a word finds every form of its lemmas in the Swedish lexicon ("samverkan" → "samverkar"). */
+        lexicon: z.boolean().default(true),
+        /** Written forms unticked by the user: never hits. */
+        excludeForms: z.array(z.string().max(200)).max(10_000).default([]),
         jobId: z.string().max(100).optional(),
       })
       .strict(),
