@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { appRoot } from '../paths';
 
 interface SuffixRule {
   strip: string;
@@ -35,13 +36,10 @@ function dictionaryDir(): string | null {
   const fromEnv = process.env.RODTRAD_SV_DICTIONARY;
   if (fromEnv) return existsSync(path.join(fromEnv, 'index.dic')) ? fromEnv : null;
   try {
-    return path.dirname(createRequire(path.join(process.cwd(), 'package.json')).resolve('dictionary-sv'));
+    // resolved from the app's own folder (where its node_modules are), not bundled into the build
+    return path.dirname(createRequire(path.join(appRoot(), 'package.json')).resolve('dictionary-sv'));
   } catch {
-    try {
-      return path.dirname(createRequire(__filename).resolve('dictionary-sv'));
-    } catch {
-      return null;
-    }
+    return null;
   }
 }
 
