@@ -12,7 +12,7 @@ function positiveInt(v: unknown, name: string, fallback: number): number {
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search the documents (stemmed Swedish/English) and show keyword-in-context lines; optionally code every hit.',
-  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--exclude-interviewer] [--code-all CODE [--create-code] [--expand word|sentence|paragraph|turn]] [--json] | search <project> [--set-language DOC=sv|en|auto]… [--languages]',
+  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--exclude-interviewer] [--no-compounds] [--exclude-form FORM]… [--code-all CODE [--create-code] [--expand word|sentence|paragraph|turn]] [--json] | search <project> [--set-language DOC=sv|en|auto]… [--languages]',
   details: [
     'Query syntax:',
     '  arbetsbelastning          all forms of the word (arbetsbelastningen …)',
@@ -26,6 +26,8 @@ export const searchCommand: Command = {
     '  --limit N                 hits to list (default 50; counts cover all hits)',
     '  --sort document|relevance order of the hits (default document order)',
     '  --exclude-interviewer     leave out the turns of speakers marked as interviewer (for --code-all too)',
+    '  --no-compounds            Swedish: do not find a word inside compounds (samverkan in samverkansmöte)',
+    '  --exclude-form FORM       never match this written form (as listed under "word forms"); repeatable',
     '  --code-all CODE           code EVERY hit with this code (its path, or a unique name or path suffix), as one undoable step',
     '  --create-code             make the --code-all code from its path if no code matches',
     '  --expand UNIT             widen each coded hit to word (default), sentence, paragraph or turn',
@@ -38,6 +40,8 @@ export const searchCommand: Command = {
     limit: { type: 'string' },
     sort: { type: 'string' },
     'exclude-interviewer': { type: 'boolean' },
+    'no-compounds': { type: 'boolean' },
+    'exclude-form': { type: 'string', multiple: true },
     'code-all': { type: 'string' },
     'create-code': { type: 'boolean' },
     expand: { type: 'string' },
@@ -78,7 +82,15 @@ export const searchCommand: Command = {
     const lang = o.lang as 'sv' | 'en' | undefined;
     const sort = (o.sort ?? 'document') as 'document' | 'relevance';
 
-    const r = await ctx.call('search.query', { query, lang, sort, limit: codeAll ? 100_000 : limit, excludeInterviewer: o['exclude-interviewer'] === true });
+    const r = await ctx.call('search.query', {
+      query,
+      lang,
+      sort,
+      limit: codeAll ? 100_000 : limit,
+      excludeInterviewer: o['exclude-interviewer'] === true,
+      compounds: o['no-compounds'] !== true,
+      excludeForms: Array.isArray(o['exclude-form']) ? o['exclude-form'].map(String) : [],
+    });
     if (codeAll) {
       if (r.total === 0) {
         ctx.print(`No hits for ${query}: nothing coded.`, { query, total: 0, created: 0, linked: 0 });
@@ -105,13 +117,14 @@ export const searchCommand: Command = {
       score: h.score,
     }));
     const lines = hits.map((h) => `${h.document}\t${h.speaker ?? '–'}\t${h.before.padStart(60)} [${h.match}] ${h.after}`);
-    const head = `${r.total} hits in ${r.perDocument.length} of the documents (${r.passages} passages)${r.ignored.length ? `; ignored stop words: ${r.ignored.join(', ')}` : ''}`;
+    const head = `${r.total} hits in ${r.perDocument.length} of the documents (${r.passages} passages)${r.ignored.length ? `; ignored stop words: ${r.ignored.join(', ')}` : ''}${r.forms.length ? `\nword forms: ${r.forms.map((f) => `${f.form} ${f.hits}`).join(', ')}` : ''}`;
     const more = r.total > hits.length ? `\n… ${r.total - hits.length} more (--limit)` : '';
     ctx.print([head, ...lines].join('\n') + more, {
       query,
       total: r.total,
       passages: r.passages,
       ignored: r.ignored,
+      forms: r.forms,
       documents: r.perDocument,
       attributes: r.perAttribute,
       hits,

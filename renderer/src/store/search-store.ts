@@ -18,6 +18,10 @@ interface SearchState {
   sort: 'document' | 'relevance';
   /** Leave out the turns of speakers marked as interviewer (from the hits, and so from "code all"). */
   excludeInterviewer: boolean;
+  /** Swedish: words also find compounds ("samverkansmöte" for "samverkan"). */
+  compounds: boolean;
+  /** Word forms the user unticked: searched without them. */
+  excludeForms: string[];
   result: SearchResult | null;
   busy: boolean;
   selected: Set<string>;
@@ -28,6 +32,8 @@ interface SearchState {
   setLang(l: 'auto' | 'sv' | 'en'): void;
   setSort(s: 'document' | 'relevance'): void;
   setExcludeInterviewer(on: boolean): void;
+  setCompounds(on: boolean): void;
+  toggleForm(form: string): void;
   setCode(c: CodeChoice): void;
   setExpand(e: Expansion): void;
   run(): Promise<void>;
@@ -59,13 +65,16 @@ export const useSearch = create<SearchState>((set, get) => ({
   lang: 'auto',
   sort: 'document',
   excludeInterviewer: false,
+  compounds: true,
+  excludeForms: [],
   result: null,
   busy: false,
   selected: new Set(),
   code: { text: '', codeId: null, create: false },
   expand: 'sentence',
   message: null,
-  setQuery: (query) => set({ query }),
+  // a new query starts with every form ticked
+  setQuery: (query) => set({ query, excludeForms: [] }),
   setLang: (lang) => {
     set({ lang });
     if (get().result) void get().run();
@@ -79,13 +88,22 @@ export const useSearch = create<SearchState>((set, get) => ({
     set({ excludeInterviewer });
     if (get().result) void get().run();
   },
+  setCompounds: (compounds) => {
+    set({ compounds });
+    if (get().result) void get().run();
+  },
+  toggleForm: (form) => {
+    const ex = get().excludeForms;
+    set({ excludeForms: ex.includes(form) ? ex.filter((f) => f !== form) : [...ex, form] });
+    if (get().result) void get().run();
+  },
   setExpand: (expand) => set({ expand }),
   async run() {
-    const { query, lang, sort, excludeInterviewer } = get();
+    const { query, lang, sort, excludeInterviewer, compounds, excludeForms } = get();
     if (!query.trim()) return;
     set({ busy: true, message: null });
     try {
-      const result = await api.call('search.query', { query, sort, limit: LIMIT, excludeInterviewer, ...(lang === 'auto' ? {} : { lang }) });
+      const result = await api.call('search.query', { query, sort, limit: LIMIT, excludeInterviewer, compounds, excludeForms, ...(lang === 'auto' ? {} : { lang }) });
       set({ result, selected: new Set() });
     } catch (e) {
       useApp.getState().setError(e instanceof Error ? e.message : String(e));

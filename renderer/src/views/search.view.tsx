@@ -89,6 +89,10 @@ function SearchView() {
             {languagesOpen ? '▾' : '▸'} {t('search.docLanguages')}
           </button>
           <span className="spacer" />
+          <label className="search-option checkbox" title={t('search.compoundsHint')}>
+            <input type="checkbox" checked={s.compounds} onChange={(e) => s.setCompounds(e.target.checked)} data-testid="search-compounds" />
+            {t('search.compounds')}
+          </label>
           <label className="search-option checkbox" title={t('search.excludeInterviewerHint')}>
             <input type="checkbox" checked={s.excludeInterviewer} onChange={(e) => s.setExcludeInterviewer(e.target.checked)} data-testid="search-exclude-interviewer" />
             {t('search.excludeInterviewer')}
@@ -128,6 +132,21 @@ function SearchView() {
           {r.total > r.hits.length && <span className="muted">{t('search.shown', { n: formatNumber(r.hits.length, lang) })}</span>}
           <span className="muted">{t('search.ms', { ms: formatNumber(r.ms, lang, r.ms < 10 ? 1 : 0) })}</span>
           {r.ignored.length > 0 && <span className="muted">{t('search.ignored', { words: r.ignored.join(', ') })}</span>}
+        </div>
+      )}
+      {r && (r.forms.length > 1 || s.excludeForms.length > 0) && (
+        <div className="search-forms" role="group" aria-label={t('search.forms')} data-testid="search-forms">
+          <span className="muted" title={t('search.formsHint')}>{t('search.forms')}:</span>
+          {[...r.forms, ...s.excludeForms.filter((f) => !r.forms.some((x) => x.form === f)).map((form) => ({ form, hits: 0 }))].map((f) => {
+            const on = !s.excludeForms.includes(f.form);
+            return (
+              <label key={f.form} className={`form-chip ${on ? '' : 'off'}`} data-testid="search-form">
+                <input type="checkbox" checked={on} onChange={() => s.toggleForm(f.form)} />
+                <span>{f.form}</span>
+                {on && <span className="form-count">{formatNumber(f.hits, lang)}</span>}
+              </label>
+            );
+          })}
         </div>
       )}
       <div className="search-body">
