@@ -38,10 +38,18 @@ async function measure(dir: string, options: { compounds: boolean; lexicon: bool
     const r = await dispatch(s, 'search.query', { query: w.query, limit: 1, ...options });
     const found = new Set(r.forms.map((f) => f.form));
     for (const f of w.should) {
-      if (found.has(f)) tp++;
-      else (fn++, misses.push(`${w.query}→${f}`));
+      if (found.has(f)) {
+        tp++;
+      } else {
+        fn++;
+        misses.push(`${w.query}→${f}`);
+      }
     }
-    for (const f of found) if (!w.should.includes(f)) (fp++, wrong.push(`${w.query}→${f}`));
+    for (const f of found) {
+      if (w.should.includes(f)) continue;
+      fp++;
+      wrong.push(`${w.query}→${f}`);
+    }
   }
   s.closeProject();
   return { recall: tp / (tp + fn), precision: tp / (tp + fp), tp, fn, fp, misses, wrong };

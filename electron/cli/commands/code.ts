@@ -1,11 +1,6 @@
 import { UsageError, type Command } from '../command';
 import { resolveDocument } from './document-arg';
-
-function offset(name: string, v: unknown): number {
-  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n)) throw new UsageError(`--${name} must be a whole number of UTF-16 code units (got "${String(v)}")`);
-  return n;
-}
+import { offsetOption as offset } from './offset-option';
 
 export const codeCommand: Command = {
   name: 'code',

@@ -1,12 +1,6 @@
 import { UsageError, type Command } from '../command';
 import { resolveDocument } from './document-arg';
-
-function count(name: string, v: unknown, fallback?: number): number {
-  if (v === undefined && fallback !== undefined) return fallback;
-  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n)) throw new UsageError(`--${name} must be a whole number of UTF-16 code units (got "${String(v)}")`);
-  return n;
-}
+import { offsetOption as count } from './offset-option';
 
 export const editCommand: Command = {
   name: 'edit',
