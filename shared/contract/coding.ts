@@ -187,7 +187,7 @@ export const codingMethods = {
     mutates: true,
   }),
   'quotations.update': method({
-    summary: "Resize a quotation (snapped to whole words unless snap is 'none') or change its comment (null clears it). Undoable.",
+    summary: "Resize a quotation (snapped to whole words unless snap is 'none'), change its comment (null clears it) or mark it reviewed. Undoable.",
     params: z
       .object({
         id: Id,
@@ -195,6 +195,8 @@ export const codingMethods = {
         end: Offset.optional(),
         comment: z.string().max(20_000).nullable().optional(),
         snap: Snap.default('word'),
+        /** Clears the review flag a text correction set (resizing clears it too). */
+        reviewed: z.literal(true).optional(),
       })
       .strict(),
     result: Quotation,

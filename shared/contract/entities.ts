@@ -98,6 +98,10 @@ export const Quotation = z.object({
   coder: z.string().nullable(),
   createdAt: z.string(),
   codeIds: z.array(Id),
+  /** Its own words changed when the document's text was corrected: to be looked at again. */
+  needsReview: z.boolean(),
+  /** Memos attached to it: the margin and the quotation list mark a quotation with a memo or comment. */
+  memos: z.number().int(),
 });
 export type Quotation = z.infer<typeof Quotation>;
 

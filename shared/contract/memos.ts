@@ -3,6 +3,7 @@
  * light markup: blank-line separated paragraphs, *emphasis* and **strong**. Writes are undoable.
  */
 import { z } from 'zod';
+import { MEMO_BODY_LIMIT } from '../limits';
 import { method } from './define';
 import { Id } from './entities';
 
@@ -23,7 +24,7 @@ export const Memo = z.object({
 export type Memo = z.infer<typeof Memo>;
 
 const Title = z.string().trim().min(1).max(500);
-const Body = z.string().max(1_000_000);
+const Body = z.string().max(MEMO_BODY_LIMIT, `a memo holds at most ${MEMO_BODY_LIMIT.toLocaleString('en')} characters; shorten the text or split it into several memos`);
 
 export const memoMethods = {
   'memos.list': method({

@@ -33,6 +33,8 @@ export const SearchResult = z.object({
   perDocument: z.array(z.object({ documentId: Id, documentName: z.string(), hits: z.number().int() })),
   perAttribute: z.array(z.object({ attribute: z.string(), value: z.string(), hits: z.number().int(), documents: z.number().int() })),
   ignored: z.array(z.string()),
+  /** The written forms the query's words matched (lexicon forms and compounds included), with their hits. */
+  forms: z.array(z.object({ form: z.string(), hits: z.number().int() })),
   ms: z.number(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
@@ -84,6 +86,8 @@ export const WordComparison = z.object({
 
 const WordOptions = {
   lang: SearchLanguage.optional(),
+  /** Count speakers' names (labels and display names) as words; by default they are left out. */
+  includeSpeakerNames: z.boolean().optional(),
   limit: z.number().int().positive().max(1_000_000).optional(),
   minCount: z.number().int().positive().optional(),
 };
@@ -126,6 +130,14 @@ export const searchMethods = {
         limit: z.number().int().positive().max(100_000).default(1000),
         offset: z.number().int().nonnegative().default(0),
         context: z.number().int().min(0).max(1000).default(60),
+        /** Leave out the turns of speakers marked as interviewer (their questions repeat the topic). */
+        excludeInterviewer: z.boolean().default(false),
+        /** Swedish: a word finds compounds with it as first or last part ("samverkansmöte", "skolsamverkan"). */
+        compounds: z.boolean().default(true),
+        /** Swedish: a word finds every form of its lemmas in the Swedish lexicon ("samverkan" → "samverkar"). */
+        lexicon: z.boolean().default(true),
+        /** Written forms unticked by the user: never hits. */
+        excludeForms: z.array(z.string().max(200)).max(10_000).default([]),
         jobId: z.string().max(100).optional(),
       })
       .strict(),
@@ -133,12 +145,15 @@ export const searchMethods = {
     job: true,
   }),
   'search.codeHits': method({
-    summary: 'Code search hits: one quotation per hit, widened to word, sentence, paragraph or speaker turn, with a code (created from its path if missing); one undo step.',
+    summary:
+      'Code search hits: one quotation per hit, widened to word, sentence, paragraph or speaker turn, with a code (id, path, or a unique name or path suffix; created from its path only with createCode); one undo step.',
     params: z
       .object({
         // Not strict: hits from search.query can be passed back as they are.
         hits: z.array(z.object({ documentId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive() })).min(1).max(100_000),
         code: z.union([z.string().min(1).max(1000), Id]),
+        /** Make the code from its path when no code matches (an explicit choice, never a fallback). */
+        createCode: z.boolean().default(false),
         expand: Expansion.default('word'),
       })
       .strict(),

@@ -185,7 +185,7 @@ CREATE TABLE quotations (
   comment     TEXT,
   coder_id    INTEGER REFERENCES coders(id) ON DELETE SET NULL,
   created_at  TEXT NOT NULL,
-  modified_at TEXT NOT NULL,
+  modified_at TEXT NOT NULL, needs_review INTEGER NOT NULL DEFAULT 0 CHECK (needs_review IN (0,1)),
   CHECK (start >= 0 AND "end" > start)
 );
 

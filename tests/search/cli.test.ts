@@ -32,7 +32,8 @@ describe('rodtrad search and words', () => {
     const file = writeFixture(dir, 'cli2.rodtrad');
     const r = rodtrad(['search', file, 'samverkan']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/2 hits in 1 of the documents/);
+    expect(r.stdout).toMatch(/3 hits in 2 of the documents/);
+    expect(r.stdout).toMatch(/word forms: samverkan 2, samverkansmöten 1/);
     expect(r.stdout).toContain('[Samverkan]');
     expect(rodtrad(['search', file, 'samverkan', '--expand', 'turn']).code).toBe(2);
     expect(rodtrad(['search', file, 'samverkan', '--lang', 'de']).code).toBe(2);
@@ -50,7 +51,7 @@ describe('rodtrad search and words', () => {
 
   it('codes all hits with --code-all and --expand', () => {
     const file = writeFixture(dir, 'cli3.rodtrad');
-    const r = rodtrad(['search', file, 'samverkan', '--code-all', 'Samverkan/Skola', '--expand', 'turn', '--json']);
+    const r = rodtrad(['search', file, 'samverkan', '--no-compounds', '--code-all', 'Samverkan/Skola', '--create-code', '--expand', 'turn', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.created).toBe(2);

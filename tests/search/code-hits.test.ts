@@ -20,9 +20,9 @@ describe('code all hits', () => {
     const s = new Session('test');
     const p = s.openProject(writeFixture(dir, 'a.rodtrad'));
     const before = p.db.prepare('SELECT count(*) FROM quotations').pluck().get() as number;
-    const r = await dispatch(s, 'search.query', { query: 'samverkan' });
+    const r = await dispatch(s, 'search.query', { query: 'samverkan', compounds: false });
     expect(r.total).toBe(2);
-    const coded = await dispatch(s, 'search.codeHits', { hits: r.hits, code: 'Samverkan/Skola', expand: 'sentence' });
+    const coded = await dispatch(s, 'search.codeHits', { hits: r.hits, code: 'Samverkan/Skola', createCode: true, expand: 'sentence' });
     expect(coded.created).toBe(2);
     const quotes = await dispatch(s, 'quotations.list', { codeId: coded.codeId });
     expect(quotes.map((q) => q.text)).toEqual([sentenceWith(INTERVIEW_A, 'Samverkan med'), sentenceWith(INTERVIEW_A, 'idé om samverkan')]);
@@ -30,7 +30,7 @@ describe('code all hits', () => {
     expect(tree.find((c) => c.id === coded.codeId)?.path).toBe('Samverkan/Skola');
 
     // coding the same hits again links nothing new and creates no duplicates
-    const again = await dispatch(s, 'search.codeHits', { hits: r.hits, code: 'Samverkan/Skola', expand: 'sentence' });
+    const again = await dispatch(s, 'search.codeHits', { hits: r.hits, code: 'Samverkan/Skola', createCode: true, expand: 'sentence' });
     expect(again).toMatchObject({ created: 0, linked: 0 });
     expect(p.db.prepare('SELECT count(*) FROM quotations').pluck().get()).toBe(before + 2);
 
@@ -46,9 +46,9 @@ describe('code all hits', () => {
     const p = s.openProject(writeFixture(dir, 'b.rodtrad'));
     const r = await dispatch(s, 'search.query', { query: '"fasta tjänster"' });
     const hit = r.hits[0]!;
-    const word = await dispatch(s, 'search.codeHits', { hits: [{ documentId: hit.documentId, start: hit.start + 2, end: hit.start + 3 }], code: 'Ord', expand: 'word' });
-    const turn = await dispatch(s, 'search.codeHits', { hits: [hit], code: 'Replik', expand: 'turn' });
-    const para = await dispatch(s, 'search.codeHits', { hits: [hit], code: 'Stycke', expand: 'paragraph' });
+    const word = await dispatch(s, 'search.codeHits', { hits: [{ documentId: hit.documentId, start: hit.start + 2, end: hit.start + 3 }], code: 'Ord', createCode: true, expand: 'word' });
+    const turn = await dispatch(s, 'search.codeHits', { hits: [hit], code: 'Replik', createCode: true, expand: 'turn' });
+    const para = await dispatch(s, 'search.codeHits', { hits: [hit], code: 'Stycke', createCode: true, expand: 'paragraph' });
     const text = (id: number) => p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string;
     const slice = (x: { documentId: number; start: number; end: number }) => text(x.documentId).slice(x.start, x.end);
     expect(slice(word.spans[0]!)).toBe('fasta');
@@ -63,7 +63,7 @@ describe('code all hits', () => {
     const p = s.openProject(writeFixture(dir, 'c.rodtrad'));
     const r = await dispatch(s, 'search.query', { query: 'samverkan' });
     const bad = [...r.hits, { documentId: r.hits[0]!.documentId, start: 999_999, end: 1_000_000 }];
-    await expect(dispatch(s, 'search.codeHits', { hits: bad, code: 'Fel/Kod', expand: 'word' })).rejects.toThrow(/does not lie within/);
+    await expect(dispatch(s, 'search.codeHits', { hits: bad, code: 'Fel/Kod', createCode: true, expand: 'word' })).rejects.toThrow(/does not lie within/);
     expect(p.db.prepare('SELECT count(*) FROM quotations').pluck().get()).toBe(0);
     expect(p.db.prepare("SELECT count(*) FROM codes WHERE name = 'Fel'").pluck().get()).toBe(0);
     s.dispose();

@@ -45,7 +45,7 @@ describe('word frequencies', () => {
     const s = new Session('test');
     s.openProject(writeFixture(dir, 'kod.rodtrad'));
     const hits = await dispatch(s, 'search.query', { query: 'sekretess' });
-    await dispatch(s, 'search.codeHits', { hits: hits.hits, code: 'Sekretess', expand: 'sentence' });
+    await dispatch(s, 'search.codeHits', { hits: hits.hits, code: 'Sekretess', createCode: true, expand: 'sentence' });
     const r = await dispatch(s, 'words.frequencies', { scope: { code: 'Sekretess' } });
     expect(new Map(r.rows.map((x) => [x.stem, x.count]))).toEqual(expectedCounts('Sekretess är svårt ibland.'));
     s.dispose();

@@ -1,11 +1,6 @@
 import { UsageError, type Command } from '../command';
 import { resolveDocument } from './document-arg';
-
-function offset(name: string, v: unknown): number {
-  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n)) throw new UsageError(`--${name} must be a whole number of UTF-16 code units (got "${String(v)}")`);
-  return n;
-}
+import { offsetOption as offset } from './offset-option';
 
 export const codeCommand: Command = {
   name: 'code',
@@ -15,11 +10,12 @@ export const codeCommand: Command = {
     'Options:',
     '  --doc NAME       the document: its name or source file name, with or without extension, or its id',
     '  --start/--end N  UTF-16 code units into the document text (as `rodtrad text` prints it)',
-    '  --code PATH      a code path, levels separated by "/" (write "\\/" for a "/" inside a name); repeatable',
+    '  --code CODE      a code path, levels separated by "/" (write "\\/" for a "/" inside a name), or a',
+    '                   unique code name or path suffix ("Yrkeserfarenhet"); repeatable',
     '  --coder NAME     record the coding under this coder (and make it the project\'s current coder)',
     '  --comment TEXT   a comment on the quotation',
     '  --exact          keep the offsets as given (default: widen to whole words)',
-    '  --create-codes   create codes that do not exist yet',
+    '  --create-codes   create codes that do not exist yet (from their paths)',
     'Example: rodtrad code projekt.rodtrad --doc "Gruppintervju 3" --start 120 --end 260 --code "Motiv och drivkrafter/Bollande"',
   ].join('\n'),
   options: {

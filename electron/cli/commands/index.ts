@@ -15,6 +15,7 @@ import { reportCommand } from './report';
 import { freqCommand } from './freq';
 import { importCommand } from './import';
 import { docsCommand } from './docs';
+import { editCommand } from './edit';
 import { textCommand } from './text';
 import { attributesCommand } from './attributes';
 import { speakersCommand } from './speakers';
@@ -32,4 +33,4 @@ import { agreementCommand } from './agreement';
 import { qdcCommand } from './qdc';
 import { qdpxCommand } from './qdpx';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, editCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];

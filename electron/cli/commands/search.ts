@@ -12,7 +12,7 @@ function positiveInt(v: unknown, name: string, fallback: number): number {
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search the documents (stemmed Swedish/English) and show keyword-in-context lines; optionally code every hit.',
-  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--code-all "A/B" [--expand word|sentence|paragraph|turn]] [--json] | search <project> [--set-language DOC=sv|en|auto]… [--languages]',
+  usage: 'search <project> "QUERY" [--lang sv|en] [--limit N] [--sort document|relevance] [--exclude-interviewer] [--no-compounds] [--exclude-form FORM]… [--code-all CODE [--create-code] [--expand word|sentence|paragraph|turn]] [--json] | search <project> [--set-language DOC=sv|en|auto]… [--languages]',
   details: [
     'Query syntax:',
     '  arbetsbelastning          all forms of the word (arbetsbelastningen …)',
@@ -25,7 +25,11 @@ export const searchCommand: Command = {
     '  --lang sv|en              stem the query in this language for every document (default: each document\'s own)',
     '  --limit N                 hits to list (default 50; counts cover all hits)',
     '  --sort document|relevance order of the hits (default document order)',
-    '  --code-all PATH           code EVERY hit with this code (created if missing), as one undoable step',
+    '  --exclude-interviewer     leave out the turns of speakers marked as interviewer (for --code-all too)',
+    '  --no-compounds            Swedish: do not find a word inside compounds (samverkan in samverkansmöte)',
+    '  --exclude-form FORM       never match this written form (as listed under "word forms"); repeatable',
+    '  --code-all CODE           code EVERY hit with this code (its path, or a unique name or path suffix), as one undoable step',
+    '  --create-code             make the --code-all code from its path if no code matches',
     '  --expand UNIT             widen each coded hit to word (default), sentence, paragraph or turn',
     '  --set-language DOC=LANG   stem document DOC (name) in sv or en, or auto (detect); repeatable; no query needed',
     '  --languages               list the language each document is searched in',
@@ -35,7 +39,11 @@ export const searchCommand: Command = {
     lang: { type: 'string' },
     limit: { type: 'string' },
     sort: { type: 'string' },
+    'exclude-interviewer': { type: 'boolean' },
+    'no-compounds': { type: 'boolean' },
+    'exclude-form': { type: 'string', multiple: true },
     'code-all': { type: 'string' },
+    'create-code': { type: 'boolean' },
     expand: { type: 'string' },
     'set-language': { type: 'string', multiple: true },
     languages: { type: 'boolean' },
@@ -68,18 +76,27 @@ export const searchCommand: Command = {
     const expand = (o.expand ?? 'word') as (typeof EXPANSIONS)[number];
     if (!EXPANSIONS.includes(expand)) throw new UsageError(`--expand must be one of ${EXPANSIONS.join(', ')}`);
     if (o.expand !== undefined && o['code-all'] === undefined) throw new UsageError('--expand goes with --code-all');
+    if (o['create-code'] && o['code-all'] === undefined) throw new UsageError('--create-code goes with --code-all');
     const codeAll = typeof o['code-all'] === 'string' ? o['code-all'] : undefined;
     const limit = positiveInt(o.limit, '--limit', 50);
     const lang = o.lang as 'sv' | 'en' | undefined;
     const sort = (o.sort ?? 'document') as 'document' | 'relevance';
 
-    const r = await ctx.call('search.query', { query, lang, sort, limit: codeAll ? 100_000 : limit });
+    const r = await ctx.call('search.query', {
+      query,
+      lang,
+      sort,
+      limit: codeAll ? 100_000 : limit,
+      excludeInterviewer: o['exclude-interviewer'] === true,
+      compounds: o['no-compounds'] !== true,
+      excludeForms: Array.isArray(o['exclude-form']) ? o['exclude-form'].map(String) : [],
+    });
     if (codeAll) {
       if (r.total === 0) {
         ctx.print(`No hits for ${query}: nothing coded.`, { query, total: 0, created: 0, linked: 0 });
         return 1;
       }
-      const coded = await ctx.call('search.codeHits', { hits: r.hits, code: codeAll, expand });
+      const coded = await ctx.call('search.codeHits', { hits: r.hits, code: codeAll, createCode: o['create-code'] === true, expand });
       ctx.print(
         `Coded ${r.total} hits of ${query} with "${codeAll}" (widened to ${expand}): ${coded.created} new quotations, ${coded.linked} existing ones linked.`,
         { query, total: r.total, code: codeAll, expand, ...coded },
@@ -100,13 +117,14 @@ export const searchCommand: Command = {
       score: h.score,
     }));
     const lines = hits.map((h) => `${h.document}\t${h.speaker ?? '–'}\t${h.before.padStart(60)} [${h.match}] ${h.after}`);
-    const head = `${r.total} hits in ${r.perDocument.length} of the documents (${r.passages} passages)${r.ignored.length ? `; ignored stop words: ${r.ignored.join(', ')}` : ''}`;
+    const head = `${r.total} hits in ${r.perDocument.length} of the documents (${r.passages} passages)${r.ignored.length ? `; ignored stop words: ${r.ignored.join(', ')}` : ''}${r.forms.length ? `\nword forms: ${r.forms.map((f) => `${f.form} ${f.hits}`).join(', ')}` : ''}`;
     const more = r.total > hits.length ? `\n… ${r.total - hits.length} more (--limit)` : '';
     ctx.print([head, ...lines].join('\n') + more, {
       query,
       total: r.total,
       passages: r.passages,
       ignored: r.ignored,
+      forms: r.forms,
       documents: r.perDocument,
       attributes: r.perAttribute,
       hits,

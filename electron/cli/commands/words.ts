@@ -8,7 +8,7 @@ function list(v: unknown): string[] {
 export const wordsCommand: Command = {
   name: 'words',
   summary: 'Word frequencies by stem (stop words removed) for the project, a code or a group; compare two groups.',
-  usage: 'words <project> [--code PATH] [--where ATTR=VALUE]… [--compare-where ATTR=VALUE]… [--compare-code PATH] [--limit N] [--out FILE.csv|.xlsx] [--json]',
+  usage: 'words <project> [--code PATH] [--where ATTR=VALUE]… [--compare-where ATTR=VALUE]… [--compare-code PATH] [--exclude-interviewer] [--include-speaker-names] [--limit N] [--out FILE.csv|.xlsx] [--json]',
   details: [
     'Options:',
     '  --code PATH             only the text of this code\'s quotations (with sub-codes)',
@@ -16,6 +16,7 @@ export const wordsCommand: Command = {
     '  --compare-where A=V     compare with a second group (e.g. --where grupp=chef --compare-where grupp=medarbetare)',
     '  --compare-code PATH     the second group is this code\'s quotations',
     '  --exclude-interviewer   leave out interviewer turns',
+    '  --include-speaker-names count the speakers\' names as words (left out by default; labels and times never count)',
     '  --lang sv|en            stem everything in this language (default: each document\'s own)',
     '  --limit N               rows to show (default 30; --out writes all)',
     '  --out FILE              .csv (UTF-8 with BOM, ";" and decimal comma) or .xlsx',
@@ -27,6 +28,7 @@ export const wordsCommand: Command = {
     'compare-where': { type: 'string', multiple: true },
     'compare-code': { type: 'string' },
     'exclude-interviewer': { type: 'boolean' },
+    'include-speaker-names': { type: 'boolean' },
     lang: { type: 'string' },
     limit: { type: 'string' },
     out: { type: 'string' },
@@ -40,6 +42,7 @@ export const wordsCommand: Command = {
     const limit = o.limit === undefined ? 30 : Number(o.limit);
     if (!Number.isInteger(limit) || limit <= 0) throw new UsageError('--limit must be a positive whole number');
     const excludeInterviewer = o['exclude-interviewer'] === true ? true : undefined;
+    const includeSpeakerNames = o['include-speaker-names'] === true ? true : undefined;
     const whereA = list(o.where);
     const a = { filter: whereA.length ? parseWhere(whereA) : undefined, code: typeof o.code === 'string' ? o.code : undefined, excludeInterviewer };
     const whereB = list(o['compare-where']);
@@ -51,12 +54,12 @@ export const wordsCommand: Command = {
     if (typeof o.out === 'string') {
       const format = /\.xlsx$/i.test(o.out) ? 'xlsx' : /\.csv$/i.test(o.out) ? 'csv' : undefined;
       if (!format) throw new UsageError('--out must end in .csv or .xlsx');
-      const r = await ctx.call('words.export', { format, a, b, labelA, labelB, lang, path: o.out });
+      const r = await ctx.call('words.export', { format, a, b, labelA, labelB, lang, includeSpeakerNames, path: o.out });
       ctx.print(`Wrote ${r.rows} rows to ${r.path}`, r);
       return 0;
     }
     if (b) {
-      const r = await ctx.call('words.compare', { a, b, lang });
+      const r = await ctx.call('words.compare', { a, b, lang, includeSpeakerNames });
       const rows = r.rows.slice(0, limit);
       const lines = rows.map((x) => `${x.word.padEnd(24)} ${String(x.countA).padStart(7)} ${String(x.countB).padStart(7)} ${x.g2.toFixed(2).padStart(9)}  ${x.more === 'A' ? labelA : x.more === 'B' ? labelB : '='}`);
       ctx.print(
@@ -65,7 +68,7 @@ export const wordsCommand: Command = {
       );
       return 0;
     }
-    const r = await ctx.call('words.frequencies', { scope: a, lang, limit });
+    const r = await ctx.call('words.frequencies', { scope: a, lang, limit, includeSpeakerNames });
     const lines = r.rows.map((x) => `${x.word.padEnd(24)} ${String(x.count).padStart(7)} ${String(x.documents).padStart(5)} doc.`);
     ctx.print([`${r.counted} words counted (${r.words} read, stop words removed) in ${r.documents} documents`, ...lines].join('\n'), r);
     return 0;

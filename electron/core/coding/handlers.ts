@@ -3,7 +3,8 @@ import type { Handlers } from '../api/types';
 import { exportQuotations } from '../export/quotations';
 import type { Project } from '../project/project';
 import { withUndo } from '../undo/journal';
-import { codeByPath, codeTree } from './codes';
+import { resolveCode } from './code-resolve';
+import { codeTree } from './codes';
 import { addCodes, codeTurn, createQuotationUndoable, deleteQuotation, removeCode, updateQuotation } from './quotation-edit';
 import { getQuotation, listQuotations } from './quotations';
 import { queryQuotations } from './query';
@@ -21,7 +22,7 @@ export function codeTreeWithNotes(p: Project) {
 
 export const codingHandlers: Handlers<CodingMethod> = {
   'codes.tree': ({ session }) => codeTreeWithNotes(session.requireProject()),
-  'codes.byPath': ({ session }, { path }) => ({ id: codeByPath(session.requireProject(), path) }),
+  'codes.byPath': ({ session }, { path }) => ({ id: resolveCode(session.requireProject(), path) }),
   'codes.create': ({ session }, c) => ({ id: createCodeUndoable(session.requireProject(), c) }),
   'codes.update': ({ session }, { id, ...f }) => {
     updateCode(session.requireProject(), id, f);
@@ -42,7 +43,7 @@ export const codingHandlers: Handlers<CodingMethod> = {
     if (!codePaths?.length) return createQuotationUndoable(p, q);
     // One undoable step: codes made by createCodes and the quotation go (and come back) together.
     return withUndo(p, { action: 'quotations.create', text: `Code a passage with ${codePaths.map((x) => `"${x}"`).join(', ')}` }, () =>
-      createQuotationUndoable(p, { ...q, codeIds: [...(q.codeIds ?? []), ...codePaths.map((path) => codeByPath(p, path, { create: createCodes }))] }),
+      createQuotationUndoable(p, { ...q, codeIds: [...(q.codeIds ?? []), ...codePaths.map((path) => resolveCode(p, path, { create: createCodes }))] }),
     );
   },
   'quotations.update': ({ session }, { id, ...f }) => updateQuotation(session.requireProject(), id, f),

@@ -7,7 +7,7 @@ import { IN_LIST, listParam } from '../db/sql-list';
 import type { QuotationRow } from '../../../shared/contract/coding';
 import type { Project } from '../project/project';
 import { joinCodePath, subtreeIds } from './codes';
-import { textCache } from './quotations';
+import { memoCounts, textCache } from './quotations';
 
 export interface QuotationQueryInput {
   codeIds?: number[];
@@ -56,6 +56,7 @@ interface Row {
   comment: string | null;
   coder: string | null;
   created_at: string;
+  needs_review: number;
 }
 
 export interface SpeakerInfo {
@@ -189,10 +190,10 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
   const coders = new Map(p.db.prepare('SELECT id, name FROM coders').raw().all() as [number, string][]);
   const rows: Row[] = (
     p.db
-      .prepare(`SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at FROM quotations q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
+      .prepare(`SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at, q.needs_review FROM quotations q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
       .raw()
-      .all(...args) as [number, string, number, number, number, string | null, number | null, string][]
-  ).map(([id, guid, documentId, start, end, comment, coderId, createdAt]) => ({
+      .all(...args) as [number, string, number, number, number, string | null, number | null, string, number][]
+  ).map(([id, guid, documentId, start, end, comment, coderId, createdAt, needsReview]) => ({
     id,
     guid,
     document_id: documentId,
@@ -203,6 +204,7 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
     comment,
     coder: coderId === null ? null : (coders.get(coderId) ?? null),
     created_at: createdAt,
+    needs_review: needsReview,
   }));
   rows.sort((a, b) => docs.get(a.document_id)!.position - docs.get(b.document_id)!.position || a.document_id - b.document_id || a.start - b.start || a.id - b.id);
 
@@ -249,6 +251,7 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
     }
   }
   const paths = codePaths(p);
+  const memos = memoCounts(p);
   return {
     total,
     rows: pageRows.map(({ r, speaker: known, text }) => {
@@ -267,6 +270,8 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
         coder: r.coder,
         createdAt: r.created_at,
         codeIds,
+        needsReview: r.needs_review === 1,
+        memos: memos.get(r.id) ?? 0,
         speaker: speaker ? (speaker.name ?? speaker.label) : null,
         speakerId: speaker?.id ?? null,
         attributes: attrs.get(r.document_id) ?? {},

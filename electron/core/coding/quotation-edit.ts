@@ -47,7 +47,7 @@ function span(p: Project, documentId: number, start: number, end: number, snap: 
 }
 
 /** An exact offset must not fall between the two halves of a surrogate pair (an emoji, say): the text either side would export as U+FFFD. */
-function refuseSplitPair(text: string, at: number): void {
+export function refuseSplitPair(text: string, at: number): void {
   if (at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) {
     throw new UserError(
       'bad-input',
@@ -80,16 +80,18 @@ export function createQuotationUndoable(p: Project, q: QuotationInput): Quotatio
 export function updateQuotation(
   p: Project,
   id: number,
-  f: { start?: number; end?: number; comment?: string | null; snap?: 'word' | 'none' },
+  f: { start?: number; end?: number; comment?: string | null; snap?: 'word' | 'none'; reviewed?: boolean },
 ): Quotation {
   const q = getQuotation(p, id);
   const resize = f.start !== undefined || f.end !== undefined;
   const s = resize ? span(p, q.documentId, f.start ?? q.start, f.end ?? q.end, f.snap ?? 'word') : q;
-  const label = resize ? (f.comment !== undefined ? 'Resize quotation and edit its comment' : 'Resize quotation') : 'Edit quotation comment';
+  const label = resize ? (f.comment !== undefined ? 'Resize quotation and edit its comment' : 'Resize quotation') : f.comment !== undefined ? 'Edit quotation comment' : 'Mark quotation as reviewed';
+  // Resizing is looking at it too: a flagged quotation the user has adjusted is reviewed.
+  const review = f.reviewed || resize ? 0 : q.needsReview ? 1 : 0;
   withUndo(p, { action: 'quotations.update', text: label }, () => {
     p.db
-      .prepare('UPDATE quotations SET start = ?, "end" = ?, comment = ?, modified_at = ? WHERE id = ?')
-      .run(s.start, s.end, f.comment !== undefined ? f.comment : q.comment, p.now(), id);
+      .prepare('UPDATE quotations SET start = ?, "end" = ?, comment = ?, needs_review = ?, modified_at = ? WHERE id = ?')
+      .run(s.start, s.end, f.comment !== undefined ? f.comment : q.comment, review, p.now(), id);
   });
   return getQuotation(p, id);
 }

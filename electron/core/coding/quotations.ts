@@ -54,7 +54,7 @@ export interface QuotationFilter {
   limit?: number;
 }
 
-type QuoteTuple = [id: number, guid: string, documentId: number, start: number, end: number, comment: string | null, coderId: number | null, createdAt: string];
+type QuoteTuple = [id: number, guid: string, documentId: number, start: number, end: number, comment: string | null, coderId: number | null, createdAt: string, needsReview: number];
 
 /**
  * All quotations and links of a connection, kept while the database is unchanged:
@@ -68,6 +68,7 @@ interface Snapshot {
   links: Map<number, number[]>;
   docs: Map<number, { name: string; position: number }>;
   coders: Map<number, string>;
+  memos: Map<number, number>;
 }
 const snapshots = new WeakMap<object, Snapshot>();
 
@@ -87,7 +88,7 @@ function snapshot(p: Project): Snapshot | undefined {
     return undefined;
   }
   const rows = new Map<number, QuoteTuple>();
-  for (const r of p.db.prepare('SELECT id, guid, document_id, start, "end", comment, coder_id, created_at FROM quotations').raw().all() as QuoteTuple[]) rows.set(r[0], r);
+  for (const r of p.db.prepare('SELECT id, guid, document_id, start, "end", comment, coder_id, created_at, needs_review FROM quotations').raw().all() as QuoteTuple[]) rows.set(r[0], r);
   const byCode = new Map<number, number[]>();
   const links = new Map<number, number[]>();
   for (const [q, c] of p.db.prepare('SELECT quotation_id, code_id FROM quotation_codes ORDER BY quotation_id, code_id').raw().all() as [number, number][]) {
@@ -102,7 +103,7 @@ function snapshot(p: Project): Snapshot | undefined {
     (p.db.prepare('SELECT id, name, position FROM documents').raw().all() as [number, string, number][]).map(([id, name, position]) => [id, { name, position }]),
   );
   const coders = new Map(p.db.prepare('SELECT id, name FROM coders').raw().all() as [number, string][]);
-  const snap = { key, rows, byCode, links, docs, coders };
+  const snap = { key, rows, byCode, links, docs, coders, memos: memoCounts(p) };
   snapshots.set(p.db, snap);
   return snap;
 }
@@ -123,7 +124,7 @@ function listFromSnapshot(p: Project, s: Snapshot, f: QuotationFilter & { codeId
   rows.sort((a, b) => s.docs.get(a[2])!.position - s.docs.get(b[2])!.position || a[2] - b[2] || a[3] - b[3] || a[0] - b[0]);
   const kept = f.limit ? rows.slice(0, Math.floor(f.limit)) : rows;
   const textOf = textCache(p);
-  return kept.map(([id, guid, documentId, start, end, comment, coderId, createdAt]) => ({
+  return kept.map(([id, guid, documentId, start, end, comment, coderId, createdAt, needsReview]) => ({
     id,
     guid,
     documentId,
@@ -135,6 +136,8 @@ function listFromSnapshot(p: Project, s: Snapshot, f: QuotationFilter & { codeId
     coder: coderId === null ? null : (s.coders.get(coderId) ?? null),
     createdAt,
     codeIds: [...(s.links.get(id) ?? [])],
+    needsReview: needsReview === 1,
+    memos: s.memos.get(id) ?? 0,
   }));
 }
 
@@ -166,11 +169,11 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
   const rows = p.db
     .prepare(
       `WITH sel(id) AS (${selected})
-       SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at
+       SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at, q.needs_review
        FROM sel JOIN quotations q ON q.id = sel.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
     )
     .raw()
-    .all(...args) as [number, string, number, number, number, string | null, number | null, string][];
+    .all(...args) as QuoteTuple[];
   const docs = new Map(
     (p.db.prepare('SELECT id, name, position FROM documents').raw().all() as [number, string, number][]).map(([id, name, position]) => [id, { name, position }]),
   );
@@ -193,7 +196,8 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
     }
   }
   const textOf = textCache(p);
-  return kept.map(([id, guid, documentId, start, end, comment, coderId, createdAt]) => ({
+  const memos = memoCounts(p);
+  return kept.map(([id, guid, documentId, start, end, comment, coderId, createdAt, needsReview]) => ({
     id,
     guid,
     documentId,
@@ -205,7 +209,14 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
     coder: coderId === null ? null : (coders.get(coderId) ?? null),
     createdAt,
     codeIds: links.get(id)?.sort((a, b) => a - b) ?? [],
+    needsReview: needsReview === 1,
+    memos: memos.get(id) ?? 0,
   }));
+}
+
+/** Memos per quotation (only quotations that have one). */
+export function memoCounts(p: Project): Map<number, number> {
+  return new Map(p.db.prepare('SELECT quotation_id, count(*) FROM memos WHERE quotation_id IS NOT NULL GROUP BY quotation_id').raw().all() as [number, number][]);
 }
 
 /**

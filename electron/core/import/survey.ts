@@ -49,14 +49,33 @@ export function planSurvey(table: Table, options: SurveyOptions, file: string): 
   return { idColumn, attributeColumns, textColumns };
 }
 
-/** Free-text answers are long or have many words; closed answers repeat a few short values. */
-function isOpenAnswer(values: (string | number | boolean | Date | null)[]): boolean {
+/**
+ * Free-text answers are long or have many words; closed answers repeat a few values. A column
+ * whose answers are a few values each given by many respondents is closed however long the
+ * values are (a ranked choice among "2. Introduktionsprogram och mentorskap för nyanställda" …).
+ */
+export function isOpenAnswer(values: (string | number | boolean | Date | null)[]): boolean {
   const texts = values.filter((v): v is string => typeof v === 'string');
   if (texts.length === 0) return false;
+  if (fewRepeatedValues(texts)) return false;
   const words = texts.map((t) => t.split(/\s+/).length);
   const avgWords = words.reduce((a, b) => a + b, 0) / words.length;
   const distinct = new Set(texts).size / texts.length;
   return avgWords >= 4 || texts.some((t) => t.length > 60) || (distinct > 0.9 && texts.length >= 10 && avgWords >= 2.5);
+}
+
+/** At most 30 distinct answers, given three times each on average, nearly every answer a repeat. */
+function fewRepeatedValues(texts: string[]): boolean {
+  if (texts.length < 12) return false;
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const k = t.trim();
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  if (counts.size > 30 || texts.length / counts.size < 3) return false;
+  let repeated = 0;
+  for (const n of counts.values()) if (n >= 2) repeated += n;
+  return repeated / texts.length >= 0.9;
 }
 
 export interface SurveyDocuments {

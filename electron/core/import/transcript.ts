@@ -44,6 +44,9 @@ const MAX_LABEL_PREFIX = 160;
 
 const INITIALS_RE = /^(\p{Lu}{1,4}\d{0,2}|IP ?\d{1,2})$/u;
 
+/** A name or initials as a speaker label: "Anna", "Bo Ek", "IP3", "MK". */
+const SPEAKER_NAME_RE = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?|\p{Lu}{1,4}\d{0,2}|IP ?\d{1,2})$/u;
+
 const INTERVIEWER_RE = /^(i|int|intervjuare|intervjuaren|interviewer|moderator|moderatorn|forskare|forskaren|fl|samtalsledare)\s*\d*$/iu;
 
 export function isInterviewerLabel(label: string): boolean {
@@ -102,6 +105,12 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
   for (const c of candidates) counts.set(c.label, (counts.get(c.label) ?? 0) + 1);
   const known = new Set(options.knownLabels ?? []);
   const accepted = new Set([...counts].filter(([label, n]) => n >= 2 || isInterviewerLabel(label) || known.has(label)).map(([label]) => label));
+  // A short interview ("Intervjuare: …", "Anna: …", "Bo: …"): an interviewer and two or more
+  // named speakers make a transcript even when each speaks once.
+  if ([...accepted].some(isInterviewerLabel)) {
+    const named = [...counts.keys()].filter((label) => !isInterviewerLabel(label) && SPEAKER_NAME_RE.test(label));
+    if (named.length >= 2) for (const label of named) accepted.add(label);
+  }
   if (accepted.size < (known.size > 0 ? 1 : 2)) return { turns: [], speakers: [] };
   // in a group interview someone may speak once: initials ("MK", "IP3") are taken then too
   for (const [label] of counts) if (INITIALS_RE.test(label)) accepted.add(label);

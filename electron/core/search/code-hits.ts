@@ -1,10 +1,11 @@
 /**
  * "Code all hits": a quotation for each selected search hit, widened to the word, sentence,
- * paragraph or speaker turn around it, linked to one code (created from its path if missing).
+ * paragraph or speaker turn around it, linked to one code (by id, path, unique name or path
+ * suffix; created from its path only when the caller chose to create it).
  * Hits that widen to the same span become one quotation; a span the current coder already
  * quoted gets the code added instead of a duplicate quotation. All of it is one transaction and one undo step.
  */
-import { codeByPath } from '../coding/codes';
+import { resolveCode } from '../coding/code-resolve';
 import { createQuotation } from '../coding/quotations';
 import { UserError } from '../errors';
 import { withUndo } from '../undo/journal';
@@ -28,10 +29,10 @@ export interface CodeHitsResult {
   spans: { documentId: number; start: number; end: number }[];
 }
 
-export function codeHits(p: Project, hits: HitRef[], code: { path?: string; codeId?: number }, expand: Expansion): CodeHitsResult {
+export function codeHits(p: Project, hits: HitRef[], code: { path?: string; codeId?: number; create?: boolean }, expand: Expansion): CodeHitsResult {
   if (hits.length === 0) throw new UserError('bad-input', 'no hits were selected to code', undefined, 'inga träffar är markerade att koda');
   const run = (): CodeHitsResult => {
-    const codeId = code.codeId ?? (code.path ? codeByPath(p, code.path, { create: true }) : undefined);
+    const codeId = code.codeId ?? (code.path ? resolveCode(p, code.path, { create: code.create }) : undefined);
     if (codeId === undefined) throw new UserError('bad-input', 'choose a code (a path such as "Samverkan/Extern") to code the hits with', undefined, 'välj en kod (en sökväg som ”Samverkan/Extern”) att koda träffarna med');
     if (!p.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) throw new UserError('not-found', `no code with id ${codeId}`);
     const spans = expandAll(p, hits, expand);

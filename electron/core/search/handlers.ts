@@ -17,13 +17,13 @@ export const searchHandlers: Handlers<'search.status' | 'search.buildIndex' | 's
   'search.languages': ({ session }) => documentLanguages(session.requireProject()),
   'search.setLanguage': ({ session }, { documentId, language }) => setDocumentLanguage(session.requireProject(), documentId, language),
   'search.query': ({ session, signal, progress }, params) => search(session.requireProject(), params, { signal, onProgress: progress }),
-  'search.codeHits': ({ session }, { hits, code, expand }) =>
-    codeHits(session.requireProject(), hits, typeof code === 'number' ? { codeId: code } : { path: code }, expand),
+  'search.codeHits': ({ session }, { hits, code, createCode, expand }) =>
+    codeHits(session.requireProject(), hits, typeof code === 'number' ? { codeId: code } : { path: code, create: createCode }, expand),
   'words.frequencies': ({ session }, { scope, ...options }) => wordFrequencies(session.requireProject(), scope, options),
   'words.compare': ({ session }, { a, b, ...options }) => compareWords(session.requireProject(), a, b, options),
   'words.export': async ({ session }, params) => {
     const p = session.requireProject();
-    const options = { lang: params.lang, limit: params.limit, minCount: params.minCount };
+    const options = { lang: params.lang, limit: params.limit, minCount: params.minCount, includeSpeakerNames: params.includeSpeakerNames };
     const table: WordTable = params.b
       ? { kind: 'compare', data: compareWords(p, params.a, params.b, options), labelA: params.labelA, labelB: params.labelB }
       : { kind: 'frequencies', data: wordFrequencies(p, params.a, options) };

@@ -22,7 +22,14 @@ export interface PlannedTerm {
   presence: 'required' | 'optional' | 'prohibited';
   wildcard: boolean;
   fuzzy: number;
+  /** Other stems that answer the same word (its forms in the Swedish lexicon). */
+  alternatives?: string[];
+  /** Stems whose compounds answer the word too: index terms beginning or ending with one of them. */
+  compoundStems?: string[];
 }
+
+/** At most this many index terms stand for one word of a query (a very short word in many compounds). */
+const MAX_ALTERNATIVES = 800;
 
 export interface Candidate {
   passage: number;
@@ -200,6 +207,12 @@ function openFts(data: Buffer): { header: IndexHeader; passages: PassageColumns;
         return near.length ? `(${near.map((v) => `${t.field}:"${v}"`).join(' OR ')})` : null;
       }
       if (t.wildcard) return tok ? `${t.field}:"${tok}"*` : '*';
+      if (t.alternatives?.length || t.compoundStems?.length) {
+        const set = new Set([tok, ...(t.alternatives ?? []).map(ftsToken)]);
+        const parts = (t.compoundStems ?? []).map(ftsToken).filter((x) => x.length >= 4);
+        if (parts.length) for (const v of vocab()) if (parts.some((x) => v !== x && (v.startsWith(x) || v.endsWith(x)))) set.add(v);
+        return `(${[...set].slice(0, MAX_ALTERNATIVES).map((v) => `${t.field}:"${v}"`).join(' OR ')})`;
+      }
       return `${t.field}:"${tok}"`;
     };
     const required: string[] = [];

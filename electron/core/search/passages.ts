@@ -92,10 +92,20 @@ export function passagesOf(documentId: number, text: string, turns: TurnRow[], s
   return out;
 }
 
-/** Length of a leading "[00:01:02] AL:" (timestamp and speaker label) in a turn's text. */
+const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
+
+/**
+ * Length of a turn's leading label with its timestamps, in every form the transcript parser
+ * accepts: "[00:01:02] AL:", "(00:00:10)" on a line of its own before "Ali:", "Ali (00:01:02):",
+ * "**Ali:**", "Ali: [00:01:02]". Labels and times are never words of the turn.
+ */
 export function labelLength(turnText: string, label: string | undefined): number {
   if (!label) return 0;
-  const m = new RegExp(`^\\s*(?:\\[[\\d:.,]+\\]\\s*)?${escapeRe(label)}[^:\\n]{0,40}:\\s*`).exec(turnText);
+  const re = new RegExp(
+    String.raw`^\s*(?:[\[(]?${TIME}[\])]?\s*)?(?:\*\*)?${escapeRe(label)}(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?[^:\n]{0,40}?:(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?\s*`,
+    'u',
+  );
+  const m = re.exec(turnText);
   return m ? m[0].length : 0;
 }
 

@@ -10,6 +10,7 @@ import { isStopWord, stem, type SearchLanguage } from './language';
 import { parseQuery, type Clause, type ParsedQuery } from './query';
 import { normalizeWord, withinDistance } from './text';
 import type { DocTokens } from './token-cache';
+import { inFamily, lexiconRejects, wordFamily, type WordFamily } from './word-forms';
 
 export interface SearchOptions {
   query: string;
@@ -20,6 +21,14 @@ export interface SearchOptions {
   offset?: number;
   /** Characters of context on each side of a hit. */
   context?: number;
+  /** Leave out the turns of speakers marked as interviewer. */
+  excludeInterviewer?: boolean;
+  /** Swedish: a word also finds compounds with it as first or last part (default on). */
+  compounds?: boolean;
+  /** Swedish: a word finds the forms of its lemmas in the lexicon (default on). */
+  lexicon?: boolean;
+  /** Written forms the user unticked: never hits. */
+  excludeForms?: string[];
 }
 
 export interface SearchHit {
@@ -46,6 +55,8 @@ export interface SearchResult {
   perAttribute: { attribute: string; value: string; hits: number; documents: number }[];
   /** Words of the query dropped as stop words (shown to the user so 0 hits make sense). */
   ignored: string[];
+  /** The written forms the query's words matched, with their hits, most hits first. */
+  forms: { form: string; hits: number }[];
   ms: number;
 }
 
@@ -71,16 +82,18 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
   if (languages.length === 0) languages.push('sv');
   const hasText = parsed.clauses.some((c) => c.type !== 'field');
   for (const lang of hasText ? languages : languages.slice(0, 1)) {
-    const plan = planFor(parsed, lang, ignored);
+    const plan = planFor(parsed, lang, ignored, { compounds: opts.compounds ?? true, lexicon: opts.lexicon ?? true });
     if (!plan) continue;
     const results = index.candidates(plan.terms, opts.sort === 'relevance');
-    const matchers = plan.words.map((w) => matcherFor(index, w, lang));
+    const excluded = new Set((opts.excludeForms ?? []).map(normalizeWord));
+    const matchers = plan.words.map((w) => matcherFor(index, w, lang, excluded));
     for (const r of results) {
       const pi = r.passage;
       const docId = index.passages.doc[pi]!;
       // With per-document stemming, a passage is answered by the query in its own language.
       if (!opts.lang && hasText && languages.length > 1 && index.languages.get(docId) !== lang) continue;
       if (matchedPassages.has(pi)) continue;
+      if (opts.excludeInterviewer && isInterviewerPassage(index, pi)) continue;
       const found = verify(index, pi, plan, matchers);
       if (!found) continue;
       matchedPassages.add(pi);
@@ -94,13 +107,13 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
 interface Plan {
   terms: PlannedTerm[];
   /** For each word clause: the stem (or prefix) it asks for, to find its hits in a passage. */
-  words: { clause: Clause & { type: 'word' }; key: string }[];
+  words: { clause: Clause & { type: 'word' }; key: string; family: WordFamily | null }[];
   phrases: { clause: Clause & { type: 'phrase' }; norms: string[] }[];
   /** Some word or phrase (not only exclusions) must be found in the text. */
   anyText: boolean;
 }
 
-function planFor(parsed: ParsedQuery, lang: SearchLanguage, ignored: Set<string>): Plan | undefined {
+function planFor(parsed: ParsedQuery, lang: SearchLanguage, ignored: Set<string>, forms: { compounds: boolean; lexicon: boolean }): Plan | undefined {
   const terms: PlannedTerm[] = [];
   const words: Plan['words'] = [];
   const phrases: Plan['phrases'] = [];
@@ -119,8 +132,17 @@ function planFor(parsed: ParsedQuery, lang: SearchLanguage, ignored: Set<string>
       // the index looks up the stemmed prefix, and the written forms are checked in verify().
       // A fuzzy word is compared as written (its misspelling would stem unpredictably).
       const key = c.wildcard || c.fuzzy ? norm : stem(norm, lang);
-      words.push({ clause: c, key });
-      terms.push({ term: c.fuzzy ? norm : stem(norm, lang), field: 'text', presence: c.presence, wildcard: c.wildcard, fuzzy: c.fuzzy });
+      // A plain Swedish word: its lexicon forms and compounds too (an excluded word stays itself).
+      const family = !c.wildcard && !c.fuzzy && c.presence !== 'prohibited' && lang === 'sv' && (forms.compounds || forms.lexicon) ? wordFamily(norm, lang, forms) : null;
+      words.push({ clause: c, key, family });
+      terms.push({
+        term: c.fuzzy ? norm : stem(norm, lang),
+        field: 'text',
+        presence: c.presence,
+        wildcard: c.wildcard,
+        fuzzy: c.fuzzy,
+        ...(family ? { alternatives: family.stems, compoundStems: family.compounds ? family.stems : undefined } : {}),
+      });
     } else {
       const norms = c.words.map(normalizeWord);
       phrases.push({ clause: c, norms });
@@ -142,10 +164,10 @@ function planFor(parsed: ParsedQuery, lang: SearchLanguage, ignored: Set<string>
 /** Per query and language: whether a word form satisfies each word clause (memoised by form id). */
 type FormMatcher = (formId: number) => boolean;
 
-function matcherFor(index: LoadedIndex, w: Plan['words'][number], lang: SearchLanguage): FormMatcher {
+function matcherFor(index: LoadedIndex, w: Plan['words'][number], lang: SearchLanguage, excluded: Set<string>): FormMatcher {
   // 0 = not yet known, 1 = matches, 2 = does not; indexed by form id (grows with the table).
   let memo = new Uint8Array(1024);
-  const { clause, key } = w;
+  const { clause, key, family } = w;
   return (id) => {
     if (id >= memo.length) {
       const bigger = new Uint8Array(Math.max(id + 1, memo.length * 2));
@@ -156,8 +178,11 @@ function matcherFor(index: LoadedIndex, w: Plan['words'][number], lang: SearchLa
     if (m === 0) {
       const norm = index.tokens.form(id);
       let ok: boolean;
-      if (clause.wildcard) ok = norm.startsWith(key);
+      if (excluded.has(norm)) ok = false;
+      else if (clause.wildcard) ok = norm.startsWith(key);
       else if (isStopWord(norm, lang)) ok = false;
+      else if (family && inFamily(norm, family)) ok = true;
+      else if (family && lexiconRejects(norm, family)) ok = false;
       else if (clause.fuzzy) ok = withinDistance(stem(norm, lang), key, clause.fuzzy) || withinDistance(norm, key, clause.fuzzy);
       else ok = stem(norm, lang) === key;
       memo[id] = m = ok ? 1 : 2;
@@ -276,6 +301,14 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
       a.docs.add(docId);
     }
   }
+  // The written forms hit, so the user sees what the query found and can untick a form.
+  const forms = new Map<string, number>();
+  for (const o of occ) {
+    const written = index.text(index.passages.doc[o.passage]!).slice(o.start, o.end);
+    if (/\s/u.test(written)) continue; // a phrase is not a word form
+    const norm = normalizeWord(written);
+    forms.set(norm, (forms.get(norm) ?? 0) + 1);
+  }
   const offset = opts.offset ?? 0;
   const limit = opts.limit ?? 1000;
   const context = opts.context ?? 60;
@@ -288,8 +321,15 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
     perDocument: [...perDoc].map(([documentId, n]) => ({ documentId, documentName: index.documents.get(documentId)?.name ?? '', hits: n })),
     perAttribute: [...perAttr.values()].map((a) => ({ attribute: a.attribute, value: a.value, hits: a.hits, documents: a.docs.size })),
     ignored,
+    forms: [...forms].map(([form, n]) => ({ form, hits: n })).sort((a, b) => b.hits - a.hits || a.form.localeCompare(b.form, 'sv')),
     ms: Math.round((performance.now() - started) * 10) / 10,
   };
+}
+
+/** A turn of a speaker marked as interviewer: left out when the user asks (their questions echo the topic). */
+function isInterviewerPassage(index: LoadedIndex, pi: number): boolean {
+  const sid = index.passages.speaker[pi];
+  return sid != null && index.speakers.get(sid)?.isInterviewer === true;
 }
 
 /** Passages are numbered in document order, so hits found in passage order need no sort. */

@@ -8,7 +8,8 @@ import { IN_LIST, listParam } from '../db/sql-list';
 import type { z } from 'zod';
 import type { WordComparison as WordComparisonSchema, WordFrequencies as WordFrequenciesSchema, WordScope } from '../../../shared/contract/search';
 import { resolveFilter } from '../analysis/filter';
-import { codeByPath, subtreeIds } from '../coding/codes';
+import { resolveCode } from '../coding/code-resolve';
+import { subtreeIds } from '../coding/codes';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { documentLanguage, isStopWord, stem, type SearchLanguage } from './language';
@@ -28,8 +29,15 @@ interface Counts {
   byStem: Map<string, { count: number; docs: Set<number>; forms: Map<string, number> }>;
 }
 
-export function wordFrequencies(p: Project, scope: WordScope, options: { limit?: number; minCount?: number; lang?: SearchLanguage } = {}): WordFrequencies {
-  const counts = countWords(p, scope, options.lang);
+interface WordOptions {
+  limit?: number;
+  minCount?: number;
+  lang?: SearchLanguage;
+  includeSpeakerNames?: boolean;
+}
+
+export function wordFrequencies(p: Project, scope: WordScope, options: WordOptions = {}): WordFrequencies {
+  const counts = countWords(p, scope, options);
   const rows = toRows(counts).filter((r) => r.count >= (options.minCount ?? 1));
   return { words: counts.words, counted: counts.counted, documents: counts.documents.size, rows: rows.slice(0, options.limit ?? rows.length) };
 }
@@ -38,9 +46,9 @@ export type CompareRow = WordComparison['rows'][number];
 
 export type WordComparison = z.infer<typeof WordComparisonSchema>;
 
-export function compareWords(p: Project, a: WordScope, b: WordScope, options: { limit?: number; minCount?: number; lang?: SearchLanguage } = {}): WordComparison {
-  const ca = countWords(p, a, options.lang);
-  const cb = countWords(p, b, options.lang);
+export function compareWords(p: Project, a: WordScope, b: WordScope, options: WordOptions = {}): WordComparison {
+  const ca = countWords(p, a, options);
+  const cb = countWords(p, b, options);
   const stems = new Set([...ca.byStem.keys(), ...cb.byStem.keys()]);
   const rows: CompareRow[] = [];
   for (const s of stems) {
@@ -76,14 +84,31 @@ export function logLikelihood(a: number, b: number, n: number, m: number): numbe
   return 2 * (term(a, e1) + term(b, e2));
 }
 
-function countWords(p: Project, scope: WordScope, forceLang?: SearchLanguage): Counts {
+/**
+ * The words of speakers' labels and names ("Ali", "Berg", "Fatima Nilsson"): left out of the
+ * counts by default, or the most distinctive words of a group are its participants' names
+ * (and "Anna" is stemmed together with "annan"). Initials of one letter are stop words anyway.
+ */
+export function speakerNameWords(speakers: Map<number, { label: string; name: string | null }>): Set<string> {
+  const out = new Set<string>();
+  for (const s of speakers.values()) {
+    for (const part of [s.label, s.name ?? '']) {
+      for (const t of tokenize(part.normalize('NFC'))) if (t.norm.length >= 2 && !/^\d+$/.test(t.norm)) out.add(t.norm);
+    }
+  }
+  return out;
+}
+
+function countWords(p: Project, scope: WordScope, options: WordOptions): Counts {
+  const forceLang = options.lang;
   const filter = resolveFilter(p, scope.filter);
   const speakers = readSpeakers(p);
+  const names = options.includeSpeakerNames ? new Set<string>() : speakerNameWords(speakers);
   const docs = p.db.prepare('SELECT id, text, language FROM documents ORDER BY position, id').all() as { id: number; text: string; language: string | null }[];
   const turnsOf = p.db.prepare('SELECT document_id, speaker_id, start, "end" FROM turns WHERE document_id = ? ORDER BY start, id');
   let quoteSpans: Map<number, [number, number][]> | undefined;
   if (scope.code !== undefined) {
-    const codeId = typeof scope.code === 'number' ? scope.code : codeByPath(p, scope.code);
+    const codeId = typeof scope.code === 'number' ? scope.code : resolveCode(p, scope.code);
     if (!p.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) throw new UserError('not-found', `no code with id ${codeId}`);
     const ids = subtreeIds(p, codeId);
     const rows = p.db
@@ -122,7 +147,7 @@ function countWords(p: Project, scope: WordScope, forceLang?: SearchLanguage): C
     for (const [s, e] of spans) {
       for (const t of tokenize(d.text, s, e)) {
         counts.words++;
-        if (isStopWord(t.norm, lang) || /^\d+$/.test(t.norm)) continue;
+        if (isStopWord(t.norm, lang) || /^\d+$/.test(t.norm) || names.has(t.norm)) continue;
         counts.counted++;
         any = true;
         const st = stem(t.norm, lang);

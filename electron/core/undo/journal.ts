@@ -18,8 +18,15 @@ import type { Db, Statement } from '../db/driver';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 
-/** Tables whose changes are undoable. Documents, speakers and turns belong to import, not to undo. */
+/**
+ * Tables whose changes are undoable. Documents, speakers and turns are written by imports
+ * outside any step (a batch is not journalled); deleting, renaming or correcting a document
+ * is a step, with its cascade.
+ */
 export const JOURNALLED_TABLES = [
+  'documents',
+  'speakers',
+  'turns',
   'quotations',
   'quotation_codes',
   'codes',

@@ -7,6 +7,7 @@ import { DocumentList } from './DocumentList';
 import { CenterTabs } from './CenterTabs';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
+import { Workbench } from './Workbench';
 import { ImportLayer } from './import/ImportLayer';
 
 export function App() {
@@ -15,6 +16,8 @@ export function App() {
   const loading = useApp((s) => s.loading);
   const error = useApp((s) => s.error);
   const setError = useApp((s) => s.setError);
+  const notice = useApp((s) => s.notice);
+  const setNotice = useApp((s) => s.setNotice);
   useEffect(() => {
     void init();
   }, [init]);
@@ -22,20 +25,24 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      {error && (
-        <div className="error-banner" role="alert">
-          <strong>{t('errors.title')}:</strong> {error}
-          <button type="button" className="link" onClick={() => setError(null)}>{t('errors.dismiss')}</button>
-        </div>
-      )}
+      <div className="banners">
+        {error && (
+          <div className="error-banner" role="alert">
+            <strong>{t('errors.title')}:</strong> {error}
+            <button type="button" className="link" onClick={() => setError(null)}>{t('errors.dismiss')}</button>
+          </div>
+        )}
+        {notice && (
+          <div className="notice-banner" role="status" data-testid="notice">
+            <span>{notice}</span>
+            <button type="button" className="link" onClick={() => setNotice(null)}>{t('errors.dismiss')}</button>
+          </div>
+        )}
+      </div>
       {loading ? (
         <p className="empty">{t('app.loading')}</p>
       ) : (
-        <main className="workbench">
-          <DocumentList />
-          <CenterTabs />
-          <CodeTree />
-        </main>
+        <Workbench left={<DocumentList />} center={<CenterTabs />} right={<CodeTree />} />
       )}
       <StatusBar />
       {!loading && <CodingShell />}

@@ -274,7 +274,11 @@ function countTitle(c: Code, t: (k: string, o?: Record<string, unknown>) => stri
 function RenameInput({ code, onDone }: { code: Code; onDone(): void }) {
   const [name, setName] = useState(code.name);
   const { t } = useTranslation();
+  // Enter commits, and the input then leaves the page, which blurs it: commit once only.
+  const finished = useRef(false);
   const commit = async (): Promise<void> => {
+    if (finished.current) return;
+    finished.current = true;
     const n = name.trim();
     if (n && n !== code.name) await useCoding.getState().run(() => api.call('codes.update', { id: code.id, name: n }));
     onDone();
@@ -290,7 +294,10 @@ function RenameInput({ code, onDone }: { code: Code; onDone(): void }) {
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === 'Enter') void commit();
-        if (e.key === 'Escape') onDone();
+        if (e.key === 'Escape') {
+          finished.current = true;
+          onDone();
+        }
       }}
       onBlur={() => void commit()}
       data-testid="rename-input"

@@ -180,6 +180,7 @@ function DocBlockImpl({ block: b, text, language, speaker: sp, quotations, codes
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => onSelectQuotation(q.id)}
             >
+              <QuotationMarkers q={q} />
               {q.codeIds.length === 0 ? (
                 <span className="margin-code uncoded">{t('coding.margin.uncoded')}</span>
               ) : (
@@ -197,6 +198,18 @@ function DocBlockImpl({ block: b, text, language, speaker: sp, quotations, codes
         })}
       </div>
     </div>
+  );
+}
+
+/** Small marks for a quotation with a comment, memos, or words changed by a text correction. */
+export function QuotationMarkers({ q }: { q: Pick<Quotation, 'comment' | 'memos' | 'needsReview'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {q.needsReview && <span className="q-mark review" title={t('docManage.reviewHint')} data-testid="mark-review">!</span>}
+      {q.comment && <span className="q-mark comment" title={`${t('coding.panel.comment')}: ${q.comment}`} data-testid="mark-comment">✎</span>}
+      {q.memos > 0 && <span className="q-mark memo" title={t('coding.marks.memos', { count: q.memos })} data-testid="mark-memo">M{q.memos > 1 ? q.memos : ''}</span>}
+    </>
   );
 }
 

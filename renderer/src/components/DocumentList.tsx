@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/contract';
 import { useApp } from '../store/app-store';
 import { collator } from '../util/format';
+import { DocumentDialogs, DocumentToolbar, type DocumentDialog } from './DocumentActions';
 import { GroupFilter } from './GroupFilter';
 import { VirtualList } from './VirtualList';
 
@@ -16,6 +17,8 @@ export function DocumentList() {
   const selectDocument = useApp((s) => s.selectDocument);
   const [filter, setFilter] = useState('');
   const [members, setMembers] = useState<number[] | null>(null);
+  const [dialog, setDialog] = useState<DocumentDialog | null>(null);
+  const current = documents.find((d) => d.id === selected) ?? null;
 
   const shown = useMemo(() => {
     const f = filter.trim().toLocaleLowerCase(i18n.language);
@@ -38,6 +41,7 @@ export function DocumentList() {
         <h2 id="documents-title">{t('documents.title')}</h2>
         <span className="muted">{t('documents.count', { count: documents.length })}</span>
       </header>
+      <DocumentToolbar selected={current} onOpen={setDialog} />
       <input className="filter" type="search" placeholder={t('documents.filter')} aria-label={t('documents.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
       <GroupFilter value={members} onChange={setMembers} />
       {shown.length === 0 ? (
@@ -49,6 +53,8 @@ export function DocumentList() {
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') { e.preventDefault(); move(1); }
             if (e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
+            if (e.key === 'F2' && current) { e.preventDefault(); setDialog({ kind: 'rename', doc: current }); }
+            if (e.key === 'Delete' && current) { e.preventDefault(); setDialog({ kind: 'delete', doc: current }); }
           }}
         >
           <VirtualList
@@ -63,7 +69,7 @@ export function DocumentList() {
                 aria-current={d.id === selected}
                 data-testid="document-row"
                 onClick={() => void selectDocument(d.id)}
-                title={d.sourceName ?? d.name}
+                title={d.sourceName && d.sourceName !== d.name ? `${d.name}\n${d.sourceName}` : d.name}
               >
                 <span className={`doc-icon kind-${d.kind}`} aria-hidden>{KIND_BADGE[d.kind]}</span>
                 <span className="doc-main">
@@ -83,6 +89,7 @@ export function DocumentList() {
           />
         </div>
       )}
+      {dialog && <DocumentDialogs dialog={dialog} onClose={() => setDialog(null)} />}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { useApp } from '../store/app-store';
 import { useCoding } from '../store/coding-store';
 import { formatNumber } from '../util/format';
 import { DocBlock, LANE_WIDTH, type LanedQuotation } from './DocBlock';
+import { CorrectTextDialog } from './DocumentActions';
 
 export interface Block {
   start: number;
@@ -69,6 +70,7 @@ export function DocumentView() {
   const bodyRef = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
   const [menu, setMenu] = useState<{ x: number; y: number; block: Block; quotationId: number | null } | null>(null);
+  const [correcting, setCorrecting] = useState<{ start: number; end: number } | null>(null);
 
   const blocks = useMemo(() => (doc ? blocksOf(doc) : []), [doc]);
   const speakers = useMemo(() => new Map(doc?.speakerList.map((s, i) => [s.id, { ...s, color: SPEAKER_COLORS[i % SPEAKER_COLORS.length]! }]) ?? []), [doc]);
@@ -122,6 +124,12 @@ export function DocumentView() {
   const onMouseUp = useCallback(
     (e: React.MouseEvent) => {
       if (!doc || !bodyRef.current || e.button !== 0) return;
+      // The block clicked or selected in becomes the current one: T codes that turn.
+      const clicked = (e.target as HTMLElement).closest<HTMLElement>('[data-block]');
+      if (clicked) {
+        const i = blockIndexAt(blocks, Number(clicked.dataset.start));
+        if (i >= 0) setCurrent(i);
+      }
       const r = selectionOffsets(bodyRef.current);
       if (r) {
         setPending({ documentId: doc.id, ...r });
@@ -132,7 +140,7 @@ export function DocumentView() {
       setPending(null);
       if (ids.length) selectQuotation(innermost(docQuotes, ids));
     },
-    [doc, docQuotes, selectQuotation, setPending],
+    [doc, docQuotes, blocks, selectQuotation, setPending],
   );
 
   const onDrop = (e: React.DragEvent): void => {
@@ -144,6 +152,7 @@ export function DocumentView() {
     const inPending = (e.target as HTMLElement).closest('.pending');
     if (pending && pending.documentId === doc.id && (inPending || !quoteId)) void applyCodes([codeId], { kind: 'selection' });
     else if (quoteId) void applyCodes([codeId], { kind: 'quotation', id: quoteId });
+    else useApp.getState().setNotice(t('coding.dropNothing'));
   };
 
   const moveQuotation = (delta: number): void => {
@@ -242,6 +251,9 @@ export function DocumentView() {
             {t('coding.selection.code')} <kbd>Q</kbd>
           </button>
           <span className="muted">{t('coding.selection.dragHint')}</span>
+          <button type="button" className="small-button" onClick={() => setCorrecting({ start: pending.start, end: pending.end })} data-testid="correct-selection">
+            {t('docManage.correct')}
+          </button>
           <button type="button" className="link" onClick={() => (setPending(null), window.getSelection()?.removeAllRanges())}>{t('coding.selection.clear')}</button>
         </div>
       )}
@@ -308,6 +320,7 @@ export function DocumentView() {
           items={[
             ...(pending ? [{ label: t('coding.menu.codeSelection'), run: () => openQuickCode({ kind: 'selection' }) }] : []),
             ...(menu.block.turnId !== undefined ? [{ label: t('coding.menu.codeTurn'), run: () => openQuickCode({ kind: 'turn', turnId: menu.block.turnId! }) }] : []),
+            { label: t('docManage.correctTurn'), run: () => setCorrecting({ start: menu.block.start, end: menu.block.end }) },
             ...(menu.quotationId !== null
               ? [
                   { label: t('coding.menu.addCode'), run: () => openQuickCode({ kind: 'quotation', id: menu.quotationId! }) },
@@ -318,6 +331,7 @@ export function DocumentView() {
           ]}
         />
       )}
+      {correcting && <CorrectTextDialog documentId={doc.id} start={correcting.start} end={correcting.end} onClose={() => setCorrecting(null)} />}
     </section>
   );
 }

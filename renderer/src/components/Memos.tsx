@@ -5,10 +5,12 @@
 import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Memo } from '../../../shared/contract/memos';
+import { MEMO_BODY_LIMIT } from '../../../shared/limits';
 import { api } from '../api/client';
 import { useApp } from '../store/app-store';
 import { useCoding, type MemoTarget } from '../store/coding-store';
 import { formatDateTime } from '../util/dates';
+import { formatNumber } from '../util/format';
 import { Dialog } from './Dialog';
 
 /** Light markup → React: blank lines separate paragraphs, **strong**, *emphasis*. */
@@ -41,18 +43,31 @@ export function targetParams(target: MemoTarget): { documentId?: number; codeId?
   return {};
 }
 
+/** The first words of a quotation, quoted, as a memo dialog names it ("Memos on ”Vi ringde varandra …”"). */
+export function quotationExcerpt(text: string | undefined, words = 6): string | undefined {
+  if (!text) return undefined;
+  const all = text.trim().split(/\s+/);
+  return `”${all.slice(0, words).join(' ')}${all.length > words ? ' …' : ''}”`;
+}
+
+/** Whether a memo body is over what a memo holds (said before saving, so nothing pasted is lost). */
+export function memoTooLarge(body: string): boolean {
+  return body.length > MEMO_BODY_LIMIT;
+}
+
 /** The editor for one memo (or a new one attached to `target`). */
-export function MemoEditor({ memo, target, onSaved }: { memo: Memo | null; target: MemoTarget; onSaved(m: Memo): void }) {
+export function MemoEditor({ memo, target, onSaved, suggestedTitle = '' }: { memo: Memo | null; target: MemoTarget; onSaved(m: Memo): void; suggestedTitle?: string }) {
   const { t, i18n } = useTranslation();
-  const [title, setTitle] = useState(memo?.title ?? '');
+  const [title, setTitle] = useState(memo?.title ?? suggestedTitle);
   const [body, setBody] = useState(memo?.body ?? '');
+  const tooLarge = memoTooLarge(body);
   // Starts from the memo as given; callers pass a key of the memo's id and modifiedAt, so
   // another memo, or this one saved, starts a fresh editor.
   const [preview, setPreview] = useState(false);
-  const dirty = title !== (memo?.title ?? '') || body !== (memo?.body ?? '');
+  const dirty = memo ? title !== memo.title || body !== memo.body : body !== '' || title.trim() !== '';
 
   const save = async (): Promise<void> => {
-    if (!title.trim()) return;
+    if (!title.trim() || tooLarge) return;
     const saved = await useCoding.getState().run(() =>
       memo ? api.call('memos.update', { id: memo.id, title: title.trim(), body }) : api.call('memos.create', { title: title.trim(), body, ...targetParams(target) }),
     );
@@ -94,8 +109,13 @@ export function MemoEditor({ memo, target, onSaved }: { memo: Memo | null; targe
           data-testid="memo-body"
         />
       )}
+      {tooLarge && (
+        <p className="form-problem" role="alert" data-testid="memo-too-large">
+          {t('coding.memo.tooLarge', { n: formatNumber(body.length, i18n.language), max: formatNumber(MEMO_BODY_LIMIT, i18n.language) })}
+        </p>
+      )}
       <div className="memo-buttons">
-        <button type="button" className="small-button primary" disabled={!title.trim() || !dirty} onClick={() => void save()} data-testid="memo-save">
+        <button type="button" className="small-button primary" disabled={!title.trim() || !dirty || tooLarge} onClick={() => void save()} data-testid="memo-save">
           {t('coding.memo.save')} <kbd>Ctrl+S</kbd>
         </button>
         {memo && (
@@ -115,6 +135,7 @@ export function MemoDialog() {
   const openMemo = useCoding((s) => s.openMemo);
   const codes = useApp((s) => s.codes);
   const doc = useApp((s) => s.document);
+  const quotations = useApp((s) => s.quotations);
   const [memos, setMemos] = useState<Memo[]>([]);
   const [current, setCurrent] = useState<number | null>(null);
   // state is set when the answer comes, never synchronously (this also runs from an effect)
@@ -141,7 +162,7 @@ export function MemoDialog() {
       : target.kind === 'document'
         ? (doc?.id === target.id ? doc.name : '')
         : target.kind === 'quotation'
-          ? t('coding.memo.quotationN', { id: target.id })
+          ? quotationExcerpt(quotations.find((q) => q.id === target.id)?.text) ?? t('coding.memo.quotationN', { id: target.id })
           : '';
   const memo = memos.find((m) => m.id === current) ?? null;
   return (
@@ -157,7 +178,13 @@ export function MemoDialog() {
             </button>
           ))}
         </div>
-        <MemoEditor key={`${memo?.id}-${memo?.modifiedAt}`} memo={memo} target={target} onSaved={(m) => (setCurrent(m.id), void reload())} />
+        <MemoEditor
+          key={`${memo?.id}-${memo?.modifiedAt}`}
+          memo={memo}
+          target={target}
+          suggestedTitle={what ? t('coding.memo.about', { what }) : ''}
+          onSaved={(m) => (setCurrent(m.id), void reload())}
+        />
       </div>
     </Dialog>
   );

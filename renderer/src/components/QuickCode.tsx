@@ -68,6 +68,15 @@ export function QuickCode() {
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [active]);
+  // Escape closes the box whatever has focus (the "nothing selected" message has no field).
+  useEffect(() => {
+    if (!target) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [target, close]);
 
   if (!target) return null;
   const nothingToCode = target.kind === 'selection' && !pending;
@@ -89,7 +98,12 @@ export function QuickCode() {
       <div className="dialog quick-code" role="dialog" aria-modal="true" aria-labelledby="quick-code-title" onMouseDown={(e) => e.stopPropagation()} data-testid="quick-code">
         <h3 id="quick-code-title">{t(`coding.quick.title.${target.kind}`)}</h3>
         {nothingToCode ? (
-          <p className="muted">{t('coding.quick.nothing')}</p>
+          <>
+            <p className="muted">{t('coding.quick.nothing')}</p>
+            <div className="dialog-buttons">
+              <button type="button" autoFocus onClick={close} data-testid="quick-code-close">{t('errors.dismiss')}</button>
+            </div>
+          </>
         ) : (
           <>
             <input

@@ -45,6 +45,11 @@ export function QuotationPanel() {
                   onClick={() => void jumpTo({ documentId: q.documentId, start: q.start, end: q.end }, q.id)}
                   data-testid="quotation-row"
                 >
+                  <span className="quote-marks">
+                    {q.needsReview && <span className="badge review" title={t('docManage.reviewHint')} data-testid="review-badge">{t('docManage.review')}</span>}
+                    {q.comment && <span className="q-mark comment" title={`${t('coding.panel.comment')}: ${q.comment}`} data-testid="list-mark-comment">✎</span>}
+                    {q.memos > 0 && <span className="q-mark memo" title={t('coding.marks.memos', { count: q.memos })} data-testid="list-mark-memo">M{q.memos > 1 ? q.memos : ''}</span>}
+                  </span>
                   <span className="quote-text">{q.text}</span>
                   <span className="quote-codes">
                     {q.codeIds.map((id) => {
@@ -105,6 +110,15 @@ function QuotationDetails({ q }: { q: Quotation }) {
         <strong>{t('coding.panel.quotation', { start: q.start, end: q.end })}</strong>
         <span className="muted">{[q.coder, q.createdAt.slice(0, 10)].filter(Boolean).join(' · ')}</span>
       </div>
+      {q.needsReview && (
+        <div className="qd-review" role="note">
+          <span className="badge review">{t('docManage.review')}</span>
+          <span className="muted">{t('docManage.reviewHint')}</span>
+          <button type="button" className="small-button" onClick={() => void updateQuotation(q.id, { reviewed: true })} data-testid="mark-reviewed">
+            {t('docManage.reviewed')}
+          </button>
+        </div>
+      )}
       <div className="qd-codes" aria-label={t('quotations.codes')}>
         {q.codeIds.map((id) => {
           const c = byId.get(id);

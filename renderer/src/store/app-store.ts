@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { AppEvent, Code, DocumentFull, DocumentSummary, Progress, ProjectInfo, Quotation } from '../../../shared/contract';
 import { api } from '../api/client';
+import { i18n } from '../i18n';
 
 export interface AppState {
   info: ProjectInfo | null;
@@ -13,6 +14,8 @@ export interface AppState {
   document: DocumentFull | null;
   progress: Record<string, Progress>;
   error: string | null;
+  /** A message that is not an error: what happened, or what to do next. */
+  notice: string | null;
   loading: boolean;
 
   init(): Promise<void>;
@@ -26,6 +29,9 @@ export interface AppState {
   projectChanged(): Promise<void>;
   cancelJob(jobId: string): Promise<void>;
   setError(message: string | null): void;
+  setNotice(message: string | null): void;
+  /** Deletes the documents an import just made (one undoable step) and says so. */
+  undoImport(documentIds: number[]): Promise<void>;
 }
 
 /** Changes that leave document texts, speakers and attributes as they were. */
@@ -68,6 +74,7 @@ export const useApp = create<AppState>((set, get) => {
     document: null,
     progress: {},
     error: null,
+    notice: null,
     loading: true,
 
     async init() {
@@ -152,6 +159,17 @@ export const useApp = create<AppState>((set, get) => {
 
     setError(error) {
       set({ error });
+    },
+
+    setNotice(notice) {
+      set({ notice });
+    },
+
+    async undoImport(documentIds) {
+      await guard(async () => {
+        const r = await api.call('documents.delete', { ids: documentIds, undoImport: true });
+        set({ notice: i18n.t('docManage.importUndone', { count: r.deleted }) });
+      });
     },
   };
 });

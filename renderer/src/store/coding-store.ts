@@ -63,7 +63,7 @@ export interface CodingState {
   applyCodes(codeIds: number[], target?: QuickCodeTarget): Promise<void>;
   removeCode(quotationId: number, codeId: number): Promise<void>;
   deleteQuotation(id: number): Promise<void>;
-  updateQuotation(id: number, patch: { start?: number; end?: number; comment?: string | null }): Promise<void>;
+  updateQuotation(id: number, patch: { start?: number; end?: number; comment?: string | null; reviewed?: true }): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   refreshHistory(): Promise<void>;

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { SearchHit, SearchResult } from '../../../shared/contract/search';
 import { api } from '../api/client';
+import type { CodeChoice } from '../components/CodeField';
 import { useApp } from './app-store';
 
 export type Expansion = 'word' | 'sentence' | 'paragraph' | 'turn';
@@ -15,21 +16,30 @@ interface SearchState {
   query: string;
   lang: 'auto' | 'sv' | 'en';
   sort: 'document' | 'relevance';
+  /** Leave out the turns of speakers marked as interviewer (from the hits, and so from "code all"). */
+  excludeInterviewer: boolean;
+  /** Swedish: words also find compounds ("samverkansmöte" for "samverkan"). */
+  compounds: boolean;
+  /** Word forms the user unticked: searched without them. */
+  excludeForms: string[];
   result: SearchResult | null;
   busy: boolean;
   selected: Set<string>;
-  codePath: string;
+  code: CodeChoice;
   expand: Expansion;
   message: string | null;
   setQuery(q: string): void;
   setLang(l: 'auto' | 'sv' | 'en'): void;
   setSort(s: 'document' | 'relevance'): void;
-  setCodePath(p: string): void;
+  setExcludeInterviewer(on: boolean): void;
+  setCompounds(on: boolean): void;
+  toggleForm(form: string): void;
+  setCode(c: CodeChoice): void;
   setExpand(e: Expansion): void;
   run(): Promise<void>;
   toggle(h: SearchHit): void;
   selectAll(on: boolean): void;
-  codeSelected(): Promise<{ created: number; linked: number } | undefined>;
+  codeSelected(): Promise<{ codeId: number; created: number; linked: number } | undefined>;
   /** Brings the index up to date in the background (a worker job) if the content changed. */
   warm(): Promise<void>;
 }
@@ -54,13 +64,17 @@ export const useSearch = create<SearchState>((set, get) => ({
   query: '',
   lang: 'auto',
   sort: 'document',
+  excludeInterviewer: false,
+  compounds: true,
+  excludeForms: [],
   result: null,
   busy: false,
   selected: new Set(),
-  codePath: '',
+  code: { text: '', codeId: null, create: false },
   expand: 'sentence',
   message: null,
-  setQuery: (query) => set({ query }),
+  // a new query starts with every form ticked
+  setQuery: (query) => set({ query, excludeForms: [] }),
   setLang: (lang) => {
     set({ lang });
     if (get().result) void get().run();
@@ -69,14 +83,27 @@ export const useSearch = create<SearchState>((set, get) => ({
     set({ sort });
     if (get().result) void get().run();
   },
-  setCodePath: (codePath) => set({ codePath }),
+  setCode: (code) => set({ code }),
+  setExcludeInterviewer: (excludeInterviewer) => {
+    set({ excludeInterviewer });
+    if (get().result) void get().run();
+  },
+  setCompounds: (compounds) => {
+    set({ compounds });
+    if (get().result) void get().run();
+  },
+  toggleForm: (form) => {
+    const ex = get().excludeForms;
+    set({ excludeForms: ex.includes(form) ? ex.filter((f) => f !== form) : [...ex, form] });
+    if (get().result) void get().run();
+  },
   setExpand: (expand) => set({ expand }),
   async run() {
-    const { query, lang, sort } = get();
+    const { query, lang, sort, excludeInterviewer, compounds, excludeForms } = get();
     if (!query.trim()) return;
     set({ busy: true, message: null });
     try {
-      const result = await api.call('search.query', { query, sort, limit: LIMIT, ...(lang === 'auto' ? {} : { lang }) });
+      const result = await api.call('search.query', { query, sort, limit: LIMIT, excludeInterviewer, compounds, excludeForms, ...(lang === 'auto' ? {} : { lang }) });
       set({ result, selected: new Set() });
     } catch (e) {
       useApp.getState().setError(e instanceof Error ? e.message : String(e));
@@ -108,11 +135,13 @@ export const useSearch = create<SearchState>((set, get) => ({
     }
   },
   async codeSelected() {
-    const { result, selected, codePath, expand } = get();
+    const { result, selected, code, expand } = get();
     const hits = (result?.hits ?? []).filter((h) => selected.has(hitKey(h))).map((h) => ({ documentId: h.documentId, start: h.start, end: h.end }));
-    if (!hits.length || !codePath.trim()) return undefined;
+    if (!hits.length || !code.text.trim()) return undefined;
     try {
-      const r = await api.call('search.codeHits', { hits, code: codePath.trim(), expand });
+      // A code picked (or found) by id; otherwise the text, which the core resolves or refuses
+      // with the nearest codes; a new code only when the user chose "new code".
+      const r = await api.call('search.codeHits', { hits, code: code.codeId ?? code.text.trim(), createCode: code.create, expand });
       set({ selected: new Set() });
       return r;
     } catch (e) {

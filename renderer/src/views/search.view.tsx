@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../shared/contract/search';
+import { CodeField } from '../components/CodeField';
 import { VirtualList } from '../components/VirtualList';
 import { DocumentLanguages } from '../search/DocumentLanguages';
 import { useApp } from '../store/app-store';
@@ -46,7 +47,6 @@ function SearchView() {
   const [notice, setNotice] = useState<string | null>(null);
   const lang = i18n.language;
   const r = s.result;
-  const codePaths = useMemo(() => codes.map((c) => c.path).sort(collator(lang).compare), [codes, lang]);
   const attrGroups = useMemo(() => {
     const m = new Map<string, { value: string; hits: number; documents: number }[]>();
     for (const a of r?.perAttribute ?? []) m.set(a.attribute, [...(m.get(a.attribute) ?? []), a]);
@@ -61,7 +61,7 @@ function SearchView() {
   };
   const code = async (): Promise<void> => {
     const res = await s.codeSelected();
-    if (res) setNotice(t('search.coded', { created: res.created, linked: res.linked, code: s.codePath }));
+    if (res) setNotice(t('search.coded', { created: res.created, linked: res.linked, code: codes.find((c) => c.id === res.codeId)?.path ?? s.code.text }));
   };
 
   return (
@@ -89,6 +89,14 @@ function SearchView() {
             {languagesOpen ? '▾' : '▸'} {t('search.docLanguages')}
           </button>
           <span className="spacer" />
+          <label className="search-option checkbox" title={t('search.compoundsHint')}>
+            <input type="checkbox" checked={s.compounds} onChange={(e) => s.setCompounds(e.target.checked)} data-testid="search-compounds" />
+            {t('search.compounds')}
+          </label>
+          <label className="search-option checkbox" title={t('search.excludeInterviewerHint')}>
+            <input type="checkbox" checked={s.excludeInterviewer} onChange={(e) => s.setExcludeInterviewer(e.target.checked)} data-testid="search-exclude-interviewer" />
+            {t('search.excludeInterviewer')}
+          </label>
           <label className="search-option">
             {t('search.sort')}
             <select value={s.sort} onChange={(e) => s.setSort(e.target.value as 'document' | 'relevance')}>
@@ -124,6 +132,21 @@ function SearchView() {
           {r.total > r.hits.length && <span className="muted">{t('search.shown', { n: formatNumber(r.hits.length, lang) })}</span>}
           <span className="muted">{t('search.ms', { ms: formatNumber(r.ms, lang, r.ms < 10 ? 1 : 0) })}</span>
           {r.ignored.length > 0 && <span className="muted">{t('search.ignored', { words: r.ignored.join(', ') })}</span>}
+        </div>
+      )}
+      {r && (r.forms.length > 1 || s.excludeForms.length > 0) && (
+        <div className="search-forms" role="group" aria-label={t('search.forms')} data-testid="search-forms">
+          <span className="muted" title={t('search.formsHint')}>{t('search.forms')}:</span>
+          {[...r.forms, ...s.excludeForms.filter((f) => !r.forms.some((x) => x.form === f)).map((form) => ({ form, hits: 0 }))].map((f) => {
+            const on = !s.excludeForms.includes(f.form);
+            return (
+              <label key={f.form} className={`form-chip ${on ? '' : 'off'}`} data-testid="search-form">
+                <input type="checkbox" checked={on} onChange={() => s.toggleForm(f.form)} />
+                <span>{f.form}</span>
+                {on && <span className="form-count">{formatNumber(f.hits, lang)}</span>}
+              </label>
+            );
+          })}
         </div>
       )}
       <div className="search-body">
@@ -208,10 +231,7 @@ function SearchView() {
           <span className="spacer" />
           <label className="search-option">
             {t('search.code')}
-            <input list="search-code-paths" value={s.codePath} placeholder={t('search.codePlaceholder')} onChange={(e) => s.setCodePath(e.target.value)} data-testid="search-code" />
-            <datalist id="search-code-paths">
-              {codePaths.map((p) => <option key={p} value={p} />)}
-            </datalist>
+            <CodeField value={s.code} onChange={s.setCode} testId="search-code" />
           </label>
           <label className="search-option">
             {t('search.expand')}
@@ -222,7 +242,7 @@ function SearchView() {
               <option value="turn">{t('search.expandTurn')}</option>
             </select>
           </label>
-          <button type="button" className="primary" disabled={s.selected.size === 0 || !s.codePath.trim()} onClick={() => void code()} data-testid="search-code-selected">
+          <button type="button" className="primary" disabled={s.selected.size === 0 || !s.code.text.trim()} onClick={() => void code()} data-testid="search-code-selected">
             {t('search.codeSelected')}
           </button>
           {notice && <span className="search-notice" role="status">{notice}</span>}

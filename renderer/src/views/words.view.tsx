@@ -89,13 +89,14 @@ function WordsView() {
   const [a, setA] = useState<ScopeChoice>(EMPTY);
   const [b, setB] = useState<ScopeChoice>({ ...EMPTY, kind: 'none' });
   const [excludeInterviewer, setExcludeInterviewer] = useState(false);
+  const [includeNames, setIncludeNames] = useState(false);
   const [freq, setFreq] = useState<Result<'words.frequencies'> | null>(null);
   const [cmp, setCmp] = useState<Result<'words.compare'> | null>(null);
   const scopeA = useMemo(() => toScope(a, excludeInterviewer)!, [a, excludeInterviewer]);
   const scopeB = useMemo(() => toScope(b, excludeInterviewer), [b, excludeInterviewer]);
   const labelA = label(a, codes, t);
   const labelB = label(b, codes, t);
-  const key = JSON.stringify([scopeA, scopeB, info?.contentVersion]);
+  const key = JSON.stringify([scopeA, scopeB, includeNames, info?.contentVersion]);
   // busy until the answer for the current scopes has come (derived, so the effect sets state only when it arrives)
   const [doneKey, setDoneKey] = useState<string | null>(null);
   const busy = doneKey !== key;
@@ -103,17 +104,17 @@ function WordsView() {
   useEffect(() => {
     let live = true;
     const work = scopeB
-      ? api.call('words.compare', { a: scopeA, b: scopeB, limit: 500 }).then((r) => live && (setCmp(r), setFreq(null)))
-      : api.call('words.frequencies', { scope: scopeA, limit: 500 }).then((r) => live && (setFreq(r), setCmp(null)));
+      ? api.call('words.compare', { a: scopeA, b: scopeB, limit: 500, includeSpeakerNames: includeNames }).then((r) => live && (setCmp(r), setFreq(null)))
+      : api.call('words.frequencies', { scope: scopeA, limit: 500, includeSpeakerNames: includeNames }).then((r) => live && (setFreq(r), setCmp(null)));
     work.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e))).finally(() => live && setDoneKey(key));
     return () => {
       live = false;
     };
-  }, [key, scopeA, scopeB, setError]);
+  }, [key, scopeA, scopeB, includeNames, setError]);
 
   const exportAs = async (format: 'csv' | 'xlsx'): Promise<void> => {
     try {
-      const r = await api.call('words.export', { format, a: scopeA, b: scopeB, labelA, labelB, uiLanguage: lang === 'sv' ? 'sv' : 'en' });
+      const r = await api.call('words.export', { format, a: scopeA, b: scopeB, labelA, labelB, includeSpeakerNames: includeNames, uiLanguage: lang === 'sv' ? 'sv' : 'en' });
       const bytes = Uint8Array.from(atob(r.base64 ?? ''), (c) => c.charCodeAt(0));
       download(r.fileName, new Blob([bytes], { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     } catch (e) {
@@ -128,8 +129,12 @@ function WordsView() {
         <div className="search-option"><span>{scopeB ? t('words.a') : t('words.scope')}</span><ScopePicker value={a} onChange={setA} testId="words-scope-a" /></div>
         <div className="search-option"><span>{t('words.compare')}</span><ScopePicker value={b} onChange={setB} allowNone testId="words-scope-b" /></div>
         <label className="search-option checkbox">
-          <input type="checkbox" checked={excludeInterviewer} onChange={(e) => setExcludeInterviewer(e.target.checked)} />
+          <input type="checkbox" checked={excludeInterviewer} onChange={(e) => setExcludeInterviewer(e.target.checked)} data-testid="words-exclude-interviewer" />
           {t('words.excludeInterviewer')}
+        </label>
+        <label className="search-option checkbox" title={t('words.includeNamesHint')}>
+          <input type="checkbox" checked={includeNames} onChange={(e) => setIncludeNames(e.target.checked)} data-testid="words-include-names" />
+          {t('words.includeNames')}
         </label>
         <span className="spacer" />
         <button type="button" onClick={() => void exportAs('csv')}>{t('words.exportCsv')}</button>

@@ -130,6 +130,7 @@ function ImportDialog() {
   };
   const results = s.results;
   const count = (st: ImportFileResult['status']): number => results?.filter((r) => r.status === st).length ?? 0;
+  const importedIds = results?.flatMap((r) => (r.status === 'imported' ? r.documentIds : [])) ?? [];
 
   return (
     <div className="dialog-backdrop" role="presentation" onMouseDown={() => s.close()}>
@@ -281,6 +282,20 @@ function ImportDialog() {
             <button type="button" onClick={() => void s.cancel()} data-testid="import-cancel">{t('import.cancel')}</button>
           ) : (
             <button type="button" onClick={() => s.close()} data-testid="import-close">{t('import.close')}</button>
+          )}
+          {results && !s.running && importedIds.length > 0 && (
+            <button
+              type="button"
+              className="danger"
+              title={t('docManage.undoImportHint', { count: importedIds.length })}
+              data-testid="undo-import"
+              onClick={() => {
+                s.close();
+                void useApp.getState().undoImport(importedIds);
+              }}
+            >
+              {t('docManage.undoImport')}
+            </button>
           )}
           {!results && (
             <button type="button" className="primary" disabled={s.running || s.pending.length === 0} onClick={() => void s.start()} data-testid="import-start">

@@ -4,6 +4,8 @@ import type { Resource } from '../resource';
 const sv = {
   coding: {
     ok: 'OK',
+    marks: { memos_one: '{{count}} memo om citatet', memos_other: '{{count}} memon om citatet' },
+    dropNothing: 'Inget att koda: markera först text i dokumentet (eller släpp koden på ett befintligt citat) och dra sedan koden dit.',
     views: { quotations: 'Citat', attributes: 'Attribut', memos: 'Memon' },
     doc: { quotations_one: '{{count}} citat', quotations_other: '{{count}} citat' },
     margin: { uncoded: '(utan kod)' },
@@ -103,13 +105,15 @@ const sv = {
       list: 'Memon',
       all: 'Alla memon',
       filter: 'Sök i memon',
-      quotationN: 'citat {{id}}',
+      quotationN: 'nr {{id}}',
+      about: 'Om {{what}}',
+      tooLarge: 'Texten är {{n}} tecken lång, men ett memo rymmer högst {{max}}. Inget är sparat ännu och texten finns kvar här: korta den, eller dela upp den på flera memon.',
       kind: { project: 'Projektmemo', document: 'Dokument', code: 'Kod', quotation: 'Citat' },
       dialog: {
         project: 'Projektmemon',
         document: 'Memon om dokumentet {{name}}',
         code: 'Memon om koden {{name}}',
-        quotation: 'Memon om {{name}}',
+        quotation: 'Memon om citatet {{name}}',
       },
     },
     qm: {
@@ -179,6 +183,10 @@ const sv = {
       attributes_setLevelOrder: 'värdeordning',
       speakers_autocode: 'autokodning per talare',
       search_codeHits: 'kodade sökträffar',
+      documents_delete: 'borttaget dokument',
+      documents_rename: 'omdöpt dokument',
+      documents_create: 'inklistrat dokument',
+      documents_editText: 'rättad text',
     },
     keys: {
       title: 'Kortkommandon',
@@ -211,6 +219,8 @@ const sv = {
 const en: typeof sv = {
   coding: {
     ok: 'OK',
+    marks: { memos_one: '{{count}} memo on the quotation', memos_other: '{{count}} memos on the quotation' },
+    dropNothing: 'Nothing to code: first select text in the document (or drop the code on an existing quotation), then drag the code there.',
     views: { quotations: 'Quotations', attributes: 'Attributes', memos: 'Memos' },
     doc: { quotations_one: '{{count}} quotation', quotations_other: '{{count}} quotations' },
     margin: { uncoded: '(no code)' },
@@ -310,13 +320,15 @@ const en: typeof sv = {
       list: 'Memos',
       all: 'All memos',
       filter: 'Search memos',
-      quotationN: 'quotation {{id}}',
+      quotationN: 'no. {{id}}',
+      about: 'About {{what}}',
+      tooLarge: 'The text is {{n}} characters long, but a memo holds at most {{max}}. Nothing is saved yet and the text is still here: shorten it, or split it into several memos.',
       kind: { project: 'Project memo', document: 'Document', code: 'Code', quotation: 'Quotation' },
       dialog: {
         project: 'Project memos',
         document: 'Memos on the document {{name}}',
         code: 'Memos on the code {{name}}',
-        quotation: 'Memos on {{name}}',
+        quotation: 'Memos on the quotation {{name}}',
       },
     },
     qm: {
@@ -386,6 +398,10 @@ const en: typeof sv = {
       attributes_setLevelOrder: 'value order',
       speakers_autocode: 'auto-coding by speaker',
       search_codeHits: 'coded search hits',
+      documents_delete: 'deleted document',
+      documents_rename: 'renamed document',
+      documents_create: 'pasted document',
+      documents_editText: 'corrected text',
     },
     keys: {
       title: 'Keyboard shortcuts',
