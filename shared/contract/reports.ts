@@ -55,6 +55,8 @@ export const TermReportRow = z.object({
   color: z.string(),
   /** Over all the report's terms together. */
   total: KofN,
+  /** Over all the report's terms together, per group (the Totalt column of the per-group tables). */
+  groupTotals: z.record(z.string(), KofN),
   terms: z.array(TermCell),
 });
 export type TermReportRow = z.infer<typeof TermReportRow>;
@@ -71,8 +73,19 @@ export const TermReport = z.object({
   /** Documents the filter kept but that have no value of the term attribute (left out). */
   withoutTerm: z.number().int(),
   rows: z.array(TermReportRow),
-  /** Codes per term, most often raised first; equal k share a rank (1, 2, 2, 4). */
-  ranking: z.array(z.object({ term: z.string(), entries: z.array(z.object({ codeId: Id, rank: z.number().int(), k: z.number().int(), percent: z.number().nullable() })) })),
+  /**
+   * Codes per term, most often raised first; equal k share a rank (1, 2, 2, 4) and are marked
+   * tied. Codes not raised that term are not ranked: they are listed in notRaised. `text` says
+   * the top places in words, ties worded as ties.
+   */
+  ranking: z.array(
+    z.object({
+      term: z.string(),
+      entries: z.array(z.object({ codeId: Id, rank: z.number().int(), tied: z.boolean(), k: z.number().int(), percent: z.number().nullable() })),
+      notRaised: z.array(Id),
+      text: z.string(),
+    }),
+  ),
   /** One sentence per code and term, in the report's style. */
   sentences: z.array(z.object({ term: z.string(), codeId: Id, text: z.string() })),
   /** Per code the change from the first to the last term with interviews, in percentage points. */

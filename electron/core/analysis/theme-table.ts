@@ -15,6 +15,9 @@ import type { CodingIndex, IndexedCode, IndexedQuotation } from './coding-index'
 import { describeFilter, resolveFilter } from './filter';
 import { findLayout, treeLayout } from './layouts';
 import { sourceLabels } from './source-label';
+import { loadCodes } from './report-common';
+import { IN_LIST, listParam } from '../db/sql-list';
+import { withoutSpeakerLead } from '../../../shared/text/speaker-lead';
 
 export function resolveLayout(p: Project, req: ThemeTableRequest): { layout: ThemeTableLayout; name: string } {
   if (req.spec) return { layout: req.spec as ThemeTableLayout, name: 'custom' };
@@ -160,11 +163,17 @@ function fillQuotes(p: Project, index: CodingIndex, options: ThemeTableOptions, 
   const get = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   for (const id of docIds) if (!texts.has(id)) texts.set(id, (get.get(id) as string | undefined) ?? '');
   const labels = sourceLabels(p, options.sourceTemplate, all);
+  const speakerLabels = new Map<number, Set<string>>();
+  for (const [doc, label] of p.db.prepare(`SELECT document_id, label FROM speakers WHERE document_id ${IN_LIST}`).raw().all(listParam(docIds)) as [number, string][]) {
+    let set = speakerLabels.get(doc);
+    if (!set) speakerLabels.set(doc, (set = new Set()));
+    set.add(label);
+  }
   for (const w of wanted) {
     w.bullet.quotes = w.picks.map(
       (q): ExampleQuote => ({
         quotationId: q.id,
-        text: shorten(wholeWords(texts.get(q.documentId)!, q.start, q.end), options.quoteMaxChars),
+        text: shorten(withoutSpeakerLead(wholeWords(texts.get(q.documentId)!, q.start, q.end), speakerLabels.get(q.documentId) ?? new Set()), options.quoteMaxChars),
         source: labels.get(q.id) ?? '',
       }),
     );
@@ -200,4 +209,11 @@ export function assertLayoutUsable(t: ThemeTable): void {
       undefined,
       `layouten visar inga koder${t.missing.length ? ` (saknas: ${t.missing.join(', ')})` : ''}`,
     );
+}
+
+/** The codes a theme table shows (its sections, with their sub-codes), as paths, for its provenance page. */
+export function themeTableCodePaths(p: Project, t: ThemeTable): string[] {
+  // The sections name the codes; their sub-codes follow in the table itself.
+  const codes = loadCodes(p);
+  return [...new Set(t.sections.map((s) => s.codeId))].map((id) => codes.get(id)?.path ?? '').filter(Boolean);
 }

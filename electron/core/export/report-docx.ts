@@ -36,6 +36,8 @@ export interface DocxTableSpec {
   /** Figures from this column on are right-aligned (default 1). */
   firstNumberColumn?: number;
   fontSize?: number;
+  /** No header row (a label/value table). */
+  noHeader?: boolean;
 }
 
 /** A cell: plain text, or lines (the second and later lines smaller and grey: "73,3 %" under "22 av 30"). */
@@ -102,7 +104,7 @@ export function docxTable(spec: DocxTableSpec): Table {
 
   const rows = [
     // Only pass tableHeader when true: mammoth reads tblHeader val="off" as a header row too.
-    new TableRow({ tableHeader: true, cantSplit: true, children: spec.header.map((h, i) => cell(h, i, { header: true })) }),
+    ...(spec.noHeader ? [] : [new TableRow({ tableHeader: true, cantSplit: true, children: spec.header.map((h, i) => cell(h, i, { header: true })) })]),
     ...spec.rows.map((r, ri) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, { bold: bold.has(ri) })) })),
   ];
   return new Table({ rows, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA } });

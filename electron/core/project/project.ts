@@ -137,8 +137,10 @@ export class Project {
     }
   }
 
+  /** The time stamps writes and exports carry; RODTRAD_NOW (an ISO time) fixes it, so tests never read the wall clock. */
   now(): string {
-    return new Date().toISOString();
+    const fixed = process.env.RODTRAD_NOW;
+    return fixed && !Number.isNaN(Date.parse(fixed)) ? new Date(fixed).toISOString() : new Date().toISOString();
   }
 
   guid(): string {
