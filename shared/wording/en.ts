@@ -40,7 +40,8 @@ export const en: Wording = {
       const [a, b] = pair(k, n);
       s = `${name} was raised in ${a} of the ${b} interviews (${formatPercent(percent ?? 0, 'en')})`;
     }
-    if (n > 0 && split) s += ` – ${split}`;
+    // The split by group says something only when some interviews raised the code and some did not.
+    if (k > 0 && k < n && split) s += ` – ${split}`;
     return `${s}.`;
   },
   trend(name, from, to, change) {

@@ -41,7 +41,8 @@ export const sv: Wording = {
       const [a, b] = pair(k, n);
       s = `${name} togs upp i ${a} av de ${b} intervjuerna (${formatPercent(percent ?? 0, 'sv')})`;
     }
-    if (n > 0 && split) s += ` – ${split}`;
+    // The split by group says something only when some interviews raised the code and some did not.
+    if (k > 0 && k < n && split) s += ` – ${split}`;
     return `${s}.`;
   },
   trend(name, from, to, change) {

@@ -11,6 +11,7 @@ import type { TermReport } from '../../../shared/contract/reports';
 import { formatInteger, formatKofN, formatPercent } from '../../../shared/format/numbers';
 import { useApp } from '../store/app-store';
 import { useReports } from '../store/reports-store';
+import { wording } from '../../../shared/wording';
 import type { ViewDef } from './registry';
 import '../reports/reports.css';
 
@@ -160,14 +161,14 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
               {report.terms.map((term) => (
                 <th key={term} scope="col" className="num">{term}</th>
               ))}
-              {!group && <th scope="col" className="num">{t('reports.total')}</th>}
+              <th scope="col" className="num">{t('reports.total')}</th>
             </tr>
             <tr className="report-held">
               <th scope="row">{t('reports.held')}</th>
               {report.held.map((h) => (
                 <td key={h.term} className="num">{formatInteger(group ? (h.groups[group] ?? 0) : h.n, lang)}</td>
               ))}
-              {!group && <td className="num">{formatInteger(report.held.reduce((a, h) => a + h.n, 0), lang)}</td>}
+              <td className="num">{formatInteger(report.held.reduce((a, h) => a + (group ? (h.groups[group] ?? 0) : h.n), 0), lang)}</td>
             </tr>
           </thead>
           <tbody>
@@ -177,7 +178,7 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
                   <span className="code-swatch" style={{ background: r.color }} aria-hidden="true" />
                   {r.name}
                 </th>
-                {[...r.terms.map((c) => (group ? c.groups[group]! : c)), ...(group ? [] : [r.total])].map((c, i) => (
+                {[...r.terms.map((c) => (group ? c.groups[group]! : c)), group ? r.groupTotals[group]! : r.total].map((c, i) => (
                   <td key={i} className="num kofn" style={{ background: c.percent === null ? undefined : `rgba(163, 36, 43, ${(c.percent / 100) * 0.28})` }} data-testid="report-cell">
                     {c.n === 0 ? (
                       '–'
@@ -235,17 +236,30 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
               </tr>
             </thead>
             <tbody>
-              {report.rows.map((_, j) => (
+              {Array.from({ length: Math.max(0, ...report.ranking.map((rk) => rk.entries.length)) }, (_, j) => (
                 <tr key={j}>
-                  {report.ranking.map((rk) => (
-                    <td key={rk.term}>
-                      {rk.entries[j]!.rank}. {names.get(rk.entries[j]!.codeId)} <span className="muted">({rk.entries[j]!.k})</span>
-                    </td>
-                  ))}
+                  {report.ranking.map((rk) => {
+                    const e = rk.entries[j];
+                    return (
+                      <td key={rk.term}>
+                        {e && (
+                          <>
+                            <span className="rank">{wording(lang).rankCell(e.rank, e.tied)}</span> {names.get(e.codeId)} <span className="muted">({e.k})</span>
+                          </>
+                        )}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
           </table>
+          {report.ranking.map((rk) => (
+            <p key={rk.term} className="report-note">
+              {rk.text}
+              {rk.notRaised.length > 0 && ` ${wording(lang).notRaised(rk.term, rk.notRaised.map((id) => names.get(id)!))}`}
+            </p>
+          ))}
           <h3>{t('reports.notes')}</h3>
           {report.notes.map((n, i) => (
             <p key={i} className="report-note">{n}</p>
