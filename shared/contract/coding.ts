@@ -44,6 +44,12 @@ export const QuotationQuery = z
     speakerWhere: z.record(z.string(), z.array(z.string())).optional(),
     /** Case-insensitive substring of the quotation text or comment. */
     text: z.string().max(1000).optional(),
+    /**
+     * Quotations behind a co-occurrence cell: those carrying one of the two codes (directly, as
+     * the co-occurrence table counts) that overlap a quotation of the other (`overlap`), share a
+     * speaker turn with one (`turn`) or a document (`document`). The same code twice: its quotations.
+     */
+    cooccur: z.object({ codeIds: z.tuple([Id, Id]), by: z.enum(['overlap', 'turn', 'document']).default('overlap') }).strict().optional(),
   })
   .strict();
 export type QuotationQuery = z.input<typeof QuotationQuery>;

@@ -24,6 +24,7 @@ import { mergeHandlers } from './merge-handlers';
 import type { Session } from './session';
 import type { CallContext, Handler, Handlers } from './types';
 import { importHandlers } from '../import/handlers';
+import { drillHandlers } from '../analysis/drill-handlers';
 import { applyPathPolicy } from './path-policy';
 
 /** Each area's part of the table; every contract method is in exactly one of them. */
@@ -44,6 +45,7 @@ export const handlerMaps = [
   tableHandlers,
   reportHandlers,
   importHandlers,
+  drillHandlers,
 ] as const;
 
 const handlers: Handlers<MethodName> = mergeHandlers(...handlerMaps);

@@ -8,6 +8,7 @@ import type { QuotationRow } from '../../../shared/contract/coding';
 import type { Project } from '../project/project';
 import { joinCodePath, subtreeIds } from './codes';
 import { textCache } from './quotations';
+import { cooccurringQuotationIds } from './cooccur-filter';
 
 export interface QuotationQueryInput {
   codeIds?: number[];
@@ -19,6 +20,7 @@ export interface QuotationQueryInput {
   where?: Record<string, string[]>;
   speakerWhere?: Record<string, string[]>;
   text?: string;
+  cooccur?: { codeIds: [number, number]; by: 'overlap' | 'turn' | 'document' };
 }
 
 const marks = (n: number): string => (n === 0 ? 'NULL' : Array.from({ length: n }, () => '?').join(','));
@@ -162,6 +164,10 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
     };
     if (q.codeMode === 'and') for (const s of sets) where.push(clause(s));
     else where.push(clause([...new Set(sets.flat())]));
+  }
+  if (q.cooccur) {
+    where.push(`q.id ${IN_LIST}`);
+    args.push(listParam(cooccurringQuotationIds(p, q.cooccur.codeIds[0], q.cooccur.codeIds[1], q.cooccur.by)));
   }
   if (q.documentIds) {
     where.push(`q.document_id ${IN_LIST}`);
