@@ -12,6 +12,9 @@ import { formatInteger, formatKofN, formatPercent } from '../../../shared/format
 import { useApp } from '../store/app-store';
 import { useReports } from '../store/reports-store';
 import { wording } from '../../../shared/wording';
+import { DrillPanel } from '../tables/DrillPanel';
+import type { DrillRequest } from '../../../shared/contract/drill';
+import '../tables/tables.css';
 import type { ViewDef } from './registry';
 import '../reports/reports.css';
 
@@ -42,9 +45,10 @@ function TermReportView() {
     s.set({ codeIds: ids });
   };
   const docVars = s.variables.filter((v) => Object.keys(v.used).length > 0);
+  const [drill, setDrill] = useState<DrillRequest | null>(null);
 
   return (
-    <div className="report-view" data-testid="term-report-view">
+    <div className={`report-view${drill ? ' with-drill' : ''}`} data-testid="term-report-view">
       <aside className="panel report-settings" aria-labelledby="report-settings-title">
         <header className="panel-header">
           <h2 id="report-settings-title">{t('reports.settings')}</h2>
@@ -116,13 +120,22 @@ function TermReportView() {
         {!s.term && docVars.length === 0 && <p className="report-empty">{t('reports.noAttributes')}</p>}
         {s.codeIds?.length === 0 && <p className="report-empty">{t('reports.noCodes')}</p>}
         {s.busy && !s.report && <p className="report-empty" role="status">{t('reports.loading')}</p>}
-        {s.report && <ReportBody report={s.report} lang={lang} />}
+        {s.report && <ReportBody report={s.report} lang={lang} includeSubcodes={s.includeSubcodes} drill={drill} onDrill={setDrill} />}
       </section>
+      <DrillPanel request={drill} onClose={() => setDrill(null)} />
     </div>
   );
 }
 
-function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
+interface BodyProps {
+  report: TermReport;
+  lang: Lang;
+  includeSubcodes: boolean;
+  drill: DrillRequest | null;
+  onDrill: (d: DrillRequest) => void;
+}
+
+function ReportBody({ report, lang, includeSubcodes, drill, onDrill }: BodyProps) {
   const { t } = useTranslation();
   const split = useReports((s) => s.split);
   const chart = useReports((s) => s.chart);
@@ -140,6 +153,19 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
   }, []);
   const svg = useMemo(() => termChartSvg(report, group, chart, chartWidth), [report, group, chart, chartWidth]);
   const names = new Map(report.rows.map((r) => [r.codeId, r.name]));
+  // The report's own settings, so the panel counts exactly what the table counted.
+  const request = {
+    term: report.attributes.term,
+    ...(report.attributes.group ? { group: report.attributes.group } : {}),
+    ...(report.attributes.district ? { district: report.attributes.district } : {}),
+    codes: report.rows.map((r) => r.codeId),
+    terms: report.terms,
+    includeSubcodes,
+    language: lang,
+  };
+  /** The drill request of a cell: term index (or all terms for the Totalt column is not drillable). */
+  const cellDrill = (codeId: number, term: string): DrillRequest => ({ from: 'term', request, codeId, term, ...(group ? { group } : {}) });
+  const isOn = (d: DrillRequest): boolean => drill !== null && JSON.stringify(d) === JSON.stringify(drill);
 
   return (
     <div className="report-body">
@@ -179,7 +205,13 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
                   {r.name}
                 </th>
                 {[...r.terms.map((c) => (group ? c.groups[group]! : c)), group ? r.groupTotals[group]! : r.total].map((c, i) => (
-                  <td key={i} className="num kofn" style={{ background: c.percent === null ? undefined : `rgba(163, 36, 43, ${(c.percent / 100) * 0.28})` }} data-testid="report-cell">
+                  <td
+                    key={i}
+                    className={`num kofn${i < report.terms.length && c.n > 0 ? ` drillable${isOn(cellDrill(r.codeId, report.terms[i]!)) ? ' drill-on' : ''}` : ''}`}
+                    style={{ background: c.percent === null ? undefined : `rgba(163, 36, 43, ${(c.percent / 100) * 0.28})` }}
+                    data-testid="report-cell"
+                    onClick={i < report.terms.length && c.n > 0 ? () => onDrill(cellDrill(r.codeId, report.terms[i]!)) : undefined}
+                  >
                     {c.n === 0 ? (
                       '–'
                     ) : (
