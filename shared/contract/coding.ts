@@ -231,6 +231,17 @@ export const codingMethods = {
     result: Quotation,
     mutates: true,
   }),
+  'quotations.typical': method({
+    summary: 'The quotations pinned as typical quotes of a code (printed as its examples in theme tables), in order.',
+    params: z.object({ codeId: Id }).strict(),
+    result: z.array(Id),
+  }),
+  'quotations.setTypical': method({
+    summary: 'Pins quotations as typical quotes of a code, in the order given ([] removes the pins). Each must carry the code or a sub-code. Undoable.',
+    params: z.object({ codeId: Id, quotationIds: z.array(Id).max(100) }).strict(),
+    result: z.array(Id),
+    mutates: true,
+  }),
   'quotations.query': method({
     summary:
       'The quotation manager: quotations filtered by codes (AND/OR, with or without sub-codes), documents, document groups, speakers and attribute values, with document, speaker, attributes and code paths.',

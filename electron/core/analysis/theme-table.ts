@@ -16,6 +16,7 @@ import { describeFilter, resolveFilter } from './filter';
 import { findLayout, treeLayout } from './layouts';
 import { sourceLabels } from './source-label';
 import { loadCodes } from './report-common';
+import { allTypical } from '../coding/typical';
 import { IN_LIST, listParam } from '../db/sql-list';
 import { withoutSpeakerLead } from '../../../shared/text/speaker-lead';
 
@@ -36,6 +37,7 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   const missing: string[] = [];
   const wantQuotes: { bullet: ThemeBullet; picks: IndexedQuotation[] }[] = [];
   const usedQuotes = new Set<number>();
+  const pins = options.quotes > 0 ? allTypical(p) : new Map<number, number[]>();
 
   const countOf = (code: IndexedCode): ThemeBullet['count'] => {
     const qs = deepQuotations(index, memo, code.id);
@@ -76,7 +78,7 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
       quotes: [],
       children: itemsUnder(code, item.children).map(bullet).filter((x): x is ThemeBullet => x !== null),
     };
-    if (options.quotes > 0) wantQuotes.push({ bullet: b, picks: pickExamples(index, memo, code, options.quotes, usedQuotes) });
+    if (options.quotes > 0) wantQuotes.push({ bullet: b, picks: pickExamples(index, memo, code, options.quotes, usedQuotes, pins.get(code.id) ?? [], options.quoteMaxChars) });
     return b;
   };
 
@@ -119,15 +121,39 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   };
 }
 
+/** How far a quotation's length is from one a reader takes in at a glance (about two lines). */
+function readability(q: IndexedQuotation, max: number): number {
+  const len = q.end - q.start;
+  const ideal = Math.min(160, max);
+  return len < 40 ? 1000 + (40 - len) : len > max ? 500 + (len - max) / 10 : Math.abs(len - ideal);
+}
+
 /**
- * N example quotations of a code: its own quotations first (sub-codes' only if it has none),
- * from documents spread evenly over the (filtered) project order, so the examples show the
- * spread (terms, districts) rather than the first talkative interview; a quotation already
- * shown under another code is passed over while others are left.
+ * N example quotations of a code. Quotations the user pinned as typical come first, in their
+ * order. The rest are chosen: the code's own quotations first (sub-codes' only if it has
+ * none), from documents spread evenly over the (filtered) project order, so the examples show
+ * the spread (terms, districts, groups) rather than the first talkative interview, and within
+ * a document the one of the most readable length. A quotation already printed under another
+ * code is never printed again (a parent and its child share many).
  */
-function pickExamples(index: CodingIndex, memo: Map<number, IndexedQuotation[]>, code: IndexedCode, n: number, used: Set<number>): IndexedQuotation[] {
-  const own = index.direct.get(code.id) ?? [];
-  const pool = own.length > 0 ? own : deepQuotations(index, memo, code.id);
+function pickExamples(
+  index: CodingIndex,
+  memo: Map<number, IndexedQuotation[]>,
+  code: IndexedCode,
+  n: number,
+  used: Set<number>,
+  pinned: readonly number[],
+  maxChars: number,
+): IndexedQuotation[] {
+  const deep = deepQuotations(index, memo, code.id);
+  const byId = new Map(deep.map((q) => [q.id, q]));
+  const picked: IndexedQuotation[] = [];
+  for (const id of pinned) {
+    const q = byId.get(id);
+    if (q && !used.has(q.id) && !picked.includes(q)) picked.push(q);
+  }
+  const own = (index.direct.get(code.id) ?? []).filter((q) => !used.has(q.id) && !picked.includes(q));
+  const pool = own.length > 0 ? own : deep.filter((q) => !used.has(q.id) && !picked.includes(q));
   const byDoc: IndexedQuotation[][] = [];
   let lastDoc = -1;
   for (const q of pool) {
@@ -135,22 +161,27 @@ function pickExamples(index: CodingIndex, memo: Map<number, IndexedQuotation[]>,
     byDoc[byDoc.length - 1]!.push(q);
     lastDoc = q.documentId;
   }
-  const picked: IndexedQuotation[] = [];
-  const take = Math.min(n, byDoc.length);
+  for (const list of byDoc) list.sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
+  const wanted = n - picked.length;
+  const take = Math.min(Math.max(0, wanted), byDoc.length);
+  // A different, fixed phase per code (golden ratio), so codes do not all quote the same interviews.
+  const phase = (code.id * 0.6180339887) % 1;
+  const docsTaken = new Set<number>();
   for (let i = 0; i < take; i++) {
-    // A different, fixed phase per code (golden ratio), so codes do not all quote the same interviews.
-    const phase = (code.id * 0.6180339887) % 1;
     const from = Math.floor(((i + phase) * byDoc.length) / take) % byDoc.length;
-    let choice: IndexedQuotation | undefined;
-    for (let k = 0; k < byDoc.length && !choice; k++) {
-      choice = byDoc[(from + k) % byDoc.length]!.find((q) => !used.has(q.id) && !picked.includes(q));
+    for (let k = 0; k < byDoc.length; k++) {
+      const list = byDoc[(from + k) % byDoc.length]!;
+      if (docsTaken.has(list[0]!.documentId)) continue;
+      picked.push(list[0]!);
+      docsTaken.add(list[0]!.documentId);
+      break;
     }
-    choice ??= byDoc[from]!.find((q) => !picked.includes(q));
-    if (choice) picked.push(choice);
   }
-  for (const q of pool) {
-    if (picked.length >= n) break;
-    if (!picked.includes(q)) picked.push(q);
+  // Fewer documents than quotes wanted: the next most readable ones, still never a repeat.
+  const rest = pool.filter((q) => !picked.includes(q)).sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
+  for (const q of rest) {
+    if (picked.length >= Math.max(n, pinned.length)) break;
+    picked.push(q);
   }
   for (const q of picked) used.add(q.id);
   return picked;
