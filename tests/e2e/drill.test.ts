@@ -5,7 +5,8 @@
  * And the Tabeller view keeps the app frame fixed when its settings column is scrolled to the end.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import JSZip from 'jszip';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -118,6 +119,7 @@ describe('from a number to its quotations', () => {
     await preview.locator('table').waitFor();
     await page.getByTestId('layout-select').selectOption('tree');
     await page.getByLabel('Antal efter varje kod').selectOption('quotes');
+    await page.getByLabel('Exempelcitat per kod').fill('1');
     const count = preview.locator('li', { hasText: /^Bollande/ }).getByTestId('theme-count').first();
     await count.waitFor({ timeout: 15_000 });
     const shown = Number(/\((\d+)\)/.exec((await count.textContent()) ?? '')![1]);
@@ -125,7 +127,28 @@ describe('from a number to its quotations', () => {
     const ids = await panelIds(page);
     expect(ids.length).toBe(shown);
     expect(ids).toEqual(quoteIds(file, ['--code', BOLLANDE]));
+
+    // Pin two quotes, the third listed first, then the first: the DOCX prints them in that order under Bollande.
+    const quotesShown = page.getByTestId('drill-quote');
+    const snippet = async (i: number): Promise<string> => ((await quotesShown.nth(i).locator('blockquote').textContent()) ?? '').replace(/\s+/g, ' ').trim().slice(8, 40);
+    const third = await snippet(2);
+    const first = await snippet(0);
+    await quotesShown.nth(2).getByTestId('drill-pin').click();
+    await expect.poll(() => quotesShown.first().getByTestId('drill-pin').textContent()).toContain('★ 1');
+    // the pinned quote moved to the top; the old first is now second
+    await quotesShown.nth(1).getByTestId('drill-pin').click();
+    await expect.poll(() => quotesShown.nth(1).getByTestId('drill-pin').textContent()).toContain('★ 2');
+    await expect.poll(async () => (await preview.textContent())?.replace(/\s+/g, ' ') ?? '', { timeout: 15_000 }).toContain(third);
     await app.screenshot('drill-theme-table');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'DOCX' }).click()]);
+    const docx = path.join(dir, download.suggestedFilename());
+    await download.saveAs(docx);
+    const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+    const at = text.indexOf('Bollande (');
+    expect(at).toBeGreaterThan(0);
+    expect(text.indexOf(third, at)).toBeGreaterThan(at);
+    expect(text.indexOf(first, at)).toBeGreaterThan(text.indexOf(third, at));
     // Closing the panel brings the settings back.
     await page.getByTestId('drill-panel').getByRole('button', { name: 'Stäng' }).click();
     await page.getByTestId('drill-panel').waitFor({ state: 'detached' });

@@ -38,6 +38,7 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   const wantQuotes: { bullet: ThemeBullet; picks: IndexedQuotation[] }[] = [];
   const usedQuotes = new Set<number>();
   const pins = options.quotes > 0 ? allTypical(p) : new Map<number, number[]>();
+  const reserved = new Set([...pins.values()].flat());
 
   const countOf = (code: IndexedCode): ThemeBullet['count'] => {
     const qs = deepQuotations(index, memo, code.id);
@@ -78,7 +79,7 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
       quotes: [],
       children: itemsUnder(code, item.children).map(bullet).filter((x): x is ThemeBullet => x !== null),
     };
-    if (options.quotes > 0) wantQuotes.push({ bullet: b, picks: pickExamples(index, memo, code, options.quotes, usedQuotes, pins.get(code.id) ?? [], options.quoteMaxChars) });
+    if (options.quotes > 0) wantQuotes.push({ bullet: b, picks: pickExamples(index, memo, code, options.quotes, usedQuotes, pins.get(code.id) ?? [], options.quoteMaxChars, reserved) });
     return b;
   };
 
@@ -144,6 +145,7 @@ function pickExamples(
   used: Set<number>,
   pinned: readonly number[],
   maxChars: number,
+  reserved: ReadonlySet<number>,
 ): IndexedQuotation[] {
   const deep = deepQuotations(index, memo, code.id);
   const byId = new Map(deep.map((q) => [q.id, q]));
@@ -152,8 +154,10 @@ function pickExamples(
     const q = byId.get(id);
     if (q && !used.has(q.id) && !picked.includes(q)) picked.push(q);
   }
-  const own = (index.direct.get(code.id) ?? []).filter((q) => !used.has(q.id) && !picked.includes(q));
-  const pool = own.length > 0 ? own : deep.filter((q) => !used.has(q.id) && !picked.includes(q));
+  // Quotations pinned anywhere are kept for their code, even when a sub-code is filled first.
+  const free = (q: IndexedQuotation): boolean => !used.has(q.id) && !reserved.has(q.id) && !picked.includes(q);
+  const own = (index.direct.get(code.id) ?? []).filter(free);
+  const pool = own.length > 0 ? own : deep.filter(free);
   const byDoc: IndexedQuotation[][] = [];
   let lastDoc = -1;
   for (const q of pool) {

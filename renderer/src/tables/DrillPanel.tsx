@@ -11,12 +11,49 @@ import { useApp } from '../store/app-store';
 import { useCoding } from '../store/coding-store';
 import { useView } from '../store/view-store';
 
-export function DrillPanel({ request, onClose }: { request: DrillRequest | null; onClose: () => void }) {
+interface Props {
+  request: DrillRequest | null;
+  onClose: () => void;
+  /** Called after the typical quotes changed (the table reprints its examples). */
+  onChanged?: () => void;
+}
+
+export function DrillPanel({ request, onClose, onChanged }: Props) {
   const { t } = useTranslation();
   const setError = useApp((s) => s.setError);
   const [result, setResult] = useState<{ key: string; value: DrillResult } | null>(null);
   const [showWithout, setShowWithout] = useState(false);
   const key = request ? JSON.stringify(request) : '';
+  // A theme-table count is one code's: its quotations can be pinned as the code's typical quotes.
+  const pinCode = request?.from === 'theme' ? request.codeId : null;
+  const [pins, setPins] = useState<{ code: number; ids: number[] } | null>(null);
+  useEffect(() => {
+    if (pinCode === null) return;
+    let live = true;
+    api.call('quotations.typical', { codeId: pinCode }).then((ids) => live && setPins({ code: pinCode, ids }), (e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [pinCode, setError]);
+  const pinned = pins && pins.code === pinCode ? pins.ids : [];
+  const savePins = async (ids: number[]): Promise<void> => {
+    if (pinCode === null) return;
+    try {
+      setPins({ code: pinCode, ids: await api.call('quotations.setTypical', { codeId: pinCode, quotationIds: ids }) });
+      onChanged?.();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const togglePin = (id: number): Promise<void> => savePins(pinned.includes(id) ? pinned.filter((x) => x !== id) : [...pinned, id]);
+  const movePin = (id: number, by: number): Promise<void> => {
+    const i = pinned.indexOf(id);
+    const j = i + by;
+    if (i < 0 || j < 0 || j >= pinned.length) return Promise.resolve();
+    const next = [...pinned];
+    [next[i], next[j]] = [next[j]!, next[i]!];
+    return savePins(next);
+  };
 
   useEffect(() => {
     if (!request) return;
@@ -33,7 +70,11 @@ export function DrillPanel({ request, onClose }: { request: DrillRequest | null;
   }, [key, setError]);
 
   if (!request) return null;
-  const r = result?.key === key ? result.value : null;
+  const fetched = result?.key === key ? result.value : null;
+  // Pinned quotes first, in their print order.
+  const r = fetched && pinned.length
+    ? { ...fetched, rows: [...pinned.flatMap((id) => fetched.rows.filter((q) => q.id === id)), ...fetched.rows.filter((q) => !pinned.includes(q.id))] }
+    : fetched;
   const jump = (q: DrillResult['rows'][number]): void => {
     void useCoding.getState().jumpTo({ documentId: q.documentId, start: q.start, end: q.end }, q.id);
     useView.getState().show('document');
@@ -61,7 +102,22 @@ export function DrillPanel({ request, onClose }: { request: DrillRequest | null;
                   ))}
                 </div>
                 <blockquote>{q.text}</blockquote>
-                <button type="button" className="drill-jump" onClick={() => jump(q)}>{t('tables.drill.jump')} →</button>
+                <div className="drill-actions">
+                  <button type="button" className="drill-jump" onClick={() => jump(q)}>{t('tables.drill.jump')} →</button>
+                  {pinCode !== null && (
+                    <span className="drill-pin">
+                      {pinned.includes(q.id) && (
+                        <>
+                          <button type="button" className="tt-icon" onClick={() => void movePin(q.id, -1)} disabled={pinned.indexOf(q.id) === 0} aria-label={t('tables.up')}>↑</button>
+                          <button type="button" className="tt-icon" onClick={() => void movePin(q.id, 1)} disabled={pinned.indexOf(q.id) === pinned.length - 1} aria-label={t('tables.down')}>↓</button>
+                        </>
+                      )}
+                      <button type="button" className={pinned.includes(q.id) ? 'pin on' : 'pin'} aria-pressed={pinned.includes(q.id)} onClick={() => void togglePin(q.id)} data-testid="drill-pin">
+                        {pinned.includes(q.id) ? `★ ${pinned.indexOf(q.id) + 1}` : '☆'} {t('tables.drill.pin')}
+                      </button>
+                    </span>
+                  )}
+                </div>
               </li>
             ))}
           </ol>

@@ -65,6 +65,8 @@ function ThemeTableView() {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const previewSeq = useRef(0);
   const [drill, setDrill] = useState<DrillRequest | null>(null);
+  // Bumped when typical quotes change, so the preview prints the new examples.
+  const [pinsVersion, setPinsVersion] = useState(0);
 
   // Reads the chosen layout, model and codes when it runs (not from this render), so the
   // effect below can call it on a project or code-count change without running on every edit.
@@ -108,7 +110,7 @@ function ThemeTableView() {
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [spec, options, lang, setError, info?.contentVersion]);
+  }, [spec, options, lang, setError, info?.contentVersion, pinsVersion]);
 
   const change = (fn: (m: EditorModel) => EditorModel): void => {
     if (model) set({ model: fn(model) });
@@ -272,7 +274,7 @@ function ThemeTableView() {
           </div>
         </div>
       </div>
-      <DrillPanel request={drill} onClose={() => setDrill(null)} />
+      <DrillPanel request={drill} onClose={() => setDrill(null)} onChanged={() => setPinsVersion((v) => v + 1)} />
     </div>
   );
 }
