@@ -11,6 +11,9 @@ import { Id } from './entities';
 import { DocumentFilter } from './filter';
 
 export const ReportLanguage = z.enum(['sv', 'en']);
+
+/** How the trend chart draws many codes: one chart ('overlay'), one small chart per code, the top five with the rest named, or 'auto' (one chart up to six codes). */
+export const ChartLayout = z.enum(['auto', 'overlay', 'small-multiples', 'top5']);
 export type ReportLanguage = z.infer<typeof ReportLanguage>;
 
 export const Rounding = z.enum(['nearest', 'largest-remainder']);
@@ -198,6 +201,7 @@ export const ReportSettings = z.object({
   codes: z.array(Id).max(500).nullable().optional(),
   includeSubcodes: z.boolean().optional(),
   chart: z.enum(['line', 'bar']).optional(),
+  chartLayout: z.enum(['auto', 'overlay', 'small-multiples', 'top5']).optional(),
   /** '' = all interviews, else a group value. */
   split: Name.optional(),
   freqVariables: z.array(Name).max(500).optional(),
@@ -231,7 +235,14 @@ export const reportMethods = {
   }),
   'reports.exportTerm': method({
     summary: 'Exports a term report as DOCX (tables, charts, sentences) or XLSX (a sheet per table, charts).',
-    params: TermReportRequest.extend({ format: z.enum(['docx', 'xlsx']), chart: z.enum(['line', 'bar']).default('line'), jobId: z.string().max(100).optional() }).merge(Out).strict(),
+    params: TermReportRequest.extend({
+      format: z.enum(['docx', 'xlsx']),
+      chart: z.enum(['line', 'bar']).default('line'),
+      chartLayout: ChartLayout.default('auto'),
+      jobId: z.string().max(100).optional(),
+    })
+      .merge(Out)
+      .strict(),
     result: ReportExportResult,
     job: true,
   }),

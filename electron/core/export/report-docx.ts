@@ -61,9 +61,9 @@ export function subheading(text: string): Paragraph {
   return new Paragraph({ spacing: { before: 160, after: 60 }, keepNext: true, children: [new TextRun({ text, bold: true, font: DOCX_FONT, size: 22 })] });
 }
 
-export function paragraph(text: string, options: { size?: number; italic?: boolean; bullet?: boolean } = {}): Paragraph {
+export function paragraph(text: string, options: { size?: number; italic?: boolean; bullet?: boolean; before?: number } = {}): Paragraph {
   return new Paragraph({
-    spacing: { after: 80 },
+    spacing: { after: 80, ...(options.before ? { before: options.before } : {}) },
     ...(options.bullet ? { bullet: { level: 0 } } : {}),
     children: [new TextRun({ text, font: DOCX_FONT, size: options.size ?? 22, italics: options.italic })],
   });

@@ -12,10 +12,11 @@ import { frequenciesCsv, frequenciesDocx, frequenciesMarkdown, frequenciesXlsx }
 import { termReport } from '../analysis/term-report';
 import { termReportDocx, termReportXlsx } from './term-report-export';
 import { wording } from '../../../shared/wording';
+import type { ChartLayout } from '../../../shared/charts/term-chart';
 import { provenanceOf } from './provenance';
 import { describeRounding } from '../../../shared/format/numbers';
 
-export type TermExportParams = z.output<typeof TermReportRequest> & { format: 'docx' | 'xlsx'; chart: 'line' | 'bar' };
+export type TermExportParams = z.output<typeof TermReportRequest> & { format: 'docx' | 'xlsx'; chart: 'line' | 'bar'; chartLayout?: ChartLayout };
 export type FreqExportParams = z.output<typeof FrequencyRequest> & { format: 'docx' | 'xlsx' | 'csv' | 'md'; open?: z.output<typeof OpenAnswersRequest> };
 
 export async function exportTermJob(p: Project, params: TermExportParams, ctx: JobContext): Promise<Uint8Array> {
@@ -34,7 +35,7 @@ export async function exportTermJob(p: Project, params: TermExportParams, ctx: J
     codes: report.rows.map((r) => r.path),
     countingRule: w.termCountingRule(params.includeSubcodes),
   });
-  const bytes = params.format === 'docx' ? await termReportDocx(report, params.chart, onChart, prov) : await termReportXlsx(report, params.chart, onChart, prov);
+  const bytes = params.format === 'docx' ? await termReportDocx(report, params.chart, onChart, prov, params.chartLayout) : await termReportXlsx(report, params.chart, onChart, prov, params.chartLayout);
   step('writing', 1, 1);
   return bytes;
 }

@@ -7,7 +7,7 @@ import { loadExcelJS } from './load-exceljs';
 import type { FileChild } from 'docx';
 import type { TermReport, TermReportRow } from '../../../shared/contract/reports';
 import { chartSize } from '../../../shared/charts/svg-chart';
-import { termChartSvg } from '../../../shared/charts/term-chart';
+import { termChartPlan, termChartSvg, type ChartLayout } from '../../../shared/charts/term-chart';
 import { formatKofN, formatPercent, formatInteger, type Lang } from '../../../shared/format/numbers';
 import { svgToPng } from './chart-png';
 import { caption, chartImage, docxTable, heading, notes, packDocx, paragraph, sheetName, subheading, type DocxCell } from './report-docx';
@@ -41,6 +41,7 @@ const TEXT = {
     sheetRanking: 'Rangordning',
     sheetSentences: 'Meningar',
     sheetNotes: 'Om rapporten',
+    rest: (names: string) => `Övriga koder, inte i diagrammet: ${names}.`,
   },
   en: {
     held: 'Interviews held per term',
@@ -68,6 +69,7 @@ const TEXT = {
     sheetRanking: 'Ranking',
     sheetSentences: 'Sentences',
     sheetNotes: 'About',
+    rest: (names: string) => `Other codes, not in the chart: ${names}.`,
   },
 };
 
@@ -76,16 +78,20 @@ const CHART_WIDTH = 620;
 export interface TermChart {
   title: string;
   svg: string;
+  /** Codes not drawn (a top-five chart), named under it. */
+  rest: string[];
 }
 
 /** The trend charts of a report: all interviews, then one per group. The UI draws the same (shared/charts/term-chart). */
-export function termCharts(report: TermReport, kind: 'line' | 'bar' = 'line'): TermChart[] {
+export function termCharts(report: TermReport, kind: 'line' | 'bar' = 'line', layout: ChartLayout = 'auto'): TermChart[] {
   const t = TEXT[report.language];
-  return [
-    // Drawn at about the width Word shows it (600 px), so the labels keep their size on paper.
-    { title: t.chart, svg: termChartSvg(report, null, kind, CHART_WIDTH) },
-    ...report.groups.map((g) => ({ title: t.chartGroup(g), svg: termChartSvg(report, g, kind, CHART_WIDTH) })),
-  ];
+  // Drawn at about the width Word shows it (600 px), so the labels keep their size on paper.
+  const chart = (title: string, group: string | null): TermChart => ({
+    title,
+    svg: termChartSvg(report, group, kind, CHART_WIDTH, layout),
+    rest: termChartPlan(report, group, layout).rest,
+  });
+  return [chart(t.chart, null), ...report.groups.map((g) => chart(t.chartGroup(g), g))];
 }
 
 function kofnCell(k: number, n: number, percent: number | null, lang: Lang): DocxCell {
@@ -95,7 +101,7 @@ function kofnCell(k: number, n: number, percent: number | null, lang: Lang): Doc
 /** Called before each chart is rendered (the slow part): progress and a chance to cancel. */
 export type ChartHook = (done: number, total: number) => void;
 
-export async function termReportDocx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook, provenance?: Provenance): Promise<Buffer> {
+export async function termReportDocx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook, provenance?: Provenance, chartLayout: ChartLayout = 'auto'): Promise<Buffer> {
   const lang = report.language;
   const t = TEXT[lang];
   const children: FileChild[] = [heading(report.title)];
@@ -160,11 +166,12 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
   }
 
   // Charts
-  const charts = termCharts(report, chartKind);
+  const charts = termCharts(report, chartKind, chartLayout);
   for (const [ci, chart] of charts.entries()) {
     onChart?.(ci, charts.length);
     children.push(caption(`${t.figure} ${++figureNo}. ${chart.title}`));
     children.push(chartImage(svgToPng(chart.svg), chartSize(chart.svg)));
+    if (chart.rest.length) children.push(paragraph(t.rest(chart.rest.join(', ')), { size: 18, italic: true }));
   }
 
   // Ranking: a table per term (place, code, k of n), codes not raised named below it, never ranked.
@@ -182,7 +189,7 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
         firstNumberColumn: 2,
       }),
     );
-    if (rk.text) children.push(paragraph(rk.text));
+    if (rk.text) children.push(paragraph(rk.text, { before: 100 }));
     if (rk.notRaised.length) children.push(paragraph(w.notRaised(rk.term, rk.notRaised.map((id) => names.get(id)!)), { size: 18, italic: true }));
   });
 
@@ -204,13 +211,13 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
   return packDocx(children, { title: report.title, language: lang });
 }
 
-export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook, provenance?: Provenance): Promise<Buffer> {
+export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook, provenance?: Provenance, chartLayout: ChartLayout = 'auto'): Promise<Buffer> {
   const lang = report.language;
   const t = TEXT[lang];
   const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Rödtråd';
   const taken = new Set<string>();
-  const charts = termCharts(report, chartKind);
+  const charts = termCharts(report, chartKind, chartLayout);
   const bold = { bold: true } as const;
 
   let chartsDone = 0;
@@ -253,7 +260,10 @@ export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'ba
       for (const c of [2, 3, 4]) ws.getColumn(c + i * 3).width = c === 4 ? 7 : 5;
     });
     ws.views = [{ state: 'frozen', ySplit: 2, xSplit: 1 }];
-    if (chart) addChart(ws, chart, 1, report.rows.length + 4);
+    if (chart) {
+      addChart(ws, chart, 1, report.rows.length + 4);
+      if (chart.rest.length) ws.getCell(report.rows.length + 4, 1).value = t.rest(chart.rest.join(', '));
+    }
   };
   kofnSheet(t.sheetTerms, (r, i) => r.terms[i]!, (r) => r.total, charts[0]);
   report.groups.forEach((g, gi) => kofnSheet(g, (r, i) => r.terms[i]!.groups[g]!, (r) => r.groupTotals[g]!, charts[gi + 1]));

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { termChartSvg } from '../../../shared/charts/term-chart';
+import { termChartPlan, termChartSvg } from '../../../shared/charts/term-chart';
 import type { TermReport } from '../../../shared/contract/reports';
 import { formatInteger, formatKofN, formatPercent } from '../../../shared/format/numbers';
 import { useApp } from '../store/app-store';
@@ -86,6 +86,14 @@ function TermReportView() {
             <label><input type="radio" name="chart-kind" checked={s.chart === 'line'} onChange={() => s.set({ chart: 'line' })} data-testid="chart-line" /> {t('reports.line')}</label>
             <label><input type="radio" name="chart-kind" checked={s.chart === 'bar'} onChange={() => s.set({ chart: 'bar' })} data-testid="chart-bar" /> {t('reports.bar')}</label>
           </fieldset>
+          <label className="report-field">
+            <span>{t('reports.chartLayout')}</span>
+            <select data-testid="report-chart-layout" value={s.chartLayout} onChange={(e) => s.set({ chartLayout: e.target.value as typeof s.chartLayout })}>
+              {(['auto', 'small-multiples', 'top5', 'overlay'] as const).map((l) => (
+                <option key={l} value={l}>{t(`reports.chartLayouts.${l}`)}</option>
+              ))}
+            </select>
+          </label>
           <div className="report-codes-head">
             <span>{t('reports.codes')}</span>
             <span>
@@ -139,6 +147,7 @@ function ReportBody({ report, lang, includeSubcodes, drill, onDrill }: BodyProps
   const { t } = useTranslation();
   const split = useReports((s) => s.split);
   const chart = useReports((s) => s.chart);
+  const chartLayout = useReports((s) => s.chartLayout);
   const set = useReports((s) => s.set);
   const group = split && report.groups.includes(split) ? split : null;
   // Draw the chart at the width it gets, so its text stays at its real size (the SVG is not scaled down).
@@ -151,7 +160,8 @@ function ReportBody({ report, lang, includeSubcodes, drill, onDrill }: BodyProps
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const svg = useMemo(() => termChartSvg(report, group, chart, chartWidth), [report, group, chart, chartWidth]);
+  const svg = useMemo(() => termChartSvg(report, group, chart, chartWidth, chartLayout), [report, group, chart, chartWidth, chartLayout]);
+  const rest = useMemo(() => termChartPlan(report, group, chartLayout).rest, [report, group, chartLayout]);
   const names = new Map(report.rows.map((r) => [r.codeId, r.name]));
   // The report's own settings, so the panel counts exactly what the table counted.
   const request = {
@@ -232,6 +242,7 @@ function ReportBody({ report, lang, includeSubcodes, drill, onDrill }: BodyProps
         <figcaption>{t('reports.trend')}{group ? ` – ${group}` : ''}</figcaption>
         {/* Our own SVG string from shared/charts (names escaped there), the same one the DOCX carries as PNG. */}
         <div ref={chartRef} dangerouslySetInnerHTML={{ __html: svg }} />
+        {rest.length > 0 && <p className="report-note">{t('reports.chartRest', { names: rest.join(', ') })}</p>}
       </figure>
       <div className="report-columns">
         <section>
