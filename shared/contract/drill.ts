@@ -11,12 +11,16 @@ import { QuotationQuery, QuotationRow } from './coding';
 import { CooccurrenceRequest, MatrixRequest, ThemeTableRequest } from './tables';
 import { TermReportRequest } from './reports';
 
+/** Rows returned (the first ones in document order); `total` and `documents` always count them all. */
+const Limit = z.number().int().positive().max(1_000_000).default(500);
+
 export const DrillRequest = z.discriminatedUnion('from', [
-  z.object({ from: z.literal('matrix'), request: MatrixRequest, codeId: Id, /** The column's key (document id, or attribute value; '' = no value). */ column: z.string() }).strict(),
-  z.object({ from: z.literal('cooccurrence'), request: CooccurrenceRequest, codeIds: z.tuple([Id, Id]) }).strict(),
+  z.object({ from: z.literal('matrix'), request: MatrixRequest, codeId: Id, /** The column's key (document id, or attribute value; '' = no value). */ column: z.string(), limit: Limit }).strict(),
+  z.object({ from: z.literal('cooccurrence'), request: CooccurrenceRequest, codeIds: z.tuple([Id, Id]), limit: Limit }).strict(),
   z
     .object({
       from: z.literal('term'),
+      limit: Limit,
       request: TermReportRequest,
       codeId: Id,
       term: z.string(),
@@ -24,7 +28,7 @@ export const DrillRequest = z.discriminatedUnion('from', [
       district: z.string().optional(),
     })
     .strict(),
-  z.object({ from: z.literal('theme'), request: ThemeTableRequest, codeId: Id }).strict(),
+  z.object({ from: z.literal('theme'), request: ThemeTableRequest, codeId: Id, limit: Limit }).strict(),
 ]);
 export type DrillRequest = z.input<typeof DrillRequest>;
 

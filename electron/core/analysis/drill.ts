@@ -11,7 +11,8 @@ import { TermReportRequest } from '../../../shared/contract/reports';
 import { formatKofN } from '../../../shared/format/numbers';
 import { UserError } from '../errors';
 import { codePaths, queryQuotations, type QuotationQueryInput } from '../coding/query';
-import { joinCodePath } from '../coding/codes';
+import { joinCodePath, subtreeIds } from '../coding/codes';
+import { cooccurringQuotationIds } from '../coding/cooccur-filter';
 import { IN_LIST, listParam } from '../db/sql-list';
 import type { Project } from '../project/project';
 import { resolveFilter } from './filter';
@@ -32,9 +33,9 @@ interface Selection {
 
 export function drill(p: Project, req: DrillRequest | Req): DrillResult {
   const sel = selection(p, req as Req);
-  const { total, rows } = queryQuotations(p, sel.query);
-  const perDoc = new Map<number, number>();
-  for (const r of rows) perDoc.set(r.documentId, (perDoc.get(r.documentId) ?? 0) + 1);
+  const { total, rows } = queryQuotations(p, sel.query, { limit: (req as Req).limit ?? 500 });
+  // Counted over the whole selection, not only the rows returned.
+  const perDoc = countByDocument(p, sel.query);
   const docIds = [...perDoc.keys()];
   const withoutIds = sel.base ? sel.base.filter((d) => !perDoc.has(d)) : [];
   const info = documentInfo(p, [...docIds, ...withoutIds]);
@@ -123,6 +124,32 @@ function selection(p: Project, req: Req): Selection {
     base: docs,
     cli: ['--code', pathOf(req.codeId), ...(t.includeSubcodes ? [] : ['--only']), ...filterArgs(filter)],
   };
+}
+
+/** Quotations of the selection per document, in one grouped query (drill selections use codes, documents or a co-occurrence). */
+function countByDocument(p: Project, q: QuotationQueryInput): Map<number, number> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (q.codeIds?.length) {
+    const codes = q.includeSubcodes === false ? q.codeIds : q.codeIds.flatMap((id) => subtreeIds(p, id));
+    where.push(`q.id IN (SELECT quotation_id FROM quotation_codes WHERE code_id ${IN_LIST})`);
+    args.push(listParam(codes));
+  }
+  if (q.cooccur) {
+    where.push(`q.id ${IN_LIST}`);
+    args.push(listParam(cooccurringQuotationIds(p, q.cooccur.codeIds[0], q.cooccur.codeIds[1], q.cooccur.by)));
+  }
+  if (q.documentIds) {
+    where.push(`q.document_id ${IN_LIST}`);
+    args.push(listParam(q.documentIds));
+  }
+  const rows = p.db
+    .prepare(`SELECT q.document_id, count(*) FROM quotations q ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY q.document_id ORDER BY min(q.id)`)
+    .raw()
+    .all(...args) as [number, number][];
+  const order = new Map((p.db.prepare('SELECT id, position FROM documents').raw().all() as [number, number][]));
+  rows.sort((a, b) => order.get(a[0])! - order.get(b[0])! || a[0] - b[0]);
+  return new Map(rows);
 }
 
 /** The filter with one attribute narrowed to one value (kept values of the filter AND'ed). */

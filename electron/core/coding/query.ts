@@ -220,11 +220,13 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
   const needle = q.text?.trim().toLowerCase() || null;
 
   // Speakers are looked up for every row only when a speaker filter needs them; else for the page.
-  type Picked = { r: Row; speaker: SpeakerInfo | null | undefined; text: string };
+  // Texts are read only when the text filter needs them, else for the page: a cell of a large
+  // corpus selects thousands of quotations in dozens of long transcripts.
+  type Picked = { r: Row; speaker: SpeakerInfo | null | undefined; text: string | undefined };
   let picked: Picked[] = rows.map((r) => ({
     r,
     speaker: needSpeakers ? speakerOf(r.document_id, r.start) : undefined,
-    text: textOf(r.document_id).slice(r.start, r.end),
+    text: needle ? textOf(r.document_id).slice(r.start, r.end) : undefined,
   }));
   if (wantSpeakers) {
     picked = picked.filter(
@@ -239,7 +241,7 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
       return speakerWhere.every(([name, values]) => rec[name] !== undefined && values.includes(rec[name]!));
     });
   }
-  if (needle) picked = picked.filter((x) => x.text.toLowerCase().includes(needle) || (x.r.comment ?? '').toLowerCase().includes(needle));
+  if (needle) picked = picked.filter((x) => x.text!.toLowerCase().includes(needle) || (x.r.comment ?? '').toLowerCase().includes(needle));
 
   const total = picked.length;
   const offset = page.offset ?? 0;
@@ -268,7 +270,7 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
         documentKind: r.kind,
         start: r.start,
         end: r.end,
-        text,
+        text: text ?? textOf(r.document_id).slice(r.start, r.end),
         comment: r.comment,
         coder: r.coder,
         createdAt: r.created_at,

@@ -90,6 +90,7 @@ export function DrillPanel({ request, onClose, onChanged }: Props) {
       </header>
       <div className="drill-body">
         {r && r.rows.length === 0 && <p className="empty">{t('tables.drill.none')}</p>}
+        {r && r.rows.length < r.total && <p className="muted">{t('tables.drill.first', { shown: r.rows.length, total: r.total })}</p>}
         {r && (
           <ol className="drill-list">
             {r.rows.map((q) => (

@@ -65,6 +65,7 @@ const sv = {
       cli: 'Samma urval i kommandoraden',
       pin: 'Typiskt citat',
       none: 'Inga citat.',
+      first: 'De första {{shown}} av {{total}} citat visas; alla finns i citathanteraren och med rodtrad quotes.',
     },
   },
 };
@@ -133,6 +134,7 @@ const en: typeof sv = {
       cli: 'The same selection on the command line',
       pin: 'Typical quote',
       none: 'No quotations.',
+      first: 'The first {{shown}} of {{total}} quotations are shown; all are in the quotation manager and rodtrad quotes.',
     },
   },
 };
