@@ -6,7 +6,7 @@
  * to their band, so no two labels overlap. Same renderer for the UI, DOCX and XLSX.
  */
 import { formatDecimal } from '../format/numbers';
-import { CHART_FONT, escapeXml, seriesColors, type ChartSpec } from './svg-chart';
+import { CHART_FONT, escapeXml, linePath, seriesColors, type ChartSpec } from './svg-chart';
 
 const CHAR = 0.58; // average glyph width in em (DejaVu Sans)
 
@@ -87,17 +87,8 @@ export function renderSmallMultiplesSvg(spec: ChartSpec & { columns?: number }):
         out.push(`<rect x="${(cx(i) - w / 2).toFixed(1)}" y="${y(v).toFixed(1)}" width="${w.toFixed(1)}" height="${(bottom - y(v)).toFixed(1)}" fill="${color}"><title>${escapeXml(`${s.name}, ${c(i)}: ${formatDecimal(v, 1, spec.lang)}`)}</title></rect>`);
       });
     } else {
-      let path = '';
-      let pen = false;
-      s.values.forEach((v, i) => {
-        if (v === null) {
-          pen = false;
-          return;
-        }
-        path += `${pen ? 'L' : 'M'}${cx(i).toFixed(1)} ${y(v).toFixed(1)} `;
-        pen = true;
-      });
-      if (path) out.push(`<path d="${path.trim()}" fill="none" stroke="${color}" stroke-width="2" stroke-linejoin="round"/>`);
+      const path = linePath(s.values, cx, y);
+      if (path) out.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2" stroke-linejoin="round"/>`);
       s.values.forEach((v, i) => {
         if (v === null) return;
         out.push(`<circle cx="${cx(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2.8" fill="${color}"><title>${escapeXml(`${s.name}, ${c(i)}: ${formatDecimal(v, 1, spec.lang)}`)}</title></circle>`);

@@ -10,9 +10,8 @@ import { CooccurrenceRequest, MatrixRequest, ThemeTableOptions } from '../../../
 import { TermReportRequest } from '../../../shared/contract/reports';
 import { formatKofN } from '../../../shared/format/numbers';
 import { UserError } from '../errors';
-import { codePaths, queryQuotations, type QuotationQueryInput } from '../coding/query';
-import { joinCodePath, subtreeIds } from '../coding/codes';
-import { cooccurringQuotationIds } from '../coding/cooccur-filter';
+import { codePaths, queryQuotations, quotationWhere, type QuotationQueryInput } from '../coding/query';
+import { joinCodePath } from '../coding/codes';
 import { IN_LIST, listParam } from '../db/sql-list';
 import type { Project } from '../project/project';
 import { resolveFilter } from './filter';
@@ -126,25 +125,11 @@ function selection(p: Project, req: Req): Selection {
   };
 }
 
-/** Quotations of the selection per document, in one grouped query (drill selections use codes, documents or a co-occurrence). */
+/** Quotations of the selection per document, in document order: one grouped query. */
 function countByDocument(p: Project, q: QuotationQueryInput): Map<number, number> {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (q.codeIds?.length) {
-    const codes = q.includeSubcodes === false ? q.codeIds : q.codeIds.flatMap((id) => subtreeIds(p, id));
-    where.push(`q.id IN (SELECT quotation_id FROM quotation_codes WHERE code_id ${IN_LIST})`);
-    args.push(listParam(codes));
-  }
-  if (q.cooccur) {
-    where.push(`q.id ${IN_LIST}`);
-    args.push(listParam(cooccurringQuotationIds(p, q.cooccur.codeIds[0], q.cooccur.codeIds[1], q.cooccur.by)));
-  }
-  if (q.documentIds) {
-    where.push(`q.document_id ${IN_LIST}`);
-    args.push(listParam(q.documentIds));
-  }
+  const { where, args } = quotationWhere(p, q);
   const rows = p.db
-    .prepare(`SELECT q.document_id, count(*) FROM quotations q ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY q.document_id ORDER BY min(q.id)`)
+    .prepare(`SELECT q.document_id, count(*) FROM quotations q ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY q.document_id`)
     .raw()
     .all(...args) as [number, number][];
   const order = new Map((p.db.prepare('SELECT id, position FROM documents').raw().all() as [number, number][]));

@@ -153,7 +153,11 @@ function speakerAttributes(p: Project, speakerIds: number[]): Map<number, Record
   return out;
 }
 
-export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limit?: number; offset?: number } = {}): { total: number; rows: QuotationRow[] } {
+/**
+ * The SQL conditions (on quotations aliased q) of the parts of a query SQL can decide: codes,
+ * co-occurrence, documents, groups and document attributes. Speakers and text are filtered after.
+ */
+export function quotationWhere(p: Project, q: QuotationQueryInput): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   const sets = codeSets(p, q);
@@ -184,6 +188,11 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
     );
     args.push(name, listParam(values));
   }
+  return { where, args };
+}
+
+export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limit?: number; offset?: number } = {}): { total: number; rows: QuotationRow[] } {
+  const { where, args } = quotationWhere(p, q);
   // Codes are read for the rows of the page only, and the order is made here: a correlated
   // group_concat and ORDER BY over a joined table were most of the time on large selections.
   const docs = new Map(
