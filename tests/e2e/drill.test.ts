@@ -110,6 +110,13 @@ describe('from a number to its quotations', () => {
       expect(await page.getByTestId('drill-without').locator('li').count()).toBe(n! - k!);
     }
     await app.screenshot('drill-term-report');
+    // The same small multiples as the DOCX, when asked for: one small chart per code.
+    await page.getByTestId('drill-panel').getByRole('button', { name: 'Stäng' }).click();
+    await page.getByTestId('report-chart-layout').selectOption('small-multiples');
+    const chart = page.getByTestId('report-chart');
+    await expect.poll(() => chart.locator('svg path').count(), { timeout: 10_000 }).toBe(3);
+    await chart.scrollIntoViewIfNeeded();
+    await app.screenshot('term-report-small-multiples');
   });
 
   it('opens a theme-table count, and the Tabeller view stays framed when scrolled to the end', async () => {
