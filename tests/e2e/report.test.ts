@@ -97,7 +97,7 @@ describe('term report view', () => {
   it('splits by group and exports a DOCX download', async () => {
     const { page } = app;
     await page.getByTestId('report-split').filter({ hasText: 'chef' }).click();
-    await expect.poll(() => page.locator('[data-testid="report-table"] thead tr').first().locator('th').count()).toBe(4); // no total column per group
+    await expect.poll(() => page.locator('[data-testid="report-table"] thead tr').first().locator('th').count()).toBe(5); // a Totalt column per group too (issue 16)
     const chefs = docs.filter((d) => d.kind === 'interview' && d.attributes.grupp === 'chef' && d.attributes.termin === 'HT16');
     const firstCell = await page.getByTestId('report-row').first().getByTestId('report-cell').first().locator('.k').textContent();
     expect(firstCell).toBe(`${chefs.filter((d) => coded.get(chosen[0]!.id)?.has(d.id)).length} av ${chefs.length}`);
