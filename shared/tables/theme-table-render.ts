@@ -58,7 +58,8 @@ export function themeTableHtml(t: ThemeTable, options: { interactive?: boolean }
               `<div class="rt-quote" style="font-style:italic;margin:1pt 0 2pt 0">${escapeHtml(quoteMarks(q.text, lang))}${q.source ? ` <span class="rt-source" style="font-style:normal">${escapeHtml(q.source)}</span>` : ''}</div>`,
           )
           .join('');
-        return `<li style="margin:1pt 0">${countedHtml(b.label, b.countText, b.codeId, interactive, b.children.length > 0)}${quotes}${list(b.children, level + 1)}</li>`;
+        // A count of nothing opens nothing: only counts above zero are links.
+        return `<li style="margin:1pt 0">${countedHtml(b.label, b.countText, b.count.quotations > 0 ? b.codeId : null, interactive, b.children.length > 0)}${quotes}${list(b.children, level + 1)}</li>`;
       })
       .join('');
     return `<ul class="rt-level-${level}" style="list-style-type:'${mark}\\00a0\\00a0';margin:2pt 0 2pt 0;padding-left:${level === 0 ? 14 : 16}pt">${li}</ul>`;

@@ -121,7 +121,12 @@ describe('tables.drill', () => {
     expect(cliIds(o.cli)).toEqual(ids(o.rows));
   });
 
-  it('names a code that does not exist', async () => {
+  it('names a code that does not exist, and the CLI refuses a half co-occurrence', async () => {
     await expect(call('tables.drill', { from: 'theme', request: {}, codeId: 999_999 })).rejects.toThrow('no code with id 999999');
+    const path = f.p.db.prepare('SELECT name FROM codes WHERE parent_id IS NULL LIMIT 1').pluck().get() as string;
+    const once = rodtrad(['quotes', f.p.file, '--cooccur', path]);
+    expect([once.code, once.stderr.trim()]).toEqual([2, expect.stringContaining('--cooccur is given twice')]);
+    const by = rodtrad(['quotes', f.p.file, '--cooccur', path, '--cooccur', path, '--by', 'page']);
+    expect([by.code, by.stderr]).toEqual([2, expect.stringContaining('--by must be overlap, turn or document')]);
   });
 });
