@@ -50,6 +50,8 @@ export const QuotationQuery = z
      * speaker turn with one (`turn`) or a document (`document`). The same code twice: its quotations.
      */
     cooccur: z.object({ codeIds: z.tuple([Id, Id]), by: z.enum(['overlap', 'turn', 'document']).default('overlap') }).strict().optional(),
+    /** Only quotations pinned as typical quotes (of the codes in codeIds when given, else of any code). */
+    typical: z.boolean().optional(),
   })
   .strict();
 export type QuotationQuery = z.input<typeof QuotationQuery>;

@@ -88,6 +88,10 @@ describe('example quotes', () => {
     const doc = await readDocx(Buffer.from((await call('tables.exportThemeTable', { spec, options: { quotes: 1, quoteMaxChars: 60 }, format: 'docx' })).base64!, 'base64'));
     const text = doc.tables[0]!.flat().join('\n');
     expect(text).toMatch(/Bollande[\s\S]*Och sedan blir det så[\s\S]*\(Gruppintervju 3\)[\s\S]*Vi bollar ärendena[\s\S]*\(Gruppintervju 1\)[\s\S]*avstämning och uppföljning/);
+    // the pins are a quotation filter too, everywhere quotations are listed
+    const listed = await call('quotations.query', { typical: true, codeIds: [parent] });
+    expect(listed.rows.map((r) => r.id).sort()).toEqual([...pins].sort());
+    expect((await call('quotations.query', { typical: true, codeIds: [other] })).total).toBe(0);
     await call('history.undo', {});
     expect(await call('quotations.typical', { codeId: parent })).toEqual([]);
     await call('history.redo', {});

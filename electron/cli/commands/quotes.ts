@@ -8,7 +8,7 @@ export const quotesCommand: Command = {
   name: 'quotes',
   summary: 'List quotations by code, document, speaker and attribute values, or export them as CSV/XLSX.',
   usage:
-    'quotes <project> [--code PATH]… [--and] [--only] [--doc NAME]… [--speaker LABEL]… [--where ATTR=VALUE]… [--text WORDS] [--cooccur PATH --cooccur PATH [--by overlap|turn|document]] [--out FILE.csv|.xlsx] [--lang sv|en] [--json]',
+    'quotes <project> [--code PATH]… [--and] [--only] [--doc NAME]… [--speaker LABEL]… [--where ATTR=VALUE]… [--text WORDS] [--typical] [--cooccur PATH --cooccur PATH [--by overlap|turn|document]] [--out FILE.csv|.xlsx] [--lang sv|en] [--json]',
   details: [
     'Options:',
     '  --code PATH      quotations with this code or one of its sub-codes; repeat for several (OR)',
@@ -19,6 +19,7 @@ export const quotesCommand: Command = {
     '  --where ATTR=V   only documents with this attribute value (repeat an attribute to OR values;',
     '                   group=NAME and kind=fieldnote also work, as in `rodtrad table`)',
     '  --text WORDS     quotations whose text or comment contains WORDS',
+    '  --typical        only quotations pinned as typical quotes (of the --code codes, else of any code)',
     '  --cooccur PATH   twice: the quotations behind a co-occurrence cell, those of either code that',
     '                   co-occur with the other (--by overlap, the default; turn; document)',
     '  --out FILE       export: .csv (UTF-8 with BOM; ";" in Swedish) or .xlsx, one row per quotation and',
@@ -35,6 +36,7 @@ export const quotesCommand: Command = {
     where: { type: 'string', multiple: true },
     text: { type: 'string' },
     cooccur: { type: 'string', multiple: true },
+    typical: { type: 'boolean' },
     by: { type: 'string' },
     out: { type: 'string' },
     lang: { type: 'string' },
@@ -70,6 +72,7 @@ export const quotesCommand: Command = {
     const by = (['overlap', 'turn', 'document'] as const).find((x) => x === byOption);
     if (!by) throw new UsageError(`--by must be overlap, turn or document (got "${byOption}")`);
     const query = {
+      ...(o.typical ? { typical: true } : {}),
       ...(pair.length === 2 ? { cooccur: { codeIds: [pair[0]!, pair[1]!] as [number, number], by } } : {}),
       ...(codeIds.length ? { codeIds } : {}),
       codeMode: o.and ? ('and' as const) : ('or' as const),

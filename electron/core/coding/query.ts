@@ -9,6 +9,7 @@ import type { Project } from '../project/project';
 import { joinCodePath, subtreeIds } from './codes';
 import { textCache } from './quotations';
 import { cooccurringQuotationIds } from './cooccur-filter';
+import { allTypical } from './typical';
 
 export interface QuotationQueryInput {
   codeIds?: number[];
@@ -21,6 +22,7 @@ export interface QuotationQueryInput {
   speakerWhere?: Record<string, string[]>;
   text?: string;
   cooccur?: { codeIds: [number, number]; by: 'overlap' | 'turn' | 'document' };
+  typical?: boolean;
 }
 
 const marks = (n: number): string => (n === 0 ? 'NULL' : Array.from({ length: n }, () => '?').join(','));
@@ -172,6 +174,12 @@ export function quotationWhere(p: Project, q: QuotationQueryInput): { where: str
   if (q.cooccur) {
     where.push(`q.id ${IN_LIST}`);
     args.push(listParam(cooccurringQuotationIds(p, q.cooccur.codeIds[0], q.cooccur.codeIds[1], q.cooccur.by)));
+  }
+  if (q.typical) {
+    const pins = allTypical(p);
+    const codes = q.codeIds?.length ? q.codeIds : [...pins.keys()];
+    where.push(`q.id ${IN_LIST}`);
+    args.push(listParam(codes.flatMap((c) => pins.get(c) ?? [])));
   }
   if (q.documentIds) {
     where.push(`q.document_id ${IN_LIST}`);
