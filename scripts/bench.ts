@@ -9,6 +9,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { codingBench } from './bench/coding';
 import { desktopBench } from './bench/desktop';
+import { drillBench } from './bench/drill';
 import { foundationBench } from './bench/foundation';
 import { hostileBench } from './bench/hostile';
 import { importBench } from './bench/import';
@@ -28,6 +29,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   search: searchBench,
   tables: tablesBench,
   reports: reportsBench,
+  drill: drillBench,
   coding: codingBench,
   desktop: desktopBench,
   teams: teamsBench,

@@ -82,6 +82,21 @@ function dash(index: number): string {
   return patterns[Math.floor(index / SHAPES.length) % patterns.length]!;
 }
 
+/** An SVG path through the values, broken where a category has no value. */
+export function linePath(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string {
+  let path = '';
+  let pen = false;
+  values.forEach((v, i) => {
+    if (v === null) {
+      pen = false;
+      return;
+    }
+    path += `${pen ? 'L' : 'M'}${x(i).toFixed(1)} ${y(v).toFixed(1)} `;
+    pen = true;
+  });
+  return path.trim();
+}
+
 export function renderChartSvg(spec: ChartSpec): string {
   const width = spec.width ?? 720;
   const unit = spec.unit ?? '%';
@@ -146,18 +161,8 @@ export function renderChartSvg(spec: ChartSpec): string {
     });
   } else {
     spec.series.forEach((s, si) => {
-      // Break the line where a term has no value.
-      let path = '';
-      let pen = false;
-      s.values.forEach((v, i) => {
-        if (v === null) {
-          pen = false;
-          return;
-        }
-        path += `${pen ? 'L' : 'M'}${cx(i).toFixed(1)} ${y(v).toFixed(1)} `;
-        pen = true;
-      });
-      if (path) out.push(`<path d="${path.trim()}" fill="none" stroke="${colors[si]}" stroke-width="2.2" stroke-linejoin="round"${dash(si)}/>`);
+      const path = linePath(s.values, cx, y);
+      if (path) out.push(`<path d="${path}" fill="none" stroke="${colors[si]}" stroke-width="2.2" stroke-linejoin="round"${dash(si)}/>`);
       s.values.forEach((v, i) => {
         if (v === null) return;
         out.push(marker(si, cx(i), y(v), colors[si]!, `${s.name}, ${spec.categories[i]}: ${formatDecimal(v, 1, spec.lang)}`));

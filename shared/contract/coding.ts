@@ -44,6 +44,14 @@ export const QuotationQuery = z
     speakerWhere: z.record(z.string(), z.array(z.string())).optional(),
     /** Case-insensitive substring of the quotation text or comment. */
     text: z.string().max(1000).optional(),
+    /**
+     * Quotations behind a co-occurrence cell: those carrying one of the two codes (directly, as
+     * the co-occurrence table counts) that overlap a quotation of the other (`overlap`), share a
+     * speaker turn with one (`turn`) or a document (`document`). The same code twice: its quotations.
+     */
+    cooccur: z.object({ codeIds: z.tuple([Id, Id]), by: z.enum(['overlap', 'turn', 'document']).default('overlap') }).strict().optional(),
+    /** Only quotations pinned as typical quotes (of the codes in codeIds when given, else of any code). */
+    typical: z.boolean().optional(),
   })
   .strict();
 export type QuotationQuery = z.input<typeof QuotationQuery>;
@@ -225,6 +233,17 @@ export const codingMethods = {
       "Code a whole speaker turn: a quotation spanning the turn's text (surrounding whitespace left out), reusing a quotation with exactly that span. Undoable.",
     params: z.object({ turnId: Id, codeIds: z.array(Id).min(1).max(1000) }).strict(),
     result: Quotation,
+    mutates: true,
+  }),
+  'quotations.typical': method({
+    summary: 'The quotations pinned as typical quotes of a code (printed as its examples in theme tables), in order.',
+    params: z.object({ codeId: Id }).strict(),
+    result: z.array(Id),
+  }),
+  'quotations.setTypical': method({
+    summary: 'Pins quotations as typical quotes of a code, in the order given ([] removes the pins). Each must carry the code or a sub-code. Undoable.',
+    params: z.object({ codeId: Id, quotationIds: z.array(Id).max(100) }).strict(),
+    result: z.array(Id),
     mutates: true,
   }),
   'quotations.query': method({

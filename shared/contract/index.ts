@@ -16,6 +16,7 @@ import { importMethods } from './import';
 import { teamMethods } from './teams';
 import { agreementMethods } from './agreement';
 import { refiMethods } from './refi';
+import { drillMethods } from './drill';
 
 export const contract = {
   ...projectMethods,
@@ -31,6 +32,7 @@ export const contract = {
   ...teamMethods,
   ...agreementMethods,
   ...refiMethods,
+  ...drillMethods,
 };
 
 export type Contract = typeof contract;

@@ -11,6 +11,9 @@ import { Id } from './entities';
 import { DocumentFilter } from './filter';
 
 export const ReportLanguage = z.enum(['sv', 'en']);
+
+/** How the trend chart draws many codes: one chart ('overlay'), one small chart per code, the top five with the rest named, or 'auto' (one chart up to six codes). */
+export const ChartLayout = z.enum(['auto', 'overlay', 'small-multiples', 'top5']);
 export type ReportLanguage = z.infer<typeof ReportLanguage>;
 
 export const Rounding = z.enum(['nearest', 'largest-remainder']);
@@ -55,6 +58,8 @@ export const TermReportRow = z.object({
   color: z.string(),
   /** Over all the report's terms together. */
   total: KofN,
+  /** Over all the report's terms together, per group (the Totalt column of the per-group tables). */
+  groupTotals: z.record(z.string(), KofN),
   terms: z.array(TermCell),
 });
 export type TermReportRow = z.infer<typeof TermReportRow>;
@@ -71,8 +76,19 @@ export const TermReport = z.object({
   /** Documents the filter kept but that have no value of the term attribute (left out). */
   withoutTerm: z.number().int(),
   rows: z.array(TermReportRow),
-  /** Codes per term, most often raised first; equal k share a rank (1, 2, 2, 4). */
-  ranking: z.array(z.object({ term: z.string(), entries: z.array(z.object({ codeId: Id, rank: z.number().int(), k: z.number().int(), percent: z.number().nullable() })) })),
+  /**
+   * Codes per term, most often raised first; equal k share a rank (1, 2, 2, 4) and are marked
+   * tied. Codes not raised that term are not ranked: they are listed in notRaised. `text` says
+   * the top places in words, ties worded as ties.
+   */
+  ranking: z.array(
+    z.object({
+      term: z.string(),
+      entries: z.array(z.object({ codeId: Id, rank: z.number().int(), tied: z.boolean(), k: z.number().int(), percent: z.number().nullable() })),
+      notRaised: z.array(Id),
+      text: z.string(),
+    }),
+  ),
   /** One sentence per code and term, in the report's style. */
   sentences: z.array(z.object({ term: z.string(), codeId: Id, text: z.string() })),
   /** Per code the change from the first to the last term with interviews, in percentage points. */
@@ -185,6 +201,7 @@ export const ReportSettings = z.object({
   codes: z.array(Id).max(500).nullable().optional(),
   includeSubcodes: z.boolean().optional(),
   chart: z.enum(['line', 'bar']).optional(),
+  chartLayout: z.enum(['auto', 'overlay', 'small-multiples', 'top5']).optional(),
   /** '' = all interviews, else a group value. */
   split: Name.optional(),
   freqVariables: z.array(Name).max(500).optional(),
@@ -218,7 +235,14 @@ export const reportMethods = {
   }),
   'reports.exportTerm': method({
     summary: 'Exports a term report as DOCX (tables, charts, sentences) or XLSX (a sheet per table, charts).',
-    params: TermReportRequest.extend({ format: z.enum(['docx', 'xlsx']), chart: z.enum(['line', 'bar']).default('line'), jobId: z.string().max(100).optional() }).merge(Out).strict(),
+    params: TermReportRequest.extend({
+      format: z.enum(['docx', 'xlsx']),
+      chart: z.enum(['line', 'bar']).default('line'),
+      chartLayout: ChartLayout.default('auto'),
+      jobId: z.string().max(100).optional(),
+    })
+      .merge(Out)
+      .strict(),
     result: ReportExportResult,
     job: true,
   }),

@@ -134,12 +134,28 @@ export const ThemeTable = z.object({
 });
 export type ThemeTable = z.infer<typeof ThemeTable>;
 
+/**
+ * Options a request changes: only the fields given. (`ThemeTableOptions.partial()` would fill
+ * in every default and so override the layout's own options with them.)
+ */
+export const ThemeTableOptionsPatch = z
+  .object({
+    counts: CountMode.optional(),
+    quotes: z.number().int().min(0).max(20).optional(),
+    quoteMaxChars: z.number().int().min(20).max(5000).optional(),
+    sourceTemplate: z.string().optional(),
+    filter: DocumentFilter.optional(),
+    landscape: z.boolean().optional(),
+    language: TableLanguage.optional(),
+  })
+  .strict();
+
 /** Which layout to use and how: a saved/bundled layout by name or a spec, with overrides. */
 export const ThemeTableRequest = z
   .object({
     layout: z.string().optional(),
     spec: ThemeTableLayout.optional(),
-    options: ThemeTableOptions.partial().optional(),
+    options: ThemeTableOptionsPatch.optional(),
   })
   .strict();
 export type ThemeTableRequest = z.input<typeof ThemeTableRequest>;

@@ -30,8 +30,20 @@ export function gridWidth(t: ThemeTable): number {
 const FONT = "'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif";
 const BORDER = '1px solid #000';
 
+/**
+ * A label with its count; in the app's live preview (`interactive`) the count is a link that
+ * opens the quotations behind it (data-code-id), in exports plain text.
+ */
+function countedHtml(label: string, countText: string, codeId: number | null, interactive: boolean, colon = false): string {
+  const tail = colon ? ':' : '';
+  if (!countText) return `${escapeHtml(label)}${tail}`;
+  if (!interactive || codeId === null) return `${escapeHtml(`${label} ${countText}`)}${tail}`;
+  return `${escapeHtml(label)} <a href="#" class="rt-count" data-code-id="${codeId}" data-testid="theme-count">${escapeHtml(countText)}</a>${tail}`;
+}
+
 /** The table as an HTML fragment with inline styles (Word and LibreOffice keep them when pasting). */
-export function themeTableHtml(t: ThemeTable): string {
+export function themeTableHtml(t: ThemeTable, options: { interactive?: boolean } = {}): string {
+  const interactive = options.interactive === true;
   const lang = t.options.language;
   const width = gridWidth(t);
   const cellStyle = `border:${BORDER};padding:4pt 6pt;vertical-align:top;text-align:left`;
@@ -46,7 +58,8 @@ export function themeTableHtml(t: ThemeTable): string {
               `<div class="rt-quote" style="font-style:italic;margin:1pt 0 2pt 0">${escapeHtml(quoteMarks(q.text, lang))}${q.source ? ` <span class="rt-source" style="font-style:normal">${escapeHtml(q.source)}</span>` : ''}</div>`,
           )
           .join('');
-        return `<li style="margin:1pt 0">${escapeHtml(bulletLabel(b))}${quotes}${list(b.children, level + 1)}</li>`;
+        // A count of nothing opens nothing: only counts above zero are links.
+        return `<li style="margin:1pt 0">${countedHtml(b.label, b.countText, b.count.quotations > 0 ? b.codeId : null, interactive, b.children.length > 0)}${quotes}${list(b.children, level + 1)}</li>`;
       })
       .join('');
     return `<ul class="rt-level-${level}" style="list-style-type:'${mark}\\00a0\\00a0';margin:2pt 0 2pt 0;padding-left:${level === 0 ? 14 : 16}pt">${li}</ul>`;
@@ -54,11 +67,11 @@ export function themeTableHtml(t: ThemeTable): string {
   const rows: string[] = [];
   for (const s of t.sections) {
     rows.push(
-      `<tr class="rt-section"><th colspan="${width}" style="${cellStyle};font-weight:bold;background:#f2f2f2">${escapeHtml(s.countText ? `${s.title} ${s.countText}` : s.title)}</th></tr>`,
+      `<tr class="rt-section"><th colspan="${width}" style="${cellStyle};font-weight:bold;background:#f2f2f2">${countedHtml(s.title, s.countText, s.codeId, interactive)}</th></tr>`,
     );
     const cells = s.columns.map((c, i) => {
       const span = i === s.columns.length - 1 ? width - i : 1;
-      const title = c.title ? `<p class="rt-column-title" style="margin:0 0 2pt 0;font-weight:bold">${escapeHtml(c.countText ? `${c.title} ${c.countText}` : c.title)}</p>` : '';
+      const title = c.title ? `<p class="rt-column-title" style="margin:0 0 2pt 0;font-weight:bold">${countedHtml(c.title, c.countText, c.codeId, interactive)}</p>` : '';
       return `<td${span > 1 ? ` colspan="${span}"` : ''} style="${cellStyle};width:${Math.round((100 * span) / width)}%">${title}${list(c.items, 0)}</td>`;
     });
     if (cells.length === 0) cells.push(`<td colspan="${width}" style="${cellStyle}"></td>`);

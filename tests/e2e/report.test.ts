@@ -97,7 +97,7 @@ describe.skipIf(noChromium)('term report view', () => {
   it('splits by group and exports a DOCX download', async () => {
     const { page } = app();
     await page.getByTestId('report-split').filter({ hasText: 'chef' }).click();
-    await expect.poll(() => page.locator('[data-testid="report-table"] thead tr').first().locator('th').count()).toBe(4); // no total column per group
+    await expect.poll(() => page.locator('[data-testid="report-table"] thead tr').first().locator('th').count()).toBe(5); // a Totalt column per group too (issue 16)
     await expect.poll(() => page.getByTestId('report-row').first().getByTestId('report-cell').first().locator('.k').textContent()).toBe(kOfN('HT16', 'chef'));
     // With a district attribute: codes × districts for one term (the last by default).
     await page.getByTestId('report-district').selectOption('stadsdel');

@@ -207,7 +207,7 @@ describe('survey frequency tables', () => {
     for (const row of r.ranked!.rows) expect(row.total).toBe(expected.get(row.label));
     const top = [...expected.entries()].sort((a, b) => b[1] - a[1])[0]!;
     expect(r.ranked!.rows[0]!.total).toBe(top[1]);
-    expect(r.ranked!.sentence).toContain(`nämnts flest gånger (totalt ${top[1]} ggr)`);
+    expect(r.ranked!.sentence).toContain(`nämnts flest gånger (totalt ${top[1]} gånger)`);
     for (let i = 1; i < r.ranked!.rows.length; i++) expect(r.ranked!.rows[i - 1]!.total).toBeGreaterThanOrEqual(r.ranked!.rows[i]!.total);
   });
 

@@ -114,6 +114,8 @@ function expected(code: string, keep: (d: Doc) => boolean): { k: number; n: numb
   return { n: held.length, k: held.filter((d) => ids.some((c) => d.codes.has(c))).length };
 }
 
+const SV_WORDS = ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
+const EN_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const pct = (k: number, n: number): number | null => (n === 0 ? null : Math.round((k * 1000) / n) / 10);
 
 describe('term report', () => {
@@ -172,7 +174,9 @@ describe('term report', () => {
         const c = row.terms[i]!;
         const s = r.sentences.find((x) => x.term === term && x.codeId === row.codeId)!.text;
         if (c.k > 0 && c.k < c.n) {
-          expect(s).toContain(`${row.name} togs upp i ${c.k} av de ${c.n} intervjuerna (${String(c.percent!.toFixed(1)).replace('.', ',')}\u00a0%)`);
+          // Swedish running text spells out both figures when the base is twelve or less.
+          const [k, n] = c.n <= 12 ? [SV_WORDS[c.k], SV_WORDS[c.n]] : [c.k, c.n];
+          expect(s).toContain(`${row.name} togs upp i ${k} av de ${n} intervjuerna (${String(c.percent!.toFixed(1)).replace('.', ',')}\u00a0%)`);
           expect(s).toContain(`chef: ${c.groups.chef!.k} av ${c.groups.chef!.n}`);
         }
       }
@@ -189,7 +193,8 @@ describe('term report', () => {
     }
     const en = await call('reports.term', { term: 'termin', codes: ['Handlingsplan'], language: 'en' });
     const c = en.rows[0]!.terms[0]!;
-    expect(en.sentences[0]!.text).toMatch(new RegExp(`^Handlingsplan was raised in (${c.k} of the ${c.n}|all ${c.n}) interviews`));
+    const [k, n] = c.n <= 12 ? [EN_WORDS[c.k], EN_WORDS[c.n]] : [c.k, c.n];
+    expect(en.sentences[0]!.text).toMatch(new RegExp(`^Handlingsplan was raised in (${k} of the ${n}|all ${n}) interviews`));
   });
 
   it('keeps only the documents of the filter and the terms asked for', async () => {
@@ -284,7 +289,7 @@ describe('term report', () => {
     await call('reports.exportTerm', { term: 'termin', group: 'grupp', district: 'stadsdel', codes: CODES, format: 'xlsx', path: file });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Genomförda', 'Per termin', 'medarbetare', 'chef', 'Per stadsdel', 'Rangordning', 'Meningar', 'Om rapporten']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Genomförda', 'Per termin', 'medarbetare', 'chef', 'Per stadsdel', 'Rangordning', 'Meningar', 'Om rapporten', 'Så togs underlaget fram']);
     const ws = wb.getWorksheet('Per termin')!;
     const report = await call('reports.term', { term: 'termin', group: 'grupp', codes: CODES });
     report.rows.forEach((row, j) => {

@@ -7,7 +7,8 @@ import { langOption, listOption } from './table-options';
 export const quotesCommand: Command = {
   name: 'quotes',
   summary: 'List quotations by code, document, speaker and attribute values, or export them as CSV/XLSX.',
-  usage: 'quotes <project> [--code PATH]… [--and] [--only] [--doc NAME]… [--speaker LABEL]… [--where ATTR=VALUE]… [--text WORDS] [--out FILE.csv|.xlsx] [--lang sv|en] [--json]',
+  usage:
+    'quotes <project> [--code PATH]… [--and] [--only] [--doc NAME]… [--speaker LABEL]… [--where ATTR=VALUE]… [--text WORDS] [--typical] [--cooccur PATH --cooccur PATH [--by overlap|turn|document]] [--out FILE.csv|.xlsx] [--lang sv|en] [--json]',
   details: [
     'Options:',
     '  --code PATH      quotations with this code or one of its sub-codes; repeat for several (OR)',
@@ -18,6 +19,9 @@ export const quotesCommand: Command = {
     '  --where ATTR=V   only documents with this attribute value (repeat an attribute to OR values;',
     '                   group=NAME and kind=fieldnote also work, as in `rodtrad table`)',
     '  --text WORDS     quotations whose text or comment contains WORDS',
+    '  --typical        only quotations pinned as typical quotes (of the --code codes, else of any code)',
+    '  --cooccur PATH   twice: the quotations behind a co-occurrence cell, those of either code that',
+    '                   co-occur with the other (--by overlap, the default; turn; document)',
     '  --out FILE       export: .csv (UTF-8 with BOM; ";" in Swedish) or .xlsx, one row per quotation and',
     '                   code with document, attributes, speaker, code path and each level in its own column',
     '  --lang sv|en     column headers of the export (default sv)',
@@ -31,6 +35,9 @@ export const quotesCommand: Command = {
     speaker: { type: 'string', multiple: true },
     where: { type: 'string', multiple: true },
     text: { type: 'string' },
+    cooccur: { type: 'string', multiple: true },
+    typical: { type: 'boolean' },
+    by: { type: 'string' },
     out: { type: 'string' },
     lang: { type: 'string' },
   },
@@ -59,7 +66,14 @@ export const quotesCommand: Command = {
     for (const name of Object.keys(filter.where ?? {})) {
       if (!attrs.some((a) => a.name === name)) throw new UsageError(`no document attribute "${name}"`);
     }
+    const pair = await Promise.all(listOption(o.cooccur).map(async (c) => (await ctx.call('codes.byPath', { path: c })).id));
+    if (pair.length !== 0 && pair.length !== 2) throw new UsageError('--cooccur is given twice: the two codes of the cell');
+    const byOption = typeof o.by === 'string' ? o.by : 'overlap';
+    const by = (['overlap', 'turn', 'document'] as const).find((x) => x === byOption);
+    if (!by) throw new UsageError(`--by must be overlap, turn or document (got "${byOption}")`);
     const query = {
+      ...(o.typical ? { typical: true } : {}),
+      ...(pair.length === 2 ? { cooccur: { codeIds: [pair[0]!, pair[1]!] as [number, number], by } } : {}),
       ...(codeIds.length ? { codeIds } : {}),
       codeMode: o.and ? ('and' as const) : ('or' as const),
       includeSubcodes: !o.only,

@@ -33,6 +33,9 @@ export const reportCommand: Command = {
     '  --where ATTR=V     only documents with this attribute value (repeat; kind=interview is the default)',
     '  --out FILE         write .docx (tables, charts, a sentence per code) or .xlsx (a sheet per table, charts)',
     '  --chart line|bar   chart type in the export (default line)',
+    '  --chart-layout auto|overlay|small-multiples|top5',
+    '                     many codes: one small chart per code, or the five most raised with the rest named',
+    '                     (default auto: one chart up to six codes, small multiples above)',
     '  --lang sv|en       language of the output (default sv)',
     '  --saved            start from the settings saved in the project by the Rapport view (term, group,',
     '                     district, codes, sub-codes, chart); the other options override them',
@@ -49,6 +52,7 @@ export const reportCommand: Command = {
     where: { type: 'string', multiple: true },
     out: { type: 'string' },
     chart: { type: 'string' },
+    'chart-layout': { type: 'string' },
     lang: { type: 'string' },
     saved: { type: 'boolean' },
   },
@@ -61,6 +65,9 @@ export const reportCommand: Command = {
     if (!term) throw new UsageError('--term ATTR is required (the attribute that orders the terms, e.g. termin), or --saved');
     const chart = o.chart ?? saved?.chart ?? 'line';
     if (chart !== 'line' && chart !== 'bar') throw new UsageError('--chart must be line or bar');
+    const layoutOption = o['chart-layout'] ?? saved?.chartLayout ?? 'auto';
+    const chartLayout = (['auto', 'overlay', 'small-multiples', 'top5'] as const).find((x) => x === layoutOption);
+    if (!chartLayout) throw new UsageError('--chart-layout must be auto, overlay, small-multiples or top5');
     const request = {
       term,
       group: typeof o.group === 'string' ? o.group : (saved?.group ?? undefined),
@@ -73,7 +80,7 @@ export const reportCommand: Command = {
     };
     if (typeof o.out === 'string') {
       const format = outputFormat(o.out, ['docx', 'xlsx']) as 'docx' | 'xlsx';
-      const r = await ctx.call('reports.exportTerm', { ...request, format, chart, path: o.out });
+      const r = await ctx.call('reports.exportTerm', { ...request, format, chart, chartLayout, path: o.out });
       if (ctx.json) {
         const report = await ctx.call('reports.term', request);
         ctx.print('', { ...r, report });

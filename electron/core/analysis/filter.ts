@@ -7,6 +7,7 @@
 import { IN_LIST, listParam } from '../db/sql-list';
 import type { DocumentFilter } from '../../../shared/contract/filter';
 import { UserError } from '../errors';
+import { wording } from '../../../shared/wording';
 import type { Project } from '../project/project';
 
 export type { DocumentFilter };
@@ -64,14 +65,8 @@ export function resolveFilter(p: Project, f: DocumentFilter | undefined): Resolv
   return { ids, set: new Set(ids), all: where.length === 0 };
 }
 
-/** A short human description ("termin = HT16 eller VT17; typ: fieldnote") for captions and logs. */
+/** A short human description ("termin = HT16 eller VT17; typ: fältanteckning") for captions, notes and provenance pages. */
 export function describeFilter(f: DocumentFilter | undefined, lang: 'sv' | 'en' = 'sv'): string {
   if (isEmptyFilter(f)) return '';
-  const or = lang === 'sv' ? ' eller ' : ' or ';
-  const parts: string[] = [];
-  if (f!.kinds?.length) parts.push(`${lang === 'sv' ? 'typ' : 'kind'}: ${f!.kinds.join(or)}`);
-  if (f!.groups?.length) parts.push(`${lang === 'sv' ? 'grupp' : 'group'}: ${f!.groups.join(or)}`);
-  for (const [k, v] of Object.entries(f!.where ?? {})) if (v.length) parts.push(`${k} = ${v.join(or)}`);
-  if (f!.documentIds) parts.push(`${f!.documentIds.length} ${lang === 'sv' ? 'dokument' : 'documents'}`);
-  return parts.join('; ');
+  return wording(lang).filter({ kinds: f!.kinds, groups: f!.groups, where: f!.where, documents: f!.documentIds?.length });
 }

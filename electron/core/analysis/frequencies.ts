@@ -13,6 +13,7 @@ import { describeRounding, formatInteger, percentColumn, type Lang } from '../..
 import { attributeLevels } from '../attributes/store';
 import type { Project } from '../project/project';
 import { describeFilter, resolveFilter } from './filter';
+import { wording } from '../../../shared/wording';
 import { attributeValues, competitionRanks, loadCodes, orderedValues, resolveCodeRefs, subtreeMap } from './report-common';
 
 export type FrequencyParams = z.output<typeof FrequencyRequest>;
@@ -77,15 +78,10 @@ export function frequencies(p: Project, req: FrequencyParams): FrequencyReport {
     });
     rows.sort((a, b) => b.total - a.total || labels.indexOf(a.label) - labels.indexOf(b.label));
     const ranks = competitionRanks(rows.map((r) => r.total));
-    const top = rows[0];
     ranked = {
       variables: req.variables,
       rows: rows.map((r, i) => ({ ...r, rank: ranks[i]! })),
-      sentence: top
-        ? lang === 'sv'
-          ? `${top.label} är det svar som nämnts flest gånger (totalt ${formatInteger(top.total, lang)} ggr)${rows[1] ? `, följt av ${rows.slice(1, 3).map((r) => `${r.label} (${formatInteger(r.total, lang)} ggr)`).join(' och ')}` : ''}.`
-          : `${top.label} is the answer mentioned most often (${formatInteger(top.total, lang)} times in all)${rows[1] ? `, followed by ${rows.slice(1, 3).map((r) => `${r.label} (${formatInteger(r.total, lang)} times)`).join(' and ')}` : ''}.`
-        : '',
+      sentence: wording(lang).mostMentioned(rows),
     };
   }
 

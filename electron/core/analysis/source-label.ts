@@ -9,6 +9,8 @@ export interface QuoteRef {
   id: number;
   documentId: number;
   start: number;
+  /** Where it ends (the speaker is of the first turn it touches); default start + 1. */
+  end?: number;
 }
 
 /** Fills `template` for each quotation; unknown or empty placeholders vanish with their stray commas. */
@@ -32,7 +34,7 @@ export function sourceLabels(p: Project, template: string, quotes: QuoteRef[]): 
   const needsSpeaker = /\{(?!document\}|kind\}|index\})[^}]+\}/.test(template);
   const turnAt = p.db.prepare(
     `SELECT s.id, s.label, s.name FROM turns t JOIN speakers s ON s.id = t.speaker_id
-     WHERE t.document_id = ? AND t.start <= ? AND t."end" > ? ORDER BY t.start DESC LIMIT 1`,
+     WHERE t.document_id = ? AND t."end" > ? AND t.start < ? ORDER BY t.start LIMIT 1`,
   );
   const speakerAttrs = p.db.prepare(
     'SELECT a.name, v.value FROM speaker_attribute_values v JOIN attributes a ON a.id = v.attribute_id WHERE v.speaker_id = ?',
@@ -44,7 +46,8 @@ export function sourceLabels(p: Project, template: string, quotes: QuoteRef[]): 
     values.kind = d?.kind ?? '';
     values.index = String(order.get(q.documentId) ?? '');
     if (needsSpeaker) {
-      const s = turnAt.get(q.documentId, q.start, q.start) as { id: number; label: string; name: string | null } | undefined;
+      // The first turn the quotation touches: one starting on the line break before a turn is that turn's.
+      const s = turnAt.get(q.documentId, q.start, Math.max(q.end ?? 0, q.start + 1)) as { id: number; label: string; name: string | null } | undefined;
       if (s) {
         values.speaker = s.name ?? s.label;
         for (const r of speakerAttrs.all(s.id) as { name: string; value: string }[]) values[r.name] = r.value;

@@ -7,7 +7,9 @@ import { themeTableMarkdownFile } from '../export/theme-table-md';
 import { buildCooccurrence } from './cooccurrence';
 import { deleteLayout, listLayouts, saveLayout } from './layouts';
 import { buildMatrix } from './matrix';
-import { assertLayoutUsable, buildThemeTable } from './theme-table';
+import { assertLayoutUsable, buildThemeTable, themeTableCodePaths } from './theme-table';
+import { provenanceOf, type Provenance } from '../export/provenance';
+import { wording } from '../../../shared/wording';
 
 type TableMethod =
   | 'tables.layouts'
@@ -27,24 +29,31 @@ export const tableHandlers: Handlers<TableMethod> = {
   'tables.deleteLayout': ({ session }, { name }) => ({ deleted: deleteLayout(session.requireProject(), name) }),
   'tables.themeTable': ({ session }, req) => buildThemeTable(session.requireProject(), req),
   'tables.exportThemeTable': async ({ session }, { format, path, ...req }) => {
-    const t = buildThemeTable(session.requireProject(), req);
+    const p = session.requireProject();
+    const t = buildThemeTable(p, req);
     assertLayoutUsable(t);
-    const bytes = format === 'docx' ? await (await import('../export/theme-table-docx')).themeTableDocx(t) : format === 'html' ? themeTableHtmlFile(t) : themeTableMarkdownFile(t);
+    const prov = (): Provenance =>
+      provenanceOf(p, { language: t.options.language, filter: t.options.filter, codes: themeTableCodePaths(p, t), countingRule: wording(t.options.language).themeCountingRule(t.options.counts) });
+    const bytes = format === 'docx' ? await (await import('../export/theme-table-docx')).themeTableDocx(t, prov()) : format === 'html' ? themeTableHtmlFile(t) : themeTableMarkdownFile(t);
     return deliver(bytes, format, t.caption || (t.options.language === 'sv' ? 'Tematabell' : 'Theme table'), path);
   },
   'tables.clipboard': ({ session }, req) => themeTableClipboard(buildThemeTable(session.requireProject(), req)),
   'tables.matrix': ({ session }, req) => buildMatrix(session.requireProject(), req),
   'tables.exportMatrix': async ({ session }, { format, path, ...req }) => {
-    const m = buildMatrix(session.requireProject(), req);
+    const p = session.requireProject();
+    const m = buildMatrix(p, req);
     const lang = req.language;
-    const bytes = format === 'xlsx' ? await matrixXlsx(m, lang) : matrixCsv(m, lang);
+    const prov = provenanceOf(p, { language: lang, filter: req.filter, codes: req.codeIds ? m.rows.map((r) => r.path) : [], countingRule: wording(lang).matrixCountingRule(m.cells) });
+    const bytes = format === 'xlsx' ? await matrixXlsx(m, lang, prov) : matrixCsv(m, lang);
     return deliver(bytes, format, lang === 'sv' ? 'Kodmatris' : 'Code matrix', path);
   },
   'tables.cooccurrence': ({ session }, req) => buildCooccurrence(session.requireProject(), req),
   'tables.exportCooccurrence': async ({ session }, { format, path, ...req }) => {
-    const c = buildCooccurrence(session.requireProject(), req);
+    const p = session.requireProject();
+    const c = buildCooccurrence(p, req);
     const lang = req.language;
-    const bytes = format === 'xlsx' ? await cooccurrenceXlsx(c, lang) : cooccurrenceCsv(c, lang);
+    const prov = provenanceOf(p, { language: lang, filter: req.filter, codes: req.codeIds ? c.codes.map((r) => r.path) : [], countingRule: wording(lang).cooccurrenceCountingRule(c.by) });
+    const bytes = format === 'xlsx' ? await cooccurrenceXlsx(c, lang, prov) : cooccurrenceCsv(c, lang);
     return deliver(bytes, format, lang === 'sv' ? 'Samförekomst' : 'Co-occurrence', path);
   },
 };

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import type { KofN, TermReport, TermReportRow } from '../../../shared/contract/reports';
 import { TermReportRequest } from '../../../shared/contract/reports';
-import { formatDecimal, formatInteger, formatKofN, formatPercent, percentOf, type Lang } from '../../../shared/format/numbers';
+import { formatKofN, percentOf, type Lang } from '../../../shared/format/numbers';
+import { wording, type RankPlace } from '../../../shared/wording';
 import { attributeLevels } from '../attributes/store';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
@@ -82,6 +83,9 @@ export function termReport(p: Project, req: TermReportParams): TermReport {
       path: info.path,
       color: info.color,
       total: kofn(inDocs.size, reportDocs.length),
+      groupTotals: Object.fromEntries(
+        groups.map((g) => [g, kofn(perTerm.reduce((a, t) => a + t.groups[g]!, 0), held.reduce((a, h) => a + (h.groups[g] ?? 0), 0))]),
+      ),
       terms: terms.map((term, i) => {
         const t = perTerm[i]!;
         const h = held[i]!;
@@ -95,11 +99,7 @@ export function termReport(p: Project, req: TermReportParams): TermReport {
     };
   });
 
-  const ranking = terms.map((term, i) => {
-    const order = [...rows].sort((a, b) => b.terms[i]!.k - a.terms[i]!.k || codes.get(a.codeId)!.order - codes.get(b.codeId)!.order);
-    const ranks = competitionRanks(order.map((r) => r.terms[i]!.k));
-    return { term, entries: order.map((r, j) => ({ codeId: r.codeId, rank: ranks[j]!, k: r.terms[i]!.k, percent: r.terms[i]!.percent })) };
-  });
+  const ranking = terms.map((term, i) => rankTerm(term, i, rows, codes, held[i]!.n, lang));
 
   const trends = rows.flatMap((r) => {
     const held = r.terms.filter((c) => c.n > 0);
@@ -126,7 +126,7 @@ export function termReport(p: Project, req: TermReportParams): TermReport {
     ranking,
     sentences,
     trends,
-    notes: termNotes(req, withoutTerm, describeFilter(req.filter, lang), lang),
+    notes: wording(lang).termNotes({ term: req.term, includeSubcodes: req.includeSubcodes, withoutTerm, filter: describeFilter(req.filter, lang) }),
   };
 }
 
@@ -134,58 +134,40 @@ function zeroes(keys: readonly string[]): Record<string, number> {
   return Object.fromEntries(keys.map((k) => [k, 0]));
 }
 
-/** "Administrativt stöd togs upp i 22 av de 30 intervjuerna (73,3 %)." plus the split by group. */
-export function termSentence(name: string, cell: KofN & { groups: Record<string, KofN> }, groups: readonly string[], lang: Lang): string {
-  const { k, n } = cell;
-  let s: string;
-  if (lang === 'sv') {
-    if (n === 0) s = `${name}: inga intervjuer genomfördes`;
-    else if (k === 0) s = n === 1 ? `${name} togs inte upp i den enda intervjun` : `${name} togs inte upp i någon av de ${formatInteger(n, lang)} intervjuerna`;
-    else if (n === 1) s = `${name} togs upp i den enda intervjun`;
-    else if (k === n) s = `${name} togs upp i alla ${formatInteger(n, lang)} intervjuerna`;
-    else s = `${name} togs upp i ${formatInteger(k, lang)} av de ${formatInteger(n, lang)} intervjuerna`;
-  } else {
-    if (n === 0) s = `${name}: no interviews were held`;
-    else if (k === 0) s = n === 1 ? `${name} was not raised in the one interview` : `${name} was not raised in any of the ${formatInteger(n, lang)} interviews`;
-    else if (n === 1) s = `${name} was raised in the one interview`;
-    else if (k === n) s = `${name} was raised in all ${formatInteger(n, lang)} interviews`;
-    else s = `${name} was raised in ${formatInteger(k, lang)} of the ${formatInteger(n, lang)} interviews`;
+/**
+ * The ranking of one term: codes raised that term, most often first, equal k sharing a rank and
+ * marked tied; codes not raised are left out of the ranking and named in notRaised.
+ */
+function rankTerm(term: string, i: number, rows: TermReportRow[], codes: Map<number, { order: number; name: string }>, n: number, lang: Lang): TermReport['ranking'][number] {
+  const raisedRows = rows.filter((r) => r.terms[i]!.k > 0);
+  const order = [...raisedRows].sort((a, b) => b.terms[i]!.k - a.terms[i]!.k || codes.get(a.codeId)!.order - codes.get(b.codeId)!.order);
+  const ks = order.map((r) => r.terms[i]!.k);
+  const ranks = competitionRanks(ks);
+  const entries = order.map((r, j) => ({ codeId: r.codeId, rank: ranks[j]!, tied: ks.filter((k) => k === ks[j]).length > 1, k: ks[j]!, percent: r.terms[i]!.percent }));
+  // The top three places in words; a place shared by several codes is one place.
+  const places: RankPlace[] = [];
+  for (const [j, e] of entries.entries()) {
+    const last = places[places.length - 1];
+    if (last && last.rank === e.rank) last.names.push(order[j]!.name);
+    else if (places.length < 3) places.push({ rank: e.rank, names: [order[j]!.name], k: e.k, n });
+    else break;
   }
-  if (n > 0 && k > 0 && k < n) s += ` (${formatPercent(cell.percent!, lang)})`;
+  const w = wording(lang);
+  return {
+    term,
+    entries,
+    notRaised: rows.filter((r) => r.terms[i]!.k === 0).map((r) => r.codeId),
+    text: n === 0 ? '' : w.ranking(term, places),
+  };
+}
+
+/** "Administrativt stöd togs upp i 22 av de 30 intervjuerna (73,3 %)." plus the split by group; the forms live in shared/wording. */
+export function termSentence(name: string, cell: KofN & { groups: Record<string, KofN> }, groups: readonly string[], lang: Lang): string {
   const split = groups.filter((g) => (cell.groups[g]?.n ?? 0) > 0).map((g) => `${g}: ${formatKofN(cell.groups[g]!.k, cell.groups[g]!.n, lang)}`);
-  if (n > 0 && split.length > 1) s += lang === 'sv' ? ` – ${split.join(', ')}` : ` – ${split.join(', ')}`;
-  return `${s}.`;
+  return wording(lang).raised({ name, k: cell.k, n: cell.n, percent: cell.percent, split: split.length > 1 ? split.join(', ') : '' });
 }
 
 /** "Administrativt stöd: från 72,7 % (HT16) till 22,2 % (HT18), en minskning med 50,5 procentenheter." */
 export function trendSentence(name: string, first: KofN & { term: string }, last: KofN & { term: string }, change: number, lang: Lang): string {
-  const a = `${formatPercent(first.percent!, lang)} (${first.term})`;
-  const b = `${formatPercent(last.percent!, lang)} (${last.term})`;
-  const pp = formatDecimal(Math.abs(change), 1, lang);
-  if (lang === 'sv') {
-    if (change === 0) return `${name}: ${a} och ${b}, oförändrat.`;
-    return `${name}: från ${a} till ${b}, en ${change > 0 ? 'ökning' : 'minskning'} med ${pp} procentenheter.`;
-  }
-  if (change === 0) return `${name}: ${a} and ${b}, unchanged.`;
-  return `${name}: from ${a} to ${b}, ${change > 0 ? 'up' : 'down'} ${pp} percentage points.`;
-}
-
-function termNotes(req: TermReportParams, withoutTerm: number, filterText: string, lang: Lang): string[] {
-  const notes: string[] = [];
-  if (lang === 'sv') {
-    notes.push(
-      `En kod räknas som upptagen i en intervju när minst ett citat i intervjun är kodat med koden${req.includeSubcodes ? ' eller någon av dess underkoder' : ''}. n är antalet intervjuer med värdet för ${req.term}.`,
-    );
-    notes.push('Procent är k/n avrundat till en decimal (0,05 avrundas uppåt).');
-    if (withoutTerm > 0) notes.push(`${formatInteger(withoutTerm, lang)} dokument saknar värde för ${req.term} och är inte med.`);
-    if (filterText) notes.push(`Urval: ${filterText}.`);
-  } else {
-    notes.push(
-      `A code counts as raised in an interview when at least one quotation there is coded with the code${req.includeSubcodes ? ' or one of its sub-codes' : ''}. n is the number of interviews with a value of ${req.term}.`,
-    );
-    notes.push('Percent is k/n rounded to one decimal (0.05 rounds up).');
-    if (withoutTerm > 0) notes.push(`${formatInteger(withoutTerm, lang)} documents have no value of ${req.term} and are left out.`);
-    if (filterText) notes.push(`Selection: ${filterText}.`);
-  }
-  return notes;
+  return wording(lang).trend(name, { term: first.term, percent: first.percent! }, { term: last.term, percent: last.percent! }, change);
 }

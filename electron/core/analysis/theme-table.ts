@@ -15,6 +15,10 @@ import type { CodingIndex, IndexedCode, IndexedQuotation } from './coding-index'
 import { describeFilter, resolveFilter } from './filter';
 import { findLayout, treeLayout } from './layouts';
 import { sourceLabels } from './source-label';
+import { loadCodes } from './report-common';
+import { allTypical } from '../coding/typical';
+import { IN_LIST, listParam } from '../db/sql-list';
+import { withoutSpeakerLead } from '../../../shared/text/speaker-lead';
 
 export function resolveLayout(p: Project, req: ThemeTableRequest): { layout: ThemeTableLayout; name: string } {
   if (req.spec) return { layout: req.spec as ThemeTableLayout, name: 'custom' };
@@ -33,6 +37,8 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   const missing: string[] = [];
   const wantQuotes: { bullet: ThemeBullet; picks: IndexedQuotation[] }[] = [];
   const usedQuotes = new Set<number>();
+  const pins = options.quotes > 0 ? allTypical(p) : new Map<number, number[]>();
+  const reserved = new Set([...pins.values()].flat());
 
   const countOf = (code: IndexedCode): ThemeBullet['count'] => {
     const qs = deepQuotations(index, memo, code.id);
@@ -73,7 +79,7 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
       quotes: [],
       children: itemsUnder(code, item.children).map(bullet).filter((x): x is ThemeBullet => x !== null),
     };
-    if (options.quotes > 0) wantQuotes.push({ bullet: b, picks: pickExamples(index, memo, code, options.quotes, usedQuotes) });
+    if (options.quotes > 0) wantQuotes.push({ bullet: b, picks: pickExamples(index, memo, code, options.quotes, usedQuotes, pins.get(code.id) ?? [], options.quoteMaxChars, reserved) });
     return b;
   };
 
@@ -116,15 +122,42 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   };
 }
 
+/** How far a quotation's length is from one a reader takes in at a glance (about two lines). */
+function readability(q: IndexedQuotation, max: number): number {
+  const len = q.end - q.start;
+  const ideal = Math.min(160, max);
+  return len < 40 ? 1000 + (40 - len) : len > max ? 500 + (len - max) / 10 : Math.abs(len - ideal);
+}
+
 /**
- * N example quotations of a code: its own quotations first (sub-codes' only if it has none),
- * from documents spread evenly over the (filtered) project order, so the examples show the
- * spread (terms, districts) rather than the first talkative interview; a quotation already
- * shown under another code is passed over while others are left.
+ * N example quotations of a code. Quotations the user pinned as typical come first, in their
+ * order. The rest are chosen: the code's own quotations first (sub-codes' only if it has
+ * none), from documents spread evenly over the (filtered) project order, so the examples show
+ * the spread (terms, districts, groups) rather than the first talkative interview, and within
+ * a document the one of the most readable length. A quotation already printed under another
+ * code is never printed again (a parent and its child share many).
  */
-function pickExamples(index: CodingIndex, memo: Map<number, IndexedQuotation[]>, code: IndexedCode, n: number, used: Set<number>): IndexedQuotation[] {
-  const own = index.direct.get(code.id) ?? [];
-  const pool = own.length > 0 ? own : deepQuotations(index, memo, code.id);
+function pickExamples(
+  index: CodingIndex,
+  memo: Map<number, IndexedQuotation[]>,
+  code: IndexedCode,
+  n: number,
+  used: Set<number>,
+  pinned: readonly number[],
+  maxChars: number,
+  reserved: ReadonlySet<number>,
+): IndexedQuotation[] {
+  const deep = deepQuotations(index, memo, code.id);
+  const byId = new Map(deep.map((q) => [q.id, q]));
+  const picked: IndexedQuotation[] = [];
+  for (const id of pinned) {
+    const q = byId.get(id);
+    if (q && !used.has(q.id) && !picked.includes(q)) picked.push(q);
+  }
+  // Quotations pinned anywhere are kept for their code, even when a sub-code is filled first.
+  const free = (q: IndexedQuotation): boolean => !used.has(q.id) && !reserved.has(q.id) && !picked.includes(q);
+  const own = (index.direct.get(code.id) ?? []).filter(free);
+  const pool = own.length > 0 ? own : deep.filter(free);
   const byDoc: IndexedQuotation[][] = [];
   let lastDoc = -1;
   for (const q of pool) {
@@ -132,22 +165,27 @@ function pickExamples(index: CodingIndex, memo: Map<number, IndexedQuotation[]>,
     byDoc[byDoc.length - 1]!.push(q);
     lastDoc = q.documentId;
   }
-  const picked: IndexedQuotation[] = [];
-  const take = Math.min(n, byDoc.length);
+  for (const list of byDoc) list.sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
+  const wanted = n - picked.length;
+  const take = Math.min(Math.max(0, wanted), byDoc.length);
+  // A different, fixed phase per code (golden ratio), so codes do not all quote the same interviews.
+  const phase = (code.id * 0.6180339887) % 1;
+  const docsTaken = new Set<number>();
   for (let i = 0; i < take; i++) {
-    // A different, fixed phase per code (golden ratio), so codes do not all quote the same interviews.
-    const phase = (code.id * 0.6180339887) % 1;
     const from = Math.floor(((i + phase) * byDoc.length) / take) % byDoc.length;
-    let choice: IndexedQuotation | undefined;
-    for (let k = 0; k < byDoc.length && !choice; k++) {
-      choice = byDoc[(from + k) % byDoc.length]!.find((q) => !used.has(q.id) && !picked.includes(q));
+    for (let k = 0; k < byDoc.length; k++) {
+      const list = byDoc[(from + k) % byDoc.length]!;
+      if (docsTaken.has(list[0]!.documentId)) continue;
+      picked.push(list[0]!);
+      docsTaken.add(list[0]!.documentId);
+      break;
     }
-    choice ??= byDoc[from]!.find((q) => !picked.includes(q));
-    if (choice) picked.push(choice);
   }
-  for (const q of pool) {
-    if (picked.length >= n) break;
-    if (!picked.includes(q)) picked.push(q);
+  // Fewer documents than quotes wanted: the next most readable ones, still never a repeat.
+  const rest = pool.filter((q) => !picked.includes(q)).sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
+  for (const q of rest) {
+    if (picked.length >= Math.max(n, pinned.length)) break;
+    picked.push(q);
   }
   for (const q of picked) used.add(q.id);
   return picked;
@@ -160,11 +198,17 @@ function fillQuotes(p: Project, index: CodingIndex, options: ThemeTableOptions, 
   const get = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   for (const id of docIds) if (!texts.has(id)) texts.set(id, (get.get(id) as string | undefined) ?? '');
   const labels = sourceLabels(p, options.sourceTemplate, all);
+  const speakerLabels = new Map<number, Set<string>>();
+  for (const [doc, label] of p.db.prepare(`SELECT document_id, label FROM speakers WHERE document_id ${IN_LIST}`).raw().all(listParam(docIds)) as [number, string][]) {
+    let set = speakerLabels.get(doc);
+    if (!set) speakerLabels.set(doc, (set = new Set()));
+    set.add(label);
+  }
   for (const w of wanted) {
     w.bullet.quotes = w.picks.map(
       (q): ExampleQuote => ({
         quotationId: q.id,
-        text: shorten(wholeWords(texts.get(q.documentId)!, q.start, q.end), options.quoteMaxChars),
+        text: shorten(withoutSpeakerLead(wholeWords(texts.get(q.documentId)!, q.start, q.end), speakerLabels.get(q.documentId) ?? new Set()), options.quoteMaxChars),
         source: labels.get(q.id) ?? '',
       }),
     );
@@ -200,4 +244,11 @@ export function assertLayoutUsable(t: ThemeTable): void {
       undefined,
       `layouten visar inga koder${t.missing.length ? ` (saknas: ${t.missing.join(', ')})` : ''}`,
     );
+}
+
+/** The codes a theme table shows (its sections, with their sub-codes), as paths, for its provenance page. */
+export function themeTableCodePaths(p: Project, t: ThemeTable): string[] {
+  // The sections name the codes; their sub-codes follow in the table itself.
+  const codes = loadCodes(p);
+  return [...new Set(t.sections.map((s) => s.codeId))].map((id) => codes.get(id)?.path ?? '').filter(Boolean);
 }

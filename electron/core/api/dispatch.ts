@@ -27,6 +27,7 @@ import { importHandlers } from '../import/handlers';
 import { teamHandlers } from '../teams/handlers';
 import { agreementHandlers } from '../agreement/handlers';
 import { refiHandlers } from '../refi/handlers';
+import { drillHandlers } from '../analysis/drill-handlers';
 import { applyPathPolicy } from './path-policy';
 
 /** Each area's part of the table; every contract method is in exactly one of them. */
@@ -50,6 +51,7 @@ export const handlerMaps = [
   teamHandlers,
   agreementHandlers,
   refiHandlers,
+  drillHandlers,
 ] as const;
 
 const handlers: Handlers<MethodName> = mergeHandlers(...handlerMaps);

@@ -10,6 +10,8 @@ import { getQuotation, listQuotations } from './quotations';
 import { queryQuotations } from './query';
 import { createCodeUndoable, deleteCode, mergeCodes, moveCode, splitCode, updateCode } from './tree-edit';
 
+import { setTypical, typicalQuotes } from './typical';
+
 type CodingMethod = Extract<MethodName, `codes.${string}` | `quotations.${string}` | 'coders.list'>;
 
 /** codes.tree with the inclusion/exclusion notes the shared Code shape leaves out. */
@@ -59,6 +61,8 @@ export const codingHandlers: Handlers<CodingMethod> = {
     return getQuotation(p, a.quotationId);
   },
   'quotations.codeTurn': ({ session }, a) => codeTurn(session.requireProject(), a.turnId, a.codeIds),
+  'quotations.typical': ({ session }, { codeId }) => typicalQuotes(session.requireProject(), codeId),
+  'quotations.setTypical': ({ session }, { codeId, quotationIds }) => setTypical(session.requireProject(), codeId, quotationIds),
   'quotations.query': ({ session }, { limit, offset, ...q }) => queryQuotations(session.requireProject(), q, { limit, offset }),
   'quotations.export': ({ session }, e) => exportQuotations(session.requireProject(), e),
 

@@ -8,6 +8,8 @@ import type { QuotationRow } from '../../../shared/contract/coding';
 import type { Project } from '../project/project';
 import { joinCodePath, subtreeIds } from './codes';
 import { memoCounts, textCache } from './quotations';
+import { cooccurringQuotationIds } from './cooccur-filter';
+import { allTypical } from './typical';
 
 export interface QuotationQueryInput {
   codeIds?: number[];
@@ -19,6 +21,8 @@ export interface QuotationQueryInput {
   where?: Record<string, string[]>;
   speakerWhere?: Record<string, string[]>;
   text?: string;
+  cooccur?: { codeIds: [number, number]; by: 'overlap' | 'turn' | 'document' };
+  typical?: boolean;
 }
 
 const marks = (n: number): string => (n === 0 ? 'NULL' : Array.from({ length: n }, () => '?').join(','));
@@ -152,7 +156,11 @@ function speakerAttributes(p: Project, speakerIds: number[]): Map<number, Record
   return out;
 }
 
-export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limit?: number; offset?: number } = {}): { total: number; rows: QuotationRow[] } {
+/**
+ * The SQL conditions (on quotations aliased q) of the parts of a query SQL can decide: codes,
+ * co-occurrence, documents, groups and document attributes. Speakers and text are filtered after.
+ */
+export function quotationWhere(p: Project, q: QuotationQueryInput): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   const sets = codeSets(p, q);
@@ -163,6 +171,16 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
     };
     if (q.codeMode === 'and') for (const s of sets) where.push(clause(s));
     else where.push(clause([...new Set(sets.flat())]));
+  }
+  if (q.cooccur) {
+    where.push(`q.id ${IN_LIST}`);
+    args.push(listParam(cooccurringQuotationIds(p, q.cooccur.codeIds[0], q.cooccur.codeIds[1], q.cooccur.by)));
+  }
+  if (q.typical) {
+    const pins = allTypical(p);
+    const codes = q.codeIds?.length ? q.codeIds : [...pins.keys()];
+    where.push(`q.id ${IN_LIST}`);
+    args.push(listParam(codes.flatMap((c) => pins.get(c) ?? [])));
   }
   if (q.documentIds) {
     where.push(`q.document_id ${IN_LIST}`);
@@ -179,6 +197,11 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
     );
     args.push(name, listParam(values));
   }
+  return { where, args };
+}
+
+export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limit?: number; offset?: number } = {}): { total: number; rows: QuotationRow[] } {
+  const { where, args } = quotationWhere(p, q);
   // Codes are read for the rows of the page only, and the order is made here: a correlated
   // group_concat and ORDER BY over a joined table were most of the time on large selections.
   const docs = new Map(
@@ -216,11 +239,13 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
   const needle = q.text?.trim().toLowerCase() || null;
 
   // Speakers are looked up for every row only when a speaker filter needs them; else for the page.
-  type Picked = { r: Row; speaker: SpeakerInfo | null | undefined; text: string };
+  // Texts are read only when the text filter needs them, else for the page: a cell of a large
+  // corpus selects thousands of quotations in dozens of long transcripts.
+  type Picked = { r: Row; speaker: SpeakerInfo | null | undefined; text: string | undefined };
   let picked: Picked[] = rows.map((r) => ({
     r,
     speaker: needSpeakers ? speakerOf(r.document_id, r.start) : undefined,
-    text: textOf(r.document_id).slice(r.start, r.end),
+    text: needle ? textOf(r.document_id).slice(r.start, r.end) : undefined,
   }));
   if (wantSpeakers) {
     picked = picked.filter(
@@ -235,7 +260,7 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
       return speakerWhere.every(([name, values]) => rec[name] !== undefined && values.includes(rec[name]!));
     });
   }
-  if (needle) picked = picked.filter((x) => x.text.toLowerCase().includes(needle) || (x.r.comment ?? '').toLowerCase().includes(needle));
+  if (needle) picked = picked.filter((x) => x.text!.toLowerCase().includes(needle) || (x.r.comment ?? '').toLowerCase().includes(needle));
 
   const total = picked.length;
   const offset = page.offset ?? 0;
@@ -265,7 +290,7 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
         documentKind: r.kind,
         start: r.start,
         end: r.end,
-        text,
+        text: text ?? textOf(r.document_id).slice(r.start, r.end),
         comment: r.comment,
         coder: r.coder,
         createdAt: r.created_at,

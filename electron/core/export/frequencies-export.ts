@@ -10,6 +10,7 @@ import type { FrequencyReport, FrequencyTable, OpenAnswers } from '../../../shar
 import { formatInteger, formatPercentNumber, type Lang } from '../../../shared/format/numbers';
 import { FREQ_TEXT } from '../analysis/frequencies';
 import { caption, docxTable, heading, notes, packDocx, paragraph, sheetName } from './report-docx';
+import { addProvenanceSheet, provenanceDocx, type Provenance } from './provenance';
 
 const papa = lazyRequire<typeof PapaNs>('papaparse');
 
@@ -45,7 +46,7 @@ function openHeader(open: OpenAnswers): string[] {
   return [HEAD[open.language].category, t.mentions, ...open.groups];
 }
 
-export async function frequenciesDocx(report: FrequencyReport, open?: OpenAnswers): Promise<Buffer> {
+export async function frequenciesDocx(report: FrequencyReport, open?: OpenAnswers, provenance?: Provenance): Promise<Buffer> {
   const lang = report.language;
   const t = FREQ_TEXT[lang];
   const h = HEAD[lang];
@@ -67,10 +68,11 @@ export async function frequenciesDocx(report: FrequencyReport, open?: OpenAnswer
   }
   children.push(heading(h.about, 2));
   children.push(...notes(report.notes));
+  if (provenance) children.push(...provenanceDocx(provenance));
   return packDocx(children, { title: h.title, language: lang });
 }
 
-export async function frequenciesXlsx(report: FrequencyReport, open?: OpenAnswers): Promise<Buffer> {
+export async function frequenciesXlsx(report: FrequencyReport, open?: OpenAnswers, provenance?: Provenance): Promise<Buffer> {
   const lang = report.language;
   const t = FREQ_TEXT[lang];
   const h = HEAD[lang];
@@ -111,6 +113,7 @@ export async function frequenciesXlsx(report: FrequencyReport, open?: OpenAnswer
   const about = wb.addWorksheet(sheetName(h.about, taken));
   for (const n of report.notes) about.addRow([n]);
   about.getColumn(1).width = 140;
+  if (provenance) addProvenanceSheet(wb, provenance, sheetName(provenance.title, taken));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

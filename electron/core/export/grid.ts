@@ -4,6 +4,7 @@
  * Swedish ';' between fields and a decimal comma, in English ',' and a decimal point).
  */
 import { loadExcelJS } from './load-exceljs';
+import { addProvenanceSheet, type Provenance } from './provenance';
 
 export interface GridRow {
   label: string;
@@ -26,7 +27,7 @@ export interface Grid {
   heatMap?: boolean;
 }
 
-export async function gridXlsx(g: Grid): Promise<Buffer> {
+export async function gridXlsx(g: Grid, provenance?: Provenance): Promise<Buffer> {
   const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Rödtråd';
   const ws = wb.addWorksheet(g.sheetName.replace(/[\\/*?:[\]]/g, ' ').slice(0, 31) || 'Sheet1', {
@@ -61,6 +62,7 @@ export async function gridXlsx(g: Grid): Promise<Buffer> {
       ],
     });
   }
+  if (provenance) addProvenanceSheet(wb, provenance, provenance.title.slice(0, 31));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

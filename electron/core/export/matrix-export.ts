@@ -3,6 +3,7 @@ import type { Cooccurrence, Matrix } from '../../../shared/contract/tables';
 import { formatKofN } from '../../../shared/format/numbers';
 import type { Grid } from './grid';
 import { gridCsv, gridXlsx } from './grid';
+import type { Provenance } from './provenance';
 
 export function matrixGrid(m: Matrix, language: 'sv' | 'en'): Grid {
   const sv = language === 'sv';
@@ -37,7 +38,7 @@ export function cooccurrenceGrid(c: Cooccurrence, language: 'sv' | 'en'): Grid {
   };
 }
 
-export const matrixXlsx = (m: Matrix, lang: 'sv' | 'en'): Promise<Buffer> => gridXlsx(matrixGrid(m, lang));
+export const matrixXlsx = (m: Matrix, lang: 'sv' | 'en', prov?: Provenance): Promise<Buffer> => gridXlsx(matrixGrid(m, lang), prov);
 export const matrixCsv = (m: Matrix, lang: 'sv' | 'en'): Buffer => gridCsv(matrixGrid(m, lang));
-export const cooccurrenceXlsx = (c: Cooccurrence, lang: 'sv' | 'en'): Promise<Buffer> => gridXlsx(cooccurrenceGrid(c, lang));
+export const cooccurrenceXlsx = (c: Cooccurrence, lang: 'sv' | 'en', prov?: Provenance): Promise<Buffer> => gridXlsx(cooccurrenceGrid(c, lang), prov);
 export const cooccurrenceCsv = (c: Cooccurrence, lang: 'sv' | 'en'): Buffer => gridCsv(cooccurrenceGrid(c, lang));

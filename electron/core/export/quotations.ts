@@ -13,6 +13,12 @@ import { lazyRequire } from '../lazy-require';
 import type { Project } from '../project/project';
 import { codePaths, codeSets, queryQuotations, type QuotationQueryInput } from '../coding/query';
 import { joinCodePath } from '../coding/codes';
+import { IN_LIST, listParam } from '../db/sql-list';
+import { withoutSpeakerLead } from '../../../shared/text/speaker-lead';
+import { wording } from '../../../shared/wording';
+import { addProvenanceSheet, provenanceOf, type Provenance } from './provenance';
+
+const NO_LABELS: ReadonlySet<string> = new Set();
 
 const papa = lazyRequire<typeof PapaNs>('papaparse');
 
@@ -37,7 +43,9 @@ const HEADERS = {
 
 export interface ExportTable {
   header: string[];
-  rows: (string | number)[][];
+  rows: (string | number | Date)[][];
+  /** Index of the date column (a real date in XLSX). */
+  dateColumn?: number;
   /** Index of the text column (wide, wrapped in XLSX). */
   textColumn: number;
 }
@@ -51,6 +59,13 @@ export function quotationTable(p: Project, q: QuotationQueryInput, language: 'sv
   const attributeNames = (
     p.db.prepare(`SELECT name FROM attributes WHERE scope = 'document' ORDER BY position, id`).pluck().all() as string[]
   ).filter((n) => rows.some((r) => r.attributes[n] !== undefined));
+  // Speaker labels per document, so a quote never starts with its turn's "AL:".
+  const labels = new Map<number, Set<string>>();
+  for (const [doc, label] of p.db.prepare(`SELECT document_id, label FROM speakers WHERE document_id ${IN_LIST}`).raw().all(listParam([...new Set(rows.map((r) => r.documentId))])) as [number, string][]) {
+    let set = labels.get(doc);
+    if (!set) labels.set(doc, (set = new Set()));
+    set.add(label);
+  }
   const lines: { row: (typeof rows)[number]; code: string[] | null }[] = [];
   for (const r of rows) {
     const codes = r.codeIds.filter((c) => !allowed || allowed.has(c)).map((c) => paths.get(c) ?? []);
@@ -70,22 +85,28 @@ export function quotationTable(p: Project, q: QuotationQueryInput, language: 'sv
     r.speaker ?? '',
     code ? joinCodePath(code) : '',
     ...Array.from({ length: depth }, (_, i) => code?.[i] ?? ''),
-    r.text,
+    withoutSpeakerLead(r.text, labels.get(r.documentId) ?? NO_LABELS),
     r.comment ?? '',
     r.coder ?? '',
-    r.createdAt,
+    new Date(r.createdAt),
     r.start,
     r.end,
   ]);
-  return { header, rows: out, textColumn: header.indexOf(h.text) };
+  return { header, rows: out, textColumn: header.indexOf(h.text), dateColumn: header.indexOf(h.created) };
+}
+
+/** A date as spreadsheets read it in a CSV cell: "2026-12-05 08:38" (local time). */
+function csvDate(d: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 export function tableCsv(t: ExportTable, language: 'sv' | 'en'): Buffer {
-  const csv = papa().unparse([t.header, ...t.rows.map((r) => r.map(String))], { delimiter: language === 'sv' ? ';' : ',', newline: '\r\n' });
+  const csv = papa().unparse([t.header, ...t.rows.map((r) => r.map((c) => (c instanceof Date ? csvDate(c) : String(c))))], { delimiter: language === 'sv' ? ';' : ',', newline: '\r\n' });
   return Buffer.from(`\uFEFF${csv}\r\n`, 'utf8');
 }
 
-export async function tableXlsx(t: ExportTable, sheetName: string): Promise<Buffer> {
+export async function tableXlsx(t: ExportTable, sheetName: string, provenance?: Provenance): Promise<Buffer> {
   const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Rödtråd';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
@@ -94,7 +115,11 @@ export async function tableXlsx(t: ExportTable, sheetName: string): Promise<Buff
   for (const r of t.rows) ws.addRow(r);
   t.header.forEach((name, i) => {
     const col = ws.getColumn(i + 1);
-    if (i === t.textColumn) {
+    if (i === t.dateColumn) {
+      col.numFmt = 'yyyy-mm-dd hh:mm';
+      col.width = 17;
+      col.alignment = { vertical: 'top' };
+    } else if (i === t.textColumn) {
       col.width = 80;
       col.alignment = { wrapText: true, vertical: 'top' };
     } else {
@@ -104,6 +129,7 @@ export async function tableXlsx(t: ExportTable, sheetName: string): Promise<Buff
     }
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.header.length } };
+  if (provenance) addProvenanceSheet(wb, provenance, provenance.title.slice(0, 31));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -122,6 +148,13 @@ export function writeOrReturn(bytes: Buffer, format: 'csv' | 'xlsx', defaultName
 export async function exportQuotations(p: Project, input: QuotationExportInput): Promise<QuotationExportResult> {
   const language = input.language ?? 'sv';
   const t = quotationTable(p, input, language);
-  const bytes = input.format === 'csv' ? tableCsv(t, language) : await tableXlsx(t, HEADERS[language].sheet);
+  const prov = (): Provenance =>
+    provenanceOf(p, {
+      language,
+      filter: input.documentIds ? { documentIds: input.documentIds, where: input.where } : { where: input.where },
+      codes: input.codeIds ? input.codeIds.map((id) => joinCodePath(codePaths(p).get(id) ?? [])) : [],
+      countingRule: wording(language).quotationCountingRule(),
+    });
+  const bytes = input.format === 'csv' ? tableCsv(t, language) : await tableXlsx(t, HEADERS[language].sheet, prov());
   return writeOrReturn(bytes, input.format, HEADERS[language].file, input.path, t.rows.length);
 }

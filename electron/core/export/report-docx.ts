@@ -36,6 +36,8 @@ export interface DocxTableSpec {
   /** Figures from this column on are right-aligned (default 1). */
   firstNumberColumn?: number;
   fontSize?: number;
+  /** No header row (a label/value table). */
+  noHeader?: boolean;
 }
 
 /** A cell: plain text, or lines (the second and later lines smaller and grey: "73,3 %" under "22 av 30"). */
@@ -59,9 +61,9 @@ export function subheading(text: string): Paragraph {
   return new Paragraph({ spacing: { before: 160, after: 60 }, keepNext: true, children: [new TextRun({ text, bold: true, font: DOCX_FONT, size: 22 })] });
 }
 
-export function paragraph(text: string, options: { size?: number; italic?: boolean; bullet?: boolean } = {}): Paragraph {
+export function paragraph(text: string, options: { size?: number; italic?: boolean; bullet?: boolean; before?: number } = {}): Paragraph {
   return new Paragraph({
-    spacing: { after: 80 },
+    spacing: { after: 80, ...(options.before ? { before: options.before } : {}) },
     ...(options.bullet ? { bullet: { level: 0 } } : {}),
     children: [new TextRun({ text, font: DOCX_FONT, size: options.size ?? 22, italics: options.italic })],
   });
@@ -102,7 +104,7 @@ export function docxTable(spec: DocxTableSpec): Table {
 
   const rows = [
     // Only pass tableHeader when true: mammoth reads tblHeader val="off" as a header row too.
-    new TableRow({ tableHeader: true, cantSplit: true, children: spec.header.map((h, i) => cell(h, i, { header: true })) }),
+    ...(spec.noHeader ? [] : [new TableRow({ tableHeader: true, cantSplit: true, children: spec.header.map((h, i) => cell(h, i, { header: true })) })]),
     ...spec.rows.map((r, ri) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, { bold: bold.has(ri) })) })),
   ];
   return new Table({ rows, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA } });

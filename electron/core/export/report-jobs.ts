@@ -11,8 +11,12 @@ import { frequencies, openAnswers } from '../analysis/frequencies';
 import { frequenciesCsv, frequenciesDocx, frequenciesMarkdown, frequenciesXlsx } from './frequencies-export';
 import { termReport } from '../analysis/term-report';
 import { termReportDocx, termReportXlsx } from './term-report-export';
+import { wording } from '../../../shared/wording';
+import type { ChartLayout } from '../../../shared/charts/term-chart';
+import { provenanceOf } from './provenance';
+import { describeRounding } from '../../../shared/format/numbers';
 
-export type TermExportParams = z.output<typeof TermReportRequest> & { format: 'docx' | 'xlsx'; chart: 'line' | 'bar' };
+export type TermExportParams = z.output<typeof TermReportRequest> & { format: 'docx' | 'xlsx'; chart: 'line' | 'bar'; chartLayout?: ChartLayout };
 export type FreqExportParams = z.output<typeof FrequencyRequest> & { format: 'docx' | 'xlsx' | 'csv' | 'md'; open?: z.output<typeof OpenAnswersRequest> };
 
 export async function exportTermJob(p: Project, params: TermExportParams, ctx: JobContext): Promise<Uint8Array> {
@@ -23,7 +27,15 @@ export async function exportTermJob(p: Project, params: TermExportParams, ctx: J
   step('counting', 0, 1);
   const report = termReport(p, params);
   const onChart = (done: number, total: number): void => step('charts', done, total);
-  const bytes = params.format === 'docx' ? await termReportDocx(report, params.chart, onChart) : await termReportXlsx(report, params.chart, onChart);
+  const w = wording(params.language);
+  const prov = provenanceOf(p, {
+    language: params.language,
+    // The report counts interviews unless the filter names other kinds: the provenance says so.
+    filter: { ...params.filter, kinds: params.filter.kinds?.length ? params.filter.kinds : ['interview'] },
+    codes: report.rows.map((r) => r.path),
+    countingRule: w.termCountingRule(params.includeSubcodes),
+  });
+  const bytes = params.format === 'docx' ? await termReportDocx(report, params.chart, onChart, prov, params.chartLayout) : await termReportXlsx(report, params.chart, onChart, prov, params.chartLayout);
   step('writing', 1, 1);
   return bytes;
 }
@@ -34,8 +46,14 @@ export async function exportFrequenciesJob(p: Project, params: FreqExportParams,
   const open = params.open ? openAnswers(p, params.open) : undefined;
   ctx.throwIfCancelled();
   let bytes: Buffer;
-  if (params.format === 'docx') bytes = await frequenciesDocx(report, open);
-  else if (params.format === 'xlsx') bytes = await frequenciesXlsx(report, open);
+  const prov = provenanceOf(p, {
+    language: params.language,
+    filter: { ...params.filter, kinds: params.filter.kinds?.length ? params.filter.kinds : ['survey'] },
+    codes: open ? open.rows.map((r) => r.path) : null,
+    countingRule: `${wording(params.language).frequencyCountingRule()} ${describeRounding(params.rounding, params.language)}`,
+  });
+  if (params.format === 'docx') bytes = await frequenciesDocx(report, open, prov);
+  else if (params.format === 'xlsx') bytes = await frequenciesXlsx(report, open, prov);
   else if (params.format === 'csv') bytes = Buffer.from(frequenciesCsv(report, open), 'utf8');
   else bytes = Buffer.from(frequenciesMarkdown(report, open), 'utf8');
   ctx.progress({ phase: 'writing', done: 1, total: 1, unit: 'steps' });

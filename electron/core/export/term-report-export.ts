@@ -7,10 +7,12 @@ import { loadExcelJS } from './load-exceljs';
 import type { FileChild } from 'docx';
 import type { TermReport, TermReportRow } from '../../../shared/contract/reports';
 import { chartSize } from '../../../shared/charts/svg-chart';
-import { termChartSvg } from '../../../shared/charts/term-chart';
+import { termChartPlan, termChartSvg, type ChartLayout } from '../../../shared/charts/term-chart';
 import { formatKofN, formatPercent, formatInteger, type Lang } from '../../../shared/format/numbers';
 import { svgToPng } from './chart-png';
 import { caption, chartImage, docxTable, heading, notes, packDocx, paragraph, sheetName, subheading, type DocxCell } from './report-docx';
+import { wording } from '../../../shared/wording';
+import { addProvenanceSheet, provenanceDocx, type Provenance } from './provenance';
 
 const TEXT = {
   sv: {
@@ -20,7 +22,8 @@ const TEXT = {
     termTable: 'I hur många intervjuer koderna togs upp, per termin (k av n)',
     groupTable: (g: string) => `I hur många intervjuer koderna togs upp – ${g}`,
     districtTable: (t: string) => `I hur många intervjuer koderna togs upp per stadsdel – ${t}`,
-    ranking: 'Koderna rangordnade per termin (antal intervjuer)',
+    ranking: (term: string) => `Koderna rangordnade efter antal intervjuer – ${term}`,
+    interviews: 'Intervjuer',
     chart: 'Andel intervjuer där koden togs upp, per termin',
     chartGroup: (g: string) => `Andel intervjuer där koden togs upp – ${g}`,
     sentences: 'Sammanfattning per termin',
@@ -38,6 +41,7 @@ const TEXT = {
     sheetRanking: 'Rangordning',
     sheetSentences: 'Meningar',
     sheetNotes: 'Om rapporten',
+    rest: (names: string) => `Övriga koder, inte i diagrammet: ${names}.`,
   },
   en: {
     held: 'Interviews held per term',
@@ -46,7 +50,8 @@ const TEXT = {
     termTable: 'Interviews in which each code was raised, per term (k of n)',
     groupTable: (g: string) => `Interviews in which each code was raised – ${g}`,
     districtTable: (t: string) => `Interviews in which each code was raised by district – ${t}`,
-    ranking: 'Codes ranked per term (number of interviews)',
+    ranking: (term: string) => `Codes ranked by number of interviews – ${term}`,
+    interviews: 'Interviews',
     chart: 'Share of interviews in which the code was raised, per term',
     chartGroup: (g: string) => `Share of interviews in which the code was raised – ${g}`,
     sentences: 'Summary per term',
@@ -64,6 +69,7 @@ const TEXT = {
     sheetRanking: 'Ranking',
     sheetSentences: 'Sentences',
     sheetNotes: 'About',
+    rest: (names: string) => `Other codes, not in the chart: ${names}.`,
   },
 };
 
@@ -72,16 +78,20 @@ const CHART_WIDTH = 620;
 export interface TermChart {
   title: string;
   svg: string;
+  /** Codes not drawn (a top-five chart), named under it. */
+  rest: string[];
 }
 
 /** The trend charts of a report: all interviews, then one per group. The UI draws the same (shared/charts/term-chart). */
-export function termCharts(report: TermReport, kind: 'line' | 'bar' = 'line'): TermChart[] {
+export function termCharts(report: TermReport, kind: 'line' | 'bar' = 'line', layout: ChartLayout = 'auto'): TermChart[] {
   const t = TEXT[report.language];
-  return [
-    // Drawn at about the width Word shows it (600 px), so the labels keep their size on paper.
-    { title: t.chart, svg: termChartSvg(report, null, kind, CHART_WIDTH) },
-    ...report.groups.map((g) => ({ title: t.chartGroup(g), svg: termChartSvg(report, g, kind, CHART_WIDTH) })),
-  ];
+  // Drawn at about the width Word shows it (600 px), so the labels keep their size on paper.
+  const chart = (title: string, group: string | null): TermChart => ({
+    title,
+    svg: termChartSvg(report, group, kind, CHART_WIDTH, layout),
+    rest: termChartPlan(report, group, layout).rest,
+  });
+  return [chart(t.chart, null), ...report.groups.map((g) => chart(t.chartGroup(g), g))];
 }
 
 function kofnCell(k: number, n: number, percent: number | null, lang: Lang): DocxCell {
@@ -91,7 +101,7 @@ function kofnCell(k: number, n: number, percent: number | null, lang: Lang): Doc
 /** Called before each chart is rendered (the slow part): progress and a chance to cancel. */
 export type ChartHook = (done: number, total: number) => void;
 
-export async function termReportDocx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook): Promise<Buffer> {
+export async function termReportDocx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook, provenance?: Provenance, chartLayout: ChartLayout = 'auto'): Promise<Buffer> {
   const lang = report.language;
   const t = TEXT[lang];
   const children: FileChild[] = [heading(report.title)];
@@ -129,9 +139,13 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
     children.push(nextTable(t.groupTable(g)));
     children.push(
       docxTable({
-        header: [t.code, ...report.terms],
-        rows: report.rows.map((r) => [r.name, ...r.terms.map((c) => kofnCell(c.groups[g]!.k, c.groups[g]!.n, c.groups[g]!.percent, lang))]),
-        widths: termWidths.slice(0, -1),
+        header: [t.code, ...report.terms, t.total],
+        rows: report.rows.map((r) => [
+          r.name,
+          ...r.terms.map((c) => kofnCell(c.groups[g]!.k, c.groups[g]!.n, c.groups[g]!.percent, lang)),
+          kofnCell(r.groupTotals[g]!.k, r.groupTotals[g]!.n, r.groupTotals[g]!.percent, lang),
+        ]),
+        widths: termWidths,
         fontSize: 18,
       }),
     );
@@ -152,30 +166,32 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
   }
 
   // Charts
-  const charts = termCharts(report, chartKind);
+  const charts = termCharts(report, chartKind, chartLayout);
   for (const [ci, chart] of charts.entries()) {
     onChart?.(ci, charts.length);
     children.push(caption(`${t.figure} ${++figureNo}. ${chart.title}`));
     children.push(chartImage(svgToPng(chart.svg), chartSize(chart.svg)));
+    if (chart.rest.length) children.push(paragraph(t.rest(chart.rest.join(', ')), { size: 18, italic: true }));
   }
 
-  // Ranking
-  children.push(nextTable(t.ranking));
+  // Ranking: a table per term (place, code, k of n), codes not raised named below it, never ranked.
   const names = new Map(report.rows.map((r) => [r.codeId, r.name]));
-  children.push(
-    docxTable({
-      header: report.terms,
-      rows: report.rows.map((_, j) =>
-        report.ranking.map((rk) => {
-          const e = rk.entries[j]!;
-          return `${e.rank}. ${names.get(e.codeId)} (${formatInteger(e.k, lang)})`;
-        }),
-      ),
-      widths: report.terms.map(() => 1),
-      firstNumberColumn: 99,
-      fontSize: report.terms.length > 4 ? 15 : 18,
-    }),
-  );
+  const w = wording(lang);
+  report.ranking.forEach((rk, i) => {
+    if (rk.entries.length === 0 && rk.notRaised.length === 0) return;
+    children.push(nextTable(t.ranking(rk.term)));
+    const n = report.held[i]!.n;
+    children.push(
+      docxTable({
+        header: [t.rank, t.code, t.interviews],
+        rows: rk.entries.map((e) => [w.rankCell(e.rank, e.tied), names.get(e.codeId)!, formatKofN(e.k, n, lang)]),
+        widths: [1.2, 5, 1.4],
+        firstNumberColumn: 2,
+      }),
+    );
+    if (rk.text) children.push(paragraph(rk.text, { before: 100 }));
+    if (rk.notRaised.length) children.push(paragraph(w.notRaised(rk.term, rk.notRaised.map((id) => names.get(id)!)), { size: 18, italic: true }));
+  });
 
   // Sentences
   children.push(heading(t.sentences, 2));
@@ -191,16 +207,17 @@ export async function termReportDocx(report: TermReport, chartKind: 'line' | 'ba
 
   children.push(heading(t.notes, 2));
   children.push(...notes(report.notes));
+  if (provenance) children.push(...provenanceDocx(provenance));
   return packDocx(children, { title: report.title, language: lang });
 }
 
-export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook): Promise<Buffer> {
+export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'bar' = 'line', onChart?: ChartHook, provenance?: Provenance, chartLayout: ChartLayout = 'auto'): Promise<Buffer> {
   const lang = report.language;
   const t = TEXT[lang];
   const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Rödtråd';
   const taken = new Set<string>();
-  const charts = termCharts(report, chartKind);
+  const charts = termCharts(report, chartKind, chartLayout);
   const bold = { bold: true } as const;
 
   let chartsDone = 0;
@@ -220,9 +237,10 @@ export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'ba
   held.views = [{ state: 'frozen', ySplit: 1 }];
 
   // Codes × terms: k, n, % per term (two header rows: the term over its three columns).
-  const kofnSheet = (title: string, pick: (r: TermReportRow, i: number) => { k: number; n: number; percent: number | null }, withTotal: boolean, chart?: TermChart): void => {
+  type Cell = { k: number; n: number; percent: number | null };
+  const kofnSheet = (title: string, pick: (r: TermReportRow, i: number) => Cell, total: (r: TermReportRow) => Cell, chart?: TermChart): void => {
     const ws = wb.addWorksheet(sheetName(title, taken));
-    const terms = withTotal ? [...report.terms, t.total] : report.terms;
+    const terms = [...report.terms, t.total];
     const top = ws.addRow([t.code, ...terms.flatMap((term) => [term, '', ''])]);
     top.font = bold;
     const sub = ws.addRow(['', ...terms.flatMap(() => ['k', 'n', '%'])]);
@@ -231,7 +249,7 @@ export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'ba
     ws.mergeCells(1, 1, 2, 1);
     for (const r of report.rows) {
       const cells = terms.flatMap((_, i) => {
-        const c = i < report.terms.length ? pick(r, i) : r.total;
+        const c = i < report.terms.length ? pick(r, i) : total(r);
         return [c.k, c.n, c.percent];
       });
       ws.addRow([r.name, ...cells]);
@@ -242,10 +260,13 @@ export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'ba
       for (const c of [2, 3, 4]) ws.getColumn(c + i * 3).width = c === 4 ? 7 : 5;
     });
     ws.views = [{ state: 'frozen', ySplit: 2, xSplit: 1 }];
-    if (chart) addChart(ws, chart, 1, report.rows.length + 4);
+    if (chart) {
+      addChart(ws, chart, 1, report.rows.length + 4);
+      if (chart.rest.length) ws.getCell(report.rows.length + 4, 1).value = t.rest(chart.rest.join(', '));
+    }
   };
-  kofnSheet(t.sheetTerms, (r, i) => r.terms[i]!, true, charts[0]);
-  report.groups.forEach((g, gi) => kofnSheet(g, (r, i) => r.terms[i]!.groups[g]!, false, charts[gi + 1]));
+  kofnSheet(t.sheetTerms, (r, i) => r.terms[i]!, (r) => r.total, charts[0]);
+  report.groups.forEach((g, gi) => kofnSheet(g, (r, i) => r.terms[i]!.groups[g]!, (r) => r.groupTotals[g]!, charts[gi + 1]));
 
   if (report.districts.length) {
     const ws = wb.addWorksheet(sheetName(t.sheetDistricts, taken));
@@ -265,15 +286,27 @@ export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'ba
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 6 } };
   }
 
-  // Ranking: per term a rank, the code and k.
+  // Ranking: per term the place (ties marked), the code and k; codes not raised are not ranked.
+  const names = new Map(report.rows.map((r) => [r.codeId, r.name]));
+  const w = wording(lang);
   const rk = wb.addWorksheet(sheetName(t.sheetRanking, taken));
   rk.addRow(report.ranking.flatMap((x) => [x.term, '', ''])).font = bold;
   rk.addRow(report.ranking.flatMap(() => [t.rank, t.code, 'k'])).font = bold;
   report.ranking.forEach((_, i) => rk.mergeCells(1, 1 + i * 3, 1, 3 + i * 3));
-  const names = new Map(report.rows.map((r) => [r.codeId, r.name]));
-  report.rows.forEach((_, j) => rk.addRow(report.ranking.flatMap((x) => [x.entries[j]!.rank, names.get(x.entries[j]!.codeId), x.entries[j]!.k])));
+  const longest = Math.max(0, ...report.ranking.map((x) => x.entries.length));
+  for (let j = 0; j < longest; j++) {
+    rk.addRow(report.ranking.flatMap((x) => {
+      const e = x.entries[j];
+      return e ? [w.rankCell(e.rank, e.tied), names.get(e.codeId), e.k] : ['', '', ''];
+    }));
+  }
+  rk.addRow([]);
+  for (const x of report.ranking) {
+    if (x.text) rk.addRow([x.text]);
+    if (x.notRaised.length) rk.addRow([w.notRaised(x.term, x.notRaised.map((id) => names.get(id)!))]);
+  }
   report.ranking.forEach((_, i) => {
-    rk.getColumn(1 + i * 3).width = 6;
+    rk.getColumn(1 + i * 3).width = 10;
     rk.getColumn(2 + i * 3).width = 36;
     rk.getColumn(3 + i * 3).width = 5;
   });
@@ -291,6 +324,7 @@ export async function termReportXlsx(report: TermReport, chartKind: 'line' | 'ba
   about.addRow([report.title]).font = { bold: true, size: 13 };
   for (const n of report.notes) about.addRow([n]);
   about.getColumn(1).width = 140;
+  if (provenance) addProvenanceSheet(wb, provenance, sheetName(provenance.title, taken));
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,6 +8,7 @@ import {
   TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { ThemeBullet, ThemeTable } from '../../../shared/contract/tables';
+import { provenanceDocx, type Provenance } from './provenance';
 import { BULLET_MARKS, bulletLabel, gridWidth, noteText, quoteMarks } from '../../../shared/tables/theme-table-render';
 
 const FONT = 'Times New Roman';
@@ -21,7 +22,7 @@ const MARGIN = 1134;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-export async function themeTableDocx(t: ThemeTable): Promise<Buffer> {
+export async function themeTableDocx(t: ThemeTable, provenance?: Provenance): Promise<Buffer> {
   const lang = t.options.language;
   const width = gridWidth(t);
   const contentWidth = (t.options.landscape ? A4_H : A4_W) - 2 * MARGIN;
@@ -97,6 +98,7 @@ export async function themeTableDocx(t: ThemeTable): Promise<Buffer> {
   if (t.options.counts !== 'none') {
     children.push(new Paragraph({ spacing: { before: 80 }, children: [new TextRun({ text: noteText(t), size: SIZE - 3 })] }));
   }
+  if (provenance) children.push(...(provenanceDocx(provenance) as (Paragraph | Table)[]));
 
   const doc = new Document({
     creator: 'Rödtråd',

@@ -24,7 +24,7 @@ export class Project {
    * The project's clock (milliseconds since the epoch). Everything that stamps or times
    * project data reads it, so a test can set it instead of waiting for time to pass.
    */
-  clock: () => number = Date.now;
+  clock: () => number = envClock;
   private coderIdCache: number | undefined;
 
   private constructor(db: Db, file: string, readOnly = false) {
@@ -142,6 +142,7 @@ export class Project {
     }
   }
 
+  /** The time stamps writes and exports carry; RODTRAD_NOW (an ISO time) fixes it, so tests never read the wall clock. */
   now(): string {
     return new Date(this.clock()).toISOString();
   }
@@ -235,4 +236,11 @@ function defaultCoderName(): string {
   } catch {
     return 'coder';
   }
+}
+
+/** The wall clock, unless RODTRAD_NOW (an ISO time) fixes it for a process a test starts (the CLI, export workers). */
+function envClock(): number {
+  const fixed = process.env.RODTRAD_NOW;
+  const at = fixed ? Date.parse(fixed) : Number.NaN;
+  return Number.isNaN(at) ? Date.now() : at;
 }

@@ -37,6 +37,8 @@ export const JOURNALLED_TABLES = [
   'attribute_levels',
   'document_groups',
   'document_group_members',
+  // Pinned typical quotes live here (kind 'typical-quotes'); saved theme-table layouts are written outside any step.
+  'layouts',
 ] as const;
 export type JournalledTable = (typeof JOURNALLED_TABLES)[number];
 

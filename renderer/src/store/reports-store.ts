@@ -20,6 +20,7 @@ export interface ReportsState {
   codeIds: number[] | null;
   includeSubcodes: boolean;
   chart: 'line' | 'bar';
+  chartLayout: 'auto' | 'overlay' | 'small-multiples' | 'top5';
   /** '' = all interviews, else a group value: which split the table and chart show. */
   split: string;
   report: TermReport | null;
@@ -72,6 +73,7 @@ function settingsOf(s: ReportsState): ReportSettings {
     codes: s.codeIds,
     includeSubcodes: s.includeSubcodes,
     chart: s.chart,
+    chartLayout: s.chartLayout,
     split: s.split,
     freqVariables: s.freqVars,
     ranked: s.ranked,
@@ -81,7 +83,7 @@ function settingsOf(s: ReportsState): ReportSettings {
   };
 }
 
-const SAVED_FIELDS = new Set<keyof ReportsState>(['term', 'group', 'district', 'codeIds', 'includeSubcodes', 'chart', 'split', 'freqVars', 'ranked', 'rounding', 'orders', 'openGroup']);
+const SAVED_FIELDS = new Set<keyof ReportsState>(['term', 'group', 'district', 'codeIds', 'includeSubcodes', 'chart', 'chartLayout', 'split', 'freqVars', 'ranked', 'rounding', 'orders', 'openGroup']);
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let listening = false;
 
@@ -103,6 +105,7 @@ const SETTING_DEFAULTS = {
   codeIds: null,
   includeSubcodes: true,
   chart: 'line',
+  chartLayout: 'auto',
   split: '',
   freqVars: [],
   ranked: false,
@@ -141,6 +144,7 @@ export const useReports = create<ReportsState>((set, get) => {
     codeIds: null,
     includeSubcodes: true,
     chart: 'line',
+    chartLayout: 'auto',
     split: '',
     report: null,
     busy: false,
@@ -177,6 +181,7 @@ export const useReports = create<ReportsState>((set, get) => {
                 ...(saved.codes !== undefined ? { codeIds: saved.codes } : {}),
                 ...(saved.includeSubcodes !== undefined ? { includeSubcodes: saved.includeSubcodes } : {}),
                 ...(saved.chart ? { chart: saved.chart } : {}),
+                ...(saved.chartLayout ? { chartLayout: saved.chartLayout } : {}),
                 ...(saved.split !== undefined ? { split: saved.split } : {}),
                 ...(saved.freqVariables ? { freqVars: saved.freqVariables.filter((v) => names.includes(v)) } : {}),
                 ...(saved.ranked !== undefined ? { ranked: saved.ranked } : {}),
@@ -230,7 +235,7 @@ export const useReports = create<ReportsState>((set, get) => {
 
     async exportTerm(format, lang) {
       try {
-        const r = await api.call('reports.exportTerm', { ...termRequest(lang), format, chart: get().chart });
+        const r = await api.call('reports.exportTerm', { ...termRequest(lang), format, chart: get().chart, chartLayout: get().chartLayout });
         if (r.base64) downloadBase64(r.fileName, r.base64, r.mime);
         set({ notice: r.fileName });
       } catch (e) {

@@ -12,6 +12,8 @@ import { api } from '../api/client';
 import { useApp } from '../store/app-store';
 import { downloadExport } from '../tables/download';
 import { FilterChips } from '../tables/FilterChips';
+import { DrillPanel } from '../tables/DrillPanel';
+import type { DrillRequest } from '../../../shared/contract/drill';
 import type { ViewDef } from './registry';
 import '../tables/tables.css';
 
@@ -27,7 +29,7 @@ function heat(v: number, max: number): string {
 
 function MatrixView() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language.startsWith('sv') ? 'sv' : 'en';
+  const lang: 'sv' | 'en' = i18n.language.startsWith('sv') ? 'sv' : 'en';
   const info = useApp((s) => s.info);
   const setError = useApp((s) => s.setError);
   const [attributes, setAttributes] = useState<Attribute[]>([]);
@@ -40,6 +42,8 @@ function MatrixView() {
   const [by, setBy] = useState<CooccurrenceBy>('overlap');
   const [matrix, setMatrix] = useState<Matrix | null>(null);
   const [co, setCo] = useState<Cooccurrence | null>(null);
+  const [drill, setDrill] = useState<DrillRequest | null>(null);
+  const drillKey = (d: DrillRequest | null): string => (d ? JSON.stringify(d) : '');
 
   const file = info?.file;
   useEffect(() => {
@@ -90,8 +94,13 @@ function MatrixView() {
   const max = matrix ? Math.max(0, ...matrix.values.flat()) : 0;
   const coMax = co ? Math.max(0, ...co.counts.flatMap((r, i) => r.filter((_, j) => j !== i))) : 0;
   const empty = matrix !== null && matrix.totals.every((x) => x === 0);
+  const matrixRequest = { cols, cells, filter, language: lang, ...(depth === null ? {} : { maxDepth: depth }) };
+  const cellDrill = (codeId: number, column: string): DrillRequest => ({ from: 'matrix', request: matrixRequest, codeId, column });
+  const coDrill = (a: number, b: number): DrillRequest => ({ from: 'cooccurrence', request: { by, filter, language: lang }, codeIds: [a, b] });
+  const on = (d: DrillRequest): string => (drillKey(d) === drillKey(drill) ? ' drill-on' : '');
   return (
-    <div className="mx-view">
+    <div className="drill-host">
+    <div className="mx-view drill-main">
       <section className="mx-block">
         <div className="tt-toolbar">
           <span className="tt-toolbar-title">{t('tables.matrix.title')}</span>
@@ -148,7 +157,15 @@ function MatrixView() {
                   <tr key={r.codeId} className={r.depth === 0 ? 'mx-top' : ''}>
                     <th className="mx-code" style={{ paddingLeft: 8 + r.depth * 14 }} title={r.path}>{r.name}</th>
                     {matrix.values[i]!.map((v, j) => (
-                      <td key={j} style={{ background: heat(v, max) }}>{matrix.display[i]![j]}</td>
+                      <td
+                        key={j}
+                        className={`drillable${on(cellDrill(r.codeId, matrix.columns[j]!.key))}`}
+                        style={{ background: heat(v, max) }}
+                        onClick={() => setDrill(cellDrill(r.codeId, matrix.columns[j]!.key))}
+                        data-testid="matrix-cell"
+                      >
+                        {matrix.display[i]![j]}
+                      </td>
                     ))}
                     <td className="mx-total">{formatInteger(matrix.totals[i]!, lang)}</td>
                   </tr>
@@ -188,7 +205,15 @@ function MatrixView() {
                   <tr key={r.codeId}>
                     <th className="mx-code" style={{ paddingLeft: 8 + r.depth * 14 }} title={r.path}>{r.name}</th>
                     {co.counts[i]!.map((v, j) => (
-                      <td key={j} className={i === j ? 'mx-diag' : ''} style={{ background: i === j ? undefined : heat(v, coMax) }}>{v === 0 ? '' : formatInteger(v, lang)}</td>
+                      <td
+                        key={j}
+                        className={`${i === j ? 'mx-diag' : ''}${v > 0 ? ` drillable${on(coDrill(r.codeId, co.codes[j]!.codeId))}` : ''}`}
+                        style={{ background: i === j ? undefined : heat(v, coMax) }}
+                        onClick={v > 0 ? () => setDrill(coDrill(r.codeId, co.codes[j]!.codeId)) : undefined}
+                        data-testid="cooccurrence-cell"
+                      >
+                        {v === 0 ? '' : formatInteger(v, lang)}
+                      </td>
                     ))}
                   </tr>
                 ))}
@@ -197,6 +222,8 @@ function MatrixView() {
           </div>
         )}
       </section>
+    </div>
+    <DrillPanel request={drill} onClose={() => setDrill(null)} />
     </div>
   );
 }

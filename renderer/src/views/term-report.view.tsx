@@ -6,11 +6,15 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { termChartSvg } from '../../../shared/charts/term-chart';
+import { termChartPlan, termChartSvg } from '../../../shared/charts/term-chart';
 import type { TermReport } from '../../../shared/contract/reports';
 import { formatInteger, formatKofN, formatPercent } from '../../../shared/format/numbers';
 import { useApp } from '../store/app-store';
 import { useReports } from '../store/reports-store';
+import { wording } from '../../../shared/wording';
+import { DrillPanel } from '../tables/DrillPanel';
+import type { DrillRequest } from '../../../shared/contract/drill';
+import '../tables/tables.css';
 import type { ViewDef } from './registry';
 import '../reports/reports.css';
 
@@ -41,9 +45,10 @@ function TermReportView() {
     s.set({ codeIds: ids });
   };
   const docVars = s.variables.filter((v) => Object.keys(v.used).length > 0);
+  const [drill, setDrill] = useState<DrillRequest | null>(null);
 
   return (
-    <div className="report-view" data-testid="term-report-view">
+    <div className={`report-view${drill ? ' with-drill' : ''}`} data-testid="term-report-view">
       <aside className="panel report-settings" aria-labelledby="report-settings-title">
         <header className="panel-header">
           <h2 id="report-settings-title">{t('reports.settings')}</h2>
@@ -81,6 +86,14 @@ function TermReportView() {
             <label><input type="radio" name="chart-kind" checked={s.chart === 'line'} onChange={() => s.set({ chart: 'line' })} data-testid="chart-line" /> {t('reports.line')}</label>
             <label><input type="radio" name="chart-kind" checked={s.chart === 'bar'} onChange={() => s.set({ chart: 'bar' })} data-testid="chart-bar" /> {t('reports.bar')}</label>
           </fieldset>
+          <label className="report-field">
+            <span>{t('reports.chartLayout')}</span>
+            <select data-testid="report-chart-layout" value={s.chartLayout} onChange={(e) => s.set({ chartLayout: e.target.value as typeof s.chartLayout })}>
+              {(['auto', 'small-multiples', 'top5', 'overlay'] as const).map((l) => (
+                <option key={l} value={l}>{t(`reports.chartLayouts.${l}`)}</option>
+              ))}
+            </select>
+          </label>
           <div className="report-codes-head">
             <span>{t('reports.codes')}</span>
             <span>
@@ -115,16 +128,26 @@ function TermReportView() {
         {!s.term && docVars.length === 0 && <p className="report-empty">{t('reports.noAttributes')}</p>}
         {s.codeIds?.length === 0 && <p className="report-empty">{t('reports.noCodes')}</p>}
         {s.busy && !s.report && <p className="report-empty" role="status">{t('reports.loading')}</p>}
-        {s.report && <ReportBody report={s.report} lang={lang} />}
+        {s.report && <ReportBody report={s.report} lang={lang} includeSubcodes={s.includeSubcodes} drill={drill} onDrill={setDrill} />}
       </section>
+      <DrillPanel request={drill} onClose={() => setDrill(null)} />
     </div>
   );
 }
 
-function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
+interface BodyProps {
+  report: TermReport;
+  lang: Lang;
+  includeSubcodes: boolean;
+  drill: DrillRequest | null;
+  onDrill: (d: DrillRequest) => void;
+}
+
+function ReportBody({ report, lang, includeSubcodes, drill, onDrill }: BodyProps) {
   const { t } = useTranslation();
   const split = useReports((s) => s.split);
   const chart = useReports((s) => s.chart);
+  const chartLayout = useReports((s) => s.chartLayout);
   const set = useReports((s) => s.set);
   const group = split && report.groups.includes(split) ? split : null;
   // Draw the chart at the width it gets, so its text stays at its real size (the SVG is not scaled down).
@@ -137,8 +160,22 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const svg = useMemo(() => termChartSvg(report, group, chart, chartWidth), [report, group, chart, chartWidth]);
+  const svg = useMemo(() => termChartSvg(report, group, chart, chartWidth, chartLayout), [report, group, chart, chartWidth, chartLayout]);
+  const rest = useMemo(() => termChartPlan(report, group, chartLayout).rest, [report, group, chartLayout]);
   const names = new Map(report.rows.map((r) => [r.codeId, r.name]));
+  // The report's own settings, so the panel counts exactly what the table counted.
+  const request = {
+    term: report.attributes.term,
+    ...(report.attributes.group ? { group: report.attributes.group } : {}),
+    ...(report.attributes.district ? { district: report.attributes.district } : {}),
+    codes: report.rows.map((r) => r.codeId),
+    terms: report.terms,
+    includeSubcodes,
+    language: lang,
+  };
+  /** The drill request of a cell: term index (or all terms for the Totalt column is not drillable). */
+  const cellDrill = (codeId: number, term: string): DrillRequest => ({ from: 'term', request, codeId, term, ...(group ? { group } : {}) });
+  const isOn = (d: DrillRequest): boolean => drill !== null && JSON.stringify(d) === JSON.stringify(drill);
 
   return (
     <div className="report-body">
@@ -160,14 +197,14 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
               {report.terms.map((term) => (
                 <th key={term} scope="col" className="num">{term}</th>
               ))}
-              {!group && <th scope="col" className="num">{t('reports.total')}</th>}
+              <th scope="col" className="num">{t('reports.total')}</th>
             </tr>
             <tr className="report-held">
               <th scope="row">{t('reports.held')}</th>
               {report.held.map((h) => (
                 <td key={h.term} className="num">{formatInteger(group ? (h.groups[group] ?? 0) : h.n, lang)}</td>
               ))}
-              {!group && <td className="num">{formatInteger(report.held.reduce((a, h) => a + h.n, 0), lang)}</td>}
+              <td className="num">{formatInteger(report.held.reduce((a, h) => a + (group ? (h.groups[group] ?? 0) : h.n), 0), lang)}</td>
             </tr>
           </thead>
           <tbody>
@@ -177,8 +214,14 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
                   <span className="code-swatch" style={{ background: r.color }} aria-hidden="true" />
                   {r.name}
                 </th>
-                {[...r.terms.map((c) => (group ? c.groups[group]! : c)), ...(group ? [] : [r.total])].map((c, i) => (
-                  <td key={i} className="num kofn" style={{ background: c.percent === null ? undefined : `rgba(163, 36, 43, ${(c.percent / 100) * 0.28})` }} data-testid="report-cell">
+                {[...r.terms.map((c) => (group ? c.groups[group]! : c)), group ? r.groupTotals[group]! : r.total].map((c, i) => (
+                  <td
+                    key={i}
+                    className={`num kofn${i < report.terms.length && c.n > 0 ? ` drillable${isOn(cellDrill(r.codeId, report.terms[i]!)) ? ' drill-on' : ''}` : ''}`}
+                    style={{ background: c.percent === null ? undefined : `rgba(163, 36, 43, ${(c.percent / 100) * 0.28})` }}
+                    data-testid="report-cell"
+                    onClick={i < report.terms.length && c.n > 0 ? () => onDrill(cellDrill(r.codeId, report.terms[i]!)) : undefined}
+                  >
                     {c.n === 0 ? (
                       '–'
                     ) : (
@@ -199,6 +242,7 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
         <figcaption>{t('reports.trend')}{group ? ` – ${group}` : ''}</figcaption>
         {/* Our own SVG string from shared/charts (names escaped there), the same one the DOCX carries as PNG. */}
         <div ref={chartRef} dangerouslySetInnerHTML={{ __html: svg }} />
+        {rest.length > 0 && <p className="report-note">{t('reports.chartRest', { names: rest.join(', ') })}</p>}
       </figure>
       <div className="report-columns">
         <section>
@@ -235,17 +279,30 @@ function ReportBody({ report, lang }: { report: TermReport; lang: Lang }) {
               </tr>
             </thead>
             <tbody>
-              {report.rows.map((_, j) => (
+              {Array.from({ length: Math.max(0, ...report.ranking.map((rk) => rk.entries.length)) }, (_, j) => (
                 <tr key={j}>
-                  {report.ranking.map((rk) => (
-                    <td key={rk.term}>
-                      {rk.entries[j]!.rank}. {names.get(rk.entries[j]!.codeId)} <span className="muted">({rk.entries[j]!.k})</span>
-                    </td>
-                  ))}
+                  {report.ranking.map((rk) => {
+                    const e = rk.entries[j];
+                    return (
+                      <td key={rk.term}>
+                        {e && (
+                          <>
+                            <span className="rank">{wording(lang).rankCell(e.rank, e.tied)}</span> {names.get(e.codeId)} <span className="muted">({e.k})</span>
+                          </>
+                        )}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
           </table>
+          {report.ranking.map((rk) => (
+            <p key={rk.term} className="report-note">
+              {rk.text}
+              {rk.notRaised.length > 0 && ` ${wording(lang).notRaised(rk.term, rk.notRaised.map((id) => names.get(id)!))}`}
+            </p>
+          ))}
           <h3>{t('reports.notes')}</h3>
           {report.notes.map((n, i) => (
             <p key={i} className="report-note">{n}</p>

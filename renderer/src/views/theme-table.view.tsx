@@ -18,6 +18,8 @@ import type { EditorItem, EditorModel } from '../tables/layout-editor';
 import { layoutFromModel, modelFromLayout, move, updateAt } from '../tables/layout-editor';
 import type { ViewDef } from './registry';
 import '../tables/tables.css';
+import { DrillPanel } from '../tables/DrillPanel';
+import type { DrillRequest } from '../../../shared/contract/drill';
 
 const COUNT_MODES: CountMode[] = ['none', 'quotes', 'docs', 'k-of-n'];
 
@@ -62,6 +64,9 @@ function ThemeTableView() {
   const [notice, setNotice] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const previewSeq = useRef(0);
+  const [drill, setDrill] = useState<DrillRequest | null>(null);
+  // Bumped when typical quotes change, so the preview prints the new examples.
+  const [pinsVersion, setPinsVersion] = useState(0);
 
   // Reads the chosen layout, model and codes when it runs (not from this render), so the
   // effect below can call it on a project or code-count change without running on every edit.
@@ -105,7 +110,7 @@ function ThemeTableView() {
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [spec, options, lang, setError, info?.contentVersion]);
+  }, [spec, options, lang, setError, info?.contentVersion, pinsVersion]);
 
   const change = (fn: (m: EditorModel) => EditorModel): void => {
     if (model) set({ model: fn(model) });
@@ -148,11 +153,18 @@ function ThemeTableView() {
   };
 
   const current = layouts.find((l) => l.name === layoutName);
-  const html = useMemo(() => (table ? themeTableHtml(table) : ''), [table]);
+  const html = useMemo(() => (table ? themeTableHtml(table, { interactive: true }) : ''), [table]);
+  // A count in the preview opens the quotations behind it (the links carry the code id).
+  const onPreviewClick = (e: React.MouseEvent): void => {
+    const a = (e.target as HTMLElement).closest('a.rt-count');
+    if (!a || !spec) return;
+    e.preventDefault();
+    setDrill({ from: 'theme', request: request(), codeId: Number(a.getAttribute('data-code-id')) });
+  };
 
   if (!info) return <p className="empty">{t('app.noProject')}</p>;
   return (
-    <div className="tt-view">
+    <div className={`tt-view${drill ? ' with-drill' : ''}`}>
       <aside className="tt-panel" aria-label={t('tables.tab')}>
         <section>
           <label className="tt-field">
@@ -257,11 +269,12 @@ function ThemeTableView() {
           <div className={`tt-paper ${options.landscape ? 'landscape' : ''}`} data-testid="theme-table-preview">
             {table && table.sections.length === 0 && <p className="empty">{t('tables.noSections')}</p>}
             {table && table.missing.length > 0 && <p className="muted">{t('tables.missing', { paths: table.missing.join(', ') })}</p>}
-            <div dangerouslySetInnerHTML={{ __html: html }} />
+            <div onClick={onPreviewClick} dangerouslySetInnerHTML={{ __html: html }} />
             {table && table.options.counts !== 'none' && <p className="tt-note">{noteText(table)}</p>}
           </div>
         </div>
       </div>
+      <DrillPanel request={drill} onClose={() => setDrill(null)} onChanged={() => setPinsVersion((v) => v + 1)} />
     </div>
   );
 }

@@ -4,6 +4,9 @@ import type { Resource } from '../resource';
 const sv = {
   reports: {
     tab: 'Rapport',
+    chartLayout: 'Många koder i diagrammet',
+    chartLayouts: { auto: 'Automatiskt', 'small-multiples': 'Ett litet diagram per kod', top5: 'De fem vanligaste, övriga listade', overlay: 'Alla i samma diagram' },
+    chartRest: 'Övriga koder, inte i diagrammet: {{names}}.',
     freqTab: 'Enkättabeller',
     settings: 'Inställningar',
     term: 'Termin (ordnar omgångarna)',
@@ -68,6 +71,9 @@ const sv = {
 const en: typeof sv = {
   reports: {
     tab: 'Report',
+    chartLayout: 'Many codes in the chart',
+    chartLayouts: { auto: 'Automatic', 'small-multiples': 'One small chart per code', top5: 'The five most raised, others listed', overlay: 'All in one chart' },
+    chartRest: 'Other codes, not in the chart: {{names}}.',
     freqTab: 'Survey tables',
     settings: 'Settings',
     term: 'Term (orders the rounds)',

@@ -1,0 +1,182 @@
+/**
+ * From every number to its quotations, in a real browser: a matrix cell, a term report's
+ * "k av n" and a theme-table count open a panel beside the table whose quotations are exactly
+ * those `rodtrad quotes` selects with the same filter; the n − k interviews show on demand.
+ * And the Tabeller view keeps the app frame fixed when its settings column is scrolled to the end.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import JSZip from 'jszip';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type E2E } from './harness';
+
+const BIN = path.resolve(__dirname, '../../bin/rodtrad.mjs');
+const PLAN = 'Den informella organiseringens uttryck';
+const BOLLANDE = `${PLAN}/I professionella kontakter/Bollande`;
+
+function cli(args: string[]): string {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`rodtrad ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** The sample project coded as a user would: search hits coded whole sentences at a time. */
+function codedSample(dir: string): string {
+  const file = path.join(dir, 'drill.rodtrad');
+  cli(['sample', file]);
+  for (const [query, code] of [
+    ['bollandet', `${BOLLANDE}/avstämning och uppföljning`],
+    ['frågor', `${BOLLANDE}/Informationsutbyte, diskussion`],
+    ['ärende*', `${PLAN}/I professionella kontakter/Samordning, driva ärendet framåt`],
+    ['chef*', 'Påverkansfaktorer/Ledningens inställning'],
+    ['tid', 'Påverkansfaktorer/Arbetsbelastning och personalomsättning'],
+  ]) cli(['search', file, query!, '--code-all', code!, '--expand', 'sentence']);
+  return file;
+}
+
+/** The quotation ids `rodtrad quotes` selects. */
+function quoteIds(file: string, args: string[]): number[] {
+  const r = JSON.parse(cli(['quotes', file, ...args, '--json'])) as { rows: { id: number }[] };
+  return r.rows.map((x) => x.id).sort((a, b) => a - b);
+}
+
+async function panelIds(page: Page): Promise<number[]> {
+  const panel = page.getByTestId('drill-panel');
+  await panel.getByTestId('drill-title').filter({ hasNotText: '…' }).waitFor();
+  const ids = await panel.getByTestId('drill-quote').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-quotation-id'))));
+  return ids.sort((a, b) => a - b);
+}
+
+async function openTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  // Other work rebuilding the shared dist/ can leave the first page load without its bundle: load it once more then.
+  await tab.waitFor({ timeout: 20_000 }).catch(() => page.reload());
+  await tab.click({ timeout: 60_000 });
+}
+
+describe('from a number to its quotations', () => {
+  let app: E2E;
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-drill-'));
+    file = codedSample(dir);
+    app = await startApp({ project: file, viewport: { width: 1440, height: 900 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens a matrix cell: the same quotations as rodtrad quotes --code --where termin=', async () => {
+    const { page } = app;
+    await openTab(page, 'Matris');
+    const matrix = page.getByTestId('matrix-table');
+    await expect.poll(() => matrix.locator('thead th').allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^HT16/)]));
+    const row = matrix.locator('tbody tr', { has: page.locator('th', { hasText: /^Bollande$/ }) });
+    const headers = await matrix.locator('thead th').allTextContents();
+    const col = headers.findIndex((h) => h.startsWith('HT17'));
+    const cell = row.locator('td').nth(col - 1);
+    const shown = Number(await cell.textContent());
+    expect(shown).toBeGreaterThan(0);
+    await cell.click();
+    const ids = await panelIds(page);
+    expect(ids.length).toBe(shown);
+    expect(ids).toEqual(quoteIds(file, ['--code', BOLLANDE, '--where', 'termin=HT17']));
+    const first = page.getByTestId('drill-quote').first();
+    await expect.poll(() => first.textContent()).toMatch(/-ht17.*HT17/);
+    await app.screenshot('drill-matrix');
+    // the jump opens the document at the quotation
+    await first.getByRole('button', { name: /Öppna i dokumentet/ }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).first().textContent(), { timeout: 10_000 }).toMatch(/gruppintervju|Dokument/);
+  });
+
+  it('opens a term report "k av n": the k interviews, and the n − k on demand', async () => {
+    const { page } = app;
+    await openTab(page, 'Rapport');
+    await expect.poll(() => page.getByTestId('report-term').inputValue(), { timeout: 15_000 }).toBe('termin');
+    const row = page.getByTestId('report-row').filter({ hasText: PLAN });
+    const cell = row.getByTestId('report-cell').first(); // HT16
+    const [, k, n] = (/^(\d+) av (\d+)$/.exec((await cell.locator('.k').textContent()) ?? '') ?? []).map(Number);
+    await cell.click();
+    const ids = await panelIds(page);
+    expect(ids).toEqual(quoteIds(file, ['--code', PLAN, '--where', 'termin=HT16', '--where', 'kind=interview']));
+    expect(await page.getByTestId('drill-title').textContent()).toContain(`${k} av ${n}`);
+    if (n! > k!) {
+      await page.getByTestId('drill-without-toggle').click();
+      expect(await page.getByTestId('drill-without').locator('li').count()).toBe(n! - k!);
+    }
+    await app.screenshot('drill-term-report');
+    // The same small multiples as the DOCX, when asked for: one small chart per code.
+    await page.getByTestId('drill-panel').getByRole('button', { name: 'Stäng' }).click();
+    await page.getByTestId('report-chart-layout').selectOption('small-multiples');
+    const chart = page.getByTestId('report-chart');
+    await expect.poll(() => chart.locator('svg path').count(), { timeout: 10_000 }).toBe(3);
+    await chart.scrollIntoViewIfNeeded();
+    await app.screenshot('term-report-small-multiples');
+  });
+
+  it('opens a theme-table count, and the Tabeller view stays framed when scrolled to the end', async () => {
+    const { page } = app;
+    await openTab(page, 'Tabeller');
+    const preview = page.getByTestId('theme-table-preview');
+    await preview.locator('table').waitFor();
+    await page.getByTestId('layout-select').selectOption('tree');
+    await page.getByLabel('Antal efter varje kod').selectOption('quotes');
+    await page.getByLabel('Exempelcitat per kod').fill('1');
+    const count = preview.locator('li', { hasText: /^Bollande/ }).getByTestId('theme-count').first();
+    await count.waitFor({ timeout: 15_000 });
+    const shown = Number(/\((\d+)\)/.exec((await count.textContent()) ?? '')![1]);
+    await count.click();
+    const ids = await panelIds(page);
+    expect(ids.length).toBe(shown);
+    expect(ids).toEqual(quoteIds(file, ['--code', BOLLANDE]));
+
+    // Pin two quotes, the third listed first, then the first: the DOCX prints them in that order under Bollande.
+    const quotesShown = page.getByTestId('drill-quote');
+    const snippet = async (i: number): Promise<string> => ((await quotesShown.nth(i).locator('blockquote').textContent()) ?? '').replace(/\s+/g, ' ').trim().slice(8, 40);
+    const third = await snippet(2);
+    const first = await snippet(0);
+    await quotesShown.nth(2).getByTestId('drill-pin').click();
+    await expect.poll(() => quotesShown.first().getByTestId('drill-pin').textContent()).toContain('★ 1');
+    // the pinned quote moved to the top; the old first is now second
+    await quotesShown.nth(1).getByTestId('drill-pin').click();
+    await expect.poll(() => quotesShown.nth(1).getByTestId('drill-pin').textContent()).toContain('★ 2');
+    await expect.poll(async () => (await preview.textContent())?.replace(/\s+/g, ' ') ?? '', { timeout: 15_000 }).toContain(third);
+    await app.screenshot('drill-theme-table');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'DOCX' }).click()]);
+    const docx = path.join(dir, download.suggestedFilename());
+    await download.saveAs(docx);
+    const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+    const at = text.indexOf('Bollande (');
+    expect(at).toBeGreaterThan(0);
+    expect(text.indexOf(third, at)).toBeGreaterThan(at);
+    expect(text.indexOf(first, at)).toBeGreaterThan(text.indexOf(third, at));
+    // Closing the panel brings the settings back.
+    await page.getByTestId('drill-panel').getByRole('button', { name: 'Stäng' }).click();
+    await page.getByTestId('drill-panel').waitFor({ state: 'detached' });
+
+    // Scroll the settings column to its end, and the page with the wheel: the frame stays put.
+    const panel = page.locator('.tt-panel');
+    await panel.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await panel.hover();
+    await page.mouse.wheel(0, 5000);
+    await page.locator('.tt-paper-wrap').hover();
+    await page.mouse.wheel(0, 5000);
+    const frame = await page.evaluate(() => ({
+      pageHeight: document.scrollingElement!.scrollHeight,
+      scrollY: window.scrollY,
+      inner: window.innerHeight,
+      topbar: document.querySelector('[role="tablist"]')?.getBoundingClientRect().top ?? -1,
+    }));
+    expect(frame.pageHeight).toBe(frame.inner);
+    expect(frame.scrollY).toBe(0);
+    expect(frame.topbar).toBeGreaterThanOrEqual(0);
+    expect(await panel.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await app.screenshot('tables-scrolled-to-end');
+  });
+});
