@@ -16,6 +16,8 @@ export const ProjectInfo = z.object({
   coder: z.string(),
   /** Opened read-only: this process cannot write the file or its folder; writes are refused. */
   readOnly: z.boolean(),
+  /** The file is encrypted (SQLCipher); it was opened with its passphrase. */
+  encrypted: z.boolean(),
   counts: z.object({
     documents: z.number().int(),
     codes: z.number().int(),

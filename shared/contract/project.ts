@@ -12,6 +12,9 @@ export const BrowseEntry = z.object({
 });
 export type BrowseEntry = z.infer<typeof BrowseEntry>;
 
+/** A project passphrase: any text; kept in memory only. */
+export const Passphrase = z.string().min(1).max(1024);
+
 export const projectMethods = {
   'app.info': method({
     summary: 'Version, host mode and the project that is open, if any.',
@@ -31,7 +34,7 @@ export const projectMethods = {
   'project.create': method({
     summary:
       'Create a new project file and make it the open project. Browser mode: the path is relative to the browse root (or inside it), ".rodtrad" is added when missing, and an existing file is refused.',
-    params: z.object({ path: ProjectCreatePath, name: z.string().max(200).optional() }).strict(),
+    params: z.object({ path: ProjectCreatePath, name: z.string().max(200).optional(), passphrase: Passphrase.optional() }).strict(),
     result: ProjectInfo,
   }),
   'project.createSample': method({
@@ -40,9 +43,16 @@ export const projectMethods = {
     result: ProjectInfo,
   }),
   'project.open': method({
-    summary: 'Open an existing project file (upgraded after a backup copy when older). Browser mode: only a .rodtrad file inside the browse root.',
-    params: z.object({ path: ProjectOpenPath }).strict(),
+    summary:
+      'Open an existing project file (upgraded after a backup copy when older). Browser mode: only a .rodtrad file inside the browse root. An encrypted project needs its passphrase (error passphrase-needed without one, wrong-passphrase for a wrong one; the file is not touched); it is kept in the host process\'s memory only.',
+    params: z.object({ path: ProjectOpenPath, passphrase: Passphrase.optional() }).strict(),
     result: ProjectInfo,
+  }),
+  'project.setPassphrase': method({
+    summary:
+      'Encrypt the open project with a passphrase, change its passphrase, or (null) decrypt it. The whole file is rewritten under the new key; backups made before keep the key they were made with.',
+    params: z.object({ passphrase: Passphrase.nullable() }).strict(),
+    result: z.object({ encrypted: z.boolean() }),
   }),
   'project.close': method({
     summary: 'Close the open project.',

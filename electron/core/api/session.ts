@@ -66,14 +66,14 @@ export class Session {
     return this.current;
   }
 
-  openProject(file: string): Project {
-    const p = Project.open(file);
+  openProject(file: string, passphrase?: string): Project {
+    const p = Project.open(file, { passphrase });
     this.replace(p);
     return p;
   }
 
-  createProject(file: string, name?: string): Project {
-    const p = Project.create(file, { name });
+  createProject(file: string, name?: string, passphrase?: string): Project {
+    const p = Project.create(file, { name, passphrase });
     this.replace(p);
     return p;
   }

@@ -7,7 +7,7 @@ import { runJob } from '../jobs/run';
 import type { CheckResult } from './check';
 
 export const projectHandlers: Handlers<
-  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.close' | 'project.setCoder' | 'project.check' | 'project.backup'
+  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.setPassphrase' | 'project.close' | 'project.setCoder' | 'project.check' | 'project.backup'
 > = {
   'app.info': ({ session }) => ({
     version: appVersion(),
@@ -16,8 +16,13 @@ export const projectHandlers: Handlers<
     schemaVersion: latestVersion(),
   }),
   'project.info': ({ session }) => projectInfo(session.requireProject()),
-  'project.create': ({ session }, { path, name }) => projectInfo(session.createProject(path, name)),
-  'project.open': ({ session }, { path }) => projectInfo(session.openProject(path)),
+  'project.create': ({ session }, { path, name, passphrase }) => projectInfo(session.createProject(path, name, passphrase)),
+  'project.open': ({ session }, { path, passphrase }) => projectInfo(session.openProject(path, passphrase)),
+  'project.setPassphrase': ({ session }, { passphrase }) => {
+    const p = session.requireProject();
+    p.setPassphrase(passphrase);
+    return { encrypted: p.encrypted };
+  },
   'project.close': ({ session }) => ({ closed: session.closeProject() }),
   'project.setCoder': ({ session }, { name }) => ({ id: session.requireProject().setCurrentCoder(name), name }),
   'project.check': ({ session, signal, progress }) =>

@@ -12,6 +12,7 @@ export function projectInfo(p: Project): ProjectInfo {
     contentVersion: p.contentVersion(),
     coder,
     readOnly: p.readOnly,
+    encrypted: p.encrypted,
     counts: {
       documents: count('documents'),
       codes: count('codes'),
