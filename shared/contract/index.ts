@@ -13,6 +13,7 @@ import { reportMethods } from './reports';
 import { tableMethods } from './tables';
 import { searchMethods } from './search';
 import { importMethods } from './import';
+import { privacyMethods } from './privacy';
 
 export const contract = {
   ...projectMethods,
@@ -25,6 +26,7 @@ export const contract = {
   ...tableMethods,
   ...reportMethods,
   ...importMethods,
+  ...privacyMethods,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
+import { pseudonymsCommand } from './pseudonyms';
 import { decryptCommand, encryptCommand, passphraseCommand } from './encrypt';
 import { infoCommand } from './info';
 import { newCommand } from './new';
@@ -27,4 +28,4 @@ import { quotesCommand } from './quotes';
 import { memoCommand } from './memo';
 import { redoCommand, undoCommand } from './undo';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, encryptCommand, decryptCommand, passphraseCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, encryptCommand, decryptCommand, passphraseCommand, pseudonymsCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand];

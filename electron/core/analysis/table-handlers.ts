@@ -1,4 +1,5 @@
 /** API handlers for theme tables, code matrices and co-occurrence (shared/contract/tables.ts). */
+import { pseudonymiseClipboard } from '../privacy/export-guard';
 import type { Handlers } from '../api/types';
 import { cooccurrenceCsv, cooccurrenceXlsx, matrixCsv, matrixXlsx } from '../export/matrix-export';
 import { deliver } from '../export/deliver';
@@ -26,25 +27,31 @@ export const tableHandlers: Handlers<TableMethod> = {
   'tables.saveLayout': ({ session }, { name, spec }) => saveLayout(session.requireProject(), name, spec),
   'tables.deleteLayout': ({ session }, { name }) => ({ deleted: deleteLayout(session.requireProject(), name) }),
   'tables.themeTable': ({ session }, req) => buildThemeTable(session.requireProject(), req),
-  'tables.exportThemeTable': async ({ session }, { format, path, ...req }) => {
-    const t = buildThemeTable(session.requireProject(), req);
+  'tables.exportThemeTable': async ({ session }, { format, path, pseudonymise, ...req }) => {
+    const project = session.requireProject();
+    const t = buildThemeTable(project, req);
     assertLayoutUsable(t);
     const bytes = format === 'docx' ? await (await import('../export/theme-table-docx')).themeTableDocx(t) : format === 'html' ? themeTableHtmlFile(t) : themeTableMarkdownFile(t);
-    return deliver(bytes, format, t.caption || (t.options.language === 'sv' ? 'Tematabell' : 'Theme table'), path);
+    return deliver(bytes, format, t.caption || (t.options.language === 'sv' ? 'Tematabell' : 'Theme table'), path, { project, pseudonymise });
   },
-  'tables.clipboard': ({ session }, req) => themeTableClipboard(buildThemeTable(session.requireProject(), req)),
+  'tables.clipboard': ({ session }, req) => {
+    const project = session.requireProject();
+    return pseudonymiseClipboard(project, themeTableClipboard(buildThemeTable(project, req)));
+  },
   'tables.matrix': ({ session }, req) => buildMatrix(session.requireProject(), req),
-  'tables.exportMatrix': async ({ session }, { format, path, ...req }) => {
-    const m = buildMatrix(session.requireProject(), req);
+  'tables.exportMatrix': async ({ session }, { format, path, pseudonymise, ...req }) => {
+    const project = session.requireProject();
+    const m = buildMatrix(project, req);
     const lang = req.language;
     const bytes = format === 'xlsx' ? await matrixXlsx(m, lang) : matrixCsv(m, lang);
-    return deliver(bytes, format, lang === 'sv' ? 'Kodmatris' : 'Code matrix', path);
+    return deliver(bytes, format, lang === 'sv' ? 'Kodmatris' : 'Code matrix', path, { project, pseudonymise });
   },
   'tables.cooccurrence': ({ session }, req) => buildCooccurrence(session.requireProject(), req),
-  'tables.exportCooccurrence': async ({ session }, { format, path, ...req }) => {
-    const c = buildCooccurrence(session.requireProject(), req);
+  'tables.exportCooccurrence': async ({ session }, { format, path, pseudonymise, ...req }) => {
+    const project = session.requireProject();
+    const c = buildCooccurrence(project, req);
     const lang = req.language;
     const bytes = format === 'xlsx' ? await cooccurrenceXlsx(c, lang) : cooccurrenceCsv(c, lang);
-    return deliver(bytes, format, lang === 'sv' ? 'Samförekomst' : 'Co-occurrence', path);
+    return deliver(bytes, format, lang === 'sv' ? 'Samförekomst' : 'Co-occurrence', path, { project, pseudonymise });
   },
 };

@@ -25,10 +25,12 @@ import type { Session } from './session';
 import type { CallContext, Handler, Handlers } from './types';
 import { importHandlers } from '../import/handlers';
 import { applyPathPolicy } from './path-policy';
+import { privacyHandlers } from '../privacy/handlers';
 
 /** Each area's part of the table; every contract method is in exactly one of them. */
 export const handlerMaps = [
   projectHandlers,
+  privacyHandlers,
   sampleHandlers,
   hostHandlers,
   jobHandlers,

@@ -125,6 +125,17 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
+/**
+ * An in-memory database (the search index is built in one and later opened from its stored
+ * bytes): it lives only in this process, and temp_store=MEMORY keeps its sorts and temporary
+ * tables off the disk too, where they would be plain text next to an encrypted project.
+ */
+export function openMemoryDb(bytes?: Buffer): Db {
+  const db = bytes ? new Database(bytes) : new Database(':memory:');
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
 /** Whether the connection reads an encrypted file. */
 export function isEncryptedDb(db: Db): boolean {
   return db.name !== ':memory:' && db.name !== '' && isEncryptedFile(db.name);
