@@ -8,7 +8,7 @@ import { langOption, listOption } from './table-options';
 export const quotesCommand: Command = {
   name: 'quotes',
   summary: 'List quotations by code, document, speaker and attribute values, or export them as CSV/XLSX.',
-  usage: 'quotes <project> [--code PATH]… [--and] [--only] [--doc NAME]… [--speaker LABEL]… [--where ATTR=VALUE]… [--text WORDS] [--out FILE.csv|.xlsx] [--lang sv|en] [--no-pseudonymise] [--json]',
+  usage: 'quotes <project> [--delete ID] [--code PATH]… [--and] [--only] [--doc NAME]… [--speaker LABEL]… [--where ATTR=VALUE]… [--text WORDS] [--out FILE.csv|.xlsx] [--lang sv|en] [--no-pseudonymise] [--json]',
   details: [
     'Options:',
     '  --code PATH      quotations with this code or one of its sub-codes; repeat for several (OR)',
@@ -36,10 +36,18 @@ export const quotesCommand: Command = {
     text: { type: 'string' },
     out: { type: 'string' },
     lang: { type: 'string' },
+    delete: { type: 'string' },
   },
   project: 'open',
   async run(ctx) {
     const o = ctx.options;
+    if (typeof o.delete === 'string') {
+      const id = Number(o.delete);
+      if (!Number.isInteger(id) || id <= 0) throw new UsageError(`--delete takes a quotation id (got "${o.delete}")`);
+      const r = await ctx.call('quotations.delete', { id });
+      ctx.print(r.deleted ? `Deleted quotation ${id} (undoable)` : `No quotation ${id}`, r);
+      return r.deleted ? 0 : 1;
+    }
     const codeIds = await Promise.all(listOption(o.code).map(async (c) => (await ctx.call('codes.byPath', { path: c })).id));
     const docs = await Promise.all(listOption(o.doc).map((d) => resolveDocument(ctx, d)));
     const filter = parseWhere(listOption(o.where));
