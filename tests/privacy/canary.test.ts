@@ -24,7 +24,8 @@ function allFiles(dir: string): string[] {
 describe('the canary', () => {
   it('is found in no file of the project folder, the backup folder or the temp folder; the export holds the pseudonym', async () => {
     const base = tempDir('rodtrad-canary');
-    const [projectDir, backupDir, tmp, input, exportDir] = ['projekt', 'kopior', 'tmp', 'indata', 'export'].map((d) => path.join(base, d));
+    const at = (d: string): string => path.join(base, d);
+    const [projectDir, backupDir, tmp, input, exportDir] = [at('projekt'), at('kopior'), at('tmp'), at('indata'), at('export')];
     for (const d of [projectDir, backupDir, tmp, input, exportDir]) mkdirSync(d);
     const canary = `KANARIE${randomBytes(12).toString('hex')}`;
     const name = 'Ingrid Holmqvist';

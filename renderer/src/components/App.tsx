@@ -8,6 +8,7 @@ import { CenterTabs } from './CenterTabs';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { ImportLayer } from './import/ImportLayer';
+import { PassphraseDialog } from './PassphraseDialog';
 
 export function App() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function App() {
       <StatusBar />
       {!loading && <CodingShell />}
       {!loading && <ImportLayer />}
+      <PassphraseDialog />
     </div>
   );
 }
