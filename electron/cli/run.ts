@@ -82,6 +82,8 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         session.createProject(projectPath, typeof options.name === 'string' ? options.name : undefined, passphrase);
       }
     }
+    const warning = session.project ? (await dispatch(session, 'project.info', {})).storageWarning : null;
+    if (warning) write(io.stderr, `rodtrad: warning: ${warning.message}`);
     const detachProgress = attachProgress(session, io, Boolean(json));
     const ctx: CliContext = {
       args: positionals,

@@ -18,6 +18,8 @@ export const ProjectInfo = z.object({
   readOnly: z.boolean(),
   /** The file is encrypted (SQLCipher); it was opened with its passphrase. */
   encrypted: z.boolean(),
+  /** The file is in a cloud-synced folder or on a network drive, where SQLite files can be corrupted. */
+  storageWarning: z.object({ kind: z.enum(['cloud', 'network']), where: z.string(), message: z.string(), messageSv: z.string() }).nullable(),
   counts: z.object({
     documents: z.number().int(),
     codes: z.number().int(),

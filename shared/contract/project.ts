@@ -12,6 +12,8 @@ export const BrowseEntry = z.object({
 });
 export type BrowseEntry = z.infer<typeof BrowseEntry>;
 
+export const BackupEntry = z.object({ name: z.string(), path: z.string(), bytes: z.number().int(), created: z.string() });
+
 /** A project passphrase: any text; kept in memory only. */
 export const Passphrase = z.string().min(1).max(1024);
 
@@ -70,6 +72,23 @@ export const projectMethods = {
       'Write a consistent copy of the open project to a new file (safe while the project is in use). Without a path (the only form browser mode accepts) the copy goes next to the project as "<name>-backup-<date>.rodtrad".',
     params: z.object({ path: ServerPath.optional() }).strict(),
     result: z.object({ path: z.string(), bytes: z.number().int() }),
+  }),
+  'project.backups': method({
+    summary: 'The automatic backups of the open project (in "<project>.backups/", the last 5, made on opening in the app and every 10 minutes with changes), newest first.',
+    params: z.object({}).strict(),
+    result: z.array(BackupEntry),
+  }),
+  'project.restore': method({
+    summary:
+      'Put a backup in the open project\'s place: one of project.backups by name, or (desktop, CLI) any copy by path. The current file is kept as "<project>.before-restore-<time>"; the restored project is then open.',
+    params: z
+      .object({
+        name: z.string().min(1).max(255).regex(/^[^/\\]+$/).refine((n) => n !== '.' && n !== '..').optional(),
+        path: ServerPath.optional(),
+      })
+      .strict(),
+    result: z.object({ restored: z.string(), kept: z.string(), info: ProjectInfo }),
+    mutates: true,
   }),
   'project.check': method({
     summary: 'Check the project file: SQLite integrity, foreign keys, and that every quotation and turn lies inside its document.',

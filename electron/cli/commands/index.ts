@@ -1,6 +1,7 @@
 /** Every CLI command, in the order `rodtrad --help` lists them. */
 import type { Command } from '../command';
 import { backupCommand } from './backup';
+import { backupsCommand, restoreCommand } from './backups';
 import { checkCommand } from './check';
 import { pseudonymsCommand } from './pseudonyms';
 import { decryptCommand, encryptCommand, passphraseCommand } from './encrypt';
@@ -28,4 +29,4 @@ import { quotesCommand } from './quotes';
 import { memoCommand } from './memo';
 import { redoCommand, undoCommand } from './undo';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, encryptCommand, decryptCommand, passphraseCommand, pseudonymsCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, encryptCommand, decryptCommand, passphraseCommand, pseudonymsCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand];

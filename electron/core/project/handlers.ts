@@ -1,13 +1,16 @@
 import { latestVersion } from '../db/migrate';
 import type { Handlers } from '../api/types';
 import { appVersion } from '../version';
+import nodePath from 'node:path';
+import { UserError } from '../errors';
 import { backupProject } from './backup';
+import { assertRestorable, backupFolder, listBackups, restoreBackupFile } from './auto-backup';
 import { projectInfo } from './info';
 import { runJob } from '../jobs/run';
 import type { CheckResult } from './check';
 
 export const projectHandlers: Handlers<
-  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.setPassphrase' | 'project.close' | 'project.setCoder' | 'project.check' | 'project.backup'
+  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.setPassphrase' | 'project.close' | 'project.setCoder' | 'project.check' | 'project.backup' | 'project.backups' | 'project.restore'
 > = {
   'app.info': ({ session }) => ({
     version: appVersion(),
@@ -28,4 +31,14 @@ export const projectHandlers: Handlers<
   'project.check': ({ session, signal, progress }) =>
     runJob<CheckResult>('project.check', session.requireProject().file, {}, { signal, onProgress: progress }),
   'project.backup': ({ session }, { path }) => backupProject(session.requireProject(), path),
+  'project.backups': ({ session }) => listBackups(session.requireProject().file),
+  'project.restore': ({ session }, { name, path: given }) => {
+    const file = session.requireProject().file;
+    if ((name === undefined) === (given === undefined)) throw new UserError('bad-input', 'give the backup by name or by path', undefined, 'ange säkerhetskopian med namn eller sökväg');
+    const backup = name !== undefined ? nodePath.join(backupFolder(file), name) : nodePath.resolve(given!);
+    assertRestorable(file, backup);
+    session.closeProject();
+    const { kept } = restoreBackupFile(file, backup, new Date());
+    return { restored: backup, kept, info: projectInfo(session.openProject(file)) };
+  },
 };
