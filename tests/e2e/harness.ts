@@ -35,7 +35,17 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Starts `rodtrad serve` on a fresh sample project and opens it in Chromium. */
-export async function startApp(options: { project?: string; locale?: string; viewport?: { width: number; height: number } } = {}): Promise<E2E> {
+export interface StartOptions {
+  project?: string;
+  locale?: string;
+  viewport?: { width: number; height: number };
+  /** Extra environment for `rodtrad serve` (e.g. RODTRAD_BROWSE_ROOT, RODTRAD_PASSPHRASE). */
+  env?: NodeJS.ProcessEnv;
+  /** Called with the page before it loads anything (to watch its requests from the first one). */
+  beforeLoad?(page: Page): void;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<E2E> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-'));
   let projectFile = options.project;
   if (!projectFile) {
@@ -43,13 +53,14 @@ export async function startApp(options: { project?: string; locale?: string; vie
     const made = spawnSync(process.execPath, [BIN, 'sample', projectFile], { encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`rodtrad sample failed: ${made.stderr}`);
   }
-  const server = spawn(process.execPath, [BIN, 'serve', projectFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [BIN, 'serve', projectFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const url = await waitForUrl(server);
   const browser = await launchBrowser();
   const context = await browser.newContext({ locale: options.locale ?? 'sv-SE', viewport: options.viewport ?? { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  options.beforeLoad?.(page);
   await page.goto(url);
   // the page trades the start link's one-time code for its session credential before it calls anything
   await page.waitForFunction(() => sessionStorage.getItem('rodtrad.token'));
