@@ -47,6 +47,9 @@ const pathCalls: { method: MethodName; params: Record<string, unknown>; written?
   { method: 'tables.exportCooccurrence', params: { format: 'csv', path: target('c.csv') }, written: target('c.csv') },
   { method: 'reports.exportTerm', params: { term: 'termin', format: 'xlsx', path: target('r.xlsx') }, written: target('r.xlsx') },
   { method: 'reports.exportFrequencies', params: { variables: ['v'], format: 'csv', path: target('f.csv') }, written: target('f.csv') },
+  { method: 'pseudonyms.load', params: { path: secret } },
+  { method: 'pseudonyms.suggest', params: { listPath: secret } },
+  { method: 'project.restore', params: { path: target('copy.rodtrad') } },
 ];
 
 let browser: Session;
