@@ -4,6 +4,7 @@
  * the file and its folder exactly as they were; copies (backup, upgrade copy, read-only
  * copy) are encrypted too, and job workers open the project with the passphrase.
  */
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,6 +60,17 @@ describe('encrypted projects', () => {
     expect(p.db.pragma('secure_delete', { simple: true })).toBe(1);
     expect(p.db.pragma('temp_store', { simple: true })).toBe(2);
     p.close();
+  });
+
+  it('is a standard SQLCipher 4 file: SQLCipher itself opens it with the passphrase (the raw key Rödtråd derives is the same)', () => {
+    const file = encryptedProjectWithText('standard.rodtrad');
+    const db = new Database(file, { readonly: true });
+    db.pragma("cipher = 'sqlcipher'");
+    db.pragma('legacy = 4');
+    db.key(Buffer.from(PASS, 'utf8'));
+    expect(db.prepare("SELECT value FROM project_meta WHERE key = 'note'").pluck().get()).toBe(SECRET);
+    expect(db.pragma('cipher', { simple: true })).toBe('sqlcipher');
+    db.close();
   });
 
   it('without a passphrase, or with a wrong one, say so in English and Swedish and leave the folder byte-identical', () => {
