@@ -9,6 +9,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { codingBench } from './bench/coding';
 import { desktopBench } from './bench/desktop';
+import { encryptionBench } from './bench/encryption';
 import { foundationBench } from './bench/foundation';
 import { importBench } from './bench/import';
 import { paintBench } from './bench/paint';
@@ -26,6 +27,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   reports: reportsBench,
   coding: codingBench,
   desktop: desktopBench,
+  encryption: encryptionBench,
 };
 
 const args = process.argv.slice(2);

@@ -50,8 +50,12 @@ export function rememberPassphrase(file: string, passphrase: string): void {
   passphrases.set(path.resolve(file), passphrase);
 }
 
+/** Forgets a project's passphrase, and the keys derived from it when no other open file uses it. */
 export function forgetPassphrase(file: string): void {
-  passphrases.delete(path.resolve(file));
+  const abs = path.resolve(file);
+  const passphrase = passphrases.get(abs);
+  passphrases.delete(abs);
+  if (passphrase !== undefined && ![...passphrases.values()].includes(passphrase)) derivedKeys.delete(passphrase);
 }
 
 /** The passphrase remembered for a project file, if any (handed to job workers in memory). */
@@ -95,7 +99,8 @@ function wrongPassphrase(file: string): UserError {
 
 /** SQLCipher 4's key derivation: PBKDF2-HMAC-SHA512, 256,000 iterations, 32-byte key, the file's 16-byte salt. */
 const KDF_ITERATIONS = 256_000;
-const derivedKeys = new Map<string, Buffer>();
+/** Keys derived per passphrase, by the file's salt (hex). */
+const derivedKeys = new Map<string, Map<string, Buffer>>();
 
 /**
  * The key for a passphrase and a salt, derived once per process and kept in memory: SQLCipher
@@ -103,9 +108,11 @@ const derivedKeys = new Map<string, Buffer>();
  * worker one), and a raw key skips that while meaning exactly the same key.
  */
 function derivedKey(passphrase: string, salt: Buffer): Buffer {
-  const id = `${salt.toString('hex')}\0${passphrase}`;
-  let key = derivedKeys.get(id);
-  if (!key) derivedKeys.set(id, (key = pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, KDF_ITERATIONS, 32, 'sha512')));
+  let bySalt = derivedKeys.get(passphrase);
+  if (!bySalt) derivedKeys.set(passphrase, (bySalt = new Map()));
+  const id = salt.toString('hex');
+  let key = bySalt.get(id);
+  if (!key) bySalt.set(id, (key = pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, KDF_ITERATIONS, 32, 'sha512')));
   return key;
 }
 
