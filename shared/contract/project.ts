@@ -13,6 +13,7 @@ export const BrowseEntry = z.object({
 export type BrowseEntry = z.infer<typeof BrowseEntry>;
 
 export const BackupEntry = z.object({ name: z.string(), path: z.string(), bytes: z.number().int(), created: z.string() });
+export type BackupEntry = z.infer<typeof BackupEntry>;
 
 /** A project passphrase: any text; kept in memory only. */
 export const Passphrase = z.string().min(1).max(1024);
