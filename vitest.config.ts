@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     env: { RODTRAD_VALIDATE_RESULTS: '1' },
+    // after the summary: which tests were skipped for something absent, and why
+    reporters: ['default', './tests/setup/skipped-summary.ts'],
     projects: [
       {
         test: {

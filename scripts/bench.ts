@@ -11,6 +11,7 @@ import { codingBench } from './bench/coding';
 import { desktopBench } from './bench/desktop';
 import { encryptionBench } from './bench/encryption';
 import { foundationBench } from './bench/foundation';
+import { hostileBench } from './bench/hostile';
 import { importBench } from './bench/import';
 import { paintBench } from './bench/paint';
 import { reportsBench } from './bench/reports';
@@ -22,6 +23,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   paint: paintBench,
   foundation: foundationBench,
   import: importBench,
+  hostile: hostileBench,
   search: searchBench,
   tables: tablesBench,
   reports: reportsBench,

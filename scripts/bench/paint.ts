@@ -97,7 +97,7 @@ function serve(file: string): Promise<{ server: ChildProcess; url: string }> {
     const timer = setTimeout(() => reject(new Error(`rodtrad serve printed no URL: ${out}`)), 20_000);
     server.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
+      const m = /http:\/\/127\.0\.0\.1:\d+\/#start=[\w-]+/.exec(out);
       if (m) { clearTimeout(timer); resolve({ server, url: m[0] }); }
     });
     server.on('exit', (code) => reject(new Error(`rodtrad serve exited (${code}): ${out}`)));

@@ -9,9 +9,9 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callApi, startApp, type E2E } from './harness';
+import { appPerTest, callApi, noChromium } from './harness';
 
 const call = callApi;
 
@@ -33,29 +33,35 @@ interface Quotation {
 
 const codeRow = (page: Page, name: string) => page.getByTestId('code-row').filter({ has: page.locator('.code-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
 
-describe('coding workspace', () => {
-  let app: E2E;
+describe.skipIf(noChromium)('coding workspace', () => {
+  const app = appPerTest();
   let page: Page;
   let docId: number;
   let codeA: Code;
   let codeB: Code;
   let codeC: Code;
 
-  beforeAll(async () => {
-    app = await startApp();
-    page = app.page;
+  /** Each test: a fresh copy of the sample project with gruppintervju-01 open, and three leaf codes of the Table 1 codebook from different branches. */
+  beforeEach(async () => {
+    page = app().page;
     await page.getByTestId('document-row').filter({ hasText: 'gruppintervju-01' }).click();
     await page.getByTestId('turn').first().waitFor();
     const codes = await call<Code[]>(page, 'codes.tree');
-    // Three leaf codes of the Table 1 codebook, from different branches.
     const leaves = codes.filter((c) => !codes.some((x) => x.path.startsWith(`${c.path}/`)));
     [codeA, codeB, codeC] = [leaves[0]!, leaves[5]!, leaves[9]!];
     const docs = await call<{ id: number; name: string }[]>(page, 'documents.list');
     docId = docs.find((d) => d.name.startsWith('gruppintervju-01'))!.id;
   });
-  afterAll(async () => {
-    await app?.close();
-  });
+
+  /** A quotation on the second turn of the open interview, made through the API as set-up; waits until the margin shows it. */
+  async function quotationOnTurn(codeIds: number[], turn = 1): Promise<Quotation> {
+    const doc = await call<{ turnList: { start: number; end: number }[] }>(page, 'documents.get', { id: docId });
+    const t = doc.turnList[turn]!;
+    const before = await page.getByTestId('margin-bar').count();
+    const q = await call<Quotation>(page, 'quotations.create', { documentId: docId, start: t.start + 5, end: Math.min(t.end, t.start + 80), codeIds });
+    await expect.poll(() => page.getByTestId('margin-bar').count()).toBe(before + 1);
+    return q;
+  }
 
   it('selects a passage by mouse and codes it by dragging a code onto it', async () => {
     const text = page.getByTestId('turn').nth(1).locator('.block-text');
@@ -87,32 +93,40 @@ describe('coding workspace', () => {
     // Margin label and counts follow.
     await expect.poll(() => page.getByTestId('margin-label').first().textContent()).toContain(codeA.name);
     await expect.poll(() => codeRow(page, codeA.name).getByTestId('code-count').textContent()).toBe('1');
-    await app.screenshot('coding-1-dragged');
+    await app().screenshot('coding-1-dragged');
   });
 
-  it('adds a second code with the quick-code box (type-ahead)', async () => {
+  it('adds a second code with the quick-code box (type-ahead), and offers it first next time', async () => {
+    await quotationOnTurn([codeA.id]);
     await page.getByTestId('margin-bar').first().click();
     await page.getByTestId('quotation-details').waitFor();
     await page.keyboard.press('q');
     await page.getByTestId('quick-code').waitFor();
     await page.getByTestId('quick-code-input').fill(codeB.name.slice(0, 8));
     await expect.poll(() => page.getByTestId('quick-code-option').first().textContent()).toContain(codeB.name.slice(0, 8));
-    // the recently used code is offered first when nothing is typed
-    await page.getByTestId('quick-code-input').fill('');
-    expect(await page.getByTestId('quick-code-option').first().textContent()).toContain(codeA.name);
     await page.getByTestId('quick-code-input').fill(codeB.name);
     await expect.poll(() => page.getByTestId('quick-code-option').first().textContent()).toContain(codeB.name);
-    await app.screenshot('coding-2-quick-code');
+    await app().screenshot('coding-2-quick-code');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('quotation-code').count()).toBe(2);
     const [q] = await call<Quotation[]>(page, 'quotations.list', { documentId: docId });
     expect(q!.codeIds.sort()).toEqual([codeA.id, codeB.id].sort());
     await expect.poll(() => page.getByTestId('margin-label').first().textContent()).toContain(codeB.name);
     await expect.poll(() => codeRow(page, codeB.name).getByTestId('code-count').textContent()).toBe('1');
-    await app.screenshot('coding-3-two-codes');
+    await app().screenshot('coding-3-two-codes');
+    // the code just used is offered first when nothing is typed
+    await page.getByTestId('document-text').focus();
+    await page.keyboard.press('q');
+    await page.getByTestId('quick-code-input').fill('');
+    await expect.poll(() => page.getByTestId('quick-code-option').first().textContent()).toContain(codeB.name);
+    await page.keyboard.press('Escape');
   });
 
   it('undoes and redoes with the keyboard and the toolbar', async () => {
+    const q = await quotationOnTurn([codeA.id]);
+    await call(page, 'quotations.addCodes', { quotationId: q.id, codeIds: [codeB.id] });
+    await page.getByTestId('margin-bar').first().click();
+    await expect.poll(() => page.getByTestId('quotation-code').count()).toBe(2);
     await expect.poll(() => page.getByTestId('undo').getAttribute('aria-label')).toMatch(/Ångra: kodning/);
     await page.getByTestId('document-text').focus();
     await page.keyboard.press('Control+z');
@@ -134,8 +148,9 @@ describe('coding workspace', () => {
     await page.getByTestId('quick-code-input').fill(codeC.name);
     await expect.poll(() => page.getByTestId('quick-code-option').first().textContent()).toContain(codeC.name);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('margin-bar').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('margin-bar').count()).toBe(1);
     const quotes = await call<Quotation[]>(page, 'quotations.list', { documentId: docId });
+    expect(quotes).toHaveLength(1);
     const doc = await call<{ text: string; turnList: { start: number; end: number }[] }>(page, 'documents.get', { id: docId });
     const q = quotes.find((x) => x.codeIds.includes(codeC.id))!;
     const t = doc.turnList[3]!;
@@ -174,13 +189,15 @@ describe('coding workspace', () => {
   });
 
   it('merges two codes: links move to the target and counts add up', async () => {
+    await quotationOnTurn([codeB.id]);
+    await expect.poll(() => codeRow(page, codeB.name).getByTestId('code-count').textContent()).toBe('1');
     const before = await call<Code[]>(page, 'codes.tree');
     const target = before.find((c) => c.id === codeC.id)!;
     await codeRow(page, codeB.name).click();
     await page.getByTestId('merge-code').click();
     await page.getByTestId('merge-filter').fill(codeC.name);
     await page.getByTestId('merge-option').first().click();
-    await app.screenshot('coding-4-merge');
+    await app().screenshot('coding-4-merge');
     await page.getByTestId('merge-dialog-ok').click();
     await expect.poll(() => codeRow(page, codeB.name).count()).toBe(0);
     const after = await call<Code[]>(page, 'codes.tree');
@@ -225,11 +242,10 @@ describe('coding workspace', () => {
     await expect.poll(async () => (await call<Code[]>(page, 'codes.tree')).some((c) => c.name.startsWith('Testkod'))).toBe(false);
     await page.getByTestId('undo').click();
     await expect.poll(async () => (await call<Code[]>(page, 'codes.tree')).filter((c) => c.name.startsWith('Testkod')).map((c) => c.path)).toEqual(['Testkod A', 'Testkod A/Testkod C']);
-    // Tidy up so later screenshots show the study's own codes.
-    await call(page, 'codes.delete', { id: (await call<Code[]>(page, 'codes.tree')).find((c) => c.name === 'Testkod A')!.id });
   });
 
   it('writes a memo on the selected quotation, with emphasis', async () => {
+    await quotationOnTurn([codeA.id]);
     await page.getByTestId('margin-bar').first().click();
     await page.getByTestId('document-text').focus();
     await page.keyboard.press('m');
@@ -242,7 +258,7 @@ describe('coding workspace', () => {
     expect(memo!.title).toBe('Bollande mellan chefer');
     expect(memo!.quotationId).not.toBeNull();
     expect(memo!.author).toBeTruthy();
-    await app.screenshot('coding-5-memo');
+    await app().screenshot('coding-5-memo');
     await page.keyboard.press('Escape');
     await page.getByTestId('tab-memos').click();
     await expect.poll(() => page.getByTestId('memo-row').count()).toBe(1);
@@ -250,10 +266,12 @@ describe('coding workspace', () => {
     await page.getByRole('button', { name: /Förhandsvisa/ }).click();
     expect(await page.locator('.memo-preview em').textContent()).toBe('betoning');
     expect(await page.locator('.memo-preview p').count()).toBe(2);
-    await app.screenshot('coding-5b-memos-view');
+    await app().screenshot('coding-5b-memos-view');
   });
 
   it('filters the quotation manager by a code and an attribute, and jumps back', async () => {
+    await quotationOnTurn([codeA.id, codeB.id]);
+    await quotationOnTurn([codeC.id], 3);
     await page.getByTestId('tab-quotations').click();
     const all = await call<{ total: number }>(page, 'quotations.query', {});
     await expect.poll(() => page.getByTestId('qm-row').count()).toBe(all.total);
@@ -264,7 +282,7 @@ describe('coding workspace', () => {
     expect(byCode.total).toBe(1);
     await page.getByTestId('qm-attr-termin').selectOption('HT16');
     await expect.poll(() => page.getByTestId('qm-row').count()).toBe(1);
-    await app.screenshot('coding-6-quotation-manager');
+    await app().screenshot('coding-6-quotation-manager');
     await page.getByTestId('qm-attr-termin').selectOption('VT17');
     await expect.poll(() => page.getByTestId('qm-row').count()).toBe(0);
     const none = await call<{ total: number }>(page, 'quotations.query', { codeIds: [codeA.id], where: { termin: ['VT17'] } });
@@ -277,15 +295,17 @@ describe('coding workspace', () => {
   });
 
   it('exports the filtered quotations as XLSX and CSV downloads', async () => {
+    await quotationOnTurn([codeA.id, codeB.id]);
+    await quotationOnTurn([codeC.id], 3);
     await page.getByTestId('tab-quotations').click();
-    await page.getByRole('button', { name: 'Rensa filter' }).click();
     const all = await call<{ total: number; rows: { text: string; documentName: string; codeIds: number[] }[] }>(page, 'quotations.query', {});
+    expect(all.total).toBe(2);
     await expect.poll(() => page.getByTestId('qm-row').count()).toBe(all.total);
     // One line per quotation and code (the code path is split into level columns).
     const lines = all.rows.reduce((n, r) => n + Math.max(1, r.codeIds.length), 0);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('qm-export-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    const file = path.join(app.dir, xlsx.suggestedFilename());
+    const file = path.join(app().dir, xlsx.suggestedFilename());
     await xlsx.saveAs(file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
@@ -294,7 +314,7 @@ describe('coding workspace', () => {
     const cells = JSON.stringify(sheet.getSheetValues());
     for (const r of all.rows) expect(cells).toContain(JSON.stringify(r.text).slice(1, 30));
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('qm-export-csv').click()]);
-    const csvFile = path.join(app.dir, csv.suggestedFilename());
+    const csvFile = path.join(app().dir, csv.suggestedFilename());
     await csv.saveAs(csvFile);
     const parsed = Papa.parse<string[]>(readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(parsed.length).toBe(lines + 1);
@@ -316,7 +336,7 @@ describe('coding workspace', () => {
     await row.getByRole('checkbox').click();
     await expect.poll(() => row.getByRole('checkbox').isChecked()).toBe(true);
     await expect.poll(async () => (await call<{ name: string; documentIds: number[] }[]>(page, 'groups.list'))[0]?.documentIds).toEqual([docId]);
-    await app.screenshot('coding-9-attributes');
+    await app().screenshot('coding-9-attributes');
     await page.getByTestId('tab-quotations').click();
     await page.getByTestId('qm-group').selectOption({ label: 'Chefsgrupper (1)' });
     const inGroup = await call<{ total: number }>(page, 'quotations.query', { documentIds: [docId] });
@@ -374,20 +394,21 @@ describe('coding workspace', () => {
     await expect.poll(() => page.getByTestId('quotation-code').first().textContent()).toContain(leaves[12]!.name);
     await page.getByTestId('turn').nth(4).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await app.screenshot('coding-readme');
+    await app().screenshot('coding-readme');
   });
 
   it('shows the shortcut sheet and switches the UI to English', async () => {
+    await quotationOnTurn([codeA.id]);
     await page.getByTestId('document-text').focus();
     await page.keyboard.press('?');
     await page.getByTestId('shortcut-sheet').waitFor();
-    await app.screenshot('coding-7-shortcuts');
+    await app().screenshot('coding-7-shortcuts');
     await page.keyboard.press('Escape');
     await page.getByTestId('language').selectOption('en');
     await expect.poll(() => page.getByTestId('tab-quotations').textContent()).toBe('Quotations');
     expect(await page.getByTestId('new-code').textContent()).toBe('+ New code');
     await expect.poll(() => page.getByTestId('undo').getAttribute('aria-label')).toMatch(/^Undo: /);
-    await app.screenshot('coding-8-english');
+    await app().screenshot('coding-8-english');
     await page.getByTestId('language').selectOption('sv');
   });
 });

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type E2E } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerTest, noChromium } from './harness';
 
-describe('browser mode on the sample project', () => {
-  let app: E2E;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+describe.skipIf(noChromium)('browser mode on the sample project', () => {
+  const app = appPerTest();
 
   it('shows the document list, opens a group interview with its speaker turns', async () => {
-    const { page } = app;
+    const { page } = app();
     const rows = page.getByTestId('document-row');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(8);
     await expect.poll(() => page.getByTestId('project-name').textContent()).toBe('Exempelprojekt');
@@ -21,14 +15,15 @@ describe('browser mode on the sample project', () => {
     expect(speakers.length).toBeGreaterThan(5);
     expect(new Set(speakers).size).toBeGreaterThanOrEqual(3);
     // the interviewer is marked as such in the speaker legend
-    expect(await page.locator('.speaker-legend').textContent()).toMatch(/intervjuare/);
+    await expect.poll(() => page.locator('.speaker-legend').textContent()).toMatch(/intervjuare/);
     // the code tree shows the Table 1 codebook
-    expect(await page.getByTestId('code-row').first().textContent()).toContain('Den informella organiseringens uttryck');
-    await app.screenshot('foundation-transcript');
+    await expect.poll(() => page.getByTestId('code-row').first().textContent()).toContain('Den informella organiseringens uttryck');
+    await app().screenshot('foundation-transcript');
   });
 
-  it('switches the UI to English', async () => {
-    const { page } = app;
+  it('switches the UI to English and back', async () => {
+    const { page } = app();
+    await expect.poll(() => page.locator('#documents-title').textContent()).toBe('Dokument');
     await page.getByTestId('language').selectOption('en');
     await expect.poll(() => page.locator('#documents-title').textContent()).toBe('Documents');
     await page.getByTestId('language').selectOption('sv');
@@ -36,12 +31,13 @@ describe('browser mode on the sample project', () => {
   });
 
   it('refuses API calls without the session credential, keeps it out of cookies and the address bar, and honours a start link once', async () => {
-    const api = await fetch(`${app.baseUrl}/api/project.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const { page, baseUrl, url } = app();
+    const api = await fetch(`${baseUrl}/api/project.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(api.status).toBe(403);
-    expect(await app.page.context().cookies()).toEqual([]);
-    expect(app.page.url()).not.toContain('start=');
-    const code = new URL(app.url).hash.replace('#start=', '');
-    const again = await fetch(`${app.baseUrl}/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    expect(await page.context().cookies()).toEqual([]);
+    expect(page.url()).not.toContain('start=');
+    const code = new URL(url).hash.replace('#start=', '');
+    const again = await fetch(`${baseUrl}/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
     expect(again.status).toBe(403);
   });
 });

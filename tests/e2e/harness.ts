@@ -1,13 +1,16 @@
 /**
- * End-to-end harness: a fresh copy of the sample project served in browser mode by the real
- * built CLI (`rodtrad serve`), driven by Debian's Chromium through playwright-core.
+ * End-to-end harness: a fresh project for every test (by default a copy of the sample
+ * project) served in browser mode by the real built CLI (`rodtrad serve`), driven by Debian's
+ * Chromium through playwright-core. Tests wait for state (locators, expect.poll), never for time.
  * Screenshots go to tests/e2e/__screenshots__/ (git-ignored) to be looked at.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeEach } from 'vitest';
+import { needTool, skipUnless } from '../helpers/reference';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'rodtrad.mjs');
@@ -26,6 +29,12 @@ export interface E2E {
 
 export const CHROMIUM = process.env.RODTRAD_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * Chromium is a tool like LibreOffice: without it every e2e test is skipped with one line
+ * saying so (and fails in CI). Use as `describe.skipIf(noChromium)(…)`.
+ */
+export const noChromium = skipUnless('e2e (browser mode in Chromium)', needTool(CHROMIUM));
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -34,36 +43,66 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Starts `rodtrad serve` on a fresh sample project and opens it in Chromium. */
-export interface StartOptions {
-  project?: string;
+export interface AppOptions {
+  /** The project to serve: made in the test's own temp folder; default a fresh copy of the sample project. */
+  project?: (dir: string) => string | Promise<string>;
   locale?: string;
   viewport?: { width: number; height: number };
-  /** Extra environment for `rodtrad serve` (e.g. RODTRAD_BROWSE_ROOT, RODTRAD_PASSPHRASE). */
+  /** Extra environment for `rodtrad serve` (e.g. RODTRAD_BROWSE_ROOT). */
   env?: NodeJS.ProcessEnv;
   /** Called with the page before it loads anything (to watch its requests from the first one). */
   beforeLoad?(page: Page): void;
 }
 
-export async function startApp(options: StartOptions = {}): Promise<E2E> {
+/** One Chromium per test file; each test gets its own context (storage, session), server and project. */
+let fileBrowser: Promise<Browser> | undefined;
+
+let template: string | undefined;
+/** The sample project made once per test file by the real CLI (`rodtrad sample`); each test gets a copy of it. */
+export function sampleTemplate(): string {
+  if (template) return template;
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-sample-')), 'exempel.rodtrad');
+  const made = spawnSync(process.execPath, [BIN, 'sample', file], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`rodtrad sample failed: ${made.stderr}`);
+  template = file;
+  return file;
+}
+
+/** Starts `rodtrad serve` on a fresh project and opens it in a fresh browser context. */
+export async function startApp(options: AppOptions = {}): Promise<E2E> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-'));
-  let projectFile = options.project;
-  if (!projectFile) {
+  let projectFile: string;
+  if (options.project) projectFile = await options.project(dir);
+  else {
     projectFile = path.join(dir, 'exempel.rodtrad');
-    const made = spawnSync(process.execPath, [BIN, 'sample', projectFile], { encoding: 'utf8' });
-    if (made.status !== 0) throw new Error(`rodtrad sample failed: ${made.stderr}`);
+    copyFileSync(sampleTemplate(), projectFile);
   }
   const server = spawn(process.execPath, [BIN, 'serve', projectFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
-  const url = await waitForUrl(server);
-  const browser = await launchBrowser();
-  const context = await browser.newContext({ locale: options.locale ?? 'sv-SE', viewport: options.viewport ?? { width: 1440, height: 900 } });
-  const page = await context.newPage();
+  const stopped = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  let context: BrowserContext | undefined;
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  options.beforeLoad?.(page);
-  await page.goto(url);
-  // the page trades the start link's one-time code for its session credential before it calls anything
-  await page.waitForFunction(() => sessionStorage.getItem('rodtrad.token'));
+  let page: Page;
+  let url: string;
+  try {
+    url = await waitForUrl(server);
+    fileBrowser ??= launchBrowser();
+    const browser = await fileBrowser;
+    context = await browser.newContext({ locale: options.locale ?? 'sv-SE', viewport: options.viewport ?? { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    options.beforeLoad?.(page);
+    await page.goto(url);
+    // the page trades the start link's one-time code for its session credential before it calls anything
+    await page.waitForFunction(() => sessionStorage.getItem('rodtrad.token'));
+  } catch (e) {
+    // nothing of a set-up that failed half-way stays behind
+    await context?.close();
+    server.kill('SIGTERM');
+    await stopped;
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const browser = context.browser()!;
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     browser,
@@ -78,25 +117,52 @@ export async function startApp(options: StartOptions = {}): Promise<E2E> {
       return file;
     },
     async close() {
-      await browser.close();
+      await context!.close();
       server.kill('SIGTERM');
+      // the server has let go of the project before its folder goes
+      await stopped;
       rmSync(dir, { recursive: true, force: true });
       if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`);
     },
   };
 }
 
+/**
+ * A fresh app for every test of the describe block it is called in: its own project, server
+ * and browser context, so no test starts from what an earlier one left behind. Returns a
+ * getter for the current test's app.
+ */
+export function appPerTest(options: AppOptions = {}): () => E2E {
+  let app: E2E | undefined;
+  beforeEach(async () => {
+    app = await startApp(options);
+  });
+  afterEach(async () => {
+    const done = app;
+    app = undefined;
+    await done?.close();
+  });
+  afterAll(async () => {
+    const browser = fileBrowser;
+    fileBrowser = undefined;
+    await (await browser)?.close();
+    if (template) rmSync(path.dirname(template), { recursive: true, force: true });
+    template = undefined;
+  });
+  return () => {
+    if (!app) throw new Error('no app: appPerTest() gives one inside a test only');
+    return app;
+  };
+}
+
 function waitForUrl(server: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
+    // no timer: a server that never prints its URL fails the hook at vitest's hook timeout
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`rodtrad serve printed no URL: ${out}`)), 20_000);
     server.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+\/#start=[\w-]+/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
+      if (m) resolve(m[0]);
     });
     server.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     server.on('exit', (code) => reject(new Error(`rodtrad serve exited (${code}): ${out}`)));

@@ -4,32 +4,28 @@
  * export — goes to the local server that served it (127.0.0.1, its port). Also: an encrypted
  * project opened from the page asks for its passphrase in a dialog.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { forgetPassphrase } from '../../electron/core/db/driver';
 import { Project } from '../../electron/core/project/project';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
-import { startApp, type E2E } from './harness';
+import { tempDir } from '../helpers/tmp';
+import { appPerTest, noChromium, sampleTemplate } from './harness';
 
-describe('the page talks to its own server only', () => {
-  let app: E2E;
-  const requests: string[] = [];
-  beforeAll(async () => {
-    app = await startApp({
-      beforeLoad(page) {
-        page.on('request', (r) => void requests.push(r.url()));
-        page.on('websocket', (ws) => void requests.push(ws.url()));
-        page.context().on('request', (r) => void requests.push(r.url()));
-      },
-    });
-  });
-  afterAll(async () => {
-    await app?.close();
+describe.skipIf(noChromium)('the page talks to its own server only', () => {
+  // every request of the test's page, from its first one (the app and its page are the test's own)
+  let requests: string[] = [];
+  const app = appPerTest({
+    beforeLoad(page) {
+      requests = [];
+      page.on('request', (r) => void requests.push(r.url()));
+      page.on('websocket', (ws) => void requests.push(ws.url()));
+    },
   });
 
   it('through import, search, coding, a theme table, a term report and their exports', async () => {
-    const { page } = app;
+    const { page } = app();
     await expect.poll(() => page.getByTestId('document-row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
 
     // import
@@ -65,9 +61,9 @@ describe('the page talks to its own server only', () => {
     await page.getByTestId('report-row').first().waitFor({ timeout: 30_000 });
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
     expect(report.suggestedFilename()).toMatch(/\.docx$/);
-    await app.screenshot('no-network-report');
+    await app().screenshot('no-network-report');
 
-    const origin = new URL(app.baseUrl).origin;
+    const origin = new URL(app().baseUrl).origin;
     expect(requests.length).toBeGreaterThan(20);
     const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
@@ -75,7 +71,7 @@ describe('the page talks to its own server only', () => {
   }, 240_000);
 
   it('is served with the strict CSP (nothing but its own origin)', async () => {
-    const res = await fetch(`${app.baseUrl}/`);
+    const res = await fetch(`${app().baseUrl}/`);
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self'/);
@@ -83,23 +79,26 @@ describe('the page talks to its own server only', () => {
   });
 });
 
-describe('an encrypted project in browser mode', () => {
-  let app: E2E;
-  let root: string;
-  beforeAll(async () => {
-    root = mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-enc-'));
-    mkdirSync(path.join(root, 'studier'));
-    const p = Project.create(path.join(root, 'studier', 'hemlig.rodtrad'), { name: 'Hemlig studie', passphrase: 'rätt fras' });
-    p.close();
-    app = await startApp({ env: { RODTRAD_BROWSE_ROOT: root } });
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(root, { recursive: true, force: true });
+describe.skipIf(noChromium)('an encrypted project in browser mode', () => {
+  // the browse root the page may open projects in, with an encrypted project in it
+  const root = tempDir('rodtrad-e2e-enc');
+  const app = appPerTest({
+    env: { RODTRAD_BROWSE_ROOT: root },
+    project(dir) {
+      const encrypted = path.join(root, 'studier', 'hemlig.rodtrad');
+      if (!existsSync(encrypted)) {
+        mkdirSync(path.dirname(encrypted), { recursive: true });
+        Project.create(encrypted, { name: 'Hemlig studie', passphrase: 'rätt fras' }).close();
+        forgetPassphrase(encrypted);
+      }
+      const file = path.join(dir, 'exempel.rodtrad');
+      copyFileSync(sampleTemplate(), file);
+      return file;
+    },
   });
 
   it('asks for the passphrase in a dialog, says when it is wrong, and opens with the right one', async () => {
-    const { page } = app;
+    const { page } = app();
     await expect.poll(() => page.getByTestId('document-row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
     await page.getByRole('button', { name: 'Öppna projekt' }).click();
     await page.locator('.pb-entry', { hasText: 'studier' }).dblclick();
@@ -115,6 +114,6 @@ describe('an encrypted project in browser mode', () => {
     await page.getByTestId('passphrase-input').press('Enter');
     await expect.poll(() => page.getByTestId('project-name').textContent(), { timeout: 30_000 }).toBe('Hemlig studie');
     await page.getByTestId('encrypted').waitFor();
-    await app.screenshot('encrypted-open');
+    await app().screenshot('encrypted-open');
   }, 120_000);
 });

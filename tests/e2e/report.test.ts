@@ -4,15 +4,14 @@
  * chosen codes the "k av n" counts computed here, the trend chart (SVG), the split by group,
  * and export a DOCX download. Screenshots are looked at.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createCode } from '../../electron/core/coding/codes';
 import { createQuotation } from '../../electron/core/coding/quotations';
 import { insertDocument } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
-import { callApi, startApp, type E2E } from './harness';
+import { appPerTest, callApi, noChromium } from './harness';
 
 const call = callApi;
 
@@ -30,17 +29,17 @@ interface Code {
   parentId: number | null;
 }
 
-describe('term report view', () => {
-  let app: E2E;
+describe.skipIf(noChromium)('term report view', () => {
+  const app = appPerTest();
   let docs: Doc[];
   let chosen: Code[];
   /** code id → ids of the documents given a quotation with it */
-  const coded = new Map<number, Set<number>>();
+  let coded: Map<number, Set<number>>;
 
-  beforeAll(async () => {
-    app = await startApp();
-    const { page } = app;
-    await page.getByTestId('document-row').first().waitFor();
+  /** Each test: quotations made through the HTTP API on a fresh sample project, then the report view open with the chosen codes. */
+  beforeEach(async () => {
+    const { page } = app();
+    coded = new Map();
     docs = await call<Doc[]>(page, 'documents.list');
     const codes = await call<Code[]>(page, 'codes.tree');
     // Two second-level codes of the Table 1 codebook.
@@ -57,13 +56,6 @@ describe('term report view', () => {
         coded.get(c)!.add(d.id);
       }
     }
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  it('shows "k av n" per term for the chosen codes and the trend chart', async () => {
-    const { page } = app;
     await page.getByTestId('tab-term-report').click();
     await page.getByTestId('term-report-view').waitFor();
     await expect.poll(() => page.getByTestId('report-term').inputValue()).toBe('termin');
@@ -71,45 +63,51 @@ describe('term report view', () => {
     await page.getByRole('button', { name: 'Inga' }).click();
     for (const c of chosen) await page.locator(`[data-testid="report-code"][data-path="${c.path}"]`).check();
     await expect.poll(() => page.getByTestId('report-row').count()).toBe(2);
+  });
+
+  /** "k av n" of the first chosen code among the interviews of one term and group. */
+  const kOfN = (term: string, grupp: string): string => {
+    const held = docs.filter((d) => d.kind === 'interview' && d.attributes.grupp === grupp && d.attributes.termin === term);
+    return `${held.filter((d) => coded.get(chosen[0]!.id)?.has(d.id)).length} av ${held.length}`;
+  };
+
+  it('shows "k av n" per term for the chosen codes and the trend chart', async () => {
+    const { page } = app();
 
     const terms = ['HT16', 'VT17', 'HT17'];
-    const header = await page.locator('[data-testid="report-table"] thead tr').first().locator('th').allTextContents();
-    expect(header).toEqual(['Kod', ...terms, 'Totalt']);
+    await expect.poll(() => page.locator('[data-testid="report-table"] thead tr').first().locator('th').allTextContents()).toEqual(['Kod', ...terms, 'Totalt']);
     for (const [j, c] of chosen.entries()) {
       const row = page.getByTestId('report-row').nth(j);
       expect(await row.locator('th').textContent()).toBe(c.name);
-      const cells = await row.getByTestId('report-cell').locator('.k').allTextContents();
       const expected = terms.map((term) => {
         const held = docs.filter((d) => d.kind === 'interview' && d.attributes.termin === term);
         return `${held.filter((d) => coded.get(c.id)?.has(d.id)).length} av ${held.length}`;
       });
       const all = docs.filter((d) => d.kind === 'interview' && d.attributes.termin);
       expected.push(`${all.filter((d) => coded.get(c.id)?.has(d.id)).length} av ${all.length}`);
-      expect(cells).toEqual(expected);
+      await expect.poll(() => row.getByTestId('report-cell').locator('.k').allTextContents()).toEqual(expected);
     }
     const chart = page.getByTestId('report-chart').locator('svg');
     await chart.waitFor();
     expect(await chart.locator('path').count()).toBe(2);
     expect(await chart.textContent()).toContain('HT16');
-    await app.screenshot('term-report');
+    await app().screenshot('term-report');
   });
 
   it('splits by group and exports a DOCX download', async () => {
-    const { page } = app;
+    const { page } = app();
     await page.getByTestId('report-split').filter({ hasText: 'chef' }).click();
     await expect.poll(() => page.locator('[data-testid="report-table"] thead tr').first().locator('th').count()).toBe(4); // no total column per group
-    const chefs = docs.filter((d) => d.kind === 'interview' && d.attributes.grupp === 'chef' && d.attributes.termin === 'HT16');
-    const firstCell = await page.getByTestId('report-row').first().getByTestId('report-cell').first().locator('.k').textContent();
-    expect(firstCell).toBe(`${chefs.filter((d) => coded.get(chosen[0]!.id)?.has(d.id)).length} av ${chefs.length}`);
+    await expect.poll(() => page.getByTestId('report-row').first().getByTestId('report-cell').first().locator('.k').textContent()).toBe(kOfN('HT16', 'chef'));
     // With a district attribute: codes × districts for one term (the last by default).
     await page.getByTestId('report-district').selectOption('stadsdel');
     const district = page.getByTestId('report-district-table');
-    await district.waitFor();
-    expect(await district.locator('thead th').allTextContents()).toEqual(['Kod', 'Norrdal', 'Söderby']);
+    await expect.poll(() => district.locator('thead th').allTextContents()).toEqual(['Kod', 'Norrdal', 'Söderby']);
     const held = (s: string) => docs.filter((d) => d.kind === 'interview' && d.attributes.termin === 'HT17' && d.attributes.stadsdel === s);
-    const cells = await district.locator('tbody tr').first().locator('td').allTextContents();
-    expect(cells).toEqual(['Norrdal', 'Söderby'].map((s) => `${held(s).filter((d) => coded.get(chosen[0]!.id)?.has(d.id)).length}/${held(s).length}`));
-    await app.screenshot('term-report-chef');
+    await expect
+      .poll(() => district.locator('tbody tr').first().locator('td').allTextContents())
+      .toEqual(['Norrdal', 'Söderby'].map((s) => `${held(s).filter((d) => coded.get(chosen[0]!.id)?.has(d.id)).length}/${held(s).length}`));
+    await app().screenshot('term-report-chef');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
     expect(download.suggestedFilename()).toBe('terminsrapport.docx');
     const bytes = readFileSync((await download.path())!);
@@ -117,7 +115,10 @@ describe('term report view', () => {
   });
 
   it('opens as it was left: the settings are saved in the project', async () => {
-    const { page } = app;
+    const { page } = app();
+    await page.getByTestId('report-split').filter({ hasText: 'chef' }).click();
+    await page.getByTestId('report-district').selectOption('stadsdel');
+    await page.getByTestId('report-district-table').waitFor();
     await page.getByTestId('chart-bar').check();
     type Saved = { term: string; group: string; district: string; codes: number[]; split: string; chart: string } | null;
     await expect.poll(() => callApi<Saved>(page, 'reports.settings'), { timeout: 5_000 }).toMatchObject({
@@ -136,20 +137,18 @@ describe('term report view', () => {
     await expect.poll(() => page.getByTestId('report-row').count()).toBe(2);
     expect(await page.getByTestId('report-split').filter({ hasText: 'chef' }).getAttribute('aria-selected')).toBe('true');
     expect(await page.getByTestId('chart-bar').isChecked()).toBe(true);
-    await app.screenshot('term-report-restored');
+    await app().screenshot('term-report-restored');
   });
 });
 
-describe('survey frequency view', () => {
-  let app: E2E;
-  let dir: string;
+describe.skipIf(noChromium)('survey frequency view', () => {
   const AREAS: [string, number][] = [['Okänt', 4], ['BOU', 20], ['Ek', 20], ['Funk', 21], ['Psyk', 9], ['Vuxen', 21], ['Äldre', 22]];
   const coded: { grupp: string; admin: boolean; rutiner: boolean }[] = [];
 
-  beforeAll(async () => {
-    // A survey of 117 respondents built through the core, answers in the printed order.
-    dir = mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-survey-'));
+  /** A survey of 117 respondents built through the core, answers in the printed order. */
+  function survey(dir: string): string {
     const file = path.join(dir, 'enkat.rodtrad');
+    coded.length = 0;
     const p = Project.create(file, { name: 'Enkät HT18' });
     p.transaction(() => {
       const admin = createCode(p, { name: 'Administrativt stöd' });
@@ -168,15 +167,12 @@ describe('survey frequency view', () => {
       }
     });
     p.close();
-    app = await startApp({ project: file });
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    return file;
+  }
+  const app = appPerTest({ project: survey });
 
   it('shows Antal and Procent with Ej svar and Totalt, and reorders categories', async () => {
-    const { page } = app;
+    const { page } = app();
     await page.getByTestId('tab-frequencies').click();
     await page.getByTestId('frequencies-view').waitFor();
     await page.getByTestId('freq-var').first().waitFor();
@@ -204,6 +200,6 @@ describe('survey frequency view', () => {
     const admins = coded.filter((c) => c.admin);
     expect(adminRow).toEqual(['Administrativt stöd', String(admins.length), String(admins.filter((c) => c.grupp === 'chef').length), String(admins.filter((c) => c.grupp === 'medarbetare').length)]);
     expect(await open.locator('.open-lines').textContent()).toContain(`Administrativt stöd (nämns ${admins.length} gånger`);
-    await app.screenshot('survey-tables');
+    await app().screenshot('survey-tables');
   });
 });

@@ -1,20 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { createQuotation } from '../../electron/core/coding/quotations';
 import { Project } from '../../electron/core/project/project';
-import { startApp, type E2E } from './harness';
-
-const BIN = path.resolve(__dirname, '../../bin/rodtrad.mjs');
+import { appPerTest, noChromium, sampleTemplate } from './harness';
 
 /** The sample project plus quotations on a spread of documents, so counts and example quotes show. */
 function sampleWithQuotations(dir: string): string {
   const file = path.join(dir, 'tabeller.rodtrad');
-  const made = spawnSync(process.execPath, [BIN, 'sample', file], { encoding: 'utf8' });
-  if (made.status !== 0) throw new Error(made.stderr);
+  copyFileSync(sampleTemplate(), file);
   const p = Project.open(file);
   try {
     const docs = p.db.prepare("SELECT id, text FROM documents WHERE kind = 'interview' ORDER BY position").all() as { id: number; text: string }[];
@@ -23,7 +19,6 @@ function sampleWithQuotations(dir: string): string {
       codes.forEach((code, i) => {
         for (let k = 0; k < 1 + (i % 3); k++) {
           const d = docs[(i + k) % docs.length]!;
-          // A sentence-sized span that starts at a line start inside the text.
           // A sentence-sized span of one speaker turn, after the "KE: " label.
           const lines = [...d.text.matchAll(/^[^\n:]{1,20}: (.{60,})$/gm)];
           const m = lines[(i * 7 + k * 3) % lines.length]!;
@@ -38,26 +33,20 @@ function sampleWithQuotations(dir: string): string {
   return file;
 }
 
-describe('theme tables in the UI', () => {
-  let app: E2E;
-  let dir: string;
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-tables-'));
-    app = await startApp({ project: sampleWithQuotations(dir), viewport: { width: 1440, height: 1000 } });
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+describe.skipIf(noChromium)('theme tables in the UI', () => {
+  const app = appPerTest({ project: sampleWithQuotations, viewport: { width: 1440, height: 1000 } });
 
-  it('builds the Table 1 theme table from the code tree, switches a section to columns and exports DOCX', async () => {
-    const { page } = app;
-    // Other work rebuilding the shared dist/ can leave the first page load without its bundle: load it once more then.
-    const tab = page.getByRole('tab', { name: 'Tabeller', exact: true });
-    await tab.waitFor({ timeout: 20_000 }).catch(() => page.reload());
-    await tab.click({ timeout: 60_000 });
+  /** The Tables tab with the theme table preview on screen. */
+  async function openTables(page: Page): Promise<Locator> {
+    await page.getByRole('tab', { name: 'Tabeller', exact: true }).click();
     const preview = page.getByTestId('theme-table-preview');
     await preview.locator('table').waitFor();
+    return preview;
+  }
+
+  it('builds the Table 1 theme table from the code tree, switches a section to columns and exports DOCX', async () => {
+    const { page } = app();
+    const preview = await openTables(page);
     // Start from the whole code tree: every section shows bullets.
     await page.getByTestId('layout-select').selectOption('tree');
     await expect.poll(() => preview.locator('tr.rt-section').count(), { timeout: 15_000 }).toBe(3);
@@ -77,14 +66,14 @@ describe('theme tables in the UI', () => {
     await expect.poll(() => preview.locator('.rt-quote').count(), { timeout: 15_000 }).toBeGreaterThan(5);
     expect(await preview.locator('.rt-caption').textContent()).toBe('Tabell 1. Resultatsammanfattning');
     await page.locator('.tt-panel').evaluate((el) => el.scrollTo(0, 0));
-    await app.screenshot('tables-theme-table');
+    await app().screenshot('tables-theme-table');
     // Filter to one term: "k av n" follows (n = the documents of that term).
     await page.locator('.tt-filter-row', { hasText: 'termin' }).getByText('HT16', { exact: true }).click();
     await expect.poll(async () => (await preview.locator('tr.rt-section').first().textContent()) ?? '', { timeout: 15_000 }).toMatch(/\(\d+ av 2\)/);
     await page.locator('.tt-filter-row', { hasText: 'termin' }).getByText('HT16', { exact: true }).click();
 
     // Copy to the clipboard: a real HTML table and plain text with the article's bullet marks.
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app().baseUrl });
     await page.getByRole('button', { name: 'Kopiera till urklipp' }).click();
     await page.getByRole('status').filter({ hasText: 'kopierades' }).waitFor();
     const clip = await page.evaluate(async () => {
@@ -97,7 +86,7 @@ describe('theme tables in the UI', () => {
     expect(clip.text).toContain('▪ Bollande');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'DOCX' }).click()]);
-    const file = path.join(dir, download.suggestedFilename());
+    const file = path.join(app().dir, download.suggestedFilename());
     await download.saveAs(file);
     expect(download.suggestedFilename()).toBe('Tabell 1. Resultatsammanfattning.docx');
     const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
@@ -107,7 +96,8 @@ describe('theme tables in the UI', () => {
   });
 
   it('saves the layout in the project and shows the matrix heat map and co-occurrence', async () => {
-    const { page } = app;
+    const { page } = app();
+    await openTables(page);
     await page.getByLabel('Spara layout som …').fill('Min tabell');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await expect.poll(() => page.getByTestId('layout-select').inputValue(), { timeout: 15_000 }).toBe('Min tabell');
@@ -123,6 +113,6 @@ describe('theme tables in the UI', () => {
     await page.getByRole('button', { name: 'Urval' }).click();
     await page.locator('.mx-filter .tt-filter-row', { hasText: 'grupp' }).getByText('chef', { exact: true }).click();
     await expect.poll(nOf, { timeout: 15_000 }).toBe('HT16n=1');
-    await app.screenshot('tables-matrix');
+    await app().screenshot('tables-matrix');
   });
 });

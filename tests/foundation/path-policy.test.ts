@@ -257,14 +257,17 @@ describe('rodtrad serve runs a browser session', () => {
         let out = '';
         child.stdout.on('data', (c: Buffer) => {
           out += c.toString();
-          const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
+          const m = /http:\/\/127\.0\.0\.1:\d+\/#start=[\w-]+/.exec(out);
           if (m) resolve(m[0]);
         });
         child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
       });
       const u = new URL(url);
+      // the page's way in: the start link's one-time code traded for the session credential
+      const session = await fetch(`${u.origin}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: u.hash.slice('#start='.length) }) });
+      const { result } = (await session.json()) as { result: { token: string } };
       const call = async (method: string, params: unknown): Promise<{ ok: boolean; result?: { host?: string }; error?: { code: string } }> => {
-        const res = await fetch(`${u.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rodtrad-token': u.searchParams.get('token') ?? '', origin: u.origin }, body: JSON.stringify(params) });
+        const res = await fetch(`${u.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rodtrad-token': result.token, origin: u.origin }, body: JSON.stringify(params) });
         return (await res.json()) as { ok: boolean; result?: { host?: string }; error?: { code: string } };
       };
       expect((await call('app.info', {})).result?.host).toBe('browser');

@@ -121,6 +121,8 @@ describe('browser-mode server', () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Host: host, 'x-rodtrad-token': server.token } }, (res) => {
         expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+        // the server registers the stream before it sends the headers: an event now must arrive
+        session.emit({ type: 'changed', method: 'test.event' });
         let data = '';
         res.on('data', (c) => {
           data += c;
@@ -132,7 +134,6 @@ describe('browser-mode server', () => {
       });
       req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
       req.end();
-      setTimeout(() => session.emit({ type: 'changed', method: 'test.event' }), 100);
     });
     expect(received).toContain('data: {"type":"changed","method":"test.event"}');
   });

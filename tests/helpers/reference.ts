@@ -29,9 +29,18 @@ export function needReference(rel: string): Need {
   return existsSync(file) ? { path: file, missing: null } : { path: null, missing: `needs the reference file ${file} (shared/ beside the checkout, or RODTRAD_SHARED)` };
 }
 
+/**
+ * Tools to treat as absent although installed (`RODTRAD_WITHOUT_TOOLS=soffice,chromium`), to
+ * see on a full machine what a machine without them prints.
+ */
+function withheld(name: string): boolean {
+  const names = (process.env.RODTRAD_WITHOUT_TOOLS ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  return names.includes(name) || names.includes(path.basename(name));
+}
+
 /** A program on PATH (or at an absolute path). */
 export function needTool(name: string): Need {
-  const found = path.isAbsolute(name) ? (existsSync(name) ? name : '') : spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+  const found = withheld(name) ? '' : path.isAbsolute(name) ? (existsSync(name) ? name : '') : spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
   return found ? { path: found, missing: null } : { path: null, missing: `needs ${name}, which is not installed` };
 }
 
@@ -54,8 +63,16 @@ export function skipUnless(testName: string, ...needs: Need[]): boolean {
  * Inside a running test: when a need is absent, prints the line and marks the test skipped
  * (so it never counts as passed), or fails it in CI. Returns the need's path otherwise.
  */
-export function pathOrSkip(ctx: { skip(note?: string): never; task: { name: string } }, need: Need): string {
-  if (need.path !== null) return need.path;
-  skipUnless(ctx.task.name, need);
-  return ctx.skip(need.missing ?? undefined);
+export function pathOrSkip(ctx: SkipContext, need: Need): string {
+  return pathsOrSkip(ctx, need)[0]!;
 }
+
+/** pathOrSkip for several needs at once: all their paths, or one line naming every absent one. */
+export function pathsOrSkip(ctx: SkipContext, ...needs: Need[]): string[] {
+  const paths = needs.map((n) => n.path);
+  if (paths.every((p): p is string => p !== null)) return paths;
+  skipUnless(ctx.task.name, ...needs);
+  return ctx.skip(needs.map((n) => n.missing).filter(Boolean).join('; '));
+}
+
+type SkipContext = { skip(note?: string): never; task: { name: string } };

@@ -23,18 +23,14 @@ describe('hostile corpus', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
   });
 
-  it('file by file: the expected outcome, a message naming the file, a few seconds at most, nothing left of failed files', async () => {
+  it('file by file: the expected outcome, a message naming the file, nothing left of failed files', async () => {
     const p = newProject(dir, 'one-by-one.rodtrad');
     try {
       let expected = 0;
       for (const c of cases) {
         const before = count(p);
-        const t0 = Date.now();
         const r = await runImport(p, { sources: [{ path: path.join(corpus, c.name) }], maxFileMB: CORPUS_MAX_MB });
-        const ms = Date.now() - t0;
-        if (process.env.RODTRAD_TIMINGS) console.log(`${c.name}: ${ms} ms`);
         const res = r.results[0]!;
-        expect.soft(ms, `${c.name} took ${ms} ms`).toBeLessThan(8000); // typically < 1 s; headroom for a loaded machine
         expect.soft(res.status, `${c.name} (${c.why}): ${res.error}`).toBe(c.expect);
         if (c.error) {
           expect.soft(res.error ?? '', c.name).toMatch(c.error);

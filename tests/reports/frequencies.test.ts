@@ -16,7 +16,7 @@ import { createQuotation } from '../../electron/core/coding/quotations';
 import { insertDocument, type NewTurn } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
 import { rodtrad } from '../helpers/cli';
-import { needTool, pathOrSkip } from '../helpers/reference';
+import { needTool, pathsOrSkip } from '../helpers/reference';
 import { tempDir } from '../helpers/tmp';
 import { readDocx } from './docx-xml';
 import { mulberry32 as rng } from '../helpers/random';
@@ -153,12 +153,12 @@ describe('survey frequency tables', () => {
       format: 'docx',
       path: file,
     });
-    const soffice = pathOrSkip(ctx, needTool('soffice'));
+    const [soffice, pdftoppm] = pathsOrSkip(ctx, needTool('soffice'), needTool('pdftoppm'));
     const out = path.join(dir, 'pdf');
     mkdirSync(out, { recursive: true });
-    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore', timeout: 180_000 });
     expect(existsSync(path.join(out, 'enkat.pdf'))).toBe(true);
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', path.join(out, 'enkat.pdf'), path.join(out, 'page')]);
+    execFileSync(pdftoppm!, ['-png', '-r', '70', '-f', '1', '-l', '1', path.join(out, 'enkat.pdf'), path.join(out, 'page')]);
     const png = path.join(out, 'page-1.png');
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     const shots = path.resolve(__dirname, '../e2e/__screenshots__');

@@ -5,7 +5,7 @@
  * back, and one DOCX goes through LibreOffice to a PNG to look at.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ import { exportTermJob } from '../../electron/core/export/report-jobs';
 import { CancelledError } from '../../electron/core/errors';
 import { TermReportRequest } from '../../shared/contract/reports';
 import { rodtrad } from '../helpers/cli';
-import { needTool, pathOrSkip } from '../helpers/reference';
+import { needTool, pathsOrSkip } from '../helpers/reference';
 import { tempDir } from '../helpers/tmp';
 import { pngSize, readDocx } from './docx-xml';
 import { mulberry32 as rng } from '../helpers/random';
@@ -299,22 +299,30 @@ describe('term report', () => {
     expect(district.rowCount).toBe(1 + CODES.length * TERMS.length * DISTRICTS.length);
   });
 
-  it('runs from the CLI and the DOCX renders in LibreOffice (PNG to look at)', (ctx) => {
-    const out = path.join(dir, 'cli-rapport.docx');
-    const r = rodtrad(['report', p.file, '--term', 'termin', '--group', 'grupp', '--codes', 'Handlingsplan/Administrativt stöd', '--codes', 'Handlingsplan', '--codes', 'Hinder', '--out', out]);
+  const cliReport = (out: string): ReturnType<typeof rodtrad> =>
+    rodtrad(['report', p.file, '--term', 'termin', '--group', 'grupp', '--codes', 'Handlingsplan/Administrativt stöd', '--codes', 'Handlingsplan', '--codes', 'Hinder', '--out', out]);
+
+  it('runs from the CLI', () => {
+    const out = path.join(dir, 'cli-rapport-1.docx');
+    const r = cliReport(out);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     const shown = rodtrad(['report', p.file, '--term', 'termin', '--codes', 'Hinder', '--json']);
     expect(JSON.parse(shown.stdout).terms).toEqual(TERMS);
     expect(rodtrad(['report', p.file, '--codes', 'Hinder']).code).toBe(2);
+  });
 
-    const soffice = pathOrSkip(ctx, needTool('soffice'));
+  it("the CLI's DOCX renders in LibreOffice (PNG to look at)", (ctx) => {
+    const [soffice, pdftoppm] = pathsOrSkip(ctx, needTool('soffice'), needTool('pdftoppm'));
+    const out = path.join(dir, 'cli-rapport.docx');
+    expect(cliReport(out).code).toBe(0);
     const pdfDir = path.join(dir, 'pdf');
     mkdirSync(pdfDir, { recursive: true });
-    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', pdfDir, out], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', pdfDir, out], { stdio: 'ignore', timeout: 180_000 });
     const pdf = path.join(pdfDir, 'cli-rapport.pdf');
     expect(existsSync(pdf)).toBe(true);
-    execFileSync('pdftoppm', ['-png', '-r', '70', pdf, path.join(pdfDir, 'page')]);
+    execFileSync(pdftoppm!, ['-png', '-r', '70', pdf, path.join(pdfDir, 'page')]);
     const pages = readdirSync(pdfDir).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort();
     expect(pages.length).toBeGreaterThanOrEqual(2);
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { Session } from '../../electron/core/api/session';
 import { Project } from '../../electron/core/project/project';
-import { ensureIndex } from '../../electron/core/search/index-store';
+import { ensureIndex, FINGERPRINT_INTERVAL } from '../../electron/core/search/index-store';
 import { parseQuery } from '../../electron/core/search/query';
 import { searchIndex } from '../../electron/core/search/search';
 import { normalizeWord } from '../../electron/core/search/text';
@@ -179,11 +179,15 @@ describe('search index: derived data reused until the content changes', () => {
   it('is rebuilt when a speaker attribute changes (not covered by the content version)', async () => {
     const f = writeFixture(dir, 'speaker-attr.rodtrad');
     const s = session(f);
-    expect((await find(s, 'samverkan roll:chef')).total).toBe(0);
     const p = s.requireProject();
+    // the project's clock, moved by hand: the in-memory index re-checks its fingerprint at most once per interval
+    let t = Date.parse('2026-03-01T09:00:00Z');
+    p.clock = () => t;
+    expect((await find(s, 'samverkan roll:chef')).total).toBe(0);
     p.db.prepare("UPDATE speaker_attribute_values SET value = 'chef'").run();
-    // the in-memory index re-checks its fingerprint at most once a second
-    await new Promise((r) => setTimeout(r, 1100));
+    t += FINGERPRINT_INTERVAL;
+    expect((await find(s, 'samverkan roll:chef')).total).toBe(0); // within the interval: not re-checked
+    t += 1;
     expect((await find(s, 'samverkan roll:chef')).hits.map((h) => h.speaker)).toEqual(['AL']);
     s.dispose();
   });

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 import { writeLauncher } from '../../server/launcher';
 import { startServer } from '../../server/server';
 import { UserError } from '../../core/errors';
@@ -27,13 +28,19 @@ export const serveCommand: Command = {
       throw e;
     });
     const startUrl = server.startUrl();
-    ctx.print(`Rödtråd is running in browser mode. Open (the link works once):\n${startUrl}\nPress Ctrl+C to stop.`, { url: startUrl, address: server.url, port: server.port });
+    const interactive = process.stdin.isTTY === true && !ctx.json;
+    const more = interactive ? '\nPress Enter for a new link (another tab or browser), Ctrl+C to stop.' : '\nPress Ctrl+C to stop.';
+    ctx.print(`Rödtråd is running in browser mode. Open (the link works once):\n${startUrl}${more}`, { url: startUrl, address: server.url, port: server.port });
+    // each start link lets one page in; a user who closed the tab asks for another here
+    const lines = interactive ? createInterface({ input: process.stdin }) : null;
+    lines?.on('line', () => process.stdout.write(`${server.startUrl()}\n`));
     // the browser gets a private file's path, never the start link itself, on its command line
     const launcher = ctx.options.open ? writeLauncher(server.startUrl()) : null;
     if (launcher) openInBrowser(launcher.file);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
         launcher?.remove();
+        lines?.close();
         void server.close().then(resolve);
       };
       process.once('SIGINT', stop);

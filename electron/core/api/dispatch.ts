@@ -66,7 +66,9 @@ export async function dispatch<M extends MethodName>(session: Session, method: M
   // which files this host may name: refused or resolved here, before any handler runs
   applyPathPolicy(session, method, spec.params, parsed.data);
   const params = parsed.data as Record<string, unknown>;
-  const jobId = typeof params.jobId === 'string' ? params.jobId : spec.job ? `job-${++jobCounter}` : undefined;
+  // Only a job registers its id: `job.cancel` names the job it cancels with the same field, and
+  // registering that call under it would replace the running job's controller with its own.
+  const jobId = spec.job ? (typeof params.jobId === 'string' ? params.jobId : `job-${++jobCounter}`) : undefined;
   const controller = new AbortController();
   if (jobId) session.jobs.set(jobId, controller);
   const ctx: CallContext = {

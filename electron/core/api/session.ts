@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppEvent } from '../../../shared/contract';
 import { UserError } from '../errors';
+import { forgetPassphrase } from '../db/driver';
 import { prewarmJobs } from '../jobs/run';
 import { AutoBackups, makeAutoBackup } from '../project/auto-backup';
 import { Project } from '../project/project';
@@ -97,7 +98,10 @@ export class Session {
     for (const c of this.jobs.values()) c.abort();
     this.jobs.clear();
     this.stopBackups();
-    this.current?.close();
+    const previous = this.current;
+    previous?.close();
+    // a closed project's passphrase (and its derived key) does not stay in memory
+    if (previous && previous.file !== p?.file) forgetPassphrase(previous.file);
     this.current = p;
     // the app's first import or check should not wait for a worker thread to start
     if (p && (this.host === 'desktop' || this.host === 'browser')) {

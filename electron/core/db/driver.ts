@@ -178,11 +178,6 @@ export function openMemoryDb(bytes?: Buffer): Db {
   return db;
 }
 
-/** Whether the connection reads an encrypted file. */
-export function isEncryptedDb(db: Db): boolean {
-  return db.name !== ':memory:' && db.name !== '' && isEncryptedFile(db.name);
-}
-
 /**
  * Encrypts, re-keys (passphrase not null) or decrypts (null) the open connection's file in
  * place. SQLCipher cannot re-key in WAL mode, so the journal goes to DELETE (which folds the

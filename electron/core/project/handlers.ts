@@ -2,6 +2,7 @@ import { latestVersion } from '../db/migrate';
 import type { Handlers } from '../api/types';
 import { appVersion } from '../version';
 import nodePath from 'node:path';
+import { passphraseFor } from '../db/driver';
 import { UserError } from '../errors';
 import { backupProject } from './backup';
 import { assertRestorable, backupFolder, listBackups, restoreBackupFile } from './auto-backup';
@@ -37,8 +38,9 @@ export const projectHandlers: Handlers<
     if ((name === undefined) === (given === undefined)) throw new UserError('bad-input', 'give the backup by name or by path', undefined, 'ange säkerhetskopian med namn eller sökväg');
     const backup = name !== undefined ? nodePath.join(backupFolder(file), name) : nodePath.resolve(given!);
     assertRestorable(file, backup);
+    const passphrase = passphraseFor(file);
     session.closeProject();
     const { kept } = restoreBackupFile(file, backup, new Date());
-    return { restored: backup, kept, info: projectInfo(session.openProject(file)) };
+    return { restored: backup, kept, info: projectInfo(session.openProject(file, passphrase)) };
   },
 };

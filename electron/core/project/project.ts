@@ -20,6 +20,11 @@ export class Project {
   readonly file: string;
   /** Opened read-only because this process cannot write the file or its folder: every write is refused. */
   readonly readOnly: boolean;
+  /**
+   * The project's clock (milliseconds since the epoch). Everything that stamps or times
+   * project data reads it, so a test can set it instead of waiting for time to pass.
+   */
+  clock: () => number = Date.now;
   private coderIdCache: number | undefined;
 
   private constructor(db: Db, file: string, readOnly = false) {
@@ -176,7 +181,7 @@ export class Project {
   }
 
   now(): string {
-    return new Date().toISOString();
+    return new Date(this.clock()).toISOString();
   }
 
   guid(): string {

@@ -101,7 +101,7 @@ export function buildIndex(p: Project, ctx: JobContext = noopContext, engine: Se
     engine,
     version,
     fingerprint,
-    builtAt: new Date().toISOString(),
+    builtAt: p.now(),
     languages: Object.fromEntries(corpus.documents.map((d) => [String(d.id), d.lang])),
   };
   const columns: PassageColumns = {

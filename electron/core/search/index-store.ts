@@ -59,7 +59,7 @@ interface Cached {
 const cache = new WeakMap<Project, Cached>();
 const building = new WeakMap<Project, Promise<LoadedIndex>>();
 /** How often (ms) the fingerprint is re-checked when the content version did not move. */
-const FINGERPRINT_INTERVAL = 1000;
+export const FINGERPRINT_INTERVAL = 1000;
 
 export type IndexState = 'ready' | 'stale' | 'missing' | 'building';
 
@@ -93,7 +93,7 @@ export async function ensureIndex(p: Project, options: EnsureOptions = {}): Prom
     if (current && current.engine === engine) return current;
     const stored = loadStored(p);
     if (stored && stored.engine === engine) {
-      cache.set(p, { index: stored, checkedAt: Date.now() });
+      cache.set(p, { index: stored, checkedAt: p.clock() });
       return stored;
     }
   }
@@ -102,7 +102,7 @@ export async function ensureIndex(p: Project, options: EnsureOptions = {}): Prom
     const loaded = loadStored(p, true);
     if (!loaded) throw new Error('the search index was built but cannot be read back');
     loaded.origin = 'built';
-    cache.set(p, { index: loaded, checkedAt: Date.now() });
+    cache.set(p, { index: loaded, checkedAt: p.clock() });
     return loaded;
   })();
   building.set(p, job);
@@ -116,9 +116,10 @@ export async function ensureIndex(p: Project, options: EnsureOptions = {}): Prom
 function currentInMemory(p: Project): LoadedIndex | undefined {
   const c = cache.get(p);
   if (!c || c.index.version !== p.contentVersion()) return undefined;
-  if (Date.now() - c.checkedAt > FINGERPRINT_INTERVAL) {
+  // the project's clock, so a test moves past the interval without waiting for it
+  if (p.clock() - c.checkedAt > FINGERPRINT_INTERVAL) {
     if (corpusFingerprint(p) !== c.index.fingerprint) return undefined;
-    c.checkedAt = Date.now();
+    c.checkedAt = p.clock();
   }
   return c.index;
 }
