@@ -32,7 +32,7 @@ export interface CrashReport {
 }
 
 export const PASSPHRASE = 'krasch-test lösenfras';
-const IMPORT_FILES = 40;
+const IMPORT_FILES = 80;
 const TURNS_PER_FILE = 12;
 
 function mulberry32(seed: number): () => number {
@@ -229,7 +229,8 @@ export async function crashRuns(kind: CrashKind, runs: number, seed: number, log
         const f = importFixture(dir, encrypted);
         file = f.file;
         args = ['import', file, f.sources];
-        killAfter = 1 + Math.floor(random() * IMPORT_FILES);
+        // the job reports progress at most ~20 times a second, so an import prints few lines: kill early in them
+        killAfter = 1 + Math.floor(random() * 5);
       } else {
         file = migrationFixture(dir, encrypted);
         args = ['migrate', file];

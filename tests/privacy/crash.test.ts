@@ -24,12 +24,14 @@ describe('a SIGKILL never costs an acknowledged write', () => {
     const r = await crashRuns('import', 4, 1515);
     console.log(`crash test, import: ${r.passed} of ${r.runs} passed`);
     expect(r.failures).toEqual([]);
+    expect(r.finished).toBe(0); // every run killed mid-import
   }, 300_000);
 
   it('4 kills during a migration: the old file or the migrated one, never a mix', async () => {
     const r = await crashRuns('migrate', 4, 151515);
     console.log(`crash test, migration: ${r.passed} of ${r.runs} passed`);
     expect(r.failures).toEqual([]);
+    expect(r.finished).toBe(0); // every run killed mid-migration
   }, 300_000);
 
   it('the check itself finds a lost write (a quotation removed after the kill)', async () => {
