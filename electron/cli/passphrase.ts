@@ -18,7 +18,6 @@ export interface PassphraseInput {
 /** Reads one line from a terminal with echo off (raw mode: nothing is written back). */
 export function promptHidden(question: string, input: PassphraseInput = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<string> {
   return new Promise((resolve, reject) => {
-    output.write(question);
     let typed = '';
     const done = (err?: Error): void => {
       input.off('data', onData);
@@ -36,9 +35,11 @@ export function promptHidden(question: string, input: PassphraseInput = process.
         else typed += ch;
       }
     };
+    // echo off before the question shows: what is typed the moment it appears is not echoed
     input.setRawMode?.(true);
     input.resume();
     input.on('data', onData);
+    output.write(question);
   });
 }
 
