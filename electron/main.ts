@@ -13,7 +13,7 @@ import { appRoot } from './core/paths';
 import { CoreClient, type CoreChild } from './desktop/core-client';
 import { CORE_PROCESS_FILE } from './desktop/core-protocol';
 import { CONTENT_SECURITY_POLICY } from './security';
-import { APP_SCHEME, denyPermissions, EVENT_CHANNEL, hardenContents, registerIpc, windowOptions } from './desktop/window';
+import { APP_SCHEME, denyPermissions, refuseForeignRequests, EVENT_CHANNEL, hardenContents, registerIpc, windowOptions } from './desktop/window';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -62,6 +62,7 @@ async function createWindow(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
   denyPermissions(electronSession.defaultSession);
+  refuseForeignRequests(electronSession.defaultSession, rendererDir);
 
   const client = new CoreClient({
     spawn: spawnCore,

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { codingBench } from './bench/coding';
 import { desktopBench } from './bench/desktop';
 import { drillBench } from './bench/drill';
+import { encryptionBench } from './bench/encryption';
 import { foundationBench } from './bench/foundation';
 import { hostileBench } from './bench/hostile';
 import { importBench } from './bench/import';
@@ -34,6 +35,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   desktop: desktopBench,
   teams: teamsBench,
   refi: refiBench,
+  encryption: encryptionBench,
 };
 
 const args = process.argv.slice(2);

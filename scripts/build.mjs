@@ -37,6 +37,9 @@ await esbuild({
     worker: 'electron/core/jobs/worker.ts',
     'import-reader': 'electron/core/import/reader-worker.ts',
     bench: 'scripts/bench.ts',
+    // the process the crash check (scripts/crash-check.mjs, tests/privacy/crash.test.ts) kills
+    'crash-child': 'scripts/crash/child.ts',
+    'crash-check': 'scripts/crash/check.ts',
   },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });

@@ -10,6 +10,7 @@ import { appVersion } from '../core/version';
 import type { CliContext, CliIO, Command } from './command';
 import { UsageError } from './command';
 import { commands } from './commands';
+import { existingPassphrase, newPassphrase } from './passphrase';
 import { attachProgress } from './progress';
 
 const defaultIO: CliIO = { stdout: process.stdout, stderr: process.stderr };
@@ -75,9 +76,14 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     if (command.project !== 'none') {
       projectPath = positionals.shift();
       if (!projectPath) throw new UsageError('missing the project file');
-      if (command.project === 'open') session.openProject(projectPath);
-      else session.createProject(projectPath, typeof options.name === 'string' ? options.name : undefined);
+      if (command.project === 'open') await openWithPassphrase(session, projectPath);
+      else {
+        const passphrase = options.encrypt === true ? await newPassphrase(projectPath, 'RODTRAD_PASSPHRASE') : undefined;
+        session.createProject(projectPath, typeof options.name === 'string' ? options.name : undefined, passphrase);
+      }
     }
+    const warning = session.project ? (await dispatch(session, 'project.info', {})).storageWarning : null;
+    if (warning) write(io.stderr, `rodtrad: warning: ${warning.message}`);
     const detachProgress = attachProgress(session, io, Boolean(json));
     const ctx: CliContext = {
       args: positionals,
@@ -113,5 +119,15 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     return 1;
   } finally {
     session.dispose();
+  }
+}
+
+/** Opens the project, asking for the passphrase (variable or terminal) only when it is encrypted. */
+async function openWithPassphrase(session: Session, file: string): Promise<void> {
+  try {
+    session.openProject(file);
+  } catch (e) {
+    if (!isUserError(e) || e.code !== 'passphrase-needed') throw e;
+    session.openProject(file, await existingPassphrase(file));
   }
 }

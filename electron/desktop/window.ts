@@ -5,6 +5,8 @@
  * that accepts calls only from our own pages and validates them like every other host.
  */
 import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, Session as ElectronSession, WebContents } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CoreReply } from './core-protocol';
 
 export const APP_SCHEME = 'app';
@@ -53,6 +55,27 @@ export function hardenContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/**
+ * Whether the app's session may make a request: its own pages (app://rodtrad), inline data,
+ * its own blobs, and the files of the built renderer that the app:// handler reads. Nothing
+ * else: no remote fonts or scripts, no telemetry, no update check.
+ */
+export function isAllowedRequest(url: string, rendererDir: string): boolean {
+  if (isAppUrl(url) || url.startsWith('data:') || url.startsWith(`blob:${APP_ORIGIN}/`)) return true;
+  if (!url.startsWith('file://')) return false;
+  try {
+    const file = path.resolve(fileURLToPath(url));
+    return file === rendererDir || file.startsWith(rendererDir + path.sep);
+  } catch {
+    return false;
+  }
+}
+
+/** Electron's session refuses every request but the app's own (see isAllowedRequest). */
+export function refuseForeignRequests(electronSession: ElectronSession, rendererDir: string): void {
+  electronSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, path.resolve(rendererDir)) }));
 }
 
 export function denyPermissions(electronSession: ElectronSession): void {

@@ -4,6 +4,7 @@
  * undoable step (see history.ts) unless its summary says otherwise.
  */
 import { z } from 'zod';
+import { ExportPrivacy } from './privacy';
 import { method } from './define';
 import { CodePath, ServerPath } from './paths';
 import { Code, Id, Quotation } from './entities';
@@ -261,6 +262,8 @@ export const codingMethods = {
     params: QuotationQuery.extend({
       format: z.enum(['csv', 'xlsx']),
       path: ServerPath.optional(),
+      /** Default: on when the project has a pseudonym list (pseudonyms, then the leak check). */
+      pseudonymise: z.boolean().optional(),
       /** Column headers' language; Swedish CSV uses ';' between fields (Excel in Swedish expects it). */
       language: z.enum(['sv', 'en']).default('sv'),
     }),
@@ -271,6 +274,7 @@ export const codingMethods = {
       mimeType: z.string(),
       /** The file's bytes in base64 when no path was given. */
       base64: z.string().nullable(),
+      privacy: ExportPrivacy.optional(),
     }),
   }),
 

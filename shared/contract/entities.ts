@@ -16,6 +16,10 @@ export const ProjectInfo = z.object({
   coder: z.string(),
   /** Opened read-only: this process cannot write the file or its folder; writes are refused. */
   readOnly: z.boolean(),
+  /** The file is encrypted (SQLCipher); it was opened with its passphrase. */
+  encrypted: z.boolean(),
+  /** The file is in a cloud-synced folder or on a network drive, where SQLite files can be corrupted. */
+  storageWarning: z.object({ kind: z.enum(['cloud', 'network']), where: z.string(), message: z.string(), messageSv: z.string() }).nullable(),
   counts: z.object({
     documents: z.number().int(),
     codes: z.number().int(),

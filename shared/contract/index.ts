@@ -17,6 +17,7 @@ import { teamMethods } from './teams';
 import { agreementMethods } from './agreement';
 import { refiMethods } from './refi';
 import { drillMethods } from './drill';
+import { privacyMethods } from './privacy';
 
 export const contract = {
   ...projectMethods,
@@ -33,6 +34,7 @@ export const contract = {
   ...agreementMethods,
   ...refiMethods,
   ...drillMethods,
+  ...privacyMethods,
 };
 
 export type Contract = typeof contract;

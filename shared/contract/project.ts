@@ -14,6 +14,12 @@ export const BrowseEntry = z.object({
 });
 export type BrowseEntry = z.infer<typeof BrowseEntry>;
 
+export const BackupEntry = z.object({ name: z.string(), path: z.string(), bytes: z.number().int(), created: z.string() });
+export type BackupEntry = z.infer<typeof BackupEntry>;
+
+/** A project passphrase: any text; kept in memory only. */
+export const Passphrase = z.string().min(1).max(1024);
+
 export const projectMethods = {
   'app.info': method({
     summary: 'Version, host mode and the project that is open, if any.',
@@ -33,7 +39,7 @@ export const projectMethods = {
   'project.create': method({
     summary:
       'Create a new project file and make it the open project. Browser mode: the path is relative to the browse root (or inside it), ".rodtrad" is added when missing, and an existing file is refused.',
-    params: z.object({ path: ProjectCreatePath, name: z.string().max(200).optional() }).strict(),
+    params: z.object({ path: ProjectCreatePath, name: z.string().max(200).optional(), passphrase: Passphrase.optional() }).strict(),
     result: ProjectInfo,
   }),
   'project.createSample': method({
@@ -42,9 +48,16 @@ export const projectMethods = {
     result: ProjectInfo,
   }),
   'project.open': method({
-    summary: 'Open an existing project file (upgraded after a backup copy when older). Browser mode: only a .rodtrad file inside the browse root.',
-    params: z.object({ path: ProjectOpenPath }).strict(),
+    summary:
+      'Open an existing project file (upgraded after a backup copy when older). Browser mode: only a .rodtrad file inside the browse root. An encrypted project needs its passphrase (error passphrase-needed without one, wrong-passphrase for a wrong one; the file is not touched); it is kept in the host process\'s memory only.',
+    params: z.object({ path: ProjectOpenPath, passphrase: Passphrase.optional() }).strict(),
     result: ProjectInfo,
+  }),
+  'project.setPassphrase': method({
+    summary:
+      'Encrypt the open project with a passphrase, change its passphrase, or (null) decrypt it. The whole file is rewritten under the new key; backups made before keep the key they were made with.',
+    params: z.object({ passphrase: Passphrase.nullable() }).strict(),
+    result: z.object({ encrypted: z.boolean() }),
   }),
   'project.close': method({
     summary: 'Close the open project.',
@@ -68,6 +81,23 @@ export const projectMethods = {
       'Write a consistent copy of the open project to a new file (safe while the project is in use). Without a path (the only form browser mode accepts) the copy goes next to the project as "<name>-backup-<date>.rodtrad".',
     params: z.object({ path: ServerPath.optional() }).strict(),
     result: z.object({ path: z.string(), bytes: z.number().int() }),
+  }),
+  'project.backups': method({
+    summary: 'The automatic backups of the open project (in "<project>.backups/", the last 5, made on opening in the app and every 10 minutes with changes), newest first.',
+    params: z.object({}).strict(),
+    result: z.array(BackupEntry),
+  }),
+  'project.restore': method({
+    summary:
+      'Put a backup in the open project\'s place: one of project.backups by name, or (desktop, CLI) any copy by path. The current file is kept as "<project>.before-restore-<time>"; the restored project is then open.',
+    params: z
+      .object({
+        name: z.string().min(1).max(255).regex(/^[^/\\]+$/).refine((n) => n !== '.' && n !== '..').optional(),
+        path: ServerPath.optional(),
+      })
+      .strict(),
+    result: z.object({ restored: z.string(), kept: z.string(), info: ProjectInfo }),
+    mutates: true,
   }),
   'project.check': method({
     summary: 'Check the project file: SQLite integrity, foreign keys, and that every quotation and turn lies inside its document.',

@@ -186,7 +186,7 @@ export const ReportVariable = z.object({
   used: z.record(z.string(), z.number().int()),
 });
 
-const Out = z.object({ path: ServerPath.optional() }).strict();
+const Out = z.object({ path: ServerPath.optional(), pseudonymise: z.boolean().optional() }).strict();
 
 const Name = z.string().max(200);
 /**

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { ServerPath } from './paths';
+import { ExportPrivacy } from './privacy';
 import { Id } from './entities';
 import { DocumentFilter } from './filter';
 
@@ -187,9 +188,11 @@ export const searchMethods = {
         labelB: z.string().max(100).default('B'),
         uiLanguage: SearchLanguage.default('sv'),
         path: ServerPath.optional(),
+        /** Default: on when the project has a pseudonym list (pseudonyms, then the leak check). */
+        pseudonymise: z.boolean().optional(),
         ...WordOptions,
       })
       .strict(),
-    result: z.object({ fileName: z.string(), bytes: z.number().int(), rows: z.number().int(), path: z.string().nullable(), base64: z.string().nullable() }),
+    result: z.object({ fileName: z.string(), bytes: z.number().int(), rows: z.number().int(), path: z.string().nullable(), base64: z.string().nullable(), privacy: ExportPrivacy.optional() }),
   }),
 };

@@ -3,6 +3,7 @@
  * the layouts the user saves, the tables the core computes, and their exports.
  */
 import { z } from 'zod';
+import { ExportPrivacy } from './privacy';
 import { method } from './define';
 import { CodePath, ServerPath } from './paths';
 import { Id } from './entities';
@@ -168,6 +169,7 @@ export const ExportResult = z.object({
   fileName: z.string(),
   mime: z.string(),
   bytes: z.number().int(),
+  privacy: ExportPrivacy.optional(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
@@ -235,7 +237,8 @@ export const Cooccurrence = z.object({
 });
 export type Cooccurrence = z.infer<typeof Cooccurrence>;
 
-const Out = z.object({ path: ServerPath.optional() }).strict();
+/** Where the export goes, and (default: on when the project has a pseudonym list) pseudonyms plus the leak check. */
+const Out = z.object({ path: ServerPath.optional(), pseudonymise: z.boolean().optional() }).strict();
 
 export const tableMethods = {
   'tables.layouts': method({

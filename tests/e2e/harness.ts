@@ -48,6 +48,10 @@ export interface AppOptions {
   project?: (dir: string) => string | Promise<string>;
   locale?: string;
   viewport?: { width: number; height: number };
+  /** Extra environment for `rodtrad serve` (e.g. RODTRAD_BROWSE_ROOT). */
+  env?: NodeJS.ProcessEnv;
+  /** Called with the page before it loads anything (to watch its requests from the first one). */
+  beforeLoad?(page: Page): void;
 }
 
 /** One Chromium per test file; each test gets its own context (storage, session), server and project. */
@@ -73,7 +77,7 @@ export async function startApp(options: AppOptions = {}): Promise<E2E> {
     projectFile = path.join(dir, 'exempel.rodtrad');
     copyFileSync(sampleTemplate(), projectFile);
   }
-  const server = spawn(process.execPath, [BIN, 'serve', projectFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [BIN, 'serve', projectFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const stopped = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   let context: BrowserContext | undefined;
   const errors: string[] = [];
@@ -86,6 +90,7 @@ export async function startApp(options: AppOptions = {}): Promise<E2E> {
     context = await browser.newContext({ locale: options.locale ?? 'sv-SE', viewport: options.viewport ?? { width: 1440, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
+    options.beforeLoad?.(page);
     await page.goto(url);
     // the page trades the start link's one-time code for its session credential before it calls anything
     await page.waitForFunction(() => sessionStorage.getItem('rodtrad.token'));

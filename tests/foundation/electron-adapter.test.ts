@@ -16,7 +16,7 @@ vi.mock('electron', () => ({
   ipcRenderer: { invoke: vi.fn(async (...args: unknown[]) => args), on: vi.fn(), removeListener: vi.fn() },
 }));
 
-const { windowOptions, hardenContents, denyPermissions, registerIpc, isAppUrl, INVOKE_CHANNEL } = await import('../../electron/desktop/window');
+const { windowOptions, hardenContents, denyPermissions, registerIpc, isAppUrl, refuseForeignRequests, INVOKE_CHANNEL } = await import('../../electron/desktop/window');
 const dir = tempDir('electron');
 
 describe('desktop shell security', () => {
@@ -41,6 +41,18 @@ describe('desktop shell security', () => {
     expect(contents.openHandler!()).toEqual({ action: 'deny' });
     expect(isAppUrl('app://rodtrad.evil/x')).toBe(false);
     expect(isAppUrl('file:///etc/passwd')).toBe(false);
+  });
+
+  it('refuses every request but the app\'s own pages, data, its blobs and the renderer\'s files (no remote fonts, scripts, telemetry or updates)', () => {
+    let handler: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
+    refuseForeignRequests({ webRequest: { onBeforeRequest: (h: typeof handler) => (handler = h) } } as never, '/app/dist/renderer');
+    const cancelled = (url: string): boolean => {
+      let r: { cancel: boolean } | undefined;
+      handler!({ url }, (x) => (r = x));
+      return r!.cancel;
+    };
+    for (const url of ['app://rodtrad/index.html', 'app://rodtrad/assets/x.js', 'data:image/png;base64,AA', 'blob:app://rodtrad/1234', 'file:///app/dist/renderer/index.html']) expect(cancelled(url), url).toBe(false);
+    for (const url of ['https://fonts.googleapis.com/css', 'http://127.0.0.1:8080/', 'https://update.example.org/latest', 'wss://x.org/', 'file:///etc/passwd', 'file:///app/dist/renderer/../main.mjs', 'app://other/x', 'blob:https://x.org/1']) expect(cancelled(url), url).toBe(true);
   });
 
   it('denies every permission request', () => {

@@ -53,6 +53,9 @@ const pathCalls: { method: MethodName; params: Record<string, unknown>; written?
   { method: 'refi.exportProject', params: { path: target('p.qdpx') }, written: target('p.qdpx') },
   { method: 'refi.importCodebook', params: { source: { path: secret } } },
   { method: 'refi.exportCodebook', params: { path: target('b.qdc') }, written: target('b.qdc') },
+  { method: 'pseudonyms.load', params: { path: secret } },
+  { method: 'pseudonyms.suggest', params: { listPath: secret } },
+  { method: 'project.restore', params: { path: target('copy.rodtrad') } },
 ];
 
 let browser: Session;

@@ -1,3 +1,4 @@
+import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
 import type { Command } from '../command';
 import { choice, formatFromOut, langOption, listOption } from './table-options';
@@ -5,7 +6,7 @@ import { choice, formatFromOut, langOption, listOption } from './table-options';
 export const cooccurCommand: Command = {
   name: 'cooccur',
   summary: 'Code × code co-occurrence (overlapping quotations, same speaker turn or same document) to XLSX or CSV.',
-  usage: 'cooccur <project> [--by overlap|turn|document] [--where ATTR=VALUE]… [--lang sv|en] --out FILE.xlsx|.csv [--json]',
+  usage: 'cooccur <project> [--by overlap|turn|document] [--where ATTR=VALUE]… [--lang sv|en] --out FILE.xlsx|.csv [--no-pseudonymise] [--json]',
   details: [
     'Options:',
     '  --by overlap       pairs of overlapping quotations (a quotation with both codes counts once; default)',
@@ -15,8 +16,10 @@ export const cooccurCommand: Command = {
     'The diagonal holds each code\'s own quotations, turns or documents. Codes count as linked',
     'directly (no roll-up to parents).',
     'Example: rodtrad cooccur projekt.rodtrad --by turn --out samforekomst.xlsx',
+    PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
+    ...PSEUDONYMISE_OPTIONS,
     by: { type: 'string' },
     where: { type: 'string', multiple: true },
     lang: { type: 'string' },
@@ -32,7 +35,8 @@ export const cooccurCommand: Command = {
       language: langOption(o.lang),
       format: format as 'xlsx' | 'csv',
       path: out,
+      pseudonymise: pseudonymiseOption(o),
     });
-    ctx.print(`Wrote ${res.path} (${res.bytes} bytes)`, res);
+    ctx.print(`Wrote ${res.path} (${res.bytes} bytes).${privacyNote(res.privacy)}`, res);
   },
 };

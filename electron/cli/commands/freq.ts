@@ -1,3 +1,4 @@
+import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
 import { formatInteger, formatPercentNumber } from '../../../shared/format/numbers';
 import { UsageError, type Command } from '../command';
@@ -10,7 +11,7 @@ function list(v: unknown): string[] {
 export const freqCommand: Command = {
   name: 'freq',
   summary: 'Survey frequency tables: Antal and Procent per answer with "Ej svar" and "Totalt"; ranked choices; coded open answers.',
-  usage: 'freq <project> --var ATTR [--var ATTR]… [--ranked] [--order V1,V2,…] [--out FILE.docx|.xlsx|.csv|.md] [--lang sv|en] [--json]',
+  usage: 'freq <project> --var ATTR [--var ATTR]… [--ranked] [--order V1,V2,…] [--out FILE.docx|.xlsx|.csv|.md] [--lang sv|en] [--no-pseudonymise] [--json]',
   details: [
     'Respondents are documents of kind survey (change with --where kind=…); closed answers are their attributes.',
     'Options:',
@@ -26,8 +27,10 @@ export const freqCommand: Command = {
     '  --where ATTR=V        only respondents with this value (repeat)',
     '  --out FILE            .docx, .xlsx, .csv (UTF-8 with BOM, ";" in Swedish) or .md',
     '  --lang sv|en          language of the output (default sv)',
+    PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
+    ...PSEUDONYMISE_OPTIONS,
     var: { type: 'string', multiple: true },
     ranked: { type: 'boolean' },
     order: { type: 'string' },
@@ -80,9 +83,9 @@ export const freqCommand: Command = {
       : undefined;
     if (typeof o.out === 'string') {
       const format = outputFormat(o.out, ['docx', 'xlsx', 'csv', 'md']) as 'docx' | 'xlsx' | 'csv' | 'md';
-      const r = await ctx.call('reports.exportFrequencies', { ...request, format, open, path: o.out });
+      const r = await ctx.call('reports.exportFrequencies', { ...request, format, open, path: o.out, pseudonymise: pseudonymiseOption(o) });
       if (ctx.json) ctx.print('', { ...r, report: await ctx.call('reports.frequencies', request) });
-      else ctx.print(`Wrote ${r.path} (${r.bytes} bytes).`);
+      else ctx.print(`Wrote ${r.path} (${r.bytes} bytes).${privacyNote(r.privacy)}`);
       return 0;
     }
     const report = await ctx.call('reports.frequencies', request);

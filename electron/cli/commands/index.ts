@@ -1,7 +1,10 @@
 /** Every CLI command, in the order `rodtrad --help` lists them. */
 import type { Command } from '../command';
 import { backupCommand } from './backup';
+import { backupsCommand, restoreCommand } from './backups';
 import { checkCommand } from './check';
+import { pseudonymsCommand } from './pseudonyms';
+import { decryptCommand, encryptCommand, passphraseCommand } from './encrypt';
 import { infoCommand } from './info';
 import { newCommand } from './new';
 import { sampleCommand } from './sample';
@@ -33,4 +36,4 @@ import { agreementCommand } from './agreement';
 import { qdcCommand } from './qdc';
 import { qdpxCommand } from './qdpx';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, editCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, encryptCommand, decryptCommand, passphraseCommand, pseudonymsCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, editCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];

@@ -1,3 +1,4 @@
+import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
 import type { Command } from '../command';
 import { choice, formatFromOut, langOption, listOption } from './table-options';
@@ -5,7 +6,7 @@ import { choice, formatFromOut, langOption, listOption } from './table-options';
 export const matrixCommand: Command = {
   name: 'matrix',
   summary: 'Code × document or code × attribute-value matrix (counts, presence, k of n, percents) to XLSX or CSV.',
-  usage: 'matrix <project> --cols ATTR|docs [--cells count|presence|k-of-n|row-percent|col-percent] [--depth N] [--where ATTR=VALUE]… [--lang sv|en] --out FILE.xlsx|.csv [--json]',
+  usage: 'matrix <project> --cols ATTR|docs [--cells count|presence|k-of-n|row-percent|col-percent] [--depth N] [--where ATTR=VALUE]… [--lang sv|en] --out FILE.xlsx|.csv [--no-pseudonymise] [--json]',
   details: [
     'Rows are codes with their levels; a parent row counts its own and its sub-codes\' quotations once.',
     'Options:',
@@ -19,8 +20,10 @@ export const matrixCommand: Command = {
     'XLSX keeps numbers as numbers ("22 av 30" is the number 22 with a number format), freezes the',
     'header row and code column and shades cells as a heat map. CSV is UTF-8 with a BOM.',
     'Example: rodtrad matrix projekt.rodtrad --cols termin --cells k-of-n --out matris.xlsx',
+    PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
+    ...PSEUDONYMISE_OPTIONS,
     cols: { type: 'string' },
     cells: { type: 'string' },
     depth: { type: 'string' },
@@ -41,7 +44,8 @@ export const matrixCommand: Command = {
       language: langOption(o.lang),
       format: format as 'xlsx' | 'csv',
       path: out,
+      pseudonymise: pseudonymiseOption(o),
     });
-    ctx.print(`Wrote ${res.path} (${res.bytes} bytes)`, res);
+    ctx.print(`Wrote ${res.path} (${res.bytes} bytes).${privacyNote(res.privacy)}`, res);
   },
 };

@@ -1,3 +1,4 @@
+import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
 import path from 'node:path';
 import { parseWhere } from '../where';
 import { UsageError, type Command } from '../command';
@@ -8,7 +9,7 @@ export const quotesCommand: Command = {
   name: 'quotes',
   summary: 'List quotations by code, document, speaker and attribute values, or export them as CSV/XLSX.',
   usage:
-    'quotes <project> [--code PATH]… [--and] [--only] [--doc NAME]… [--speaker LABEL]… [--where ATTR=VALUE]… [--text WORDS] [--typical] [--cooccur PATH --cooccur PATH [--by overlap|turn|document]] [--out FILE.csv|.xlsx] [--lang sv|en] [--json]',
+    'quotes <project> [--delete ID] [--code PATH]… [--and] [--only] [--doc NAME]… [--speaker LABEL]… [--where ATTR=VALUE]… [--text WORDS] [--typical] [--cooccur PATH --cooccur PATH [--by overlap|turn|document]] [--out FILE.csv|.xlsx] [--lang sv|en] [--no-pseudonymise] [--json]',
   details: [
     'Options:',
     '  --code PATH      quotations with this code or one of its sub-codes; repeat for several (OR)',
@@ -26,8 +27,10 @@ export const quotesCommand: Command = {
     '                   code with document, attributes, speaker, code path and each level in its own column',
     '  --lang sv|en     column headers of the export (default sv)',
     'Example: rodtrad quotes projekt.rodtrad --code "Motiv och drivkrafter" --where termin=HT16 --out citat.xlsx',
+    PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
+    ...PSEUDONYMISE_OPTIONS,
     code: { type: 'string', multiple: true },
     and: { type: 'boolean' },
     only: { type: 'boolean' },
@@ -40,10 +43,18 @@ export const quotesCommand: Command = {
     by: { type: 'string' },
     out: { type: 'string' },
     lang: { type: 'string' },
+    delete: { type: 'string' },
   },
   project: 'open',
   async run(ctx) {
     const o = ctx.options;
+    if (typeof o.delete === 'string') {
+      const id = Number(o.delete);
+      if (!Number.isInteger(id) || id <= 0) throw new UsageError(`--delete takes a quotation id (got "${o.delete}")`);
+      const r = await ctx.call('quotations.delete', { id });
+      ctx.print(r.deleted ? `Deleted quotation ${id} (undoable)` : `No quotation ${id}`, r);
+      return r.deleted ? 0 : 1;
+    }
     const codeIds = await Promise.all(listOption(o.code).map(async (c) => (await ctx.call('codes.byPath', { path: c })).id));
     const docs = await Promise.all(listOption(o.doc).map((d) => resolveDocument(ctx, d)));
     const filter = parseWhere(listOption(o.where));
@@ -86,8 +97,8 @@ export const quotesCommand: Command = {
     if (typeof o.out === 'string') {
       const ext = path.extname(o.out).slice(1).toLowerCase();
       if (ext !== 'csv' && ext !== 'xlsx') throw new UsageError(`--out must end in .csv or .xlsx (got "${o.out}")`);
-      const r = await ctx.call('quotations.export', { ...query, format: ext, path: path.resolve(o.out), language: langOption(o.lang) });
-      ctx.print(`Wrote ${r.rows} rows to ${r.path}`, r);
+      const r = await ctx.call('quotations.export', { ...query, format: ext, path: path.resolve(o.out), language: langOption(o.lang), pseudonymise: pseudonymiseOption(o) });
+      ctx.print(`Wrote ${r.rows} rows to ${r.path}.${privacyNote(r.privacy)}`, r);
       return;
     }
     const { total, rows } = await ctx.call('quotations.query', query);

@@ -1,3 +1,4 @@
+import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
 import { formatKofN } from '../../../shared/format/numbers';
 import { UsageError, type Command } from '../command';
@@ -21,7 +22,7 @@ export function lang(v: unknown): 'sv' | 'en' {
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Term report: in how many interviews each code was raised per term ("22 av 30"), by group and district; DOCX or XLSX.',
-  usage: 'report <project> (--term ATTR | --saved) [--group ATTR] [--district ATTR] [--codes PATH]… [--where ATTR=VALUE]… [--out FILE.docx|.xlsx] [--lang sv|en] [--json]',
+  usage: 'report <project> (--term ATTR | --saved) [--group ATTR] [--district ATTR] [--codes PATH]… [--where ATTR=VALUE]… [--out FILE.docx|.xlsx] [--lang sv|en] [--no-pseudonymise] [--json]',
   details: [
     'Options:',
     '  --term ATTR        attribute that orders the interview rounds (termin); its values in their kept order',
@@ -41,8 +42,10 @@ export const reportCommand: Command = {
     '                     district, codes, sub-codes, chart); the other options override them',
     'Without --out the table is printed ("k/n" per term); with --json the whole report as JSON.',
     'Example: rodtrad report projekt.rodtrad --term termin --group grupp --codes "Handlingsplan" --out rapport.docx',
+    PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
+    ...PSEUDONYMISE_OPTIONS,
     term: { type: 'string' },
     group: { type: 'string' },
     district: { type: 'string' },
@@ -80,11 +83,11 @@ export const reportCommand: Command = {
     };
     if (typeof o.out === 'string') {
       const format = outputFormat(o.out, ['docx', 'xlsx']) as 'docx' | 'xlsx';
-      const r = await ctx.call('reports.exportTerm', { ...request, format, chart, chartLayout, path: o.out });
+      const r = await ctx.call('reports.exportTerm', { ...request, format, chart, chartLayout, path: o.out, pseudonymise: pseudonymiseOption(o) });
       if (ctx.json) {
         const report = await ctx.call('reports.term', request);
         ctx.print('', { ...r, report });
-      } else ctx.print(`Wrote ${r.path} (${r.bytes} bytes).`);
+      } else ctx.print(`Wrote ${r.path} (${r.bytes} bytes).${privacyNote(r.privacy)}`);
       return 0;
     }
     const report = await ctx.call('reports.term', request);

@@ -1,3 +1,4 @@
+import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
 import { UsageError, type Command } from '../command';
 import { choice, formatFromOut, langOption, listOption } from './table-options';
@@ -5,7 +6,7 @@ import { choice, formatFromOut, langOption, listOption } from './table-options';
 export const tableCommand: Command = {
   name: 'table',
   summary: 'Theme table like the article\'s Table 1 (sections, side-by-side columns, bullets), to DOCX, HTML or Markdown.',
-  usage: 'table <project> [--layout NAME] [--counts none|quotes|docs|k-of-n] [--quotes N] [--source TEMPLATE] [--where ATTR=VALUE]… [--landscape] [--lang sv|en] --out FILE.docx|.html|.md [--json]',
+  usage: 'table <project> [--layout NAME] [--counts none|quotes|docs|k-of-n] [--quotes N] [--source TEMPLATE] [--where ATTR=VALUE]… [--landscape] [--lang sv|en] --out FILE.docx|.html|.md [--no-pseudonymise] [--json]',
   details: [
     'Options:',
     '  --layout NAME      a layout saved in the project, a bundled one (ifo-table1 once the Table 1',
@@ -20,8 +21,10 @@ export const tableCommand: Command = {
     '  --lang sv|en       language of counts and notes (default sv)',
     '  --list             list the layouts and exit',
     'Example: rodtrad table projekt.rodtrad --layout ifo-table1 --counts k-of-n --out tabell1.docx',
+    PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
+    ...PSEUDONYMISE_OPTIONS,
     layout: { type: 'string' },
     counts: { type: 'string' },
     quotes: { type: 'string' },
@@ -59,7 +62,8 @@ export const tableCommand: Command = {
       options,
       format: format as 'docx' | 'html' | 'md',
       path: out,
+      pseudonymise: pseudonymiseOption(o),
     });
-    ctx.print(`Wrote ${res.path} (${res.bytes} bytes)`, res);
+    ctx.print(`Wrote ${res.path} (${res.bytes} bytes).${privacyNote(res.privacy)}`, res);
   },
 };

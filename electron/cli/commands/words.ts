@@ -1,3 +1,4 @@
+import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
 import { UsageError, type Command } from '../command';
 
@@ -8,7 +9,7 @@ function list(v: unknown): string[] {
 export const wordsCommand: Command = {
   name: 'words',
   summary: 'Word frequencies by stem (stop words removed) for the project, a code or a group; compare two groups.',
-  usage: 'words <project> [--code PATH] [--where ATTR=VALUE]… [--compare-where ATTR=VALUE]… [--compare-code PATH] [--exclude-interviewer] [--include-speaker-names] [--limit N] [--out FILE.csv|.xlsx] [--json]',
+  usage: 'words <project> [--code PATH] [--where ATTR=VALUE]… [--compare-where ATTR=VALUE]… [--compare-code PATH] [--exclude-interviewer] [--include-speaker-names] [--limit N] [--out FILE.csv|.xlsx] [--no-pseudonymise] [--json]',
   details: [
     'Options:',
     '  --code PATH             only the text of this code\'s quotations (with sub-codes)',
@@ -21,8 +22,10 @@ export const wordsCommand: Command = {
     '  --limit N               rows to show (default 30; --out writes all)',
     '  --out FILE              .csv (UTF-8 with BOM, ";" and decimal comma) or .xlsx',
     'A comparison is sorted by log-likelihood G² (> 3.84: p < 0.05; > 10.83: p < 0.001).',
+    PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
+    ...PSEUDONYMISE_OPTIONS,
     code: { type: 'string' },
     where: { type: 'string', multiple: true },
     'compare-where': { type: 'string', multiple: true },
@@ -54,8 +57,8 @@ export const wordsCommand: Command = {
     if (typeof o.out === 'string') {
       const format = /\.xlsx$/i.test(o.out) ? 'xlsx' : /\.csv$/i.test(o.out) ? 'csv' : undefined;
       if (!format) throw new UsageError('--out must end in .csv or .xlsx');
-      const r = await ctx.call('words.export', { format, a, b, labelA, labelB, lang, includeSpeakerNames, path: o.out });
-      ctx.print(`Wrote ${r.rows} rows to ${r.path}`, r);
+      const r = await ctx.call('words.export', { format, a, b, labelA, labelB, lang, includeSpeakerNames, path: o.out, pseudonymise: pseudonymiseOption(o) });
+      ctx.print(`Wrote ${r.rows} rows to ${r.path}.${privacyNote(r.privacy)}`, r);
       return 0;
     }
     if (b) {

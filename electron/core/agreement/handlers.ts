@@ -18,8 +18,10 @@ export const agreementHandlers: Handlers<'agreement.compute' | 'agreement.export
   'agreement.disagreements': ({ session }, o) => listDisagreements(session.requireProject(), o),
   'agreement.settle': ({ session }, o) => settleDisagreement(session.requireProject(), o),
   'agreement.export': async ({ session }, { format, language, path, ...o }) => {
-    const r = agreementWithMethod(session.requireProject(), o);
+    const project = session.requireProject();
+    const r = agreementWithMethod(project, o);
     const bytes = format === 'docx' ? await agreementDocx(r, language) : await agreementXlsx(r, language);
-    return deliver(bytes, format, language === 'sv' ? 'överensstämmelse' : 'agreement', path);
+    // pseudonymised and leak-checked like every export whenever the project has a list
+    return deliver(bytes, format, language === 'sv' ? 'överensstämmelse' : 'agreement', path, { project, pseudonymise: undefined });
   },
 };

@@ -1,7 +1,7 @@
 /** The reports.* methods: term report, survey frequency tables, coded open answers, and their exports. */
 import path from 'node:path';
 import type { ReportExportResult } from '../../../shared/contract/reports';
-import { deliver as deliverExport } from '../export/deliver';
+import { deliver as deliverExport, type ExportGuard } from '../export/deliver';
 import type { Handlers } from '../api/types';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
@@ -11,9 +11,9 @@ import { reportSettings, saveReportSettings } from './report-settings';
 import { termReport } from './term-report';
 
 /** Writes to `file` when given (through a temporary file, so a failure leaves no half file), else returns base64. */
-export function deliver(bytes: Buffer, format: string, file: string | undefined, defaultName: string): ReportExportResult {
+export function deliver(bytes: Buffer, format: string, file: string | undefined, defaultName: string, guard: ExportGuard): Promise<ReportExportResult> {
   if (file && path.extname(file).slice(1).toLowerCase() !== format) throw new UserError('bad-input', `the file name must end in .${format}`, file, `filnamnet måste sluta på .${format}`);
-  return deliverExport(bytes, format, defaultName, file);
+  return deliverExport(bytes, format, defaultName, file, guard);
 }
 
 export function variables(p: Project): { name: string; levels: string[]; used: Record<string, number> }[] {
@@ -38,15 +38,17 @@ export const reportHandlers: Handlers<ReportMethod> = {
   'reports.variables': ({ session }) => variables(session.requireProject()),
   'reports.term': ({ session }, req) => termReport(session.requireProject(), req),
   'reports.exportTerm': async ({ session, signal, progress }, req) => {
-    const { path: file, jobId: _jobId, ...params } = req;
-    const bytes = await runJob<Uint8Array>('reports.exportTerm', session.requireProject().file, params, { signal, onProgress: progress });
-    return deliver(Buffer.from(bytes), req.format, file, req.language === 'sv' ? 'terminsrapport' : 'term-report');
+    const { path: file, jobId: _jobId, pseudonymise, ...params } = req;
+    const project = session.requireProject();
+    const bytes = await runJob<Uint8Array>('reports.exportTerm', project.file, params, { signal, onProgress: progress });
+    return deliver(Buffer.from(bytes), req.format, file, req.language === 'sv' ? 'terminsrapport' : 'term-report', { project, pseudonymise });
   },
   'reports.frequencies': ({ session }, req) => frequencies(session.requireProject(), req),
   'reports.openAnswers': ({ session }, req) => openAnswers(session.requireProject(), req),
   'reports.exportFrequencies': async ({ session, signal, progress }, req) => {
-    const { path: file, jobId: _jobId, ...params } = req;
-    const bytes = await runJob<Uint8Array>('reports.exportFrequencies', session.requireProject().file, params, { signal, onProgress: progress });
-    return deliver(Buffer.from(bytes), req.format, file, req.language === 'sv' ? 'frekvenstabeller' : 'frequency-tables');
+    const { path: file, jobId: _jobId, pseudonymise, ...params } = req;
+    const project = session.requireProject();
+    const bytes = await runJob<Uint8Array>('reports.exportFrequencies', project.file, params, { signal, onProgress: progress });
+    return deliver(Buffer.from(bytes), req.format, file, req.language === 'sv' ? 'frekvenstabeller' : 'frequency-tables', { project, pseudonymise });
   },
 };

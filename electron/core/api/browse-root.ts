@@ -57,7 +57,8 @@ export function listFolder(root: string, dir: string): Listing {
   const folders: BrowseEntry[] = [];
   const projects: BrowseEntry[] = [];
   for (const d of readdirSync(real, { withFileTypes: true })) {
-    if (d.name.startsWith('.')) continue;
+    // hidden entries, and a project's automatic backups (restored through project.restore, not opened)
+    if (d.name.startsWith('.') || d.name.endsWith(`${PROJECT_EXTENSION}.backups`)) continue;
     const full = path.join(real, d.name);
     const entryPath = rel ? `${rel}/${d.name}` : d.name;
     try {

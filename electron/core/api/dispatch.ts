@@ -29,10 +29,12 @@ import { agreementHandlers } from '../agreement/handlers';
 import { refiHandlers } from '../refi/handlers';
 import { drillHandlers } from '../analysis/drill-handlers';
 import { applyPathPolicy } from './path-policy';
+import { privacyHandlers } from '../privacy/handlers';
 
 /** Each area's part of the table; every contract method is in exactly one of them. */
 export const handlerMaps = [
   projectHandlers,
+  privacyHandlers,
   sampleHandlers,
   hostHandlers,
   jobHandlers,

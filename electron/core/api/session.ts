@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppEvent } from '../../../shared/contract';
 import { UserError } from '../errors';
+import { forgetPassphrase } from '../db/driver';
 import { prewarmJobs } from '../jobs/run';
+import { AutoBackups, makeAutoBackup } from '../project/auto-backup';
 import { Project } from '../project/project';
 
 export type HostKind = 'desktop' | 'browser' | 'cli' | 'test';
@@ -42,6 +44,8 @@ export class Session {
   readonly browseRoot: string;
   /** Files the desktop's native dialogs returned: the only paths a desktop page may name. */
   private readonly picked = new Set<string>();
+  /** The app's rotating backups of the open project (desktop and browser mode). */
+  private backups: { auto: AutoBackups; timer: NodeJS.Timeout } | null = null;
 
   constructor(host: HostKind, project: Project | null = null, options: SessionOptions = {}) {
     this.host = host;
@@ -66,14 +70,14 @@ export class Session {
     return this.current;
   }
 
-  openProject(file: string): Project {
-    const p = Project.open(file);
+  openProject(file: string, passphrase?: string): Project {
+    const p = Project.open(file, { passphrase });
     this.replace(p);
     return p;
   }
 
-  createProject(file: string, name?: string): Project {
-    const p = Project.create(file, { name });
+  createProject(file: string, name?: string, passphrase?: string): Project {
+    const p = Project.create(file, { name, passphrase });
     this.replace(p);
     return p;
   }
@@ -93,11 +97,44 @@ export class Session {
   private replace(p: Project | null): void {
     for (const c of this.jobs.values()) c.abort();
     this.jobs.clear();
-    this.current?.close();
+    this.stopBackups();
+    const previous = this.current;
+    previous?.close();
+    // a closed project's passphrase (and its derived key) does not stay in memory
+    if (previous && previous.file !== p?.file) forgetPassphrase(previous.file);
     this.current = p;
     // the app's first import or check should not wait for a worker thread to start
-    if (p && (this.host === 'desktop' || this.host === 'browser')) prewarmJobs();
+    if (p && (this.host === 'desktop' || this.host === 'browser')) {
+      prewarmJobs();
+      this.startBackups(p);
+    }
     this.emit({ type: 'project', file: p?.file ?? null });
+  }
+
+  /** A backup on opening, then one every AUTO_BACKUP_MINUTES with changes (checked each minute). */
+  private startBackups(p: Project): void {
+    if (p.readOnly) return;
+    try {
+      makeAutoBackup(p, new Date());
+    } catch {
+      // a backup that cannot be written (a full disk) must not keep the project from opening;
+      // project.backups shows which copies exist
+    }
+    const auto = new AutoBackups(p, new Date());
+    const timer = setInterval(() => {
+      try {
+        auto.tick(new Date());
+      } catch {
+        // tried again at the next tick
+      }
+    }, 60_000);
+    timer.unref();
+    this.backups = { auto, timer };
+  }
+
+  private stopBackups(): void {
+    if (this.backups) clearInterval(this.backups.timer);
+    this.backups = null;
   }
 
   on(listener: Listener): () => void {
@@ -106,6 +143,7 @@ export class Session {
   }
 
   emit(event: AppEvent): void {
+    if (event.type === 'changed') this.backups?.auto.changed();
     for (const l of this.listeners) {
       try {
         l(event);

@@ -1,11 +1,13 @@
 /**
  * Hands an exported file to the caller: written to `path` (through a temporary file and a
  * rename, so a failed export never leaves half a file), or returned as base64 for a browser
- * download when no path is given.
+ * download when no path is given. Every export passes the privacy guard on the way
+ * (pseudonyms, then the leak check on the file read back).
  */
-import { writeAtomically } from '../files/write-atomically';
 import path from 'node:path';
 import type { ExportResult } from '../../../shared/contract/tables';
+import { guardedExport } from '../privacy/export-guard';
+import type { Project } from '../project/project';
 
 export const MIME: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -15,13 +17,19 @@ export const MIME: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-export function deliver(bytes: Buffer, format: string, baseName: string, target: string | undefined): ExportResult {
+/** Which project the export comes from (its pseudonym list) and whether to pseudonymise (default: when it has a list). */
+export interface ExportGuard {
+  project: Project;
+  pseudonymise?: boolean;
+}
+
+export async function deliver(raw: Buffer, format: string, baseName: string, target: string | undefined, guard: ExportGuard): Promise<ExportResult> {
   const mime = MIME[format] ?? 'application/octet-stream';
-  if (!target) {
-    return { path: null, base64: bytes.toString('base64'), fileName: `${safeName(baseName)}.${format}`, mime, bytes: bytes.length };
+  const out = await guardedExport(guard.project, raw, format, target, guard.pseudonymise);
+  if (!out.path) {
+    return { path: null, base64: out.bytes.toString('base64'), fileName: `${safeName(baseName)}.${format}`, mime, bytes: out.bytes.length, privacy: out.privacy };
   }
-  const abs = writeAtomically(target, bytes);
-  return { path: abs, base64: null, fileName: path.basename(abs), mime, bytes: bytes.length };
+  return { path: out.path, base64: null, fileName: path.basename(out.path), mime, bytes: out.bytes.length, privacy: out.privacy };
 }
 
 function safeName(s: string): string {

@@ -5,7 +5,8 @@
  * Columns: document, document attributes, speaker, code path, level 1…n, text, comment,
  * coder, created, start, end. CSV is UTF-8 with BOM; ';' between fields in Swedish, ',' in English.
  */
-import { writeAtomically } from '../files/write-atomically';
+import { guardedExport } from '../privacy/export-guard';
+import type { ExportPrivacy } from '../../../shared/contract/privacy';
 import path from 'node:path';
 import { loadExcelJS } from './load-exceljs';
 import type PapaNs from 'papaparse';
@@ -26,6 +27,7 @@ export interface QuotationExportInput extends QuotationQueryInput {
   format: 'csv' | 'xlsx';
   path?: string;
   language?: 'sv' | 'en';
+  pseudonymise?: boolean;
 }
 
 export interface QuotationExportResult {
@@ -34,6 +36,7 @@ export interface QuotationExportResult {
   fileName: string;
   mimeType: string;
   base64: string | null;
+  privacy?: ExportPrivacy;
 }
 
 const HEADERS = {
@@ -138,11 +141,11 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Writes through a temporary file and a rename, so a failed export never leaves half a file. */
-export function writeOrReturn(bytes: Buffer, format: 'csv' | 'xlsx', defaultName: string, target: string | undefined, rows: number): QuotationExportResult {
-  if (!target) return { rows, path: null, fileName: `${defaultName}.${format}`, mimeType: MIME[format], base64: bytes.toString('base64') };
-  const abs = writeAtomically(target, bytes);
-  return { rows, path: abs, fileName: path.basename(abs), mimeType: MIME[format], base64: null };
+/** Writes through a temporary file and a rename (a failed export never leaves half a file), through the privacy guard. */
+async function writeOrReturn(p: Project, bytes: Buffer, format: 'csv' | 'xlsx', defaultName: string, target: string | undefined, rows: number, pseudonymise: boolean | undefined): Promise<QuotationExportResult> {
+  const out = await guardedExport(p, bytes, format, target, pseudonymise);
+  if (!out.path) return { rows, path: null, fileName: `${defaultName}.${format}`, mimeType: MIME[format], base64: out.bytes.toString('base64'), privacy: out.privacy };
+  return { rows, path: out.path, fileName: path.basename(out.path), mimeType: MIME[format], base64: null, privacy: out.privacy };
 }
 
 export async function exportQuotations(p: Project, input: QuotationExportInput): Promise<QuotationExportResult> {
@@ -156,5 +159,5 @@ export async function exportQuotations(p: Project, input: QuotationExportInput):
       countingRule: wording(language).quotationCountingRule(),
     });
   const bytes = input.format === 'csv' ? tableCsv(t, language) : await tableXlsx(t, HEADERS[language].sheet, prov());
-  return writeOrReturn(bytes, input.format, HEADERS[language].file, input.path, t.rows.length);
+  return writeOrReturn(p, bytes, input.format, HEADERS[language].file, input.path, t.rows.length, input.pseudonymise);
 }

@@ -4,6 +4,8 @@ import type { Progress } from '../../../shared/contract';
 export interface JobRequest {
   job: string;
   projectFile: string;
+  /** An encrypted project's passphrase: passed in memory with the request, never on a command line or in a file. */
+  passphrase?: string;
   params: unknown;
   /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when the job is cancelled. */
   cancelFlag: SharedArrayBuffer;

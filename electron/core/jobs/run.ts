@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { Progress } from '../../../shared/contract';
 import { CancelledError, UserError } from '../errors';
 import { appRoot } from '../paths';
+import { passphraseFor } from '../db/driver';
 import { Project } from '../project/project';
 import { makeJobContext } from './context';
 import type { HostMessage, JobMessage, JobRequest } from './protocol';
@@ -100,7 +101,7 @@ export async function runJob<T>(job: string, projectFile: string, params: unknow
   try {
     const script = options.inline ? undefined : workerScript();
     if (!script) return await runInline<T>(job, projectFile, params, flag, options);
-    const request: JobRequest = { job, projectFile, params, cancelFlag };
+    const request: JobRequest = { job, projectFile, passphrase: passphraseFor(projectFile), params, cancelFlag };
     const worker = take(script);
     return await new Promise<T>((resolve, reject) => {
       const finish = (settle: () => void, reusable: boolean): void => {

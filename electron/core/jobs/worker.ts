@@ -17,7 +17,7 @@ async function run(req: JobRequest): Promise<void> {
   try {
     warmJob(req.job);
     const fn = await loadJob(req.job);
-    project = Project.open(req.projectFile);
+    project = Project.open(req.projectFile, { passphrase: req.passphrase });
     const ctx = makeJobContext(new Int32Array(req.cancelFlag), (progress) => post({ type: 'progress', progress }));
     const result = await fn(project, req.params as never, ctx);
     post({ type: 'done', result });

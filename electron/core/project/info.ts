@@ -1,5 +1,6 @@
 import type { ProjectInfo } from '../../../shared/contract';
 import type { Project } from './project';
+import { storageWarning } from './sync-folder';
 
 export function projectInfo(p: Project): ProjectInfo {
   const count = (table: string): number => (p.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -12,6 +13,8 @@ export function projectInfo(p: Project): ProjectInfo {
     contentVersion: p.contentVersion(),
     coder,
     readOnly: p.readOnly,
+    encrypted: p.encrypted,
+    storageWarning: storageWarning(p.file),
     counts: {
       documents: count('documents'),
       codes: count('codes'),

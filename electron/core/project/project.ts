@@ -7,7 +7,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../db/driver';
-import { inTransaction, looksLikeSqlite, openDb, openReadOnlyProject, userVersion } from '../db/driver';
+import { changePassphrase, closeDb, forgetPassphrase, inTransaction, isEncryptedFile, looksLikeSqlite, notSqlite, openDb, openReadOnlyProject, rememberPassphrase, userVersion } from '../db/driver';
 import { assertRodtradSchema, headerUserVersion, latestVersion, migrate, refuseNewer } from '../db/migrate';
 import { UserError } from '../errors';
 import { readOnlyError, storageError } from '../db/storage-errors';
@@ -33,13 +33,16 @@ export class Project {
     this.readOnly = readOnly;
   }
 
-  /** Creates a new, empty project file. Refuses to overwrite an existing file. */
-  static create(file: string, options: { name?: string } = {}): Project {
+  /** Creates a new, empty project file (encrypted when a passphrase is given). Refuses to overwrite an existing file. */
+  static create(file: string, options: { name?: string; passphrase?: string } = {}): Project {
     const abs = path.resolve(file);
     if (existsSync(abs)) throw new UserError('exists', 'already exists; choose another name or open it', abs, 'finns redan; välj ett annat namn eller öppna den');
+    if (options.passphrase !== undefined) rememberPassphrase(abs, options.passphrase);
+    else forgetPassphrase(abs);
     // What this call creates is removed again if it fails: a failed `new` leaves no 0-byte file.
     const ours = [abs, `${abs}-wal`, `${abs}-shm`].filter((f) => !existsSync(f));
     const undoCreate = (): void => {
+      forgetPassphrase(abs);
       for (const f of ours) rmSync(f, { force: true });
     };
     let db: Db;
@@ -66,13 +69,29 @@ export class Project {
     }
   }
 
-  /** Opens an existing project, upgrading its schema (after a backup copy) when it is older. */
-  static open(file: string): Project {
+  /**
+   * Opens an existing project, upgrading its schema (after a backup copy) when it is older.
+   * An encrypted one needs its passphrase, given here or remembered from an earlier open; a
+   * wrong one is forgotten again and nothing is written.
+   */
+  static open(file: string, options: { passphrase?: string } = {}): Project {
     const abs = path.resolve(file);
     if (!existsSync(abs)) throw new UserError('not-found', 'no such project file', abs, 'projektfilen finns inte');
     refuseNonFile(abs);
-    if (!looksLikeSqlite(abs)) throw new UserError('not-a-project', 'is not a Rödtråd project (not an SQLite database file)', abs, 'är inget Rödtråd-projekt (ingen SQLite-databasfil)');
-    const headerVersion = headerUserVersion(abs);
+    if (options.passphrase !== undefined) rememberPassphrase(abs, options.passphrase);
+    try {
+      return Project.openFile(abs);
+    } catch (e) {
+      if (options.passphrase !== undefined && e instanceof UserError && e.code === 'wrong-passphrase') forgetPassphrase(abs);
+      throw e;
+    }
+  }
+
+  private static openFile(abs: string): Project {
+    const encrypted = isEncryptedFile(abs);
+    if (!encrypted && !looksLikeSqlite(abs)) throw notSqlite(abs);
+    // an encrypted header is unreadable; the version is checked once the file is open
+    const headerVersion = encrypted ? 0 : headerUserVersion(abs);
     if (headerVersion > latestVersion()) refuseNewer(abs, headerVersion);
     if (!canWriteProject(abs)) return Project.openReadOnly(abs);
     // Look before writing: a foreign SQLite file must not even get its journal mode changed.
@@ -113,13 +132,32 @@ export class Project {
       }
       return new Project(db, abs, true);
     } catch (e) {
-      db.close();
+      closeDb(db);
       throw storageError(e, abs) ?? e;
     }
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    closeDb(this.db);
+  }
+
+  /**
+   * Encrypts the file with a passphrase, changes it, or (null) decrypts the file. Not inside
+   * a transaction: the whole file is rewritten under the new key in one step by SQLite.
+   */
+  setPassphrase(passphrase: string | null): void {
+    if (this.readOnly) throw readOnlyError(this.file);
+    if (this.db.inTransaction) throw new Error('setPassphrase inside a transaction');
+    try {
+      changePassphrase(this.db, this.file, passphrase);
+    } catch (e) {
+      throw storageError(e, this.file) ?? e;
+    }
+  }
+
+  /** Whether the file is encrypted (opened with a passphrase). */
+  get encrypted(): boolean {
+    return isEncryptedFile(this.file);
   }
 
   get schemaVersion(): number {

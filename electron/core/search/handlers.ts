@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeAtomically } from '../files/write-atomically';
+import { guardedExport } from '../privacy/export-guard';
 import type { Handlers } from '../api/types';
 import { codeHits } from './code-hits';
 import { documentLanguages, setDocumentLanguage } from './doc-language';
@@ -30,8 +30,8 @@ export const searchHandlers: Handlers<'search.status' | 'search.buildIndex' | 's
     const bytes = params.format === 'csv' ? Buffer.from(wordTableCsv(table, params.uiLanguage), 'utf8') : await wordTableXlsx(table, params.uiLanguage);
     const rows = table.data.rows.length;
     const fileName = params.path ? path.basename(params.path) : `${params.uiLanguage === 'sv' ? 'ordfrekvenser' : 'word-frequencies'}.${params.format}`;
-    // through a temporary file, so a failed write leaves no half file
-    if (params.path) return { fileName, bytes: bytes.length, rows, path: writeAtomically(params.path, bytes), base64: null };
-    return { fileName, bytes: bytes.length, rows, path: null, base64: bytes.toString('base64') };
+    // through a temporary file, so a failed write leaves no half file; pseudonyms and the leak check on the way
+    const out = await guardedExport(p, bytes, params.format, params.path, params.pseudonymise);
+    return { fileName, bytes: out.bytes.length, rows, path: out.path, base64: out.path ? null : out.bytes.toString('base64'), privacy: out.privacy };
   },
 };

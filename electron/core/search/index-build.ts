@@ -9,7 +9,7 @@
  * from, kept so the benchmark can measure both on the same corpus: on 1.6 M words it loads
  * in seconds and answers common terms in hundreds of ms, where FTS5 needs milliseconds.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openMemoryDb } from '../db/driver';
 import { gzipSync } from 'node:zlib';
 import type { JobContext } from '../jobs/registry';
 import type { Project } from '../project/project';
@@ -125,7 +125,7 @@ export function buildIndex(p: Project, ctx: JobContext = noopContext, engine: Se
     return { header: full, blob, passages: total };
   }
 
-  const db = new Database(':memory:');
+  const db = openMemoryDb();
   try {
     db.exec(FTS_SCHEMA);
     const ins = db.prepare('INSERT INTO fts(rowid, text, speaker, kind, attr) VALUES (?, ?, ?, ?, ?)');

@@ -3,7 +3,7 @@
  * table (so it travels, and is encrypted, with the file), loaded instead of rebuilt when the
  * content version and fingerprint match, and rebuilt in a worker thread when they do not.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openMemoryDb, type Statement } from '../db/driver';
 import { gunzipSync } from 'node:zlib';
 import type { Progress } from '../../../shared/contract';
 import { CancelledError } from '../errors';
@@ -176,7 +176,7 @@ function loadStored(p: Project, any = false): LoadedIndex | undefined {
 
 function openFts(data: Buffer): { header: IndexHeader; passages: PassageColumns; candidates: LoadedIndex['candidates'] } {
   // An in-memory database deserialised from the stored bytes: nothing touches the disk.
-  const db = new Database(data);
+  const db = openMemoryDb(data);
   const header = JSON.parse(db.prepare('SELECT json FROM header').pluck().get() as string) as IndexHeader;
   const passages: PassageColumns = { doc: [], start: [], end: [], speaker: [] };
   for (const r of db.prepare('SELECT doc, start, "end", speaker FROM passages ORDER BY id').raw().iterate() as Iterable<[number, number, number, number | null]>) {
@@ -193,8 +193,8 @@ function openFts(data: Buffer): { header: IndexHeader; passages: PassageColumns;
     }
     return vocabulary;
   };
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string): Database.Statement => {
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => {
     let s = statements.get(sql);
     if (!s) statements.set(sql, (s = db.prepare(sql)));
     return s;

@@ -9,6 +9,7 @@ import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { Workbench } from './Workbench';
 import { ImportLayer } from './import/ImportLayer';
+import { PassphraseDialog } from './PassphraseDialog';
 
 export function App() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function App() {
       <StatusBar />
       {!loading && <CodingShell />}
       {!loading && <ImportLayer />}
+      <PassphraseDialog />
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * home) like a desktop file dialog: breadcrumb and Up on top, folders then projects in a
  * list, a file name for a new project below. Arrow keys move, Enter opens, Backspace goes up.
  */
+import { withPassphrase } from '../store/passphrase-store';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../shared/contract';
@@ -62,7 +63,8 @@ export function ProjectBrowser({ mode, onClose }: Props) {
 
   const finish = async (call: () => Promise<unknown>): Promise<void> => {
     try {
-      await call();
+      // null: the user cancelled the passphrase dialog; the browser stays open
+      if ((await call()) === null) return;
       await useApp.getState().projectChanged();
       onClose();
     } catch (e) {
@@ -73,7 +75,7 @@ export function ProjectBrowser({ mode, onClose }: Props) {
   const activate = (entry: BrowseEntry | undefined): void => {
     if (!entry) return;
     if (entry.kind === 'folder') void browse(entry.path);
-    else if (mode === 'open') void finish(() => api.call('project.open', { path: entry.path }));
+    else if (mode === 'open') void finish(() => withPassphrase(entry.path, (passphrase) => api.call('project.open', { path: entry.path, passphrase })));
     else setName(entry.name.replace(/\.rodtrad$/, ''));
   };
 

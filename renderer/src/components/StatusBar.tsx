@@ -44,6 +44,12 @@ export function StatusBar() {
             {t('status.coder', { name: info.coder })}
           </button>
           <span>{t('status.schema', { version: info.schemaVersion })}</span>
+          {info.encrypted && <span data-testid="encrypted" title={t('status.encryptedHint')}>{t('status.encrypted')}</span>}
+          {info.storageWarning && (
+            <span className="read-only" data-testid="storage-warning" title={i18n.language === 'sv' ? info.storageWarning.messageSv : info.storageWarning.message}>
+              {t('status.syncWarning')}
+            </span>
+          )}
           {info.readOnly && (
             <span className="read-only" data-testid="read-only" title={t('status.readOnlyHint')}>
               {t('status.readOnly')}

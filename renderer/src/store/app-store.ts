@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { AppEvent, Code, DocumentFull, DocumentSummary, Progress, ProjectInfo, Quotation } from '../../../shared/contract';
 import { api } from '../api/client';
 import { i18n } from '../i18n';
+import { withPassphrase } from './passphrase-store';
 
 export interface AppState {
   info: ProjectInfo | null;
@@ -134,8 +135,8 @@ export const useApp = create<AppState>((set, get) => {
 
     async openProject(path) {
       await guard(async () => {
-        await api.call('project.open', { path });
-        await get().projectChanged();
+        const opened = await withPassphrase(path, (passphrase) => api.call('project.open', { path, passphrase }));
+        if (opened) await get().projectChanged();
       });
     },
 

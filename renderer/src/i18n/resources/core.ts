@@ -39,8 +39,9 @@ const sv = {
   },
   codes: { title: 'Koder', filter: 'Filtrera koder', empty: 'Inga koder ännu', quotations: 'Citat', documents: 'Dokument', withSub: 'med underkoder' },
   quotations: { title: 'Citat', empty: 'Inga citat', inDocument: 'i dokumentet', all: 'alla', document: 'Dokument', text: 'Text', codes: 'Koder' },
-  status: { ready: 'Klar', schema: 'Format {{version}}', readOnly: 'Skrivskyddat', readOnlyHint: 'Projektfilen eller dess mapp kan inte skrivas: du kan läsa men inte ändra.', coder: 'Kodare: {{name}}', mode: { desktop: 'Skrivbord', browser: 'Webbläsarläge' }, cancel: 'Avbryt' },
+  status: { ready: 'Klar', schema: 'Format {{version}}', readOnly: 'Skrivskyddat', readOnlyHint: 'Projektfilen eller dess mapp kan inte skrivas: du kan läsa men inte ändra.', coder: 'Kodare: {{name}}', mode: { desktop: 'Skrivbord', browser: 'Webbläsarläge' }, cancel: 'Avbryt', encrypted: 'Krypterat', encryptedHint: 'Projektfilen är krypterad (SQLCipher); den öppnas bara med lösenfrasen.', syncWarning: 'Synkad mapp!' },
   errors: { title: 'Något gick fel', dismiss: 'Stäng' },
+  passphrase: { title: 'Krypterat projekt', label: 'Lösenfras för {{file}}', hint: 'Lösenfrasen hålls bara i minnet medan projektet är öppet.', wrong: 'Fel lösenfras. Försök igen.', open: 'Öppna' },
 };
 
 const en: typeof sv = {
@@ -81,8 +82,9 @@ const en: typeof sv = {
   },
   codes: { title: 'Codes', filter: 'Filter codes', empty: 'No codes yet', quotations: 'Quotations', documents: 'Documents', withSub: 'with sub-codes' },
   quotations: { title: 'Quotations', empty: 'No quotations', inDocument: 'in the document', all: 'all', document: 'Document', text: 'Text', codes: 'Codes' },
-  status: { ready: 'Ready', schema: 'Format {{version}}', readOnly: 'Read-only', readOnlyHint: 'The project file or its folder cannot be written: you can read but not change it.', coder: 'Coder: {{name}}', mode: { desktop: 'Desktop', browser: 'Browser mode' }, cancel: 'Cancel' },
+  status: { ready: 'Ready', schema: 'Format {{version}}', readOnly: 'Read-only', readOnlyHint: 'The project file or its folder cannot be written: you can read but not change it.', coder: 'Coder: {{name}}', mode: { desktop: 'Desktop', browser: 'Browser mode' }, cancel: 'Cancel', encrypted: 'Encrypted', encryptedHint: 'The project file is encrypted (SQLCipher); it opens only with its passphrase.', syncWarning: 'Synced folder!' },
   errors: { title: 'Something went wrong', dismiss: 'Close' },
+  passphrase: { title: 'Encrypted project', label: 'Passphrase for {{file}}', hint: 'The passphrase is kept in memory only while the project is open.', wrong: 'Wrong passphrase. Try again.', open: 'Open' },
 };
 
 export default { sv, en } satisfies Resource<typeof sv>;

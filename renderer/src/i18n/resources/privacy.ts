@@ -1,0 +1,56 @@
+/** UI text of the privacy view: pseudonyms (the code key), their suggestions, automatic backups. */
+import type { Resource } from '../resource';
+
+const sv = {
+  privacy: {
+    tab: 'Sekretess',
+    pseudonyms: 'Pseudonymer',
+    intro: 'Verkliga namn och deras pseudonymer. Varje export pseudonymiseras och kontrolleras mot listan; den lagrade texten ändras inte.',
+    real: 'Verkligt namn',
+    pseudonym: 'Pseudonym',
+    kind: 'Typ',
+    kinds: { person: 'Person', place: 'Plats', unit: 'Enhet', other: 'Övrigt' },
+    remove: 'Ta bort',
+    add: 'Lägg till',
+    empty: 'Listan är tom: exporter pseudonymiseras inte.',
+    linked: 'Listan läses från {{file}}.',
+    suggest: 'Föreslå namn',
+    suggestions: 'Förslag att bekräfta',
+    noSuggestions: 'Inga nya förslag.',
+    accept: 'Lägg till markerade',
+    reason: { speaker: 'talare', personnummer: 'personnummer', phone: 'telefon', email: 'e-post', capitalised: 'versal', list: 'lista' },
+    backups: 'Automatiska säkerhetskopior',
+    noBackups: 'Inga säkerhetskopior ännu.',
+    restore: 'Återställ',
+    restoreConfirm: 'Ersätta projektet med {{name}}? Nuvarande fil sparas bredvid.',
+    restored: 'Återställt. Den tidigare filen sparades som {{file}}.',
+  },
+};
+
+const en: typeof sv = {
+  privacy: {
+    tab: 'Privacy',
+    pseudonyms: 'Pseudonyms',
+    intro: 'Real names and their pseudonyms. Every export is pseudonymised and checked against the list; the stored text is not changed.',
+    real: 'Real name',
+    pseudonym: 'Pseudonym',
+    kind: 'Kind',
+    kinds: { person: 'Person', place: 'Place', unit: 'Unit', other: 'Other' },
+    remove: 'Remove',
+    add: 'Add',
+    empty: 'The list is empty: exports are not pseudonymised.',
+    linked: 'The list is read from {{file}}.',
+    suggest: 'Suggest names',
+    suggestions: 'Suggestions to confirm',
+    noSuggestions: 'No new suggestions.',
+    accept: 'Add the checked ones',
+    reason: { speaker: 'speaker', personnummer: 'personnummer', phone: 'phone', email: 'e-mail', capitalised: 'capitalised', list: 'list' },
+    backups: 'Automatic backups',
+    noBackups: 'No backups yet.',
+    restore: 'Restore',
+    restoreConfirm: 'Replace the project with {{name}}? The current file is kept beside it.',
+    restored: 'Restored. The file before was kept as {{file}}.',
+  },
+};
+
+export default { sv, en } satisfies Resource<typeof sv>;

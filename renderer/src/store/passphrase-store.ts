@@ -1,0 +1,53 @@
+/**
+ * Asking for an encrypted project's passphrase: a call that the core refuses with
+ * passphrase-needed (or wrong-passphrase) opens the passphrase dialog and is repeated with
+ * what the user types. The passphrase goes to the core with that one call and is not kept
+ * in the page.
+ */
+import { create } from 'zustand';
+import { ApiError } from '../api/client';
+
+interface Ask {
+  file: string;
+  wrong: boolean;
+  answer(passphrase: string | null): void;
+}
+
+interface PassphraseState {
+  asking: Ask | null;
+  ask(file: string, wrong: boolean): Promise<string | null>;
+}
+
+export const usePassphrase = create<PassphraseState>((set) => ({
+  asking: null,
+  ask: (file, wrong) =>
+    new Promise((resolve) =>
+      set({
+        asking: {
+          file,
+          wrong,
+          answer: (passphrase) => {
+            set({ asking: null });
+            resolve(passphrase);
+          },
+        },
+      }),
+    ),
+}));
+
+const NEEDS = new Set(['passphrase-needed', 'wrong-passphrase']);
+
+/** Runs call without a passphrase, then, as long as the core asks for one, with the one the user gives (null: the user cancelled). */
+export async function withPassphrase<T>(file: string, call: (passphrase?: string) => Promise<T>): Promise<T | null> {
+  let passphrase: string | undefined;
+  for (;;) {
+    try {
+      return await call(passphrase);
+    } catch (e) {
+      if (!(e instanceof ApiError) || !NEEDS.has(e.code)) throw e;
+      const given = await usePassphrase.getState().ask(file, e.code === 'wrong-passphrase');
+      if (given === null) return null;
+      passphrase = given;
+    }
+  }
+}
