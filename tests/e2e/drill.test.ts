@@ -5,13 +5,13 @@
  * And the Tabeller view keeps the app frame fixed when its settings column is scrolled to the end.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import JSZip from 'jszip';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type E2E } from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { appPerTest, noChromium } from './harness';
 
 const BIN = path.resolve(__dirname, '../../bin/rodtrad.mjs');
 const PLAN = 'Den informella organiseringens uttryck';
@@ -51,28 +51,27 @@ async function panelIds(page: Page): Promise<number[]> {
 }
 
 async function openTab(page: Page, name: string): Promise<void> {
-  const tab = page.getByRole('tab', { name, exact: true });
-  // Other work rebuilding the shared dist/ can leave the first page load without its bundle: load it once more then.
-  await tab.waitFor({ timeout: 20_000 }).catch(() => page.reload());
-  await tab.click({ timeout: 60_000 });
+  await page.getByRole('tab', { name, exact: true }).click({ timeout: 60_000 });
 }
 
-describe('from a number to its quotations', () => {
-  let app: E2E;
-  let dir: string;
-  let file: string;
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-drill-'));
-    file = codedSample(dir);
-    app = await startApp({ project: file, viewport: { width: 1440, height: 900 } });
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+/** The coded sample is made once per file by the CLI; every test gets its own copy of it. */
+let template: string | undefined;
+function codedCopy(dir: string): string {
+  template ??= codedSample(mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-drill-')));
+  const file = path.join(dir, 'drill.rodtrad');
+  copyFileSync(template, file);
+  return file;
+}
+
+describe.skipIf(noChromium)('from a number to its quotations', () => {
+  const app = appPerTest({ project: codedCopy, viewport: { width: 1440, height: 900 } });
+  afterAll(() => {
+    if (template) rmSync(path.dirname(template), { recursive: true, force: true });
   });
 
   it('opens a matrix cell: the same quotations as rodtrad quotes --code --where termin=', async () => {
-    const { page } = app;
+    const { page } = app();
+    const file = app().projectFile;
     await openTab(page, 'Matris');
     const matrix = page.getByTestId('matrix-table');
     await expect.poll(() => matrix.locator('thead th').allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^HT16/)]));
@@ -88,14 +87,15 @@ describe('from a number to its quotations', () => {
     expect(ids).toEqual(quoteIds(file, ['--code', BOLLANDE, '--where', 'termin=HT17']));
     const first = page.getByTestId('drill-quote').first();
     await expect.poll(() => first.textContent()).toMatch(/-ht17.*HT17/);
-    await app.screenshot('drill-matrix');
+    await app().screenshot('drill-matrix');
     // the jump opens the document at the quotation
     await first.getByRole('button', { name: /Öppna i dokumentet/ }).click();
     await expect.poll(() => page.getByRole('tab', { selected: true }).first().textContent(), { timeout: 10_000 }).toMatch(/gruppintervju|Dokument/);
   });
 
   it('opens a term report "k av n": the k interviews, and the n − k on demand', async () => {
-    const { page } = app;
+    const { page } = app();
+    const file = app().projectFile;
     await openTab(page, 'Rapport');
     await expect.poll(() => page.getByTestId('report-term').inputValue(), { timeout: 15_000 }).toBe('termin');
     const row = page.getByTestId('report-row').filter({ hasText: PLAN });
@@ -109,18 +109,20 @@ describe('from a number to its quotations', () => {
       await page.getByTestId('drill-without-toggle').click();
       expect(await page.getByTestId('drill-without').locator('li').count()).toBe(n! - k!);
     }
-    await app.screenshot('drill-term-report');
+    await app().screenshot('drill-term-report');
     // The same small multiples as the DOCX, when asked for: one small chart per code.
     await page.getByTestId('drill-panel').getByRole('button', { name: 'Stäng' }).click();
     await page.getByTestId('report-chart-layout').selectOption('small-multiples');
     const chart = page.getByTestId('report-chart');
     await expect.poll(() => chart.locator('svg path').count(), { timeout: 10_000 }).toBe(3);
     await chart.scrollIntoViewIfNeeded();
-    await app.screenshot('term-report-small-multiples');
+    await app().screenshot('term-report-small-multiples');
   });
 
   it('opens a theme-table count, and the Tabeller view stays framed when scrolled to the end', async () => {
-    const { page } = app;
+    const { page } = app();
+    const file = app().projectFile;
+    const dir = app().dir;
     await openTab(page, 'Tabeller');
     const preview = page.getByTestId('theme-table-preview');
     await preview.locator('table').waitFor();
@@ -146,7 +148,7 @@ describe('from a number to its quotations', () => {
     await quotesShown.nth(1).getByTestId('drill-pin').click();
     await expect.poll(() => quotesShown.nth(1).getByTestId('drill-pin').textContent()).toContain('★ 2');
     await expect.poll(async () => (await preview.textContent())?.replace(/\s+/g, ' ') ?? '', { timeout: 15_000 }).toContain(third);
-    await app.screenshot('drill-theme-table');
+    await app().screenshot('drill-theme-table');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'DOCX' }).click()]);
     const docx = path.join(dir, download.suggestedFilename());
     await download.saveAs(docx);
@@ -177,6 +179,6 @@ describe('from a number to its quotations', () => {
     expect(frame.scrollY).toBe(0);
     expect(frame.topbar).toBeGreaterThanOrEqual(0);
     expect(await panel.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-    await app.screenshot('tables-scrolled-to-end');
+    await app().screenshot('tables-scrolled-to-end');
   });
 });
