@@ -17,6 +17,7 @@ function CoderForm({ question }: { question: CoderQuestion }) {
       title={t(`teams.coderDialog.title.${question.reason}`)}
       onClose={() => question.answer(null)}
       testId="coder-dialog"
+      className="coder-dialog"
       onSubmit={() => {
         if (name.trim()) question.answer(name);
       }}
