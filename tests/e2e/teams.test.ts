@@ -58,26 +58,26 @@ describe.skipIf(noChromium)('coder copies, merge, agreement and settling disagre
     await page.getByTestId('agreement-second').selectOption('Bo');
     const count = page.getByTestId('agreement-count');
     // Anna coded turns 1, 6 alone, Bo turns 5, 7: four disagreements; 2, 3, 4 agree.
-    await expect.poll(() => count.textContent()).toBe('4');
+    await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('4');
     const alphaBefore = await page.getByTestId('agreement-alpha').textContent();
     const sides = page.getByTestId('disagreement-side');
-    await expect.poll(() => sides.count()).toBe(2);
+    await expect.poll(() => sides.count(), { timeout: 30_000 }).toBe(2);
     expect(await sides.nth(0).textContent()).toContain('Anna');
     expect(await sides.nth(1).textContent()).toContain('Bo');
     await app().screenshot('teams-disagreement');
 
     await page.getByTestId('disagreement-next').click();
     await page.getByTestId('settle-first').click();
-    await expect.poll(() => count.textContent()).toBe('3');
+    await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('3');
     await page.getByTestId('settle-neither').click();
-    await expect.poll(() => count.textContent()).toBe('2');
+    await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('2');
     const alphaAfter = await page.getByTestId('agreement-alpha').textContent();
     expect(alphaAfter).not.toBe(alphaBefore);
     await app().screenshot('teams-settled');
 
     // Ctrl+Z undoes the last settlement only.
     await page.keyboard.press('Control+z');
-    await expect.poll(() => count.textContent()).toBe('3');
+    await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('3');
   });
 });
 
@@ -123,14 +123,14 @@ describe.skipIf(noChromium)('the coder is asked before the first coding, in the 
 
     await page.keyboard.type('Cecilia');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('margin-bar').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(1);
     expect(await dialog.count()).toBe(0);
-    await expect.poll(() => page.getByTestId('status-coder').textContent()).toBe('Kodare: Cecilia');
+    await expect.poll(() => page.getByTestId('status-coder').textContent(), { timeout: 30_000 }).toBe('Kodare: Cecilia');
     expect(await coders(page)).toEqual(['Cecilia']);
 
     // Asked once: the next coding goes straight through.
     await codeTurnInUi(page, 5);
-    await expect.poll(() => page.getByTestId('margin-bar').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(2);
     expect(await dialog.count()).toBe(0);
     expect(await coders(page)).toEqual(['Cecilia', 'Cecilia']);
   });
@@ -143,7 +143,7 @@ describe.skipIf(noChromium)('the coder is asked before the first coding, in the 
     await page.getByTestId('coder-dialog').waitFor();
     await page.keyboard.type('Ingen');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('margin-bar').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByTestId('coder-dialog').count()).toBe(0);
     expect(await coders(page)).toEqual([suggested]);
     expect(await page.getByTestId('status-coder').textContent()).toBe(`Kodare: ${suggested}`);
@@ -155,7 +155,7 @@ describe.skipIf(noChromium)('the coder is asked before the first coding, in the 
     await openInterview(page);
     await codeTurnInUi(page, 3);
     // the coding waits for any question, so a margin bar means none was asked
-    await expect.poll(() => page.getByTestId('margin-bar').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByTestId('coder-dialog').count()).toBe(0);
     expect(await coders(page)).toEqual(['Anna']);
   });
@@ -174,7 +174,7 @@ describe.skipIf(noChromium)('the coder is changed from the status bar', () => {
   it('opens the dialog with the current coder, OK sets the new one, Cancel keeps it', async () => {
     const { page } = app();
     const status = page.getByTestId('status-coder');
-    await expect.poll(() => status.textContent()).toBe('Kodare: Anna');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Kodare: Anna');
     await status.click();
     const dialog = page.getByTestId('coder-dialog');
     await dialog.waitFor();
@@ -185,7 +185,7 @@ describe.skipIf(noChromium)('the coder is changed from the status bar', () => {
     await field.fill('Bo');
     await app().screenshot('teams-coder-change');
     await page.getByTestId('coder-dialog-ok').click();
-    await expect.poll(() => status.textContent()).toBe('Kodare: Bo');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Kodare: Bo');
     expect((await callApi<{ name: string; chosen: boolean }>(page, 'project.coder')).name).toBe('Bo');
 
     await status.click();
