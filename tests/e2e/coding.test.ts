@@ -44,8 +44,6 @@ describe.skipIf(noChromium)('coding workspace', () => {
   /** Each test: a fresh copy of the sample project with gruppintervju-01 open, and three leaf codes of the Table 1 codebook from different branches. */
   beforeEach(async () => {
     page = app().page;
-    // the coder is chosen, so the first coding is not held up by the question of who codes (tests/e2e/teams.test.ts covers it)
-    await call(page, 'project.setCoder', { name: 'Testkodare' });
     await page.getByTestId('document-row').filter({ hasText: 'gruppintervju-01' }).click();
     await page.getByTestId('turn').first().waitFor();
     const codes = await call<Code[]>(page, 'codes.tree');

@@ -102,8 +102,15 @@ async function openInterview(page: Page): Promise<void> {
 
 const coders = async (page: Page): Promise<(string | null)[]> => (await callApi<Quotation[]>(page, 'quotations.list', {})).map((q) => q.coder);
 
+/** A fresh sample project whose coder was never chosen (the harness's own copy has one chosen). */
+function sampleWithoutCoder(dir: string): string {
+  const file = path.join(dir, 'exempel.rodtrad');
+  run(['sample', file]);
+  return file;
+}
+
 describe.skipIf(noChromium)('the coder is asked before the first coding, in the app\'s own dialog', () => {
-  const app = appPerTest();
+  const app = appPerTest({ project: sampleWithoutCoder });
 
   it('asks once in a copy whose coder was never chosen, waits for the answer and records the coding under it', async () => {
     const { page } = app();
