@@ -58,12 +58,18 @@ export interface AppOptions {
 let fileBrowser: Promise<Browser> | undefined;
 
 let template: string | undefined;
-/** The sample project made once per test file by the real CLI (`rodtrad sample`); each test gets a copy of it. */
+/**
+ * The sample project made once per test file by the real CLI (`rodtrad sample`); each test gets a copy of it.
+ * Its coder is chosen, so a test's first coding is not held up by the question of who codes
+ * (tests/e2e/teams.test.ts asks it in a project of its own).
+ */
 export function sampleTemplate(): string {
   if (template) return template;
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-sample-')), 'exempel.rodtrad');
-  const made = spawnSync(process.execPath, [BIN, 'sample', file], { encoding: 'utf8' });
-  if (made.status !== 0) throw new Error(`rodtrad sample failed: ${made.stderr}`);
+  for (const args of [['sample', file], ['coder', file, '--set', 'Testkodare']]) {
+    const made = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`rodtrad ${args[0]} failed: ${made.stderr}`);
+  }
   template = file;
   return file;
 }

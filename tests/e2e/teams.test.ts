@@ -2,15 +2,17 @@
  * Teams end to end: two coder copies of the sample project, coded differently, merged with the
  * CLI; in the browser the agreement view shows the figures for the two coders on a code, the
  * disagreements side by side, and two of them are settled (the count and figures follow).
+ * The coder is asked in the app's own dialog before the first coding in a copy whose coder was
+ * never chosen (and never where it was), and changed from the status bar.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { codeTurn } from '../../electron/core/coding/quotation-edit';
 import { Project } from '../../electron/core/project/project';
-import { startApp, type E2E } from './harness';
+import { appPerTest, callApi, noChromium, sampleTemplate } from './harness';
 
 const BIN = path.resolve(__dirname, '../../bin/rodtrad.mjs');
 
@@ -33,31 +35,25 @@ function codeTurns(file: string, turnIndexes: number[]): void {
   }
 }
 
-describe('coder copies, merge, agreement and settling disagreements in the UI', () => {
-  let app: E2E;
-  let dir: string;
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'rodtrad-e2e-teams-'));
-    const master = path.join(dir, 'studie.rodtrad');
-    run(['sample', master]);
-    run(['copies', master, dir, '--coders', 'Anna,Bo']);
-    codeTurns(path.join(dir, 'studie-Anna.rodtrad'), [1, 2, 3, 4, 6]);
-    codeTurns(path.join(dir, 'studie-Bo.rodtrad'), [2, 3, 4, 5, 7]);
-    const merged = path.join(dir, 'samlat.rodtrad');
-    run(['merge', merged, path.join(dir, 'studie-Anna.rodtrad'), path.join(dir, 'studie-Bo.rodtrad')]);
-    run(['coder', merged, '--set', 'Konsensus']);
-    app = await startApp({ project: merged, viewport: { width: 1440, height: 1000 } });
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+/** Two coder copies of the sample project coded differently, merged, with the consolidating coder set: built in the test's own folder. */
+function mergedProject(dir: string): string {
+  const master = path.join(dir, 'studie.rodtrad');
+  run(['sample', master]);
+  run(['copies', master, dir, '--coders', 'Anna,Bo']);
+  codeTurns(path.join(dir, 'studie-Anna.rodtrad'), [1, 2, 3, 4, 6]);
+  codeTurns(path.join(dir, 'studie-Bo.rodtrad'), [2, 3, 4, 5, 7]);
+  const merged = path.join(dir, 'samlat.rodtrad');
+  run(['merge', merged, path.join(dir, 'studie-Anna.rodtrad'), path.join(dir, 'studie-Bo.rodtrad')]);
+  run(['coder', merged, '--set', 'Konsensus']);
+  return merged;
+}
+
+describe.skipIf(noChromium)('coder copies, merge, agreement and settling disagreements in the UI', () => {
+  const app = appPerTest({ project: mergedProject, viewport: { width: 1440, height: 1000 } });
 
   it('shows the disagreements side by side and settles two, one undo step each', async () => {
-    const { page } = app;
-    const tab = page.getByRole('tab', { name: 'Överensstämmelse', exact: true });
-    await tab.waitFor({ timeout: 20_000 }).catch(() => page.reload());
-    await tab.click({ timeout: 60_000 });
+    const { page } = app();
+    await page.getByRole('tab', { name: 'Överensstämmelse', exact: true }).click();
     await page.getByTestId('agreement-first').selectOption('Anna');
     await page.getByTestId('agreement-second').selectOption('Bo');
     const count = page.getByTestId('agreement-count');
@@ -65,10 +61,10 @@ describe('coder copies, merge, agreement and settling disagreements in the UI', 
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('4');
     const alphaBefore = await page.getByTestId('agreement-alpha').textContent();
     const sides = page.getByTestId('disagreement-side');
-    await expect.poll(() => sides.count()).toBe(2);
+    await expect.poll(() => sides.count(), { timeout: 30_000 }).toBe(2);
     expect(await sides.nth(0).textContent()).toContain('Anna');
     expect(await sides.nth(1).textContent()).toContain('Bo');
-    await app.screenshot('teams-disagreement');
+    await app().screenshot('teams-disagreement');
 
     await page.getByTestId('disagreement-next').click();
     await page.getByTestId('settle-first').click();
@@ -77,7 +73,7 @@ describe('coder copies, merge, agreement and settling disagreements in the UI', 
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('2');
     const alphaAfter = await page.getByTestId('agreement-alpha').textContent();
     expect(alphaAfter).not.toBe(alphaBefore);
-    await app.screenshot('teams-settled');
+    await app().screenshot('teams-settled');
 
     // Ctrl+Z undoes the last settlement only.
     await page.keyboard.press('Control+z');
@@ -85,41 +81,125 @@ describe('coder copies, merge, agreement and settling disagreements in the UI', 
   });
 });
 
-describe('the coder is asked before the first coding', () => {
-  let app: E2E;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+interface Quotation {
+  id: number;
+  coder: string | null;
+}
 
-  it('asks once in a copy whose coder was never chosen, and records the coding under the answer', async () => {
-    const { page } = app;
-    const asked: string[] = [];
-    page.on('dialog', (d) => {
-      asked.push(d.message());
-      void d.accept('Cecilia');
-    });
-    await page.getByTestId('document-row').filter({ hasText: 'gruppintervju-01' }).click();
-    const turn = page.getByTestId('turn').nth(3);
-    await turn.waitFor();
-    await turn.hover();
-    await turn.getByTestId('code-turn').click();
-    await page.getByTestId('quick-code-option').first().waitFor();
+/** Opens the first group interview and starts coding its nth turn with the first code offered (Enter in the quick-code box). */
+async function codeTurnInUi(page: Page, n: number): Promise<void> {
+  const turn = page.getByTestId('turn').nth(n);
+  await turn.hover();
+  await turn.getByTestId('code-turn').click();
+  await page.getByTestId('quick-code-option').first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function openInterview(page: Page): Promise<void> {
+  await page.getByTestId('document-row').filter({ hasText: 'gruppintervju-01' }).click();
+  await page.getByTestId('turn').nth(3).waitFor();
+}
+
+const coders = async (page: Page): Promise<(string | null)[]> => (await callApi<Quotation[]>(page, 'quotations.list', {})).map((q) => q.coder);
+
+/** A fresh sample project whose coder was never chosen (the harness's own copy has one chosen). */
+function sampleWithoutCoder(dir: string): string {
+  const file = path.join(dir, 'exempel.rodtrad');
+  run(['sample', file]);
+  return file;
+}
+
+describe.skipIf(noChromium)('the coder is asked before the first coding, in the app\'s own dialog', () => {
+  const app = appPerTest({ project: sampleWithoutCoder });
+
+  it('asks once in a copy whose coder was never chosen, waits for the answer and records the coding under it', async () => {
+    const { page } = app();
+    const suggested = (await callApi<{ name: string; chosen: boolean }>(page, 'project.coder')).name;
+    await openInterview(page);
+    await codeTurnInUi(page, 3);
+    const dialog = page.getByTestId('coder-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading').textContent()).toBe('Vem kodar?');
+    const field = page.getByTestId('coder-name-input');
+    // the suggestion is filled in and the field has the focus
+    expect(await field.inputValue()).toBe(suggested);
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    // nothing is coded while the question is open
+    expect(await page.getByTestId('margin-bar').count()).toBe(0);
+    await app().screenshot('teams-coder-first');
+
+    await page.keyboard.type('Cecilia');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => page.getByTestId('status-coder').textContent()).toBe('Kodare: Cecilia');
-    expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatch(/Vem kodar i den här kopian/);
+    expect(await dialog.count()).toBe(0);
+    await expect.poll(() => page.getByTestId('status-coder').textContent(), { timeout: 30_000 }).toBe('Kodare: Cecilia');
+    expect(await coders(page)).toEqual(['Cecilia']);
+
     // Asked once: the next coding goes straight through.
-    const next = page.getByTestId('turn').nth(5);
-    await next.hover();
-    await next.getByTestId('code-turn').click();
-    await page.getByTestId('quick-code-option').first().waitFor();
-    await page.keyboard.press('Enter');
+    await codeTurnInUi(page, 5);
     await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(2);
-    expect(asked).toHaveLength(1);
-    await app.screenshot('teams-coder-asked');
+    expect(await dialog.count()).toBe(0);
+    expect(await coders(page)).toEqual(['Cecilia', 'Cecilia']);
+  });
+
+  it('Escape cancels: the coding goes on under the suggested coder', async () => {
+    const { page } = app();
+    const suggested = (await callApi<{ name: string }>(page, 'project.coder')).name;
+    await openInterview(page);
+    await codeTurnInUi(page, 3);
+    await page.getByTestId('coder-dialog').waitFor();
+    await page.keyboard.type('Ingen');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('coder-dialog').count()).toBe(0);
+    expect(await coders(page)).toEqual([suggested]);
+    expect(await page.getByTestId('status-coder').textContent()).toBe(`Kodare: ${suggested}`);
+  });
+
+  it('does not ask when the coder of the copy is already chosen', async () => {
+    const { page } = app();
+    await callApi(page, 'project.setCoder', { name: 'Anna' });
+    await openInterview(page);
+    await codeTurnInUi(page, 3);
+    // the coding waits for any question, so a margin bar means none was asked
+    await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('coder-dialog').count()).toBe(0);
+    expect(await coders(page)).toEqual(['Anna']);
+  });
+});
+
+describe.skipIf(noChromium)('the coder is changed from the status bar', () => {
+  const app = appPerTest({
+    project: (dir) => {
+      const file = path.join(dir, 'anna.rodtrad');
+      copyFileSync(sampleTemplate(), file);
+      run(['coder', file, '--set', 'Anna']);
+      return file;
+    },
+  });
+
+  it('opens the dialog with the current coder, OK sets the new one, Cancel keeps it', async () => {
+    const { page } = app();
+    const status = page.getByTestId('status-coder');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Kodare: Anna');
+    await status.click();
+    const dialog = page.getByTestId('coder-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading').textContent()).toBe('Byt kodare');
+    const field = page.getByTestId('coder-name-input');
+    expect(await field.inputValue()).toBe('Anna');
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await field.fill('Bo');
+    await app().screenshot('teams-coder-change');
+    await page.getByTestId('coder-dialog-ok').click();
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Kodare: Bo');
+    expect((await callApi<{ name: string; chosen: boolean }>(page, 'project.coder')).name).toBe('Bo');
+
+    await status.click();
+    await page.getByTestId('coder-name-input').fill('Cecilia');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await dialog.count()).toBe(0);
+    expect(await status.textContent()).toBe('Kodare: Bo');
+    expect((await callApi<{ name: string }>(page, 'project.coder')).name).toBe('Bo');
   });
 });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store/app-store';
 import { CodeTree } from './CodeTree';
+import { CoderDialog } from './CoderDialog';
 import { CodingShell } from './CodingShell';
 import { DocumentList } from './DocumentList';
 import { CenterTabs } from './CenterTabs';
@@ -49,6 +50,7 @@ export function App() {
       {!loading && <CodingShell />}
       {!loading && <ImportLayer />}
       <PassphraseDialog />
+      <CoderDialog />
     </div>
   );
 }

@@ -11,9 +11,11 @@ interface Props {
   children: ReactNode;
   testId?: string;
   wide?: boolean;
+  /** Extra class for a dialog's own size or layout. */
+  className?: string;
 }
 
-export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children, testId, wide }: Props) {
+export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children, testId, wide, className }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLFormElement>(null);
   const onCloseRef = useRef(onClose);
@@ -39,7 +41,7 @@ export function Dialog({ title, onClose, onSubmit, submitLabel, danger, children
     <div className="dialog-backdrop" role="presentation" onMouseDown={onClose}>
       <form
         ref={ref}
-        className={`dialog ${wide ? 'wide' : ''}`}
+        className={['dialog', wide ? 'wide' : '', className ?? ''].filter(Boolean).join(' ')}
         role="dialog"
         aria-modal="true"
         aria-label={title}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import { useApp } from '../store/app-store';
+import { changeCoder } from '../store/coder-store';
 import { formatNumber } from '../util/format';
 
 export function StatusBar() {
@@ -35,11 +35,7 @@ export function StatusBar() {
             className="link"
             title={t('teams.changeCoder')}
             data-testid="status-coder"
-            onClick={() => {
-              // The coder is recorded with every quotation and link of this copy, so it is asked, not guessed.
-              const name = window.prompt(t('teams.coderPrompt'), info.coder)?.trim();
-              if (name) void api.call('project.setCoder', { name }).then(() => useApp.getState().refresh(), (e: unknown) => useApp.getState().setError(e instanceof Error ? e.message : String(e)));
-            }}
+            onClick={() => void changeCoder(info.coder)}
           >
             {t('status.coder', { name: info.coder })}
           </button>

@@ -8,26 +8,31 @@ import { create } from 'zustand';
 import type { AppEvent } from '../../../shared/contract';
 import type { HistoryState } from '../../../shared/contract/history';
 import { api } from '../api/client';
-import { i18n } from '../i18n';
 import { useApp } from './app-store';
+import { askCoderName, setCoder } from './coder-store';
 
-/** Projects whose coder was asked for on this page: asked once, before the first coding. */
-const coderAsked = new Set<string>();
+/** Per project file, the question asked on this page: asked once, and every coding started meanwhile waits for its answer. */
+const coderAsked = new Map<string, Promise<void>>();
 
 /**
  * Every quotation and link records its coder, so a copy whose coder was never chosen asks for
- * one before its first coding (the operating-system user is offered); cancelling keeps that.
+ * one before its first coding (the operating-system user is suggested); cancelling keeps that.
  */
-async function askCoderOnce(): Promise<void> {
+function askCoderOnce(): Promise<void> {
   const file = useApp.getState().info?.file ?? '';
-  if (coderAsked.has(file)) return;
-  coderAsked.add(file);
-  const coder = await api.call('project.coder', {});
-  if (coder.chosen) return;
-  const name = window.prompt(i18n.t('teams.coderPrompt'), coder.name)?.trim();
-  if (!name) return;
-  await api.call('project.setCoder', { name });
-  await useApp.getState().refresh();
+  let asking = coderAsked.get(file);
+  if (!asking) {
+    asking = (async () => {
+      const coder = await api.call('project.coder', {});
+      if (coder.chosen) return;
+      const name = await askCoderName('first', coder.name);
+      if (name) await setCoder(name);
+    })();
+    coderAsked.set(file, asking);
+    // a question that failed (e.g. the project closed) is asked again next time
+    void asking.catch(() => coderAsked.delete(file));
+  }
+  return asking;
 }
 
 export interface TextRange {

@@ -24,7 +24,15 @@ const sv = {
     acceptNeither: 'Ingen av dem',
     settleHint: 'Varje beslut är ett steg som kan ångras. Kodarnas egna kopior ändras inte.',
     changeCoder: 'Byt kodare',
-    coderPrompt: 'Vem kodar i den här kopian? Namnet sparas med varje citat och koppling.',
+    coderDialog: {
+      title: { first: 'Vem kodar?', change: 'Byt kodare' },
+      help: {
+        first:
+          'Rödtråd sparar kodarens namn med varje citat och koppling, så att flera kodares arbete kan slås samman och jämföras. Kodar du ensam kan du behålla förslaget. Du kan byta kodare när som helst i statusraden.',
+        change: 'Det du kodar härefter sparas under det nya namnet. Det som redan är kodat behåller sin kodare.',
+      },
+      name: 'Kodarens namn',
+    },
   },
 };
 
@@ -51,7 +59,15 @@ const en: typeof sv = {
     acceptNeither: 'Neither',
     settleHint: "Each decision is one undoable step. The coders' own copies are not changed.",
     changeCoder: 'Change coder',
-    coderPrompt: 'Who codes in this copy? The name is recorded with every quotation and code link.',
+    coderDialog: {
+      title: { first: 'Who is coding?', change: 'Change coder' },
+      help: {
+        first:
+          "Rödtråd records the coder's name with every quotation and code link, so that several coders' work can be merged and compared. If you code alone, you can keep the suggestion. You can change the coder at any time in the status bar.",
+        change: 'What you code from now on is recorded under the new name. What is already coded keeps its coder.',
+      },
+      name: "Coder's name",
+    },
   },
 };
 
