@@ -88,7 +88,7 @@ describe.skipIf(noChromium)('managing documents', () => {
     await page.getByRole('menuitem', { name: 'Rätta texten i repliken …' }).click();
     await page.getByTestId('correct-dialog').waitFor();
     const field = page.getByTestId('correct-text');
-    expect(await field.inputValue()).toBe(body);
+    await expect.poll(() => field.inputValue()).toBe(body);
     const corrected = `${body.slice(0, wMid.index!)}rättat-ord 🙂${body.slice(wMid.index! + wMid[0].length)}`;
     await field.fill(corrected);
     await app().screenshot('docs-1-correct-dialog');

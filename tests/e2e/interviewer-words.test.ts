@@ -54,6 +54,6 @@ describe.skipIf(noChromium)('interviewer and speaker names', () => {
     // "Anna" said in the text now counts as a word; labels at the start of turns still do not
     await expect.poll(counted).toBeGreaterThan(before);
     const api = await callApi<{ counted: number }>(page, 'words.frequencies', { scope: {}, includeSpeakerNames: true, limit: 1 });
-    expect(await counted()).toBe(api.counted);
+    await expect.poll(counted).toBe(api.counted);
   });
 });

@@ -44,9 +44,9 @@ describe.skipIf(noChromium)('markers and keys', () => {
 
   it('a quotation with a comment and a memo is marked in the margin and in the list', async () => {
     await expect.poll(() => page.getByTestId('mark-comment').count()).toBe(1);
-    expect(await page.getByTestId('mark-memo').count()).toBe(1);
-    expect(await page.getByTestId('list-mark-comment').count()).toBe(1);
-    expect(await page.getByTestId('list-mark-memo').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('mark-memo').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('list-mark-comment').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('list-mark-memo').count()).toBe(1);
     expect(await page.getByTestId('mark-comment').getAttribute('title')).toContain('Viktigt exempel');
     await selectQuotation();
     await app().screenshot('markers-1-margin-and-list');
@@ -57,10 +57,9 @@ describe.skipIf(noChromium)('markers and keys', () => {
     await page.getByTestId('document-text').focus();
     await page.keyboard.press('m');
     await page.getByTestId('memo-dialog').waitFor();
-    const title = await page.getByTestId('memo-dialog').locator('h3').textContent();
-    expect(title).toMatch(/^Memon om citatet ”\S+/);
-    expect(title).not.toMatch(/citat \d+/);
-    expect(await page.getByTestId('memo-title').inputValue()).toMatch(/^Om ”/);
+    await expect.poll(() => page.getByTestId('memo-dialog').locator('h3').textContent()).toMatch(/^Memon om citatet ”\S+/);
+    expect(await page.getByTestId('memo-dialog').locator('h3').textContent()).not.toMatch(/citat \d+/);
+    await expect.poll(() => page.getByTestId('memo-title').inputValue()).toMatch(/^Om ”/);
   });
 
   it('a memo longer than a memo holds is refused before saving, and the text stays', async () => {
@@ -97,14 +96,14 @@ describe.skipIf(noChromium)('markers and keys', () => {
     await input.fill('Omdöpt kod');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('code-row').filter({ hasText: 'Omdöpt kod' }).count()).toBe(1);
-    const focus = await page.evaluate(() => ({ role: document.activeElement?.getAttribute('role'), active: document.activeElement?.getAttribute('aria-activedescendant') }));
-    expect(focus.role).toBe('tree');
     const renamed = (await callApi<Code[]>(page, 'codes.tree')).find((c) => c.name === 'Omdöpt kod')!;
-    expect(focus.active).toBe(`code-${renamed.id}`);
-    // arrows go on from the renamed code
+    // the focus comes back once the dialog has closed: waited for, not read at once
+    const focus = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute('role'), active: document.activeElement?.getAttribute('aria-activedescendant') }));
+    await expect.poll(focus).toEqual({ role: 'tree', active: `code-${renamed.id}` });
+    // arrows go on from the renamed code, to another code
     await page.keyboard.press('ArrowDown');
-    const next = await page.evaluate(() => document.activeElement?.getAttribute('aria-activedescendant'));
-    expect(next).not.toBe(`code-${renamed.id}`);
+    await expect.poll(async () => (await focus()).active).not.toBe(`code-${renamed.id}`);
+    expect((await focus()).active).toMatch(/^code-\d+$/);
     const steps = await callApi<{ action: string }[]>(page, 'history.list', { limit: 3 });
     expect(steps.filter((s) => s.action === 'codes.update').length).toBe(1);
   });

@@ -23,8 +23,8 @@ describe.skipIf(noChromium)('word forms in the search', () => {
     await page.getByTestId('search-input').fill('arbete');
     await page.getByTestId('search-run').click();
     await page.getByTestId('search-forms').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('search-form').count()).toBe(api.forms.length);
-    expect(await total()).toBe(api.total);
+    await expect.poll(() => page.getByTestId('search-form').count()).toBe(api.forms.length);
+    await expect.poll(total).toBe(api.total);
     await app().screenshot('word-forms-1-listed');
 
     const drop = api.forms.find((f) => f.form !== 'arbete')!;
