@@ -4,9 +4,8 @@
  * hits (and so they are not coded by "code selected"); word frequencies never list a
  * speaker's label or name unless asked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { callApi, startApp, type E2E } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerTest, callApi, noChromium } from './harness';
 
 interface Speaker {
   label: string;
@@ -14,19 +13,11 @@ interface Speaker {
   isInterviewer: boolean;
 }
 
-describe('interviewer and speaker names', () => {
-  let app: E2E;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp();
-    page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+describe.skipIf(noChromium)('interviewer and speaker names', () => {
+  const app = appPerTest();
 
   it('search without the interviewer: fewer hits, none of them the interviewer\'s', async () => {
+    const { page } = app();
     await page.locator('#tab-search').click();
     await page.getByTestId('search-input').fill('samverkan');
     await page.getByTestId('search-run').click();
@@ -39,10 +30,11 @@ describe('interviewer and speaker names', () => {
     await expect.poll(() => page.getByTestId('kwic-row').count()).toBe(without.total);
     const speakers = await page.locator('.kwic-row .kwic-speaker, [data-testid="kwic-row"] .kwic-speaker').allTextContents();
     expect(speakers).not.toContain('I');
-    await app.screenshot('interviewer-1-search-without');
+    await app().screenshot('interviewer-1-search-without');
   });
 
   it('word frequencies list no speaker labels or names, unless "count speakers\' names" is ticked', async () => {
+    const { page } = app();
     // AL introduces herself as Anna: give the speaker that display name
     const al = (await callApi<(Speaker & { id: number })[]>(page, 'speakers.list', {})).find((s) => s.label === 'AL')!;
     await callApi(page, 'speakers.update', { id: al.id, name: 'Anna Lind' });
@@ -57,11 +49,11 @@ describe('interviewer and speaker names', () => {
     for (const w of words) expect(nameWords.has(w), w).toBe(false);
     const counted = async () => Number((await page.locator('.words-summary').first().textContent())!.replace(/\s/g, '').match(/\d+/)![0]);
     const before = await counted();
-    await app.screenshot('interviewer-2-words');
+    await app().screenshot('interviewer-2-words');
     await page.getByTestId('words-include-names').check();
     // "Anna" said in the text now counts as a word; labels at the start of turns still do not
     await expect.poll(counted).toBeGreaterThan(before);
     const api = await callApi<{ counted: number }>(page, 'words.frequencies', { scope: {}, includeSpeakerNames: true, limit: 1 });
-    expect(await counted()).toBe(api.counted);
+    await expect.poll(counted).toBe(api.counted);
   });
 });

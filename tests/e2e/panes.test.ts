@@ -3,26 +3,17 @@
  * fits, the code tree is folded to a strip; both are kept after a reload of the page, for
  * this project; the keyboard resizes a splitter too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startApp, type E2E } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appPerTest, noChromium } from './harness';
 
-describe('resizable and foldable panes', () => {
-  let app: E2E;
-  let page: Page;
+describe.skipIf(noChromium)('resizable and foldable panes', () => {
+  const app = appPerTest();
 
-  beforeAll(async () => {
-    app = await startApp();
-    page = app.page;
-    await page.getByTestId('document-row').first().waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  const width = (sel: string) => page.locator(sel).evaluate((el) => Math.round(el.getBoundingClientRect().width));
+  const width = (sel: string) => app().page.locator(sel).evaluate((el) => Math.round(el.getBoundingClientRect().width));
 
   it('drags the left splitter, folds the right pane, and finds both as left after a reload', async () => {
+    const { page } = app();
+    await page.getByTestId('document-row').first().waitFor();
     const before = await width('.pane-left');
     const box = (await page.getByTestId('splitter-left').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 40);
@@ -34,7 +25,7 @@ describe('resizable and foldable panes', () => {
     await page.getByTestId('splitter-right-fold').click();
     await page.getByTestId('strip-right').waitFor();
     expect(await page.locator('.pane-right').count()).toBe(0);
-    await app.screenshot('panes-1-wide-left-folded-right');
+    await app().screenshot('panes-1-wide-left-folded-right');
 
     await page.reload();
     await page.getByTestId('document-row').first().waitFor();

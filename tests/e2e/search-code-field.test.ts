@@ -3,9 +3,9 @@
  * code (the field says which, with its path), a name that matches nothing is refused with
  * the nearest codes named, and a new code is made only from the explicit "New code" line.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callApi, startApp, type E2E } from './harness';
+import { appPerTest, callApi, noChromium } from './harness';
 
 interface Code {
   id: number;
@@ -16,24 +16,20 @@ interface Code {
 
 const SUB = 'Arbetsbelastning och personalomsättning';
 
-describe('the search code field', () => {
-  let app: E2E;
+describe.skipIf(noChromium)('the search code field', () => {
+  const app = appPerTest();
   let page: Page;
   let codesBefore: Code[];
 
-  beforeAll(async () => {
-    app = await startApp();
-    page = app.page;
+  /** Each test: a fresh sample project (no quotations), searched for "samverkan". */
+  beforeEach(async () => {
+    page = app().page;
     codesBefore = await callApi<Code[]>(page, 'codes.tree');
     await page.locator('#tab-search').click();
     await page.getByTestId('search-input').fill('samverkan');
     await page.getByTestId('search-run').click();
     await page.getByTestId('kwic-row').first().waitFor({ timeout: 60_000 });
   });
-  afterAll(async () => {
-    await app?.close();
-  });
-
   const selectHits = async (from: number, n: number) => {
     for (let i = from; i < from + n; i++) await page.getByTestId('kwic-row').nth(i).getByTestId('kwic-select').check();
   };
@@ -50,7 +46,7 @@ describe('the search code field', () => {
     await expect.poll(() => page.getByTestId('search-code-status').textContent()).toBe(`Använder Påverkansfaktorer/${SUB}`);
     // no "new code" line: the text is an existing code
     expect(await page.getByTestId('search-code-new').count()).toBe(0);
-    await app.screenshot('search-code-field-1-existing');
+    await app().screenshot('search-code-field-1-existing');
     await page.getByTestId('search-code-selected').click();
     await expect.poll(() => page.locator('.search-notice').textContent()).toMatch(/2 nya citat/);
     const after = await callApi<Code[]>(page, 'codes.tree');
@@ -59,7 +55,7 @@ describe('the search code field', () => {
   });
 
   it('a name that matches no code is refused with the nearest codes; "New code" makes it explicitly', async () => {
-    await selectHits(5, 1); // a hit not coded above
+    await selectHits(5, 1);
     const field = page.getByTestId('search-code');
     await field.fill('Yrkeserfarenhter');
     await expect.poll(() => page.getByTestId('search-code-status').textContent()).toMatch(/Ingen kod heter så/);
@@ -70,7 +66,7 @@ describe('the search code field', () => {
 
     await field.fill('Sökträffar/Samverkan');
     await page.getByTestId('search-code-new').waitFor();
-    await app.screenshot('search-code-field-2-new-offered');
+    await app().screenshot('search-code-field-2-new-offered');
     await page.getByTestId('search-code-new').click();
     await expect.poll(() => page.getByTestId('search-code-status').textContent()).toBe('Skapar den nya koden Sökträffar/Samverkan');
     await page.getByTestId('search-code-selected').click();

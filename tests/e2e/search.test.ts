@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../electron/core/project/project';
-import { appPerTest, noChromium } from './harness';
+import { appPerTest, callApi, noChromium } from './harness';
 
 const CODE = 'Sökträffar/Samverkan';
 
@@ -33,10 +33,15 @@ describe.skipIf(noChromium)('search view on the sample project', () => {
     await rows.nth(second).getByTestId('kwic-select').check();
     expect(await page.getByTestId('search-selected').textContent()).toMatch(/2/);
     expect(await page.getByTestId('search-select-all').evaluate((el) => (el as HTMLInputElement).indeterminate)).toBe(true);
+    // a path that is no code yet is made only from the explicit "new code" line
+    expect((await callApi<{ path: string }[]>(page, 'codes.tree')).some((c) => c.path === CODE)).toBe(false);
     await page.getByTestId('search-code').fill(CODE);
+    await page.getByTestId('search-code-new').click();
+    await expect.poll(() => page.getByTestId('search-code-status').textContent()).toBe(`Skapar den nya koden ${CODE}`);
     await page.getByTestId('search-expand').selectOption('sentence');
     await page.getByTestId('search-code-selected').click();
     await expect.poll(() => page.locator('.search-notice').textContent()).toMatch(/2 nya citat/);
+    expect((await callApi<{ path: string; quotations: number }[]>(page, 'codes.tree')).find((c) => c.path === CODE)?.quotations).toBe(2);
     await app().screenshot('search-coded');
 
     // the project now has exactly two quotations with the code, each a sentence containing the hit
