@@ -1,0 +1,45 @@
+/**
+ * What a statement does to the tables it reads, from SQLite's own compiled program and
+ * plan: counts that do not depend on the machine's speed.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+interface Op {
+  opcode: string;
+  p1: number;
+  p2: number;
+}
+
+/**
+ * The tables (by name; an index counts as its table) that `sql` walks from the first row
+ * to the last: a cursor opened on them and started with Rewind (a scan) or Count (which
+ * also visits every page), as opposed to a seek by key or to the last row.
+ */
+export function fullScans(db: Database, sql: string): string[] {
+  let program: Op[];
+  try {
+    program = db.prepare(`EXPLAIN ${sql}`).all() as Op[];
+  } catch {
+    return []; // not a statement SQLite can explain on its own (BEGIN, a PRAGMA with side effects)
+  }
+  const tableOfRoot = new Map(
+    (db.prepare("SELECT rootpage, tbl_name FROM sqlite_schema WHERE rootpage > 0").all() as { rootpage: number; tbl_name: string }[]).map((r) => [r.rootpage, r.tbl_name]),
+  );
+  const cursorTable = new Map<number, string>();
+  const scanned = new Set<string>();
+  for (const op of program) {
+    if (op.opcode === 'OpenRead' || op.opcode === 'OpenWrite') {
+      const table = tableOfRoot.get(op.p2);
+      if (table) cursorTable.set(op.p1, table);
+    } else if (op.opcode === 'Rewind' || op.opcode === 'Count') {
+      const table = cursorTable.get(op.p1);
+      if (table) scanned.add(table);
+    }
+  }
+  return [...scanned].sort();
+}
+
+/** The lines of `EXPLAIN QUERY PLAN` for `sql` with `params`. */
+export function queryPlan(db: Database, sql: string, params: unknown[] = []): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+}
