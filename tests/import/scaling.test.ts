@@ -32,13 +32,24 @@ function corpus(n: number, prefix = 'grupp'): string {
   return folder;
 }
 
-/** Every statement run on any connection while `fn` runs, with how often (by its SQL). */
-async function countStatements(fn: () => Promise<unknown>): Promise<Map<string, number>> {
+/**
+ * Every statement run on any connection while `fn` runs, with how often (by its SQL), and
+ * how many statements were prepared: each holds native memory the garbage collector does
+ * not see, so preparing per row makes memory grow with the batch.
+ */
+async function countStatements(fn: () => Promise<unknown>): Promise<{ runs: Map<string, number>; prepared: number }> {
   const probe = new Database(':memory:');
   const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, unknown>;
+  const dbProto = Object.getPrototypeOf(probe) as { prepare: (this: unknown, ...args: unknown[]) => unknown };
   probe.close();
   const counts = new Map<string, number>();
   const originals = new Map<string, unknown>();
+  const prepare = dbProto.prepare;
+  let prepared = 0;
+  dbProto.prepare = function (this: unknown, ...args: unknown[]) {
+    prepared++;
+    return prepare.apply(this, args);
+  };
   for (const name of ['run', 'get', 'all', 'iterate']) {
     const original = proto[name] as (this: { source: string }, ...args: unknown[]) => unknown;
     originals.set(name, original);
@@ -51,13 +62,14 @@ async function countStatements(fn: () => Promise<unknown>): Promise<Map<string, 
     await fn();
   } finally {
     for (const [name, original] of originals) proto[name] = original;
+    dbProto.prepare = prepare;
   }
-  return counts;
+  return { runs: counts, prepared };
 }
 
 /** How many times statements that walk a whole corpus table ran during the import of `folder` into `p`. */
-async function scansDuringImport(p: Project, folder: string): Promise<{ scans: number; statements: string[] }> {
-  const counts = await countStatements(() => runImport(p, { sources: [{ path: folder }], kind: 'interview', duplicates: 'skip' }, undefined, { readerThread: false }));
+async function scansDuringImport(p: Project, folder: string): Promise<{ scans: number; statements: string[]; prepared: number }> {
+  const { runs: counts, prepared } = await countStatements(() => runImport(p, { sources: [{ path: folder }], kind: 'interview', duplicates: 'skip' }, undefined, { readerThread: false }));
   let scans = 0;
   const statements: string[] = [];
   for (const [sql, n] of counts) {
@@ -66,7 +78,7 @@ async function scansDuringImport(p: Project, folder: string): Promise<{ scans: n
     scans += n;
     statements.push(`${n}× ${sql.replace(/\s+/g, ' ').slice(0, 120)} (scans ${tables.join(', ')})`);
   }
-  return { scans, statements };
+  return { scans, statements, prepared };
 }
 
 const open: Project[] = [];
@@ -86,6 +98,15 @@ describe('import cost grows with the files imported, not with the project', () =
     // a scan per batch is linear; a scan per file or per sheet row makes the batch quadratic
     expect(b.statements, b.statements.join('\n')).toEqual(a.statements);
     expect(b.scans).toBe(a.scans);
+  });
+
+  it('prepares no more statements for 2N files than for N (memory flat in the batch)', async () => {
+    const small = newProject(dir, 'prepared-8.rodtrad');
+    const large = newProject(dir, 'prepared-16.rodtrad');
+    open.push(small, large);
+    const a = await scansDuringImport(small, corpus(8, 'prep'));
+    const b = await scansDuringImport(large, corpus(16, 'prep'));
+    expect(b.prepared).toBe(a.prepared);
   });
 
   it('writes about twice the pages for twice the files, into a project that already holds documents', async () => {
