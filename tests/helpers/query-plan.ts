@@ -2,7 +2,7 @@
  * What a statement does to the tables it reads, from SQLite's own compiled program and
  * plan: counts that do not depend on the machine's speed.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers';
 
 interface Op {
   opcode: string;
@@ -42,4 +42,41 @@ export function fullScans(db: Database, sql: string): string[] {
 /** The lines of `EXPLAIN QUERY PLAN` for `sql` with `params`. */
 export function queryPlan(db: Database, sql: string, params: unknown[] = []): string[] {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+}
+
+/**
+ * Every statement run on any connection while `fn` runs, with how often (by its SQL), and
+ * how many statements were prepared: each holds native memory the garbage collector does
+ * not see, so preparing per row makes memory grow with the batch.
+ */
+export async function recordStatements(fn: () => unknown): Promise<{ runs: Map<string, number>; args: Map<string, unknown[]>; prepared: number }> {
+  const probe = new Sqlite(':memory:');
+  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, unknown>;
+  const dbProto = Object.getPrototypeOf(probe) as { prepare: (this: unknown, ...args: unknown[]) => unknown };
+  probe.close();
+  const counts = new Map<string, number>();
+  const bound = new Map<string, unknown[]>();
+  const originals = new Map<string, unknown>();
+  const prepare = dbProto.prepare;
+  let prepared = 0;
+  dbProto.prepare = function (this: unknown, ...args: unknown[]) {
+    prepared++;
+    return prepare.apply(this, args);
+  };
+  for (const name of ['run', 'get', 'all', 'iterate']) {
+    const original = proto[name] as (this: { source: string }, ...args: unknown[]) => unknown;
+    originals.set(name, original);
+    proto[name] = function (this: { source: string }, ...args: unknown[]) {
+      counts.set(this.source, (counts.get(this.source) ?? 0) + 1);
+      if (!bound.has(this.source)) bound.set(this.source, args);
+      return original.apply(this, args);
+    };
+  }
+  try {
+    await fn();
+  } finally {
+    for (const [name, original] of originals) proto[name] = original;
+    dbProto.prepare = prepare;
+  }
+  return { runs: counts, args: bound, prepared };
 }

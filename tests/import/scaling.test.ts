@@ -8,12 +8,11 @@
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Project } from '../../electron/core/project/project';
 import { tempDir } from '../helpers/tmp';
 import { newProject, runImport } from './helpers';
-import { fullScans } from '../helpers/query-plan';
+import { fullScans, recordStatements } from '../helpers/query-plan';
 
 const dir = tempDir('rodtrad-import-scaling');
 const CORPUS_TABLES = new Set(['documents', 'turns', 'speakers']);
@@ -32,44 +31,9 @@ function corpus(n: number, prefix = 'grupp'): string {
   return folder;
 }
 
-/**
- * Every statement run on any connection while `fn` runs, with how often (by its SQL), and
- * how many statements were prepared: each holds native memory the garbage collector does
- * not see, so preparing per row makes memory grow with the batch.
- */
-async function countStatements(fn: () => Promise<unknown>): Promise<{ runs: Map<string, number>; prepared: number }> {
-  const probe = new Database(':memory:');
-  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, unknown>;
-  const dbProto = Object.getPrototypeOf(probe) as { prepare: (this: unknown, ...args: unknown[]) => unknown };
-  probe.close();
-  const counts = new Map<string, number>();
-  const originals = new Map<string, unknown>();
-  const prepare = dbProto.prepare;
-  let prepared = 0;
-  dbProto.prepare = function (this: unknown, ...args: unknown[]) {
-    prepared++;
-    return prepare.apply(this, args);
-  };
-  for (const name of ['run', 'get', 'all', 'iterate']) {
-    const original = proto[name] as (this: { source: string }, ...args: unknown[]) => unknown;
-    originals.set(name, original);
-    proto[name] = function (this: { source: string }, ...args: unknown[]) {
-      counts.set(this.source, (counts.get(this.source) ?? 0) + 1);
-      return original.apply(this, args);
-    };
-  }
-  try {
-    await fn();
-  } finally {
-    for (const [name, original] of originals) proto[name] = original;
-    dbProto.prepare = prepare;
-  }
-  return { runs: counts, prepared };
-}
-
 /** How many times statements that walk a whole corpus table ran during the import of `folder` into `p`. */
 async function scansDuringImport(p: Project, folder: string): Promise<{ scans: number; statements: string[]; prepared: number }> {
-  const { runs: counts, prepared } = await countStatements(() => runImport(p, { sources: [{ path: folder }], kind: 'interview', duplicates: 'skip' }, undefined, { readerThread: false }));
+  const { runs: counts, prepared } = await recordStatements(() => runImport(p, { sources: [{ path: folder }], kind: 'interview', duplicates: 'skip' }, undefined, { readerThread: false }));
   let scans = 0;
   const statements: string[] = [];
   for (const [sql, n] of counts) {

@@ -58,7 +58,7 @@ export const codingHandlers: Handlers<CodingMethod> = {
     return getQuotation(p, a.quotationId);
   },
   'quotations.codeTurn': ({ session }, a) => codeTurn(session.requireProject(), a.turnId, a.codeIds),
-  'quotations.query': ({ session }, { limit, offset, ...q }) => queryQuotations(session.requireProject(), q, { limit, offset }),
+  'quotations.query': ({ session }, { limit, offset, countTotal, ...q }) => queryQuotations(session.requireProject(), q, { limit, offset, countTotal }),
   'quotations.export': ({ session }, e) => exportQuotations(session.requireProject(), e),
 
   'coders.list': ({ session }) => {

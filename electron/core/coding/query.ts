@@ -7,6 +7,7 @@ import { IN_LIST, listParam } from '../db/sql-list';
 import type { QuotationRow } from '../../../shared/contract/coding';
 import type { Project } from '../project/project';
 import { joinCodePath, subtreeIds } from './codes';
+import { quotationListSql, textCache } from './quotations';
 
 export interface QuotationQueryInput {
   codeIds?: number[];
@@ -181,17 +182,6 @@ function sqlFilter(p: Project, q: QuotationQueryInput): { sql: string; args: unk
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }
 
-/**
- * The quotation list's SQL, in the list's order: by document, then position in it. Documents
- * keep the order they were added in (documents/store.ts), so that is the order of the
- * quotations_document index (document_id, start, then the row id): SQLite reads the first
- * page straight off the index, with no sort of the whole selection.
- */
-export function quotationListSql(where: string): string {
-  return `SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at FROM quotations q ${where}
-          ORDER BY q.document_id, q.start, q.id`;
-}
-
 type QuoteTuple = [id: number, guid: string, documentId: number, start: number, end: number, comment: string | null, coderId: number | null, createdAt: string];
 
 /**
@@ -200,7 +190,12 @@ type QuoteTuple = [id: number, guid: string, documentId: number, start: number, 
  * streamed in list order and filtered row by row, one document's text and turns in memory at
  * a time, keeping only the page. Nothing loads every quotation or every text to show 200.
  */
-export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limit?: number; offset?: number } = {}): { total: number; rows: QuotationRow[] } {
+export function queryQuotations(
+  p: Project,
+  q: QuotationQueryInput,
+  page: { limit?: number; offset?: number; countTotal?: boolean } = {},
+): { total: number | null; more: boolean; rows: QuotationRow[] } {
+  const countTotal = page.countTotal !== false;
   const filter = sqlFilter(p, q);
   const offset = page.offset ?? 0;
   const limit = page.limit ?? -1;
@@ -211,13 +206,18 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
 
   type Picked = { r: QuoteTuple; speaker: SpeakerInfo | null | undefined; text: string | undefined };
   let picked: Picked[];
-  let total: number;
+  let total: number | null = null;
+  let more: boolean;
   if (!wantSpeakers && !speakerWhere.length && !needle) {
-    picked = (p.db.prepare(`${quotationListSql(filter.sql)} LIMIT ? OFFSET ?`).raw().all(...filter.args, limit, offset) as QuoteTuple[]).map((r) => ({ r, speaker: undefined, text: undefined }));
-    total = p.db.prepare(`SELECT count(*) FROM quotations q ${filter.sql}`).pluck().get(...filter.args) as number;
+    // one row beyond the page says whether more follow
+    const rows = p.db.prepare(`${quotationListSql(filter.sql)} LIMIT ? OFFSET ?`).raw().all(...filter.args, limit < 0 ? -1 : limit + 1, offset) as QuoteTuple[];
+    more = limit >= 0 && rows.length > limit;
+    picked = (more ? rows.slice(0, limit) : rows).map((r) => ({ r, speaker: undefined, text: undefined }));
+    if (countTotal) total = p.db.prepare(`SELECT count(*) FROM quotations q ${filter.sql}`).pluck().get(...filter.args) as number;
   } else {
     picked = [];
-    total = 0;
+    let seen = 0;
+    more = false;
     const textOf = streamingText(p);
     const speakerAttrs = speakerAttributeLookup(p);
     for (const r of p.db.prepare(quotationListSql(filter.sql)).raw().iterate(...filter.args) as IterableIterator<QuoteTuple>) {
@@ -237,9 +237,14 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
         text = textOf(doc).slice(start, end);
         if (!text.toLowerCase().includes(needle) && !(comment ?? '').toLowerCase().includes(needle)) continue;
       }
-      if (total >= offset && (limit < 0 || picked.length < limit)) picked.push({ r, speaker, text });
-      total++;
+      if (seen >= offset && (limit < 0 || picked.length < limit)) picked.push({ r, speaker, text });
+      else if (seen >= offset) {
+        more = true;
+        if (!countTotal) break;
+      }
+      seen++;
     }
+    if (countTotal) total = seen;
   }
 
   const pageDocs = [...new Set(picked.map((x) => x.r[2]))];
@@ -258,9 +263,10 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
     }
   }
   const paths = codePaths(p);
-  const textOf = streamingText(p);
+  const textOf = textCache(p);
   return {
     total,
+    more,
     rows: picked.map(({ r: [id, guid, documentId, start, end, comment, coderId, createdAt], speaker: known, text }) => {
       const speaker = known === undefined ? speakerOf(documentId, start) : known;
       const codeIds = links.get(id)?.sort((x, y) => x - y) ?? [];

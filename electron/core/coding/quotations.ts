@@ -4,7 +4,6 @@ import type { Quotation } from '../../../shared/contract';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { subtreeIds } from './codes';
-import { quotationListSql } from './query';
 
 export interface NewQuotation {
   documentId: number;
@@ -138,6 +137,19 @@ function listFromSnapshot(p: Project, s: Snapshot, f: QuotationFilter & { codeId
 }
 
 /**
+ * The quotation list's SQL, in the list's order: by document, then position in it. Documents
+ * keep the order they were added in (documents/store.ts), so that is the order of the
+ * quotations_document index (document_id, start, then the row id): SQLite reads the first
+ * page straight off the index, with no sort of the whole selection.
+ */
+export function quotationListSql(where: string): string {
+  // INDEXED BY: with a code filter the planner would rather start from the code's links and
+  // sort them all, which costs the whole selection before the first row
+  return `SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at FROM quotations q INDEXED BY quotations_document ${where}
+          ORDER BY q.document_id, q.start, q.id`;
+}
+
+/**
  * Quotations in list order: by document (documents keep the order they were added in, so
  * by id, documents/store.ts), then by position in it.
  */
@@ -156,7 +168,8 @@ function documentNames(p: Project, ids?: number[]): Map<number, string> {
 }
 
 export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[] {
-  if (f.codeId !== undefined) {
+  // A page is read off the index in list order (below); the snapshot serves whole lists.
+  if (f.codeId !== undefined && f.limit === undefined) {
     const snap = snapshot(p);
     if (snap) return listFromSnapshot(p, snap, { ...f, codeId: f.codeId });
   }
@@ -181,11 +194,15 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
     args.push(f.documentId);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  // Without a code, the list is read in its order off the quotations_document index and stops
-  // at the limit; a code's quotations are gathered from its links and sorted here.
+  // A page, or a list without a code, is read in list order off the quotations_document index
+  // and stops at the limit; a code's whole list is gathered from its links and sorted here.
+  const paged = f.codeId === undefined || f.limit !== undefined;
   const rows = (
-    f.codeId === undefined
-      ? p.db.prepare(`${quotationListSql(filter)} LIMIT ?`).raw().all(...args, f.limit ? Math.floor(f.limit) : -1)
+    paged
+      ? p.db
+          .prepare(`${quotationListSql(f.codeId === undefined ? filter : `WHERE q.id IN (SELECT quotation_id FROM quotation_codes WHERE code_id ${IN_LIST})${where.length ? ` AND ${where.join(' AND ')}` : ''}`)} LIMIT ?`)
+          .raw()
+          .all(...args, f.limit ? Math.floor(f.limit) : -1)
       : p.db
           .prepare(
             `WITH sel(id) AS (${selected})
@@ -195,7 +212,7 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
           .raw()
           .all(...args)
   ) as QuoteTuple[];
-  if (f.codeId !== undefined) rows.sort(listOrder);
+  if (!paged) rows.sort(listOrder);
   const kept = f.limit ? rows.slice(0, Math.floor(f.limit)) : rows;
   const docs = documentNames(p, [...new Set(kept.map((r) => r[2]))]);
   const coders = new Map(p.db.prepare('SELECT id, name FROM coders').raw().all() as [number, string][]);
@@ -228,18 +245,34 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
 /**
  * Document texts, cached per connection until content_version changes (document text only
  * changes with it). SQLite's substr counts code points, our offsets are UTF-16 units, so
- * quotation text is sliced here.
+ * quotation text is sliced here. The cache keeps the texts used last, up to TEXT_CACHE_CHARS
+ * (a page of quotations spans a few dozen interviews; paging through 1,440 must not keep
+ * all 106 MB of their text).
  */
-const texts = new WeakMap<object, { version: number; byId: Map<number, string> }>();
+const TEXT_CACHE_CHARS = 16 * 1024 * 1024;
+const texts = new WeakMap<object, { version: number; byId: Map<number, string>; chars: number }>();
 export function textCache(p: Project): (documentId: number) => string {
   const version = p.contentVersion();
   let cache = texts.get(p.db);
-  if (!cache || cache.version !== version) texts.set(p.db, (cache = { version, byId: new Map() }));
-  const byId = cache.byId;
+  if (!cache || cache.version !== version) texts.set(p.db, (cache = { version, byId: new Map(), chars: 0 }));
+  const c = cache;
   const get = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   return (id) => {
-    let t = byId.get(id);
-    if (t === undefined) byId.set(id, (t = (get.get(id) as string | undefined) ?? ''));
+    let t = c.byId.get(id);
+    if (t !== undefined) {
+      // most recently used last
+      c.byId.delete(id);
+      c.byId.set(id, t);
+      return t;
+    }
+    t = (get.get(id) as string | undefined) ?? '';
+    c.byId.set(id, t);
+    c.chars += t.length;
+    for (const [old, text] of c.byId) {
+      if (c.chars <= TEXT_CACHE_CHARS || old === id) break;
+      c.byId.delete(old);
+      c.chars -= text.length;
+    }
     return t;
   };
 }
