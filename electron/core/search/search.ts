@@ -260,7 +260,7 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
   for (const o of occ) {
     const docId = index.passages.doc[o.passage]!;
     perDoc.set(docId, (perDoc.get(docId) ?? 0) + 1);
-    const who = `${docId}:${index.passages.speaker[o.passage] ?? ''}`;
+    const who = `${docId}:${index.passages.speaker[o.passage]!}`;
     const w = perWho.get(who);
     if (w) w.hits++;
     else perWho.set(who, { passage: o.passage, hits: 1 });
@@ -304,8 +304,8 @@ function inPassageOrder(occ: Occurrence[]): boolean {
 
 function attributesOf(index: LoadedIndex, pi: number): Record<string, string> {
   const doc = index.documents.get(index.passages.doc[pi]!);
-  const sid = index.passages.speaker[pi];
-  const sp = sid != null ? index.speakers.get(sid) : undefined;
+  const sid = index.passages.speaker[pi]!;
+  const sp = sid >= 0 ? index.speakers.get(sid) : undefined;
   return { ...(doc?.attributes ?? {}), ...(sp?.attributes ?? {}) };
 }
 
@@ -314,8 +314,8 @@ function toHit(index: LoadedIndex, o: Occurrence, context: number): SearchHit {
   const text = index.text(docId);
   const ps = index.passages.start[o.passage]!;
   const pe = index.passages.end[o.passage]!;
-  const sid = index.passages.speaker[o.passage];
-  const sp = sid != null ? index.speakers.get(sid) : undefined;
+  const sid = index.passages.speaker[o.passage]!;
+  const sp = sid >= 0 ? index.speakers.get(sid) : undefined;
   return {
     documentId: docId,
     documentName: index.documents.get(docId)?.name ?? '',
