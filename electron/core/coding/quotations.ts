@@ -36,13 +36,20 @@ export function createQuotation(p: Project, q: NewQuotation): number {
   if (!Number.isInteger(q.start) || !Number.isInteger(q.end) || q.start < 0 || q.end <= q.start || q.end > chars) {
     throw new UserError('bad-input', `quotation ${q.start}-${q.end} does not lie within the document (0-${chars})`);
   }
+  return p.transaction(() => insertCheckedQuotation(p, q));
+}
+
+/**
+ * The rows of a quotation whose span the caller has checked against its document already
+ * (code-all-hits writes tens of thousands at once); inside the caller's transaction.
+ */
+export function insertCheckedQuotation(p: Project, q: NewQuotation): number {
+  const s = stmts(p);
   const coder = q.coderId ?? p.currentCoderId();
   const now = p.now();
-  return p.transaction(() => {
-    const id = Number(s.insert.run(p.guid(), q.documentId, q.start, q.end, q.comment ?? null, coder, now, now).lastInsertRowid);
-    for (const c of q.codeIds ?? []) s.link.run(id, c, coder, now);
-    return id;
-  });
+  const id = Number(s.insert.run(p.guid(), q.documentId, q.start, q.end, q.comment ?? null, coder, now, now).lastInsertRowid);
+  for (const c of q.codeIds ?? []) s.link.run(id, c, coder, now);
+  return id;
 }
 
 export interface QuotationFilter {
