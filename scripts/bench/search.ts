@@ -121,7 +121,7 @@ async function measureEngine(file: string, engine: SearchEngine, mix: MixQuery[]
         times.push(r.ms);
         (byKind[q.kind] ??= []).push(r.ms);
       } else {
-        hits += r.value.total;
+        hits += r.value.total ?? 0;
         cold.push(r.ms);
       }
     }

@@ -27,7 +27,10 @@ export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchResult = z.object({
   query: z.string(),
-  total: z.number().int(),
+  /** All hits; null when the search stopped at the page (countTotal false). */
+  total: z.number().int().nullable(),
+  /** Hits follow the page. */
+  more: z.boolean(),
   passages: z.number().int(),
   hits: z.array(SearchHit),
   perDocument: z.array(z.object({ documentId: Id, documentName: z.string(), hits: z.number().int() })),
@@ -126,6 +129,8 @@ export const searchMethods = {
         limit: z.number().int().positive().max(100_000).default(1000),
         offset: z.number().int().nonnegative().default(0),
         context: z.number().int().min(0).max(1000).default(60),
+        /** false: stop once the page is found (total null, per-document and per-attribute counts empty); the counts are asked for after. */
+        countTotal: z.boolean().default(true),
         jobId: z.string().max(100).optional(),
       })
       .strict(),

@@ -20,6 +20,8 @@ export interface SearchOptions {
   offset?: number;
   /** Characters of context on each side of a hit. */
   context?: number;
+  /** false: stop once the page (in document order) is found, without counting the rest. */
+  countTotal?: boolean;
 }
 
 export interface SearchHit {
@@ -39,7 +41,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   query: string;
-  total: number;
+  total: number | null;
+  more: boolean;
   passages: number;
   hits: SearchHit[];
   perDocument: { documentId: number; documentName: string; hits: number }[];
@@ -70,7 +73,13 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
   const languages = opts.lang ? [opts.lang] : [...new Set(index.languages.values())];
   if (languages.length === 0) languages.push('sv');
   const hasText = parsed.clauses.some((c) => c.type !== 'field');
-  for (const lang of hasText ? languages : languages.slice(0, 1)) {
+  const passes = hasText ? languages : languages.slice(0, 1);
+  // In document order with one pass, candidates arrive in the list's order: a page that does
+  // not need the total stops at its last hit (one beyond it says more follow), reading only
+  // the documents it shows instead of verifying every hit of a common word.
+  const stopAt = opts.countTotal === false && opts.sort !== 'relevance' && passes.length === 1 ? (opts.offset ?? 0) + (opts.limit ?? 1000) + 1 : Infinity;
+  let stopped = false;
+  for (const lang of passes) {
     const plan = planFor(parsed, lang, ignored);
     if (!plan) continue;
     const results = index.candidates(plan.terms, opts.sort === 'relevance');
@@ -85,9 +94,13 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
       if (!found) continue;
       matchedPassages.add(pi);
       for (const [s, e] of found) occurrences.push({ passage: pi, start: s, end: e, score: r.score });
+      if (occurrences.length >= stopAt) {
+        stopped = true;
+        break;
+      }
     }
   }
-  return present(index, opts, occurrences, matchedPassages.size, [...ignored], started);
+  return present(index, opts, occurrences, matchedPassages.size, [...ignored], started, stopped);
 }
 
 
@@ -247,7 +260,7 @@ function mergeSpans(spans: [number, number][]): [number, number][] {
   return out;
 }
 
-function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], passages: number, ignored: string[], started: number): SearchResult {
+function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], passages: number, ignored: string[], started: number, stopped = false): SearchResult {
   const positions = new Map<number, number>();
   for (const d of index.documents.values()) positions.set(d.id, d.position);
   const pos = (pi: number): number => positions.get(index.passages.doc[pi]!) ?? 0;
@@ -282,11 +295,12 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
   const hits = occ.slice(offset, offset + limit).map((o) => toHit(index, o, context));
   return {
     query: opts.query,
-    total: occ.length,
+    total: stopped ? null : occ.length,
+    more: occ.length > offset + limit,
     passages,
     hits,
-    perDocument: [...perDoc].map(([documentId, n]) => ({ documentId, documentName: index.documents.get(documentId)?.name ?? '', hits: n })),
-    perAttribute: [...perAttr.values()].map((a) => ({ attribute: a.attribute, value: a.value, hits: a.hits, documents: a.docs.size })),
+    perDocument: stopped ? [] : [...perDoc].map(([documentId, n]) => ({ documentId, documentName: index.documents.get(documentId)?.name ?? '', hits: n })),
+    perAttribute: stopped ? [] : [...perAttr.values()].map((a) => ({ attribute: a.attribute, value: a.value, hits: a.hits, documents: a.docs.size })),
     ignored,
     ms: Math.round((performance.now() - started) * 10) / 10,
   };
