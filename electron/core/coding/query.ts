@@ -7,6 +7,7 @@ import { IN_LIST, listParam } from '../db/sql-list';
 import type { QuotationRow } from '../../../shared/contract/coding';
 import type { Project } from '../project/project';
 import { joinCodePath, subtreeIds } from './codes';
+import { lastStartingAtOrBefore } from '../text/spans';
 import { quotationListSql, textCache } from './quotations';
 
 export interface QuotationQueryInput {
@@ -84,16 +85,7 @@ function streamingSpeakerFinder(p: Project): (doc: number, pos: number) => Speak
       const speakers = new Map((speakersOf.all(doc) as SpeakerInfo[]).map((s) => [s.id, s]));
       list = (turnsOf.all(doc) as [number, number, number | null][]).map(([start, end, sid]) => ({ start, end, speaker: sid === null ? null : (speakers.get(sid) ?? null) }));
     }
-    let lo = 0;
-    let hi = list.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start <= pos) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastStartingAtOrBefore(list, pos);
     if (found < 0) return null;
     const t = list[found]!;
     return pos < t.end || (pos === t.end && t.start === t.end) ? t.speaker : null;

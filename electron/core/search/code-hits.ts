@@ -11,6 +11,7 @@ import { withUndo } from '../undo/journal';
 import type { Project } from '../project/project';
 import { passagesOf, readSpeakers } from './passages';
 import { paragraphAround, sentenceAround, trimSpan } from './text';
+import { lastStartingAtOrBefore } from '../text/spans';
 
 export type Expansion = 'word' | 'sentence' | 'paragraph' | 'turn';
 
@@ -96,17 +97,7 @@ export function expandAll(p: Project, hits: HitRef[], expand: Expansion): HitRef
  * binary search finds it (a linear search per hit cost 40,000 hits × hundreds of passages).
  */
 function passageAround(passages: { start: number; end: number }[], start: number, end: number): { start: number; end: number } | undefined {
-  let lo = 0;
-  let hi = passages.length - 1;
-  let last = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (passages[mid]!.start <= start) {
-      last = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const found = passages[last];
+  const found = passages[lastStartingAtOrBefore(passages, start)];
   return found && end <= found.end ? found : passages.find((x) => x.start <= start && end <= x.end);
 }
 
