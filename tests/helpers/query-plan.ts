@@ -80,3 +80,29 @@ export async function recordStatements(fn: () => unknown): Promise<{ runs: Map<s
   }
   return { runs: counts, args: bound, prepared };
 }
+
+/**
+ * Whether `sql` walks all rows of `table` reading a column stored at or behind `column` (by
+ * its place in the row): for documents and its text, reading every document's text — also
+ * when the column wanted is a small one behind it (position, source_name), since SQLite reads
+ * a row's columns in order.
+ */
+export function walksColumn(db: Database, sql: string, table: string, column: string): boolean {
+  let program: Op[];
+  try {
+    program = db.prepare(`EXPLAIN ${sql}`).all() as Op[];
+  } catch {
+    return false;
+  }
+  const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(table) as number | undefined;
+  const place = (db.prepare('SELECT cid FROM pragma_table_info(?) WHERE name = ?').pluck().get(table, column) as number | undefined) ?? Infinity;
+  const cursors = new Set<number>();
+  const scanned = new Set<number>();
+  const behind = new Set<number>();
+  for (const op of program) {
+    if ((op.opcode === 'OpenRead' || op.opcode === 'OpenWrite') && op.p2 === root) cursors.add(op.p1);
+    else if (op.opcode === 'Rewind' && cursors.has(op.p1)) scanned.add(op.p1);
+    else if (op.opcode === 'Column' && cursors.has(op.p1) && op.p2 >= place) behind.add(op.p1);
+  }
+  return [...scanned].some((c) => behind.has(c));
+}
