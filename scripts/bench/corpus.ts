@@ -1,10 +1,13 @@
 /**
  * The "följeforskning scale" project every benchmark section shares: 144 group interviews of
  * ~11,000 words (scripts/make-corpus.mjs, deterministic) with termin/stadsdel/grupp attributes,
- * the Table 1 codebook plus the action-plan areas, and 20,000 coded quotations on speaker turns.
- * Built once per run; sections that write must work on a copy (copyBenchProject).
+ * the Table 1 codebook plus the action-plan areas, and 20,000 coded quotations on speaker turns
+ * — times the run's scale (`--scale 10`: 1,440 interviews, 200,000 quotations).
+ * Built once per run and scale: the parent process names a folder (RODTRAD_BENCH_DIR) where
+ * the first section to need it builds it and the later sections find it; sections that
+ * write must work on a copy (copyBenchProject).
  */
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { normalizeText } from '../../shared/text/normalize';
@@ -12,7 +15,7 @@ import { setDocumentAttribute } from '../../electron/core/attributes/store';
 import { loadCodebookTree, readBundledCodebook } from '../../electron/core/codebooks/bundled';
 import { createCode } from '../../electron/core/coding/codes';
 import { createQuotation } from '../../electron/core/coding/quotations';
-import { findDocumentByName, insertDocument } from '../../electron/core/documents/store';
+import { documentFinder, insertDocument } from '../../electron/core/documents/store';
 import { parseTranscript } from '../../electron/core/import/transcript';
 import { Project } from '../../electron/core/project/project';
 import { makeCorpus } from '../make-corpus.mjs';
@@ -27,12 +30,24 @@ export interface BenchProject {
   buildMs: number;
 }
 
-export const BENCH_QUOTATIONS = 20_000;
+const BASE_INTERVIEWS = 144;
+const BASE_QUOTATIONS = 20_000;
 const ACTION_PLAN_AREAS = 13;
 
+/** The scale this section measures at (1: the 144-interview corpus). */
+export function benchScale(): number {
+  const n = Number(process.env.RODTRAD_BENCH_SCALE ?? 1);
+  return Number.isFinite(n) && n > 0 ? n : 1;
+}
+export const benchInterviews = (scale = benchScale()): number => Math.round(BASE_INTERVIEWS * scale);
+export const benchQuotations = (scale = benchScale()): number => Math.round(BASE_QUOTATIONS * scale);
+export const BENCH_QUOTATIONS = benchQuotations();
+
 let cached: Promise<BenchProject> | undefined;
-const tmp = tempDir('corpus');
-process.on('exit', () => tmp.cleanup());
+const own = tempDir('corpus');
+process.on('exit', () => own.cleanup());
+/** Where the built project and texts live: shared by the run's sections when the parent names a folder. */
+const sharedDir = (): string => process.env.RODTRAD_BENCH_DIR ?? own.dir;
 
 export function benchProject(): Promise<BenchProject> {
   cached ??= build();
@@ -42,19 +57,28 @@ export function benchProject(): Promise<BenchProject> {
 /** A private copy of the shared project for sections that write to it. */
 export async function copyBenchProject(name: string): Promise<string> {
   const { file } = await benchProject();
-  const copy = path.join(tmp.dir, `${name}.rodtrad`);
+  const copy = path.join(own.dir, `${name}.rodtrad`);
   copyFileSync(file, copy);
   return copy;
 }
 
 async function build(): Promise<BenchProject> {
-  const textsDir = path.join(tmp.dir, 'texts');
-  const made = time(() => makeCorpus(textsDir, { interviews: 144, words: 11_000 }));
-  const file = path.join(tmp.dir, 'foljeforskning.rodtrad');
-  const built = time(() => buildCorpusProject(textsDir, file, { name: 'Följeforskning (bench)', quotations: BENCH_QUOTATIONS }));
+  const scale = benchScale();
+  const base = path.join(sharedDir(), `scale-${scale}`);
+  const textsDir = path.join(base, 'texts');
+  const file = path.join(base, 'foljeforskning.rodtrad');
+  const manifest = path.join(base, 'project.json');
+  if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')) as BenchProject;
+  rmSync(base, { recursive: true, force: true });
+  const made = time(() => makeCorpus(textsDir, { interviews: benchInterviews(scale), words: 11_000 }));
+  const built = time(() => buildCorpusProject(textsDir, file, { name: 'Följeforskning (bench)', quotations: benchQuotations(scale) }));
   const { documentIds, codeIds, words } = built.value;
-  process.stderr.write(`bench corpus: ${documentIds.length} interviews, ~${round(words / 1e6, 2)} M words, generated in ${round(made.ms / 1000, 1)} s, project built in ${round(built.ms / 1000, 1)} s\n`);
-  return { file, textsDir, documentIds, codeIds, buildMs: round(built.ms) };
+  process.stderr.write(`bench corpus ×${scale}: ${documentIds.length} interviews, ~${round(words / 1e6, 2)} M words, generated in ${round(made.ms / 1000, 1)} s, project built in ${round(built.ms / 1000, 1)} s\n`);
+  const project: BenchProject = { file, textsDir, documentIds, codeIds, buildMs: round(built.ms) };
+  // written last and renamed into place: a section that died mid-build leaves no manifest
+  writeFileSync(`${manifest}.tmp`, JSON.stringify(project));
+  renameSync(`${manifest}.tmp`, manifest);
+  return project;
 }
 
 /**
@@ -79,8 +103,9 @@ export function buildCorpusProject(
   }
   p.transaction(() => {
     const [header, ...rows] = Papa.parse<string[]>(readFileSync(path.join(textsDir, 'attributes.csv'), 'utf8'), { skipEmptyLines: true }).data;
+    const findDocument = documentFinder(p);
     for (const row of rows) {
-      const doc = findDocumentByName(p, row[0] ?? '');
+      const doc = findDocument(row[0] ?? '');
       if (doc === undefined) continue;
       header!.slice(1).forEach((name, i) => row[i + 1] && setDocumentAttribute(p, doc, name, row[i + 1]!));
     }

@@ -21,16 +21,18 @@ import type { ImportResult } from '../../shared/contract/import';
 import { prewarmJobs, runJob, stopIdleJobWorkers } from '../../electron/core/jobs/run';
 import { Project } from '../../electron/core/project/project';
 import { makeCorpus } from '../make-corpus.mjs';
+import { benchInterviews, benchScale } from './corpus';
 import { round, tempDir, time, timeAsync } from './util';
 
 const RUNS = 2;
-const ROUNDS = 3;
+/** Fewer rounds on a scaled corpus: one 10x import takes as long as all the 1x rounds. */
+const ROUNDS = benchScale() > 1 ? 1 : 3;
 
 export async function importBench(): Promise<Record<string, unknown>> {
   const tmp = tempDir('import');
   try {
     const dir = path.join(tmp.dir, 'texts');
-    makeCorpus(dir, { interviews: 144, words: 11_000 });
+    makeCorpus(dir, { interviews: benchInterviews(), words: 11_000 });
     const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f));
     const mb = files.reduce((n, f) => n + statSync(f).size, 0) / 1024 / 1024;
     let n = 0;

@@ -12,10 +12,11 @@ import { buildThemeTable } from '../../electron/core/analysis/theme-table';
 import { matrixXlsx, cooccurrenceXlsx } from '../../electron/core/export/matrix-export';
 import { themeTableDocx } from '../../electron/core/export/theme-table-docx';
 import { Project } from '../../electron/core/project/project';
-import { benchProject } from './corpus';
+import { benchProject, benchScale } from './corpus';
 import { round, summarize, time, timeAsync } from './util';
 
-const RUNS = 7;
+/** Fewer runs on a scaled corpus, where one cold run takes seconds. */
+const RUNS = benchScale() > 1 ? 3 : 7;
 let currentProject: Project | undefined;
 
 /** Wall time and this thread's CPU time per run: on a shared, busy machine the CPU time is the steadier figure. */

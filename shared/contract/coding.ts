@@ -253,8 +253,11 @@ export const codingMethods = {
     params: QuotationQuery.extend({
       limit: z.number().int().positive().max(1_000_000).optional(),
       offset: z.number().int().min(0).default(0),
+      /** false: stop once the page is full, without counting the rest (total is then null); a list shows its first page so, and asks for the total after. */
+      countTotal: z.boolean().default(true),
     }),
-    result: z.object({ total: z.number().int(), rows: z.array(QuotationRow) }),
+    /** more: rows follow the page. */
+    result: z.object({ total: z.number().int().nullable(), more: z.boolean(), rows: z.array(QuotationRow) }),
   }),
   'quotations.export': method({
     summary:

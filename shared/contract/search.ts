@@ -28,7 +28,10 @@ export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchResult = z.object({
   query: z.string(),
-  total: z.number().int(),
+  /** All hits; null when the search stopped at the page (countTotal false). */
+  total: z.number().int().nullable(),
+  /** Hits follow the page. */
+  more: z.boolean(),
   passages: z.number().int(),
   hits: z.array(SearchHit),
   perDocument: z.array(z.object({ documentId: Id, documentName: z.string(), hits: z.number().int() })),
@@ -139,6 +142,8 @@ export const searchMethods = {
         lexicon: z.boolean().default(true),
         /** Written forms unticked by the user: never hits. */
         excludeForms: z.array(z.string().max(200)).max(10_000).default([]),
+        /** false: stop once the page is found (total null, per-document and per-attribute counts empty); the counts are asked for after. */
+        countTotal: z.boolean().default(true),
         jobId: z.string().max(100).optional(),
       })
       .strict(),

@@ -117,8 +117,10 @@ export const searchCommand: Command = {
       score: h.score,
     }));
     const lines = hits.map((h) => `${h.document}\t${h.speaker ?? '–'}\t${h.before.padStart(60)} [${h.match}] ${h.after}`);
-    const head = `${r.total} hits in ${r.perDocument.length} of the documents (${r.passages} passages)${r.ignored.length ? `; ignored stop words: ${r.ignored.join(', ')}` : ''}${r.forms.length ? `\nword forms: ${r.forms.map((f) => `${f.form} ${f.hits}`).join(', ')}` : ''}`;
-    const more = r.total > hits.length ? `\n… ${r.total - hits.length} more (--limit)` : '';
+    // the CLI always asks for the total
+    const total = r.total ?? r.hits.length;
+    const head = `${total} hits in ${r.perDocument.length} of the documents (${r.passages} passages)${r.ignored.length ? `; ignored stop words: ${r.ignored.join(', ')}` : ''}${r.forms.length ? `\nword forms: ${r.forms.map((f) => `${f.form} ${f.hits}`).join(', ')}` : ''}`;
+    const more = total > hits.length ? `\n… ${total - hits.length} more (--limit)` : '';
     ctx.print([head, ...lines].join('\n') + more, {
       query,
       total: r.total,

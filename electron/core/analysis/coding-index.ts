@@ -101,7 +101,9 @@ function readCodingIndex(p: Project): CodingIndex {
   // Flat reads, no JOIN: a plain table scan (faster than walking the (document, start) index and
   // fetching each row), quotations bucketed per document and each bucket put in start order,
   // then the buckets in project order.
-  const docOrder = p.db.prepare('SELECT id FROM documents ORDER BY position, id').pluck().all() as number[];
+  // Project order is id order (documents keep the order they were added in); ORDER BY position would
+  // walk every document's text, which lies before position in each row.
+  const docOrder = p.db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
   const qrows = p.db.prepare('SELECT id, document_id, start, "end" FROM quotations').raw().all() as [number, number, number, number][];
   const buckets = new Map<number, IndexedQuotation[]>();
   // Quotation ids are dense row ids: an array indexed by id beats a Map on 20,000 rows.

@@ -32,7 +32,10 @@ interface Selection {
 
 export function drill(p: Project, req: DrillRequest | Req): DrillResult {
   const sel = selection(p, req as Req);
-  const { total, rows } = queryQuotations(p, sel.query, { limit: (req as Req).limit ?? 500 });
+  const page = queryQuotations(p, sel.query, { limit: (req as Req).limit ?? 500, countTotal: true });
+  const rows = page.rows;
+  // asked for, so always counted
+  const total = page.total ?? rows.length;
   // Counted over the whole selection, not only the rows returned.
   const perDoc = countByDocument(p, sel.query);
   const docIds = [...perDoc.keys()];

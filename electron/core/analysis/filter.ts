@@ -59,7 +59,8 @@ export function resolveFilter(p: Project, f: DocumentFilter | undefined): Resolv
     args.push(listParam(f.documentIds));
   }
   const ids = p.db
-    .prepare(`SELECT d.id FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.position, d.id`)
+    // id order is project order; ORDER BY position would walk every document's text (documents/store.ts)
+    .prepare(`SELECT d.id FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.id`)
     .pluck()
     .all(...args) as number[];
   return { ids, set: new Set(ids), all: where.length === 0 };

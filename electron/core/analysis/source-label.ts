@@ -21,7 +21,9 @@ export function sourceLabels(p: Project, template: string, quotes: QuoteRef[]): 
   const docs = new Map(
     (p.db.prepare(`SELECT id, name, kind FROM documents WHERE id ${IN_LIST}`).all(listParam(docIds)) as { id: number; name: string; kind: string }[]).map((d) => [d.id, d]),
   );
-  const order = new Map((p.db.prepare('SELECT id FROM documents ORDER BY position, id').pluck().all() as number[]).map((id, i) => [id, i + 1]));
+  // Project order is id order (documents keep the order they were added in); ORDER BY position would
+  // walk every document's text, which lies before position in each row.
+  const order = new Map((p.db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[]).map((id, i) => [id, i + 1]));
   const attrs = new Map<number, Record<string, string>>();
   for (const r of p.db
     .prepare(

@@ -63,7 +63,7 @@ export const codingHandlers: Handlers<CodingMethod> = {
   'quotations.codeTurn': ({ session }, a) => codeTurn(session.requireProject(), a.turnId, a.codeIds),
   'quotations.typical': ({ session }, { codeId }) => typicalQuotes(session.requireProject(), codeId),
   'quotations.setTypical': ({ session }, { codeId, quotationIds }) => setTypical(session.requireProject(), codeId, quotationIds),
-  'quotations.query': ({ session }, { limit, offset, ...q }) => queryQuotations(session.requireProject(), q, { limit, offset }),
+  'quotations.query': ({ session }, { limit, offset, countTotal, ...q }) => queryQuotations(session.requireProject(), q, { limit, offset, countTotal }),
   'quotations.export': ({ session }, e) => exportQuotations(session.requireProject(), e),
 
   'coders.list': ({ session }) => {

@@ -7,7 +7,8 @@ import { IN_LIST, listParam } from '../db/sql-list';
 import type { QuotationRow } from '../../../shared/contract/coding';
 import type { Project } from '../project/project';
 import { joinCodePath, subtreeIds } from './codes';
-import { memoCounts, textCache } from './quotations';
+import { lastStartingAtOrBefore } from '../text/spans';
+import { memoCounts, quotationListSql, textCache } from './quotations';
 import { cooccurringQuotationIds } from './cooccur-filter';
 import { allTypical } from './typical';
 
@@ -49,20 +50,6 @@ export function codeSets(p: Project, q: QuotationQueryInput): number[][] {
   return (q.codeIds ?? []).map((id) => (q.includeSubcodes === false ? [id] : subtreeIds(p, id)));
 }
 
-interface Row {
-  id: number;
-  guid: string;
-  document_id: number;
-  document_name: string;
-  kind: string;
-  start: number;
-  end: number;
-  comment: string | null;
-  coder: string | null;
-  created_at: string;
-  needs_review: number;
-}
-
 export interface SpeakerInfo {
   id: number;
   label: string;
@@ -86,39 +73,40 @@ function speakerFinder(p: Project): (doc: number, pos: number) => SpeakerInfo | 
   };
 }
 
-/** The same lookup from all turns of the documents loaded at once, for filtering many rows. */
-function bulkSpeakerFinder(p: Project, documentIds: number[]): (doc: number, pos: number) => SpeakerInfo | null {
-  const speakers = new Map<number, SpeakerInfo>();
-  const turns = new Map<number, { start: number; end: number; speaker: SpeakerInfo | null }[]>();
-  for (let i = 0; i < documentIds.length; i += 500) {
-    const ids = documentIds.slice(i, i + 500);
-    for (const sp of p.db.prepare(`SELECT id, label, name FROM speakers WHERE document_id IN (${marks(ids.length)})`).all(...ids) as SpeakerInfo[]) speakers.set(sp.id, sp);
-    const rows = p.db
-      .prepare(`SELECT document_id, start, "end", speaker_id FROM turns WHERE document_id IN (${marks(ids.length)}) ORDER BY document_id, start`)
-      .raw()
-      .all(...ids) as [number, number, number, number | null][];
-    for (const [d, start, end, sid] of rows) {
-      let list = turns.get(d);
-      if (!list) turns.set(d, (list = []));
-      list.push({ start, end, speaker: sid === null ? null : (speakers.get(sid) ?? null) });
-    }
-  }
+/**
+ * The same lookup for rows that come in document order (a streamed query): the turns of the
+ * document at hand are loaded once, and dropped when the next document begins, so memory
+ * holds one document's turns, not the corpus's.
+ */
+function streamingSpeakerFinder(p: Project): (doc: number, pos: number) => SpeakerInfo | null {
+  const speakersOf = p.db.prepare('SELECT id, label, name FROM speakers WHERE document_id = ?');
+  const turnsOf = p.db.prepare('SELECT start, "end", speaker_id FROM turns WHERE document_id = ? ORDER BY start').raw();
+  let current = -1;
+  let list: { start: number; end: number; speaker: SpeakerInfo | null }[] = [];
   return (doc, pos) => {
-    const list = turns.get(doc);
-    if (!list) return null;
-    let lo = 0;
-    let hi = list.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start <= pos) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+    if (doc !== current) {
+      current = doc;
+      const speakers = new Map((speakersOf.all(doc) as SpeakerInfo[]).map((s) => [s.id, s]));
+      list = (turnsOf.all(doc) as [number, number, number | null][]).map(([start, end, sid]) => ({ start, end, speaker: sid === null ? null : (speakers.get(sid) ?? null) }));
     }
+    const found = lastStartingAtOrBefore(list, pos);
     if (found < 0) return null;
     const t = list[found]!;
     return pos < t.end || (pos === t.end && t.start === t.end) ? t.speaker : null;
+  };
+}
+
+/** Document texts for rows in document order: the text at hand, read once per document. */
+function streamingText(p: Project): (doc: number) => string {
+  const get = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+  let current = -1;
+  let text = '';
+  return (doc) => {
+    if (doc !== current) {
+      current = doc;
+      text = (get.get(doc) as string | undefined) ?? '';
+    }
+    return text;
   };
 }
 
@@ -158,7 +146,8 @@ function speakerAttributes(p: Project, speakerIds: number[]): Map<number, Record
 
 /**
  * The SQL conditions (on quotations aliased q) of the parts of a query SQL can decide: codes,
- * co-occurrence, documents, groups and document attributes. Speakers and text are filtered after.
+ * co-occurrence, typical quotes, documents, groups and document attributes. Speakers and the
+ * text needle are decided row by row.
  */
 export function quotationWhere(p: Project, q: QuotationQueryInput): { where: string[]; args: unknown[] } {
   const where: string[] = [];
@@ -200,75 +189,86 @@ export function quotationWhere(p: Project, q: QuotationQueryInput): { where: str
   return { where, args };
 }
 
-export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limit?: number; offset?: number } = {}): { total: number; rows: QuotationRow[] } {
+/** The WHERE clause of a quotation query. */
+function sqlFilter(p: Project, q: QuotationQueryInput): { sql: string; args: unknown[] } {
   const { where, args } = quotationWhere(p, q);
-  // Codes are read for the rows of the page only, and the order is made here: a correlated
-  // group_concat and ORDER BY over a joined table were most of the time on large selections.
-  const docs = new Map(
-    (p.db.prepare('SELECT id, name, kind, position FROM documents').raw().all() as [number, string, string, number][]).map(([id, name, kind, position]) => [
-      id,
-      { name, kind, position },
-    ]),
-  );
-  const coders = new Map(p.db.prepare('SELECT id, name FROM coders').raw().all() as [number, string][]);
-  const rows: Row[] = (
-    p.db
-      .prepare(`SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at, q.needs_review FROM quotations q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
-      .raw()
-      .all(...args) as [number, string, number, number, number, string | null, number | null, string, number][]
-  ).map(([id, guid, documentId, start, end, comment, coderId, createdAt, needsReview]) => ({
-    id,
-    guid,
-    document_id: documentId,
-    document_name: docs.get(documentId)!.name,
-    kind: docs.get(documentId)!.kind,
-    start,
-    end,
-    comment,
-    coder: coderId === null ? null : (coders.get(coderId) ?? null),
-    created_at: createdAt,
-    needs_review: needsReview,
-  }));
-  rows.sort((a, b) => docs.get(a.document_id)!.position - docs.get(b.document_id)!.position || a.document_id - b.document_id || a.start - b.start || a.id - b.id);
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+}
 
-  const needSpeakers = (q.speakers?.length ?? 0) > 0 || Object.keys(q.speakerWhere ?? {}).length > 0;
-  const speakerOf = needSpeakers && rows.length > 1000 ? bulkSpeakerFinder(p, [...new Set(rows.map((r) => r.document_id))]) : speakerFinder(p);
-  const textOf = textCache(p);
+type QuoteTuple = [id: number, guid: string, documentId: number, start: number, end: number, comment: string | null, coderId: number | null, createdAt: string, needsReview: number];
+
+/**
+ * The quotation manager's page. Without a speaker or text filter, SQL selects the page
+ * (LIMIT/OFFSET off the index) and counts the total on the index; with one, the selection is
+ * streamed in list order and filtered row by row, one document's text and turns in memory at
+ * a time, keeping only the page. Nothing loads every quotation or every text to show 200.
+ */
+export function queryQuotations(
+  p: Project,
+  q: QuotationQueryInput,
+  page: { limit?: number; offset?: number; countTotal?: boolean } = {},
+): { total: number | null; more: boolean; rows: QuotationRow[] } {
+  const countTotal = page.countTotal !== false;
+  const filter = sqlFilter(p, q);
+  const offset = page.offset ?? 0;
+  const limit = page.limit ?? -1;
   const wantSpeakers = q.speakers?.length ? new Set(q.speakers.map((s) => s.normalize('NFC').toLowerCase())) : null;
   const speakerWhere = Object.entries(q.speakerWhere ?? {});
   const needle = q.text?.trim().toLowerCase() || null;
+  const speakerOf = wantSpeakers || speakerWhere.length ? streamingSpeakerFinder(p) : speakerFinder(p);
 
-  // Speakers are looked up for every row only when a speaker filter needs them; else for the page.
-  // Texts are read only when the text filter needs them, else for the page: a cell of a large
-  // corpus selects thousands of quotations in dozens of long transcripts.
-  type Picked = { r: Row; speaker: SpeakerInfo | null | undefined; text: string | undefined };
-  let picked: Picked[] = rows.map((r) => ({
-    r,
-    speaker: needSpeakers ? speakerOf(r.document_id, r.start) : undefined,
-    text: needle ? textOf(r.document_id).slice(r.start, r.end) : undefined,
-  }));
-  if (wantSpeakers) {
-    picked = picked.filter(
-      ({ speaker: s }) => !!s && (wantSpeakers.has(s.label.toLowerCase()) || (s.name !== null && wantSpeakers.has(s.name.toLowerCase()))),
-    );
+  type Picked = { r: QuoteTuple; speaker: SpeakerInfo | null | undefined; text: string | undefined };
+  let picked: Picked[];
+  let total: number | null = null;
+  let more: boolean;
+  if (!wantSpeakers && !speakerWhere.length && !needle) {
+    // one row beyond the page says whether more follow
+    const rows = p.db.prepare(`${quotationListSql(filter.sql)} LIMIT ? OFFSET ?`).raw().all(...filter.args, limit < 0 ? -1 : limit + 1, offset) as QuoteTuple[];
+    more = limit >= 0 && rows.length > limit;
+    picked = (more ? rows.slice(0, limit) : rows).map((r) => ({ r, speaker: undefined, text: undefined }));
+    if (countTotal) total = p.db.prepare(`SELECT count(*) FROM quotations q ${filter.sql}`).pluck().get(...filter.args) as number;
+  } else {
+    picked = [];
+    let seen = 0;
+    more = false;
+    const textOf = streamingText(p);
+    const speakerAttrs = speakerAttributeLookup(p);
+    for (const r of p.db.prepare(quotationListSql(filter.sql)).raw().iterate(...filter.args) as IterableIterator<QuoteTuple>) {
+      const [, , doc, start, end, comment] = r;
+      let speaker: SpeakerInfo | null | undefined;
+      if (wantSpeakers || speakerWhere.length) {
+        const s = (speaker = speakerOf(doc, start));
+        if (!s) continue;
+        if (wantSpeakers && !(wantSpeakers.has(s.label.toLowerCase()) || (s.name !== null && wantSpeakers.has(s.name.toLowerCase())))) continue;
+        if (speakerWhere.length) {
+          const rec = speakerAttrs(s.id);
+          if (!speakerWhere.every(([name, values]) => rec[name] !== undefined && values.includes(rec[name]!))) continue;
+        }
+      }
+      let text: string | undefined;
+      if (needle) {
+        text = textOf(doc).slice(start, end);
+        if (!text.toLowerCase().includes(needle) && !(comment ?? '').toLowerCase().includes(needle)) continue;
+      }
+      if (seen >= offset && (limit < 0 || picked.length < limit)) picked.push({ r, speaker, text });
+      else if (seen >= offset) {
+        more = true;
+        if (!countTotal) break;
+      }
+      seen++;
+    }
+    if (countTotal) total = seen;
   }
-  if (speakerWhere.length) {
-    const attrs = speakerAttributes(p, [...new Set(picked.flatMap((x) => (x.speaker ? [x.speaker.id] : [])))]);
-    picked = picked.filter(({ speaker: s }) => {
-      if (!s) return false;
-      const rec = attrs.get(s.id) ?? {};
-      return speakerWhere.every(([name, values]) => rec[name] !== undefined && values.includes(rec[name]!));
-    });
-  }
-  if (needle) picked = picked.filter((x) => x.text!.toLowerCase().includes(needle) || (x.r.comment ?? '').toLowerCase().includes(needle));
 
-  const total = picked.length;
-  const offset = page.offset ?? 0;
-  const pageRows = page.limit !== undefined ? picked.slice(offset, offset + page.limit) : picked.slice(offset);
-  const attrs = documentAttributes(p, [...new Set(pageRows.map((x) => x.r.document_id))]);
+  const pageDocs = [...new Set(picked.map((x) => x.r[2]))];
+  const docs = new Map(
+    (p.db.prepare(`SELECT id, name, kind FROM documents WHERE id ${IN_LIST}`).raw().all(listParam(pageDocs)) as [number, string, string][]).map(([id, name, kind]) => [id, { name, kind }]),
+  );
+  const coders = new Map(p.db.prepare('SELECT id, name FROM coders').raw().all() as [number, string][]);
+  const attrs = documentAttributes(p, pageDocs);
   const links = new Map<number, number[]>();
-  for (let i = 0; i < pageRows.length; i += 500) {
-    const ids = pageRows.slice(i, i + 500).map((x) => x.r.id);
+  for (let i = 0; i < picked.length; i += 500) {
+    const ids = picked.slice(i, i + 500).map((x) => x.r[0]);
     for (const [qid, cid] of p.db.prepare(`SELECT quotation_id, code_id FROM quotation_codes WHERE quotation_id IN (${marks(ids.length)})`).raw().all(...ids) as [number, number][]) {
       const list = links.get(qid);
       if (list) list.push(cid);
@@ -276,32 +276,44 @@ export function queryQuotations(p: Project, q: QuotationQueryInput, page: { limi
     }
   }
   const paths = codePaths(p);
+  const textOf = textCache(p);
   const memos = memoCounts(p);
   return {
     total,
-    rows: pageRows.map(({ r, speaker: known, text }) => {
-      const speaker = known === undefined ? speakerOf(r.document_id, r.start) : known;
-      const codeIds = links.get(r.id)?.sort((x, y) => x - y) ?? [];
+    more,
+    rows: picked.map(({ r: [id, guid, documentId, start, end, comment, coderId, createdAt, needsReview], speaker: known, text }) => {
+      const speaker = known === undefined ? speakerOf(documentId, start) : known;
+      const codeIds = links.get(id)?.sort((x, y) => x - y) ?? [];
       return {
-        id: r.id,
-        guid: r.guid,
-        documentId: r.document_id,
-        documentName: r.document_name,
-        documentKind: r.kind,
-        start: r.start,
-        end: r.end,
-        text: text ?? textOf(r.document_id).slice(r.start, r.end),
-        comment: r.comment,
-        coder: r.coder,
-        createdAt: r.created_at,
+        id,
+        guid,
+        documentId,
+        documentName: docs.get(documentId)!.name,
+        documentKind: docs.get(documentId)!.kind,
+        start,
+        end,
+        text: text ?? textOf(documentId).slice(start, end),
+        comment,
+        coder: coderId === null ? null : (coders.get(coderId) ?? null),
+        createdAt,
         codeIds,
-        needsReview: r.needs_review === 1,
-        memos: memos.get(r.id) ?? 0,
+        needsReview: needsReview === 1,
+        memos: memos.get(id) ?? 0,
         speaker: speaker ? (speaker.name ?? speaker.label) : null,
         speakerId: speaker?.id ?? null,
-        attributes: attrs.get(r.document_id) ?? {},
+        attributes: attrs.get(documentId) ?? {},
         codePaths: codeIds.map((c) => joinCodePath(paths.get(c) ?? [])),
       };
     }),
+  };
+}
+
+/** A speaker's attribute values, read once per speaker. */
+function speakerAttributeLookup(p: Project): (speakerId: number) => Record<string, string> {
+  const cache = new Map<number, Record<string, string>>();
+  return (id) => {
+    let rec = cache.get(id);
+    if (!rec) cache.set(id, (rec = speakerAttributes(p, [id]).get(id) ?? {}));
+    return rec;
   };
 }

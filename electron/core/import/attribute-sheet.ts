@@ -4,7 +4,7 @@
  * one transaction; names that match no document are reported, never silently dropped.
  */
 import { ensureAttribute, setDocumentAttribute } from '../attributes/store';
-import { findDocumentByName } from '../documents/store';
+import { documentFinder } from '../documents/store';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import type { Table } from './formats/table';
@@ -27,10 +27,11 @@ export function applyAttributeTable(p: Project, table: Table, sheet: string): At
     const matched = new Set<number>();
     // the type is fixed when the attribute is first made; levels follow the sheet's row order
     columns.forEach((c, i) => ensureAttribute(p, c.name, 'document', types[i]));
+    const findDocument = documentFinder(p);
     for (const row of table.rows) {
       const name = cellText(row[0] ?? null).trim();
       if (!name) continue;
-      const doc = findDocumentByName(p, name);
+      const doc = findDocument(name);
       if (doc === undefined) {
         unknown.push(name);
         continue;

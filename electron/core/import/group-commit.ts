@@ -17,10 +17,14 @@ export class GroupCommit {
   /** What to tell each file of the open group should its commit fail (disk full …). */
   private pending: ((e: Error) => void)[] = [];
 
-  /** `beforeCommit` is a test hook, run just before each COMMIT (a test throws SQLITE_FULL from it). */
+  /**
+   * `beforeCommit` is a test hook, run just before each COMMIT (a test throws SQLITE_FULL
+   * from it); `maxMs` another (Infinity: commit by bytes only, for tests that count pages).
+   */
   constructor(
     private readonly db: Db,
     private readonly beforeCommit?: () => void,
+    private readonly maxMs = GROUP_MS,
   ) {}
 
   /**
@@ -43,7 +47,7 @@ export class GroupCommit {
     } finally {
       if (ok) this.pending.push(onLost);
       this.bytes += bytes;
-      if (this.bytes >= GROUP_BYTES || Date.now() - this.started >= GROUP_MS) this.commit();
+      if (this.bytes >= GROUP_BYTES || Date.now() - this.started >= this.maxMs) this.commit();
     }
   }
 

@@ -41,6 +41,12 @@ export interface ImportOptions {
   readerScript?: string;
   /** Test hook: runs before each group commit (to make a commit fail as on a full disk). */
   beforeCommit?: () => void;
+  /**
+   * Test hook: how long a commit group may stay open, and how long to wait on a slow reader
+   * before committing meanwhile (default GROUP_MS and 50 ms). Tests that count written pages
+   * pass Infinity, so commits follow the bytes written and not the machine's speed.
+   */
+  groupCommitMs?: number;
 }
 
 export async function importFiles(p: Project, params: ImportParams, ctx: JobContext, options: ImportOptions = {}): Promise<ImportResult> {
@@ -127,7 +133,7 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
     ctx,
     { thread: reader.readerThread, script: reader.readerScript },
   );
-  const group = new GroupCommit(p.db, reader.beforeCommit);
+  const group = new GroupCommit(p.db, reader.beforeCommit, reader.groupCommitMs);
   const lost = new Map<number, Error>();
   const markLost = (): void => {
     for (const [index, e] of lost) {
@@ -147,7 +153,7 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
       }
       report(i, path.basename(item.display));
       try {
-        const file = await nextFile(prefetch, i, group);
+        const file = await nextFile(prefetch, i, group, reader.groupCommitMs === undefined ? 50 : reader.groupCommitMs);
         const index = results.length;
         // Lost files are marked by index once their result is in: the group's commit can
         // fail while this very write is still returning, before `written` has a value.
@@ -206,9 +212,9 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
  * The next prepared file. Should the reader keep us waiting, the files written so far are
  * committed meanwhile, so the write lock is not held while nothing is written.
  */
-async function nextFile(prefetch: Prefetcher, index: number, group: GroupCommit): Promise<PreparedFile> {
-  if (prefetch.ready(index)) return prefetch.next(index);
-  const timer = setTimeout(() => group.commit(), 50);
+async function nextFile(prefetch: Prefetcher, index: number, group: GroupCommit, waitMs: number): Promise<PreparedFile> {
+  if (prefetch.ready(index) || waitMs === Infinity) return prefetch.next(index);
+  const timer = setTimeout(() => group.commit(), waitMs);
   try {
     return await prefetch.next(index);
   } finally {

@@ -18,7 +18,7 @@ import { corpusFingerprint, readCorpus, type DocumentInfo, type Passage, type Sp
 import { normalizeWord, tokenize } from './text';
 
 export const INDEX_KEY = 'search-index';
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 export type SearchEngine = 'fts5' | 'lunr';
 
 export interface IndexHeader {
@@ -32,11 +32,31 @@ export interface IndexHeader {
   languages: Record<string, SearchLanguage>;
 }
 
+/** Passage columns as typed arrays (speaker -1: none), stored packed so an index loads them in one read. */
 export interface PassageColumns {
-  doc: number[];
-  start: number[];
-  end: number[];
-  speaker: (number | null)[];
+  doc: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  speaker: Int32Array;
+}
+
+/** The four columns as one buffer (doc, start, end, speaker; each n Int32s), as stored. */
+export function packPassageColumns(c: PassageColumns): Buffer {
+  const n = c.doc.length;
+  const all = new Int32Array(4 * n);
+  all.set(c.doc, 0);
+  all.set(c.start, n);
+  all.set(c.end, 2 * n);
+  all.set(c.speaker, 3 * n);
+  return Buffer.from(all.buffer, all.byteOffset, all.byteLength);
+}
+
+/** The columns back from packPassageColumns's bytes (copied once, so they are aligned and owned). */
+export function unpackPassageColumns(bytes: Uint8Array): PassageColumns {
+  const all = new Int32Array(bytes.byteLength / 4);
+  new Uint8Array(all.buffer).set(bytes);
+  const n = all.length / 4;
+  return { doc: all.subarray(0, n), start: all.subarray(n, 2 * n), end: all.subarray(2 * n, 3 * n), speaker: all.subarray(3 * n) };
 }
 
 export function fieldValues(passage: Passage, text: string, doc: DocumentInfo, speakers: Map<number, SpeakerInfo>): Record<'text' | 'speaker' | 'kind' | 'attr', string[]> {
@@ -64,7 +84,8 @@ export const FTS_SCHEMA = `
   CREATE VIRTUAL TABLE fts USING fts5(text, speaker, kind, attr, content='', detail='column',
     tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
   CREATE TABLE passages(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, speaker INTEGER);
-  CREATE TABLE header(json TEXT NOT NULL);`;
+  CREATE TABLE header(json TEXT NOT NULL);
+  CREATE TABLE passage_columns(data BLOB NOT NULL);`;
 
 const noopContext: JobContext = { progress: () => undefined, throwIfCancelled: () => undefined, cancelled: false };
 
@@ -105,10 +126,10 @@ export function buildIndex(p: Project, ctx: JobContext = noopContext, engine: Se
     languages: Object.fromEntries(corpus.documents.map((d) => [String(d.id), d.lang])),
   };
   const columns: PassageColumns = {
-    doc: corpus.passages.map((x) => x.documentId),
-    start: corpus.passages.map((x) => x.start),
-    end: corpus.passages.map((x) => x.end),
-    speaker: corpus.passages.map((x) => x.speakerId),
+    doc: Int32Array.from(corpus.passages, (x) => x.documentId),
+    start: Int32Array.from(corpus.passages, (x) => x.start),
+    end: Int32Array.from(corpus.passages, (x) => x.end),
+    speaker: Int32Array.from(corpus.passages, (x) => x.speakerId ?? -1),
   };
 
   if (engine === 'lunr') {
@@ -121,7 +142,7 @@ export function buildIndex(p: Project, ctx: JobContext = noopContext, engine: Se
       each((fields, i) => this.add({ id: String(i), ...fields }));
     });
     const full = { ...header, buildMs: Math.round(performance.now() - started) };
-    const blob = gzipSync(Buffer.from(JSON.stringify({ header: full, passages: columns, index: index.toJSON() })), { level: 6 });
+    const blob = gzipSync(Buffer.from(JSON.stringify({ header: full, passages: packPassageColumns(columns).toString('base64'), index: index.toJSON() })), { level: 6 });
     return { header: full, blob, passages: total };
   }
 
@@ -134,13 +155,14 @@ export function buildIndex(p: Project, ctx: JobContext = noopContext, engine: Se
       each((f, i) => {
         const join = (xs: string[]): string => xs.map(ftsToken).join(' ');
         ins.run(i + 1, join(f.text), join(f.speaker), join(f.kind), join(f.attr));
-        insP.run(i + 1, columns.doc[i], columns.start[i], columns.end[i], columns.speaker[i]);
+        insP.run(i + 1, columns.doc[i], columns.start[i], columns.end[i], columns.speaker[i]! < 0 ? null : columns.speaker[i]);
       });
     })();
     ctx.throwIfCancelled();
     db.exec("INSERT INTO fts(fts) VALUES ('optimize')");
     const full = { ...header, buildMs: Math.round(performance.now() - started) };
     db.prepare('INSERT INTO header(json) VALUES (?)').run(JSON.stringify(full));
+    db.prepare('INSERT INTO passage_columns(data) VALUES (?)').run(packPassageColumns(columns));
     return { header: full, blob: db.serialize(), passages: total };
   } finally {
     db.close();

@@ -9,7 +9,7 @@ import type { Progress } from '../../../shared/contract';
 import { CancelledError } from '../errors';
 import { runJob } from '../jobs/run';
 import type { Project } from '../project/project';
-import { buildAndStoreIndex, ftsToken, INDEX_FORMAT, INDEX_KEY, type IndexHeader, type PassageColumns, type SearchEngine } from './index-build';
+import { buildAndStoreIndex, ftsToken, INDEX_FORMAT, INDEX_KEY, type IndexHeader, type PassageColumns, type SearchEngine, unpackPassageColumns } from './index-build';
 import { lunr, type SearchLanguage } from './language';
 import { corpusFingerprint, readDocumentAttributes, readSpeakers, type SpeakerInfo } from './passages';
 import { withinDistance } from './text';
@@ -178,13 +178,8 @@ function openFts(data: Buffer): { header: IndexHeader; passages: PassageColumns;
   // An in-memory database deserialised from the stored bytes: nothing touches the disk.
   const db = openMemoryDb(data);
   const header = JSON.parse(db.prepare('SELECT json FROM header').pluck().get() as string) as IndexHeader;
-  const passages: PassageColumns = { doc: [], start: [], end: [], speaker: [] };
-  for (const r of db.prepare('SELECT doc, start, "end", speaker FROM passages ORDER BY id').raw().iterate() as Iterable<[number, number, number, number | null]>) {
-    passages.doc.push(r[0]);
-    passages.start.push(r[1]);
-    passages.end.push(r[2]);
-    passages.speaker.push(r[3]);
-  }
+  // the passage columns in one read, not a row at a time
+  const passages = unpackPassageColumns(db.prepare('SELECT data FROM passage_columns').pluck().get() as Buffer);
   let vocabulary: string[] | undefined;
   const vocab = (): string[] => {
     if (!vocabulary) {
@@ -249,7 +244,7 @@ function openFts(data: Buffer): { header: IndexHeader; passages: PassageColumns;
 }
 
 function openLunr(data: Buffer): { header: IndexHeader; passages: PassageColumns; candidates: LoadedIndex['candidates'] } {
-  const stored = JSON.parse(gunzipSync(data).toString('utf8')) as { header: IndexHeader; passages: PassageColumns; index: object };
+  const stored = JSON.parse(gunzipSync(data).toString('utf8')) as { header: IndexHeader; passages: string; index: object };
   const l = lunr();
   const idx = l.Index.load(stored.index);
   const candidates = (terms: PlannedTerm[]): Candidate[] =>
@@ -267,11 +262,13 @@ function openLunr(data: Buffer): { header: IndexHeader; passages: PassageColumns
         }
       })
       .map((r) => ({ passage: Number(r.ref), score: r.score }));
-  return { header: stored.header, passages: stored.passages, candidates };
+  return { header: stored.header, passages: unpackPassageColumns(Buffer.from(stored.passages, 'base64')), candidates };
 }
 
 function makeLoaded(p: Project, header: IndexHeader, passages: PassageColumns, candidates: LoadedIndex['candidates'], bytes: number, loadMs: number): LoadedIndex {
-  const docRows = p.db.prepare('SELECT id, name, position, kind FROM documents').all() as { id: number; name: string; position: number; kind: string }[];
+  // Documents keep the order they were added in (documents/store.ts), so the id is the
+  // position; reading position itself would walk every document's text (it lies behind it).
+  const docRows = (p.db.prepare('SELECT id, name, kind FROM documents').all() as { id: number; name: string; kind: string }[]).map((d) => ({ ...d, position: d.id }));
   const attrs = readDocumentAttributes(p);
   const texts = new Map<number, string>();
   const getText = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();

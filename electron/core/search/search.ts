@@ -29,6 +29,8 @@ export interface SearchOptions {
   lexicon?: boolean;
   /** Written forms the user unticked: never hits. */
   excludeForms?: string[];
+  /** false: stop once the page (in document order) is found, without counting the rest. */
+  countTotal?: boolean;
 }
 
 export interface SearchHit {
@@ -48,7 +50,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   query: string;
-  total: number;
+  total: number | null;
+  more: boolean;
   passages: number;
   hits: SearchHit[];
   perDocument: { documentId: number; documentName: string; hits: number }[];
@@ -81,7 +84,13 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
   const languages = opts.lang ? [opts.lang] : [...new Set(index.languages.values())];
   if (languages.length === 0) languages.push('sv');
   const hasText = parsed.clauses.some((c) => c.type !== 'field');
-  for (const lang of hasText ? languages : languages.slice(0, 1)) {
+  const passes = hasText ? languages : languages.slice(0, 1);
+  // In document order with one pass, candidates arrive in the list's order: a page that does
+  // not need the total stops at its last hit (one beyond it says more follow), reading only
+  // the documents it shows instead of verifying every hit of a common word.
+  const stopAt = opts.countTotal === false && opts.sort !== 'relevance' && passes.length === 1 ? (opts.offset ?? 0) + (opts.limit ?? 1000) + 1 : Infinity;
+  let stopped = false;
+  for (const lang of passes) {
     const plan = planFor(parsed, lang, ignored, { compounds: opts.compounds ?? true, lexicon: opts.lexicon ?? true });
     if (!plan) continue;
     const results = index.candidates(plan.terms, opts.sort === 'relevance');
@@ -98,9 +107,13 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
       if (!found) continue;
       matchedPassages.add(pi);
       for (const [s, e] of found) occurrences.push({ passage: pi, start: s, end: e, score: r.score });
+      if (occurrences.length >= stopAt) {
+        stopped = true;
+        break;
+      }
     }
   }
-  return present(index, opts, occurrences, matchedPassages.size, [...ignored], started);
+  return present(index, opts, occurrences, matchedPassages.size, [...ignored], started, stopped);
 }
 
 
@@ -272,7 +285,7 @@ function mergeSpans(spans: [number, number][]): [number, number][] {
   return out;
 }
 
-function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], passages: number, ignored: string[], started: number): SearchResult {
+function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], passages: number, ignored: string[], started: number, stopped = false): SearchResult {
   const positions = new Map<number, number>();
   for (const d of index.documents.values()) positions.set(d.id, d.position);
   const pos = (pi: number): number => positions.get(index.passages.doc[pi]!) ?? 0;
@@ -285,7 +298,7 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
   for (const o of occ) {
     const docId = index.passages.doc[o.passage]!;
     perDoc.set(docId, (perDoc.get(docId) ?? 0) + 1);
-    const who = `${docId}:${index.passages.speaker[o.passage] ?? ''}`;
+    const who = `${docId}:${index.passages.speaker[o.passage]!}`;
     const w = perWho.get(who);
     if (w) w.hits++;
     else perWho.set(who, { passage: o.passage, hits: 1 });
@@ -315,11 +328,12 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
   const hits = occ.slice(offset, offset + limit).map((o) => toHit(index, o, context));
   return {
     query: opts.query,
-    total: occ.length,
+    total: stopped ? null : occ.length,
+    more: occ.length > offset + limit,
     passages,
     hits,
-    perDocument: [...perDoc].map(([documentId, n]) => ({ documentId, documentName: index.documents.get(documentId)?.name ?? '', hits: n })),
-    perAttribute: [...perAttr.values()].map((a) => ({ attribute: a.attribute, value: a.value, hits: a.hits, documents: a.docs.size })),
+    perDocument: stopped ? [] : [...perDoc].map(([documentId, n]) => ({ documentId, documentName: index.documents.get(documentId)?.name ?? '', hits: n })),
+    perAttribute: stopped ? [] : [...perAttr.values()].map((a) => ({ attribute: a.attribute, value: a.value, hits: a.hits, documents: a.docs.size })),
     ignored,
     forms: [...forms].map(([form, n]) => ({ form, hits: n })).sort((a, b) => b.hits - a.hits || a.form.localeCompare(b.form, 'sv')),
     ms: Math.round((performance.now() - started) * 10) / 10,
@@ -344,8 +358,8 @@ function inPassageOrder(occ: Occurrence[]): boolean {
 
 function attributesOf(index: LoadedIndex, pi: number): Record<string, string> {
   const doc = index.documents.get(index.passages.doc[pi]!);
-  const sid = index.passages.speaker[pi];
-  const sp = sid != null ? index.speakers.get(sid) : undefined;
+  const sid = index.passages.speaker[pi]!;
+  const sp = sid >= 0 ? index.speakers.get(sid) : undefined;
   return { ...(doc?.attributes ?? {}), ...(sp?.attributes ?? {}) };
 }
 
@@ -354,8 +368,8 @@ function toHit(index: LoadedIndex, o: Occurrence, context: number): SearchHit {
   const text = index.text(docId);
   const ps = index.passages.start[o.passage]!;
   const pe = index.passages.end[o.passage]!;
-  const sid = index.passages.speaker[o.passage];
-  const sp = sid != null ? index.speakers.get(sid) : undefined;
+  const sid = index.passages.speaker[o.passage]!;
+  const sp = sid >= 0 ? index.speakers.get(sid) : undefined;
   return {
     documentId: docId,
     documentName: index.documents.get(docId)?.name ?? '',

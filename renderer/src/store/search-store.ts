@@ -45,6 +45,8 @@ interface SearchState {
 }
 
 const LIMIT = 2000;
+/** Hits shown before the rest of the list and its counts arrive. */
+const FIRST_PAGE = 200;
 let warming = false;
 let warmTimer: ReturnType<typeof setTimeout> | undefined;
 let listening = false;
@@ -103,8 +105,14 @@ export const useSearch = create<SearchState>((set, get) => ({
     if (!query.trim()) return;
     set({ busy: true, message: null });
     try {
-      const result = await api.call('search.query', { query, sort, limit: LIMIT, excludeInterviewer, compounds, excludeForms, ...(lang === 'auto' ? {} : { lang }) });
-      set({ result, selected: new Set() });
+      const params = { query, sort, excludeInterviewer, compounds, excludeForms, ...(lang === 'auto' ? {} : { lang }) };
+      // the first page of hits at once, then the full list with its counts
+      const first = await api.call('search.query', { ...params, limit: FIRST_PAGE, countTotal: false });
+      set({ result: first, selected: new Set() });
+      if (first.total === null) {
+        const result = await api.call('search.query', { ...params, limit: LIMIT });
+        if (get().query === query) set({ result });
+      }
     } catch (e) {
       useApp.getState().setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -58,6 +58,9 @@ const useFilters = create<Filters>((set, get) => ({
   setText: (text) => set({ text }),
 }));
 
+/** Rows shown before the rest of the list and its total arrive. */
+const FIRST_PAGE = 200;
+
 function QuotationManager() {
   const { t, i18n } = useTranslation();
   const codes = useApp((s) => s.codes);
@@ -68,7 +71,7 @@ function QuotationManager() {
   const [codeQuery, setCodeQuery] = useState('');
   const [attributes, setAttributes] = useState<Attribute[]>([]);
   const [groups, setGroups] = useState<DocumentGroup[]>([]);
-  const [result, setResult] = useState<{ total: number; rows: QuotationRow[] }>({ total: 0, rows: [] });
+  const [result, setResult] = useState<{ total: number | null; rows: QuotationRow[] }>({ total: 0, rows: [] });
   const { run, jumpTo } = useCoding.getState();
 
   useEffect(() => {
@@ -96,6 +99,11 @@ function QuotationManager() {
     let live = true;
     const timer = setTimeout(() => {
       void run(async () => {
+        // the first page at once, uncounted; then the longer list with its total
+        const first = await api.call('quotations.query', { ...query, limit: FIRST_PAGE, countTotal: false });
+        if (!live) return;
+        setResult(first);
+        if (!first.more) return setResult({ ...first, total: first.rows.length });
         const r = await api.call('quotations.query', { ...query, limit: 5000 });
         if (live) setResult(r);
       });
@@ -210,7 +218,9 @@ function QuotationManager() {
         <header className="panel-header">
           <h2 id="qm-title">{t('coding.qm.title')}</h2>
           <span className="qm-count" data-testid="qm-count">
-            {t('coding.qm.count', { count: result.total, n: formatNumber(result.total, i18n.language) })}
+            {result.total === null
+              ? t('coding.qm.count', { count: result.rows.length, n: `${formatNumber(result.rows.length, i18n.language)}+` })
+              : t('coding.qm.count', { count: result.total, n: formatNumber(result.total, i18n.language) })}
           </span>
           <span className="spacer" />
           <button type="button" className="small-button" onClick={() => void exportAs('csv')} data-testid="qm-export-csv">{t('coding.qm.exportCsv')}</button>

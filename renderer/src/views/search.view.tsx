@@ -127,9 +127,13 @@ function SearchView() {
       {languagesOpen && <DocumentLanguages />}
       {r && (
         <div className="search-summary" data-testid="search-summary">
-          <strong>{t('search.hits', { count: r.total, formattedCount: formatNumber(r.total, lang) })}</strong>
+          <strong>
+            {r.total === null
+              ? t('search.hits', { count: r.hits.length, formattedCount: `${formatNumber(r.hits.length, lang)}+` })
+              : t('search.hits', { count: r.total, formattedCount: formatNumber(r.total, lang) })}
+          </strong>
           <span>{t('search.inDocuments', { n: r.perDocument.length, total: documents.length })}</span>
-          {r.total > r.hits.length && <span className="muted">{t('search.shown', { n: formatNumber(r.hits.length, lang) })}</span>}
+          {r.more && <span className="muted">{t('search.shown', { n: formatNumber(r.hits.length, lang) })}</span>}
           <span className="muted">{t('search.ms', { ms: formatNumber(r.ms, lang, r.ms < 10 ? 1 : 0) })}</span>
           {r.ignored.length > 0 && <span className="muted">{t('search.ignored', { words: r.ignored.join(', ') })}</span>}
         </div>
@@ -181,7 +185,7 @@ function SearchView() {
             />
           )}
         </div>
-        {r && r.total > 0 && (
+        {r && r.perDocument.length > 0 && (
           <aside className="search-counts" aria-label={t('search.perDocument')}>
             <h3>{t('search.perDocument')}</h3>
             <table className="count-table" data-testid="search-per-document">
