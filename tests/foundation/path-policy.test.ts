@@ -49,6 +49,7 @@ const pathCalls: { method: MethodName; params: Record<string, unknown>; written?
   { method: 'reports.exportFrequencies', params: { variables: ['v'], format: 'csv', path: target('f.csv') }, written: target('f.csv') },
   { method: 'teams.copies', params: { outDir: home, coders: ['Anna'] } },
   { method: 'teams.merge', params: { out: target('merged.rodtrad'), inputs: [target('a.rodtrad')] }, written: target('merged.rodtrad') },
+  { method: 'agreement.export', params: { format: 'docx', path: target('agreement.docx') }, written: target('agreement.docx') },
   { method: 'refi.importProject', params: { source: { path: secret }, target: path.join(home, 'projects', 'refi.rodtrad') }, written: path.join(home, 'projects', 'refi.rodtrad') },
   { method: 'refi.exportProject', params: { path: target('p.qdpx') }, written: target('p.qdpx') },
   { method: 'refi.importCodebook', params: { source: { path: secret } } },

@@ -76,9 +76,9 @@ describe('current coder and recorded coder/time', () => {
     const at = text.indexOf('bollar');
     const hit = { documentId: e.interviewId, start: at, end: at + 'bollar'.length };
     await e.call('project.setCoder', { name: 'Anna' });
-    const a = await e.call('search.codeHits', { hits: [hit], code: 'Bollande', expand: 'word' });
+    const a = await e.call('search.codeHits', { hits: [hit], code: 'Bollande', createCode: true, expand: 'word' });
     await e.call('project.setCoder', { name: 'Bo' });
-    const b = await e.call('search.codeHits', { hits: [hit], code: 'Bollande', expand: 'word' });
+    const b = await e.call('search.codeHits', { hits: [hit], code: 'Bollande', createCode: true, expand: 'word' });
     expect(b.created).toBe(1);
     expect(b.quotationIds[0]).not.toBe(a.quotationIds[0]);
     const coders = e.p.db.prepare('SELECT k.name FROM quotations q JOIN coders k ON k.id = q.coder_id ORDER BY q.id').pluck().all();

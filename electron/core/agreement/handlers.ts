@@ -2,7 +2,6 @@ import type { ParsedParams } from '../../../shared/contract';
 import type { AgreementResult } from '../../../shared/contract/agreement';
 import type { Handlers } from '../api/types';
 import { deliver } from '../export/deliver';
-import { agreementDocx, agreementXlsx } from '../export/agreement-export';
 import type { Project } from '../project/project';
 import { methodText } from './method-text';
 import { computeAgreement } from './project-agreement';
@@ -20,6 +19,8 @@ export const agreementHandlers: Handlers<'agreement.compute' | 'agreement.export
   'agreement.export': async ({ session }, { format, language, path, ...o }) => {
     const project = session.requireProject();
     const r = agreementWithMethod(project, o);
+    // the Word and Excel writers load when an export is asked for, not when the CLI starts
+    const { agreementDocx, agreementXlsx } = await import('../export/agreement-export');
     const bytes = format === 'docx' ? await agreementDocx(r, language) : await agreementXlsx(r, language);
     // pseudonymised and leak-checked like every export whenever the project has a list
     return deliver(bytes, format, language === 'sv' ? 'överensstämmelse' : 'agreement', path, { project, pseudonymise: undefined });

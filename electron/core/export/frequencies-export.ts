@@ -10,7 +10,8 @@ import type { FrequencyReport, FrequencyTable, OpenAnswers } from '../../../shar
 import { formatInteger, formatPercentNumber, type Lang } from '../../../shared/format/numbers';
 import { FREQ_TEXT } from '../analysis/frequencies';
 import { caption, docxTable, heading, notes, packDocx, paragraph, sheetName } from './report-docx';
-import { addProvenanceSheet, provenanceDocx, type Provenance } from './provenance';
+import { addProvenanceSheet, type Provenance } from './provenance';
+import { provenanceDocx } from './provenance-docx';
 
 const papa = lazyRequire<typeof PapaNs>('papaparse');
 

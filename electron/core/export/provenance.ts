@@ -5,14 +5,12 @@
  */
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { Paragraph, type FileChild } from 'docx';
 import type { Lang } from '../../../shared/format/numbers';
 import { wording } from '../../../shared/wording';
 import type { DocumentFilter } from '../../../shared/contract/filter';
 import { describeFilter } from '../analysis/filter';
 import type { Project } from '../project/project';
 import { appVersion } from '../version';
-import { docxTable, heading } from './report-docx';
 
 export interface Provenance {
   title: string;
@@ -40,15 +38,6 @@ export function provenanceOf(p: Project, input: ProvenanceInput): Provenance {
     madeAt: p.now(),
     version: appVersion(),
   });
-}
-
-/** The provenance as the last page of a DOCX: a page break, a heading and a two-column table. */
-export function provenanceDocx(prov: Provenance): FileChild[] {
-  return [
-    new Paragraph({ pageBreakBefore: true, children: [] }),
-    heading(prov.title, 2),
-    docxTable({ header: ['', ''], rows: prov.rows.map(([k, v]) => [{ text: k, bold: true }, v]), widths: [1, 4], firstNumberColumn: 99, noHeader: true }),
-  ];
 }
 
 /** The provenance as the last sheet of a workbook. */

@@ -12,7 +12,8 @@ import { formatKofN, formatPercent, formatInteger, type Lang } from '../../../sh
 import { svgToPng } from './chart-png';
 import { caption, chartImage, docxTable, heading, notes, packDocx, paragraph, sheetName, subheading, type DocxCell } from './report-docx';
 import { wording } from '../../../shared/wording';
-import { addProvenanceSheet, provenanceDocx, type Provenance } from './provenance';
+import { addProvenanceSheet, type Provenance } from './provenance';
+import { provenanceDocx } from './provenance-docx';
 
 const TEXT = {
   sv: {

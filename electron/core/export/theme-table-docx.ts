@@ -8,7 +8,8 @@ import {
   TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { ThemeBullet, ThemeTable } from '../../../shared/contract/tables';
-import { provenanceDocx, type Provenance } from './provenance';
+import type { Provenance } from './provenance';
+import { provenanceDocx } from './provenance-docx';
 import { BULLET_MARKS, bulletLabel, gridWidth, noteText, quoteMarks } from '../../../shared/tables/theme-table-render';
 
 const FONT = 'Times New Roman';
