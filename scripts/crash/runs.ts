@@ -18,6 +18,7 @@ import { latestVersion, migrate } from '../../electron/core/db/migrate';
 import { Project } from '../../electron/core/project/project';
 import { appRoot } from '../../electron/core/paths';
 import { CRASH_CHUNKS, CRASH_ROWS_PER_CHUNK, CRASH_WRITES } from './shared';
+import { mulberry32 } from '../../shared/random/mulberry32';
 
 export type CrashKind = 'coding' | 'import' | 'migrate';
 
@@ -34,17 +35,6 @@ export interface CrashReport {
 export const PASSPHRASE = 'krasch-test lösenfras';
 const IMPORT_FILES = 80;
 const TURNS_PER_FILE = 12;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function childScript(): string {
   const file = path.join(appRoot(), 'dist', 'crash-child.mjs');
