@@ -26,6 +26,8 @@ export class Project {
    */
   clock: () => number = envClock;
   private coderIdCache: number | undefined;
+  /** The coder id found inside the running transaction: a bulk write looks it up once, not per row. */
+  private txCoderId: number | undefined;
 
   private constructor(db: Db, file: string, readOnly = false) {
     this.db = db;
@@ -177,6 +179,9 @@ export class Project {
       return inTransaction(this.db, fn);
     } catch (e) {
       throw storageError(e, this.file) ?? e;
+    } finally {
+      // what was looked up inside may have been rolled back with it
+      this.txCoderId = undefined;
     }
   }
 
@@ -214,8 +219,11 @@ export class Project {
    */
   currentCoderId(): number {
     if (this.coderIdCache !== undefined) return this.coderIdCache;
+    if (!this.db.inTransaction) this.txCoderId = undefined;
+    else if (this.txCoderId !== undefined) return this.txCoderId;
     const id = this.ensureCoder(this.currentCoderName());
-    if (!this.db.inTransaction) this.coderIdCache = id;
+    if (this.db.inTransaction) this.txCoderId = id;
+    else this.coderIdCache = id;
     return id;
   }
 
@@ -231,6 +239,7 @@ export class Project {
       this.setMeta('current_coder', name);
       return this.ensureCoder(name);
     });
+    this.txCoderId = undefined;
     this.coderIdCache = id;
     return id;
   }
