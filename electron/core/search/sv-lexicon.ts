@@ -81,22 +81,29 @@ export function readLexicon(aff: string, dic: string): Lexicon {
       else byAdd.set(rule.add, [{ flag, rule }]);
     }
   }
-  const endings = [...byAdd.keys()];
-
+  // Searches ask for the same written forms again and again (every hit of a compound is checked).
+  const known = new Map<string, string[]>();
   const lemmas = (word: string): string[] => {
     const w = word.toLowerCase();
+    const seen = known.get(w);
+    if (seen) return seen;
     const out = new Set<string>();
     if (entries.has(w)) out.add(w);
-    for (const add of endings) {
-      if (!w.endsWith(add) || w.length <= add.length) continue;
-      const head = w.slice(0, w.length - add.length);
-      for (const { flag, rule } of byAdd.get(add)!) {
+    // every ending the word has, looked up by itself: a few lookups instead of a pass over all endings
+    for (let cut = 1; cut <= w.length; cut++) {
+      const rulesForEnding = byAdd.get(w.slice(cut));
+      if (!rulesForEnding) continue;
+      const head = w.slice(0, cut);
+      for (const { flag, rule } of rulesForEnding) {
         const base = head + rule.strip;
         const flags = entries.get(base);
         if (flags?.includes(flag) && rule.condition.test(base)) out.add(base);
       }
     }
-    return [...out];
+    const found = [...out];
+    if (known.size > 500_000) known.clear();
+    known.set(w, found);
+    return found;
   };
   const forms = (lemma: string): string[] => {
     const flags = entries.get(lemma) ?? '';
