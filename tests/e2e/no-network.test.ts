@@ -46,6 +46,9 @@ describe.skipIf(noChromium)('the page talks to its own server only', () => {
     await rows.first().waitFor({ timeout: 60_000 });
     await rows.nth(0).getByTestId('kwic-select').check();
     await page.getByTestId('search-code').fill('Nätverk/Samverkan');
+    // a code that does not exist yet is made only from the explicit "new code" line
+    await page.getByTestId('search-code-new').click();
+    await expect.poll(() => page.getByTestId('search-code-status').textContent()).toBe('Skapar den nya koden Nätverk/Samverkan');
     await page.getByTestId('search-code-selected').click();
     await page.locator('.search-notice').waitFor();
 
