@@ -136,6 +136,20 @@ describe('word processor formats', () => {
     ]);
   });
 
+  it('DOCX: a bold name is a speaker even where the text alone would not make one (one interviewer, one person speaking once)', async () => {
+    const bytes = await makeDocx([
+      { bold: 'Intervjuare:', text: ' Hur började det?' },
+      { bold: 'Anna', text: ' Med ett samtal i korridoren.' },
+      { bold: 'Intervjuare:', text: ' Tack.' },
+    ]);
+    const r = await importOne('kort-intervju.docx', bytes);
+    expect(turnsOf(p, r.documentId!).map((t) => [t.label, t.interviewer])).toEqual([
+      ['Intervjuare', 1],
+      ['Anna', 0],
+      ['Intervjuare', 1],
+    ]);
+  });
+
   it('ODT: paragraphs, spaces, tabs and bold-styled speaker names', async () => {
     const bytes = await makeOdt(
       '<text:h>Fältanteckning</text:h><text:p><text:span text:style-name="B">Lena:</text:span> Hej<text:s text:c="2"/>där<text:tab/>flik</text:p>' +
