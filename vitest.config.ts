@@ -29,8 +29,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          // Never tried again: a retry would run on the state the failed attempt left behind.
-          retry: 0,
+          // No retry setting anywhere (vitest's default is none): a retry would run on the state
+          // the failed attempt left behind, and hide the race instead of showing it.
           env: { RODTRAD_VALIDATE_RESULTS: '1' },
         },
       },
