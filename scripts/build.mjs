@@ -4,7 +4,7 @@
 import { build as esbuild } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nodeOnly = process.argv.includes('--node-only');
@@ -40,9 +40,12 @@ await esbuild({
     // the process the crash check (scripts/crash-check.mjs, tests/privacy/crash.test.ts) kills
     'crash-child': 'scripts/crash/child.ts',
     'crash-check': 'scripts/crash/check.ts',
+    'sv-lexicon-build': 'scripts/sv-lexicon-build.ts',
   },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
+// the Swedish lexicon in the compact form the search reads (electron/core/search/sv-lexicon.ts)
+await import(pathToFileURL(path.join(root, 'dist', 'sv-lexicon-build.mjs')).href);
 // A sandboxed preload must be CommonJS and may require nothing but 'electron'.
 await esbuild({ ...common, format: 'cjs', outfile: 'dist/preload.cjs', entryPoints: ['electron/preload.ts'] });
 

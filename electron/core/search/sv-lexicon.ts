@@ -6,13 +6,20 @@
  * dictionary knows both are forms of "samverka".
  *
  * Only suffix rules are read (Swedish inflection is suffixing; the dictionary has no prefix
- * rules); continuation flags on a suffix ("/WXZ", compound marks) are ignored. The dictionary
- * is read on first use (about 0.2 s, 154,000 entries) and kept for the process.
+ * rules); continuation flags on a suffix ("/WXZ", compound marks) are ignored.
+ *
+ * Reading the dictionary's 154,000 lines into a map took over a second, paid by the first
+ * Swedish query of every process. The build therefore writes the compact form
+ * (sv-lexicon-compact.ts: the suffix rules, then every entry lower-cased, merged and sorted)
+ * to dist/, and the lexicon looks entries up in that text by binary search: reading it is one
+ * file read and one pass for line starts. Without the built file (or with
+ * RODTRAD_SV_DICTIONARY) the compact form is made from the dictionary on first use.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { appRoot } from '../paths';
+import { COMPACT_FILE, compactDictionary, compactHeader } from './sv-lexicon-compact';
 
 interface SuffixRule {
   strip: string;
@@ -32,7 +39,7 @@ export interface Lexicon {
 let cached: Lexicon | null | undefined;
 
 /** The dictionary's folder: RODTRAD_SV_DICTIONARY, or the installed `dictionary-sv` package. */
-function dictionaryDir(): string | null {
+export function dictionaryDir(): string | null {
   const fromEnv = process.env.RODTRAD_SV_DICTIONARY;
   if (fromEnv) return existsSync(path.join(fromEnv, 'index.dic')) ? fromEnv : null;
   try {
@@ -43,17 +50,49 @@ function dictionaryDir(): string | null {
   }
 }
 
+/** The installed dictionary's version, which names the compact form it matches. */
+export function dictionaryVersion(dir: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The compact form written by the build, when it matches the installed dictionary. */
+function builtCompact(dir: string): string | null {
+  if (process.env.RODTRAD_SV_DICTIONARY) return null;
+  const file = path.join(appRoot(), 'dist', COMPACT_FILE);
+  if (!existsSync(file)) return null;
+  const text = readFileSync(file, 'utf8');
+  return text.startsWith(compactHeader(dictionaryVersion(dir))) ? text : null;
+}
+
 /** The Swedish lexicon, or null when the dictionary is not installed (the search then uses Snowball alone). */
 export function swedishLexicon(): Lexicon | null {
   if (cached !== undefined) return cached;
   const dir = dictionaryDir();
-  cached = dir ? readLexicon(readFileSync(path.join(dir, 'index.aff'), 'utf8'), readFileSync(path.join(dir, 'index.dic'), 'utf8')) : null;
+  if (!dir) return (cached = null);
+  const compact =
+    builtCompact(dir) ??
+    compactDictionary(readFileSync(path.join(dir, 'index.aff'), 'utf8'), readFileSync(path.join(dir, 'index.dic'), 'utf8'), dictionaryVersion(dir));
+  cached = readCompactLexicon(compact);
   return cached;
 }
 
+/** Forgets the loaded lexicon (the bench measures a first load). */
+export function forgetSwedishLexicon(): void {
+  cached = undefined;
+}
+
+/** The lexicon straight from hunspell's two files (tests with a dictionary of their own). */
 export function readLexicon(aff: string, dic: string): Lexicon {
+  return readCompactLexicon(compactDictionary(aff, dic, 'inline'));
+}
+
+function parseRules(lines: string[]): Map<string, SuffixRule[]> {
   const rules = new Map<string, SuffixRule[]>();
-  for (const line of aff.split('\n')) {
+  for (const line of lines) {
     const m = /^SFX\s+(\S)\s+(\S+)\s+(\S+)\s+(\S+)/.exec(line);
     if (!m) continue;
     const [, flag, strip, addRaw, cond] = m as unknown as [string, string, string, string, string];
@@ -64,15 +103,49 @@ export function readLexicon(aff: string, dic: string): Lexicon {
     if (list) list.push(rule);
     else rules.set(flag, [rule]);
   }
-  const entries = new Map<string, string>();
-  for (const line of dic.split('\n')) {
-    const slash = line.indexOf('/');
-    const word = (slash < 0 ? line : line.slice(0, slash)).trim().toLowerCase();
-    if (!word || /^\d+$/.test(word)) continue;
-    const flags = slash < 0 ? '' : line.slice(slash + 1).trim();
-    entries.set(word, (entries.get(word) ?? '') + flags);
+  return rules;
+}
+
+/**
+ * An entry's flags by binary search over the sorted entry lines (`word` or `word/flags`),
+ * compared as JavaScript compares strings, which is how the compact form was sorted.
+ */
+function entryLookup(text: string, from: number): (word: string) => string | undefined {
+  const starts: number[] = [];
+  for (let i = from; i < text.length; ) {
+    const nl = text.indexOf('\n', i);
+    const end = nl < 0 ? text.length : nl;
+    if (end > i) starts.push(i);
+    i = end + 1;
   }
-  // Reverse lookup by the added ending: longest endings first is not needed, every rule is tried.
+  const lineStarts = Uint32Array.from(starts);
+  const entryAt = (k: number): { word: string; flags: string } => {
+    const s = lineStarts[k]!;
+    const nl = text.indexOf('\n', s);
+    const line = text.slice(s, nl < 0 ? text.length : nl);
+    const slash = line.indexOf('/');
+    return slash < 0 ? { word: line, flags: '' } : { word: line.slice(0, slash), flags: line.slice(slash + 1) };
+  };
+  return (word) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const e = entryAt(mid);
+      if (e.word === word) return e.flags;
+      if (e.word < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+}
+
+export function readCompactLexicon(compact: string): Lexicon {
+  const split = compact.indexOf('\n---\n');
+  if (split < 0) throw new Error('the compact Swedish lexicon has no entry section');
+  const rules = parseRules(compact.slice(0, split).split('\n'));
+  const flagsOf = entryLookup(compact, split + 5);
+  // Reverse lookup by the added ending: every rule adding that ending is tried.
   const byAdd = new Map<string, { flag: string; rule: SuffixRule }[]>();
   for (const [flag, list] of rules) {
     for (const rule of list) {
@@ -88,7 +161,7 @@ export function readLexicon(aff: string, dic: string): Lexicon {
     const seen = known.get(w);
     if (seen) return seen;
     const out = new Set<string>();
-    if (entries.has(w)) out.add(w);
+    if (flagsOf(w) !== undefined) out.add(w);
     // every ending the word has, looked up by itself: a few lookups instead of a pass over all endings
     for (let cut = 1; cut <= w.length; cut++) {
       const rulesForEnding = byAdd.get(w.slice(cut));
@@ -96,7 +169,7 @@ export function readLexicon(aff: string, dic: string): Lexicon {
       const head = w.slice(0, cut);
       for (const { flag, rule } of rulesForEnding) {
         const base = head + rule.strip;
-        const flags = entries.get(base);
+        const flags = flagsOf(base);
         if (flags?.includes(flag) && rule.condition.test(base)) out.add(base);
       }
     }
@@ -106,7 +179,7 @@ export function readLexicon(aff: string, dic: string): Lexicon {
     return found;
   };
   const forms = (lemma: string): string[] => {
-    const flags = entries.get(lemma) ?? '';
+    const flags = flagsOf(lemma) ?? '';
     const out = new Set([lemma]);
     for (const flag of new Set(flags)) {
       for (const rule of rules.get(flag) ?? []) {
