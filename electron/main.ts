@@ -12,10 +12,12 @@ import type { HostDialogs } from './core/api/session';
 import { appRoot } from './core/paths';
 import { CoreClient, type CoreChild } from './desktop/core-client';
 import { CORE_PROCESS_FILE } from './desktop/core-protocol';
+import { MEDIA_PATH_PREFIX, mediaResponse } from './desktop/media-protocol';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { APP_SCHEME, denyPermissions, refuseForeignRequests, EVENT_CHANNEL, hardenContents, registerIpc, windowOptions } from './desktop/window';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// stream: media elements read recordings from app://rodtrad/media/<id> in Range requests
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
 let win: BrowserWindow | null = null;
 let core: CoreClient | null = null;
@@ -52,6 +54,8 @@ async function createWindow(): Promise<void> {
   const rendererDir = path.join(appRoot(), 'dist', 'renderer');
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    // a transcript's recording, looked up by document id in the core (never a path from the page)
+    if (url.pathname.startsWith(MEDIA_PATH_PREFIX) && core) return mediaResponse(request, (method, params) => core!.invoke(method, params));
     const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = path.resolve(rendererDir, `.${rel}`);
     if (!file.startsWith(rendererDir + path.sep)) return new Response('forbidden', { status: 403 });

@@ -25,6 +25,7 @@ import { reportsBench } from './bench/reports';
 import { searchBench } from './bench/search';
 import { tablesBench } from './bench/tables';
 import { teamsBench } from './bench/teams';
+import { firstQueryChild, isFirstQueryMode } from './bench/word-forms';
 import { appVersion } from '../electron/core/version';
 
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -46,7 +47,10 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
 const args = process.argv.slice(2);
 const inChild = args[0] === '--section';
 
-if (inChild) {
+if (args[0] === '--first-query' && args[1] && isFirstQueryMode(args[2])) {
+  // the search section's fresh process for a first Swedish query (bench/word-forms.ts)
+  await firstQueryChild(args[1], args[2]);
+} else if (inChild) {
   const name = args[1]!;
   let result: Record<string, unknown>;
   try {

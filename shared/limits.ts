@@ -7,7 +7,7 @@ export const BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_BODY_LIMIT = 64 * 1024 * 1024;
 
 /** The calls that may carry uploaded files (or a pasted document). */
-export const UPLOAD_METHODS = ['import.files', 'import.attributeSheet', 'import.surveyPreview', 'codebooks.load', 'refi.importProject', 'refi.importCodebook', 'documents.create'] as const;
+export const UPLOAD_METHODS = ['import.files', 'import.attributeSheet', 'import.surveyPreview', 'codebooks.load', 'refi.importProject', 'refi.importCodebook', 'documents.create', 'media.link'] as const;
 
 /** The largest file the page uploads in one call: base64 grows a file by a third. */
 export const UPLOAD_FILE_LIMIT = Math.floor(((UPLOAD_BODY_LIMIT - 64 * 1024) * 3) / 4);

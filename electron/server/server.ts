@@ -15,6 +15,7 @@ import { appRoot } from '../core/paths';
 import { bodyLimit, HttpError, readJson } from './body';
 import { Credentials } from './credentials';
 import { EventStreams } from './events';
+import { MEDIA_PREFIX, serveMedia } from './media';
 import { serveStatic } from './static-files';
 
 export interface ServerOptions {
@@ -121,6 +122,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           json(error.code === 'internal' ? 500 : 400, { ok: false, error });
         }
       }, refuse);
+    }
+    if (pathname.startsWith(MEDIA_PREFIX)) {
+      req.resume();
+      return serveMedia(req, res, new URL(target, 'http://127.0.0.1'), { session: options.session, credentials, headers: BASE_HEADERS, fail });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'method not allowed');
     serveStatic(staticDir, pathname, res, BASE_HEADERS, fail);

@@ -14,6 +14,7 @@ import { searchIndex } from '../../electron/core/search/search';
 import { tokenize } from '../../electron/core/search/text';
 import { isStopWord } from '../../electron/core/search/language';
 import { benchScale, copyBenchProject } from './corpus';
+import { wordFormsBench } from './word-forms';
 import { mulberry32, round, summarize, tempDir, time, timeAsync } from './util';
 
 interface MixQuery {
@@ -74,11 +75,13 @@ export async function searchBench(): Promise<Record<string, unknown>> {
     }
     db.close();
     const ref = summarize(ftsTimes);
+    const wordForms = await wordFormsBench(file);
     return {
       corpus: { documents: corpus.documents.length, passages: corpus.passages.length, words },
       queryMix: { n: mix.length, kinds: countKinds(mix) },
       ...engines,
       fts5Reference: { buildMs: round(ftsBuild.ms, 0), bytes: ftsBytes, queries: ref, hits: ftsHits },
+      wordForms,
       ratiosToFts5Reference: {
         hybridP50: round(p50.fts5! / ref.p50, 1),
         hybridP95: round(p95.fts5! / ref.p95, 1),

@@ -18,6 +18,7 @@ import { agreementMethods } from './agreement';
 import { refiMethods } from './refi';
 import { drillMethods } from './drill';
 import { privacyMethods } from './privacy';
+import { mediaMethods } from './media';
 
 export const contract = {
   ...projectMethods,
@@ -35,6 +36,7 @@ export const contract = {
   ...refiMethods,
   ...drillMethods,
   ...privacyMethods,
+  ...mediaMethods,
 };
 
 export type Contract = typeof contract;
@@ -50,3 +52,4 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './entities';
 export * from './events';
+export { MEDIA_EXTENSIONS, type MediaInfo } from './media';

@@ -4,56 +4,11 @@
  * should and should not find) is searched in a document holding every listed form; recall and
  * precision are printed for Snowball alone, with compounds, and with the Swedish lexicon.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/api/dispatch';
-import { Session } from '../../electron/core/api/session';
-import { insertDocument } from '../../electron/core/documents/store';
 import { swedishLexicon } from '../../electron/core/search/sv-lexicon';
 import { skipUnless } from '../helpers/reference';
 import { tempDir } from '../helpers/tmp';
-
-interface Entry {
-  query: string;
-  should: string[];
-  shouldNot: string[];
-}
-const LIST = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/sv-word-forms.json'), 'utf8')) as { words: Entry[] };
-const ALL = [...new Set(LIST.words.flatMap((w) => [...w.should, ...w.shouldNot]))];
-
-async function measure(dir: string, options: { compounds: boolean; lexicon: boolean }) {
-  const s = new Session('test');
-  const p = s.createProject(path.join(dir, `forms-${Math.random().toString(36).slice(2)}.rodtrad`));
-  // every form once, in sentences of ten words
-  const sentences: string[] = [];
-  for (let i = 0; i < ALL.length; i += 10) sentences.push(`${ALL.slice(i, i + 10).join(' ')}.`);
-  insertDocument(p, { name: 'Ordformer', kind: 'other', text: sentences.join('\n\n'), language: 'sv' });
-  let tp = 0;
-  let fn = 0;
-  let fp = 0;
-  const misses: string[] = [];
-  const wrong: string[] = [];
-  for (const w of LIST.words) {
-    const r = await dispatch(s, 'search.query', { query: w.query, limit: 1, ...options });
-    const found = new Set(r.forms.map((f) => f.form));
-    for (const f of w.should) {
-      if (found.has(f)) {
-        tp++;
-      } else {
-        fn++;
-        misses.push(`${w.query}→${f}`);
-      }
-    }
-    for (const f of found) {
-      if (w.should.includes(f)) continue;
-      fp++;
-      wrong.push(`${w.query}→${f}`);
-    }
-  }
-  s.closeProject();
-  return { recall: tp / (tp + fn), precision: tp / (tp + fp), tp, fn, fp, misses, wrong };
-}
+import { measureWordForms as measure, WORD_FORM_LIST as LIST } from '../helpers/word-forms';
 
 const show = (name: string, m: Awaited<ReturnType<typeof measure>>) =>
   console.log(

@@ -35,5 +35,6 @@ import { mergeCommand } from './merge';
 import { agreementCommand } from './agreement';
 import { qdcCommand } from './qdc';
 import { qdpxCommand } from './qdpx';
+import { mediaCommand } from './media';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, encryptCommand, decryptCommand, passphraseCommand, pseudonymsCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, editCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, encryptCommand, decryptCommand, passphraseCommand, pseudonymsCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, editCommand, mediaCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];

@@ -30,6 +30,7 @@ import { refiHandlers } from '../refi/handlers';
 import { drillHandlers } from '../analysis/drill-handlers';
 import { applyPathPolicy } from './path-policy';
 import { privacyHandlers } from '../privacy/handlers';
+import { mediaHandlers } from '../media/handlers';
 
 /** Each area's part of the table; every contract method is in exactly one of them. */
 export const handlerMaps = [
@@ -54,6 +55,7 @@ export const handlerMaps = [
   agreementHandlers,
   refiHandlers,
   drillHandlers,
+  mediaHandlers,
 ] as const;
 
 const handlers: Handlers<MethodName> = mergeHandlers(...handlerMaps);

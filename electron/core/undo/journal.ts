@@ -39,6 +39,8 @@ export const JOURNALLED_TABLES = [
   'document_group_members',
   // Pinned typical quotes live here (kind 'typical-quotes'); saved theme-table layouts are written outside any step.
   'layouts',
+  // a transcript's recording: linking and unlinking are steps, and a deleted document's link comes back with it
+  'document_media',
 ] as const;
 export type JournalledTable = (typeof JOURNALLED_TABLES)[number];
 
