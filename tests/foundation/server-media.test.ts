@@ -89,7 +89,7 @@ describe('browser mode: recordings over Range requests', () => {
   });
 
   it('no credential, a wrong one, or another document\'s ticket: 403 and not a byte', async () => {
-    for (const headers of [{}, { 'x-rodtrad-token': 'wrong' }]) {
+    for (const headers of [{}, { 'x-rodtrad-token': 'wrong' }] as Record<string, string>[]) {
       const r = await get(server.port, `/media/${docId}`, { ...headers, Range: 'bytes=0-9' });
       expect(r.status).toBe(403);
       expect(r.body.includes(BYTES.subarray(0, 10))).toBe(false);
