@@ -4,6 +4,7 @@ import './i18n';
 import { App } from './components/App';
 import './styles.css';
 import './coding/coding.css';
+import './components/media/media.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,6 +4,7 @@
  */
 import type { AppEvent, MethodName, Params, Result } from '../../../shared/contract';
 import { i18n } from '../i18n';
+import { base64url, mediaTicketMessage } from '../../../shared/media-ticket';
 
 interface Bridge {
   invoke(method: string, params: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: ApiErrorShape }>;
@@ -133,6 +134,20 @@ function httpBridge(): Bridge {
 
 const bridge: Bridge = window.rodtrad ?? httpBridge();
 
+/**
+ * Where the page's media element reads a document's recording. The desktop answers
+ * app://rodtrad/media/<id> itself; in browser mode the element cannot send the credential
+ * header, so the URL carries the document's media ticket (shared/media-ticket.ts), derived
+ * from the credential, never the credential itself.
+ */
+async function mediaUrl(documentId: number): Promise<string> {
+  if (window.rodtrad) return `/media/${documentId}`;
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(token), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(mediaTicketMessage(documentId)));
+  return `/media/${documentId}?t=${base64url(new Uint8Array(mac))}`;
+}
+
 export const api = {
   async call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
     const r = await bridge.invoke(method, params);
@@ -143,4 +158,5 @@ export const api = {
     return bridge.on((e) => listener(e as AppEvent));
   },
   mode: window.rodtrad ? ('desktop' as const) : ('browser' as const),
+  mediaUrl,
 };

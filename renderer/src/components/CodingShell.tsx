@@ -109,6 +109,15 @@ const SHEET: { group: string; keys: [string, string][] }[] = [
     ],
   },
   {
+    group: 'media',
+    keys: [
+      ['F4', 'playPause'],
+      ['F3', 'back5'],
+      ['F7', 'slower'],
+      ['00:01:02', 'seekTurn'],
+    ],
+  },
+  {
     group: 'general',
     keys: [
       ['{{mod}}+Z', 'undo'],

@@ -30,6 +30,10 @@ interface Props {
   pending: { start: number; end: number } | null;
   marginWidth: number;
   current: boolean;
+  /** The recording is at this turn. */
+  playing: boolean;
+  /** Plays the recording from a time; null when the document has no playable recording. */
+  onSeek: ((seconds: number) => void) | null;
   onSelectQuotation(id: number): void;
   onCodeTurn(turnId: number): void;
 }
@@ -39,7 +43,7 @@ interface Placed {
   bottom: number;
 }
 
-function DocBlockImpl({ block: b, text, language, speaker: sp, quotations, codesById, selectedId, pending, marginWidth, current, onSelectQuotation, onCodeTurn }: Props) {
+function DocBlockImpl({ block: b, text, language, speaker: sp, quotations, codesById, selectedId, pending, marginWidth, current, playing, onSeek, onSelectQuotation, onCodeTurn }: Props) {
   const { t } = useTranslation();
   const textRef = useRef<HTMLDivElement>(null);
   const marginRef = useRef<HTMLDivElement>(null);
@@ -101,7 +105,8 @@ function DocBlockImpl({ block: b, text, language, speaker: sp, quotations, codes
 
   return (
     <div
-      className={`block ${sp ? 'turn' : 'paragraph'} ${sp?.isInterviewer ? 'interviewer' : ''} ${current ? 'current' : ''}`}
+      className={`block ${sp ? 'turn' : 'paragraph'} ${sp?.isInterviewer ? 'interviewer' : ''} ${current ? 'current' : ''} ${playing ? 'playing' : ''}`}
+      data-playing={playing ? '' : undefined}
       data-block=""
       data-start={b.start}
       data-end={b.end}
@@ -114,7 +119,20 @@ function DocBlockImpl({ block: b, text, language, speaker: sp, quotations, codes
             {sp.name ?? sp.label}
           </span>
         )}
-        {b.timestamp !== null && <span className="timestamp">{formatTimestamp(b.timestamp)}</span>}
+        {b.timestamp !== null &&
+          (onSeek ? (
+            <button
+              type="button"
+              className="timestamp seek"
+              title={t('media.seek', { time: formatTimestamp(b.timestamp) })}
+              onClick={() => onSeek(b.timestamp!)}
+              data-testid="timestamp"
+            >
+              ▶ {formatTimestamp(b.timestamp)}
+            </button>
+          ) : (
+            <span className="timestamp">{formatTimestamp(b.timestamp)}</span>
+          ))}
         {b.turnId !== undefined && (
           <button type="button" className="code-turn" title={t('coding.turn.code')} aria-label={t('coding.turn.code')} onClick={() => onCodeTurn(b.turnId!)} data-testid="code-turn">
             {t('coding.turn.short')}

@@ -16,6 +16,8 @@ import { useCoding } from '../store/coding-store';
 import { formatNumber } from '../util/format';
 import { DocBlock, LANE_WIDTH, type LanedQuotation } from './DocBlock';
 import { CorrectTextDialog } from './DocumentActions';
+import { MediaBar } from './media/MediaBar';
+import { useDocumentMedia } from './media/use-media';
 
 export interface Block {
   start: number;
@@ -71,6 +73,8 @@ export function DocumentView() {
   const [current, setCurrent] = useState(0);
   const [menu, setMenu] = useState<{ x: number; y: number; block: Block; quotationId: number | null } | null>(null);
   const [correcting, setCorrecting] = useState<{ start: number; end: number } | null>(null);
+  const media = useDocumentMedia(doc);
+  const [playingIndex, setPlayingIndex] = useState(-1);
 
   const blocks = useMemo(() => (doc ? blocksOf(doc) : []), [doc]);
   const speakers = useMemo(() => new Map(doc?.speakerList.map((s, i) => [s.id, { ...s, color: SPEAKER_COLORS[i % SPEAKER_COLORS.length]! }]) ?? []), [doc]);
@@ -87,6 +91,19 @@ export function DocumentView() {
   // Stable per-block arrays, so a memoised block re-renders only when its own quotations change.
   const blockQuotes = useMemo(() => blocks.map((b) => overlapping(layout.laned, layout.maxLength, b.start, b.end)), [blocks, layout]);
   const onCodeTurn = useCallback((turnId: number) => openQuickCode({ kind: 'turn', turnId }), [openQuickCode]);
+  // blocks with a timestamp, in time order: the turn playing is the last one started
+  const timed = useMemo(() => blocks.flatMap((b, i) => (b.timestamp !== null ? [{ at: b.timestamp, i }] : [])).sort((a, b) => a.at - b.at || a.i - b.i), [blocks]);
+  const mediaRef = media.ref;
+  const onSeek = useCallback(
+    (seconds: number) => {
+      const el = mediaRef.current;
+      if (!el) return;
+      el.currentTime = seconds;
+      void el.play();
+    },
+    [mediaRef],
+  );
+  const playable = media.src !== null;
 
   // The React Compiler would skip this component (TanStack Virtual returns functions it cannot
   // memoise); the project does not use the compiler, and the virtualizer is used as its docs say.
@@ -109,12 +126,46 @@ export function DocumentView() {
     }
   }, [jump, doc, blocks, virtualizer]);
 
+  // The playing turn is highlighted and followed: scrolled into view whenever it changes.
+  const mediaPath = media.info?.path;
+  useEffect(() => {
+    const el = mediaRef.current;
+    if (!el || !playable) return;
+    let shown = -2;
+    const update = (): void => {
+      const now = el.currentTime;
+      let lo = 0;
+      let hi = timed.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (timed[mid]!.at <= now + 0.05) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      const index = found >= 0 ? timed[found]!.i : -1;
+      if (index === shown) return;
+      shown = index;
+      setPlayingIndex(index);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    };
+    update();
+    el.addEventListener('timeupdate', update);
+    el.addEventListener('seeked', update);
+    return () => {
+      el.removeEventListener('timeupdate', update);
+      el.removeEventListener('seeked', update);
+    };
+  }, [mediaRef, playable, mediaPath, timed, virtualizer]);
+
   // A new document starts at its top (adjusted while rendering, before the jump above runs)…
   const [shownDocId, setShownDocId] = useState(doc?.id);
   if (shownDocId !== doc?.id) {
     setShownDocId(doc?.id);
     setCurrent(0);
     setMenu(null);
+    setPlayingIndex(-1);
   }
   // …and a selection pending in another document is dropped (the store is not set while rendering).
   useEffect(() => {
@@ -221,9 +272,12 @@ export function DocumentView() {
       <header className="doc-header">
         <div className="doc-title-row">
           <h2 id="doc-title">{doc.name}</h2>
-          <button type="button" className="small-button" onClick={() => openMemo({ kind: 'document', id: doc.id })} data-testid="document-memo">
-            {t('coding.memo.onDocument')}
-          </button>
+          <div className="doc-title-actions">
+            {!media.info && <MediaBar media={media} />}
+            <button type="button" className="small-button" onClick={() => openMemo({ kind: 'document', id: doc.id })} data-testid="document-memo">
+              {t('coding.memo.onDocument')}
+            </button>
+          </div>
         </div>
         <div className="doc-header-meta">
           <span>{t(`documents.kind.${doc.kind}`)}</span>
@@ -243,6 +297,7 @@ export function DocumentView() {
             ))}
           </div>
         )}
+        {media.info && <MediaBar media={media} />}
       </header>
       {pending && pending.documentId === doc.id && (
         <div className="selection-bar" role="toolbar" aria-label={t('coding.selection.label')} data-testid="selection-bar">
@@ -304,6 +359,8 @@ export function DocumentView() {
                   pending={pending && pending.documentId === doc.id ? pending : null}
                   marginWidth={marginWidth}
                   current={v.index === current}
+                  playing={v.index === playingIndex}
+                  onSeek={playable ? onSeek : null}
                   onSelectQuotation={selectQuotation}
                   onCodeTurn={onCodeTurn}
                 />

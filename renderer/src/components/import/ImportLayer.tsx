@@ -10,6 +10,7 @@ import { useApp } from '../../store/app-store';
 import { filesFromDrop, useImport, type ColumnRole, type PendingFile } from '../../store/import-store';
 import { formatNumber } from '../../util/format';
 import { dropRefi } from '../refi/refi-drop';
+import { dropMedia } from '../media/media-drop';
 import './import.css';
 
 const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be', 'iso-8859-1'] as const;
@@ -63,6 +64,8 @@ export function ImportLayer() {
       if (!e.dataTransfer || !info) return;
       // a REFI-QDA project or codebook is an exchange, not documents to add
       if (dropRefi(Array.from(e.dataTransfer.files))) return;
+      // a recording dropped while a document is open is linked to it, not imported
+      if (dropMedia(Array.from(e.dataTransfer.files), useApp.getState().document !== null)) return;
       void filesFromDrop(e.dataTransfer).then((files) => {
         if (files.length === 0) return;
         const state = useImport.getState();
