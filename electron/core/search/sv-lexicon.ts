@@ -108,7 +108,8 @@ function parseRules(lines: string[]): Map<string, SuffixRule[]> {
 
 /**
  * An entry's flags by binary search over the sorted entry lines (`word` or `word/flags`),
- * compared as JavaScript compares strings, which is how the compact form was sorted.
+ * compared code unit by code unit in place (as JavaScript compares strings, which is how the
+ * compact form was sorted), so a lookup allocates nothing until it has found its line.
  */
 function entryLookup(text: string, from: number): (word: string) => string | undefined {
   const starts: number[] = [];
@@ -119,21 +120,33 @@ function entryLookup(text: string, from: number): (word: string) => string | und
     i = end + 1;
   }
   const lineStarts = Uint32Array.from(starts);
-  const entryAt = (k: number): { word: string; flags: string } => {
-    const s = lineStarts[k]!;
-    const nl = text.indexOf('\n', s);
-    const line = text.slice(s, nl < 0 ? text.length : nl);
-    const slash = line.indexOf('/');
-    return slash < 0 ? { word: line, flags: '' } : { word: line.slice(0, slash), flags: line.slice(slash + 1) };
+  const SLASH = 47;
+  const NEWLINE = 10;
+  /** word compared with the entry at s: negative when word sorts first, 0 when it is the entry. */
+  const compare = (word: string, s: number): number => {
+    for (let k = 0; ; k++) {
+      const c = s + k < text.length ? text.charCodeAt(s + k) : NEWLINE;
+      const entryEnded = c === SLASH || c === NEWLINE;
+      if (k === word.length) return entryEnded ? 0 : -1;
+      if (entryEnded) return 1;
+      const d = word.charCodeAt(k) - c;
+      if (d !== 0) return d;
+    }
   };
   return (word) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const e = entryAt(mid);
-      if (e.word === word) return e.flags;
-      if (e.word < word) lo = mid + 1;
+      const s = lineStarts[mid]!;
+      const d = compare(word, s);
+      if (d === 0) {
+        const after = s + word.length;
+        if (text.charCodeAt(after) !== SLASH) return '';
+        const nl = text.indexOf('\n', after);
+        return text.slice(after + 1, nl < 0 ? text.length : nl);
+      }
+      if (d > 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;
@@ -145,13 +158,16 @@ export function readCompactLexicon(compact: string): Lexicon {
   if (split < 0) throw new Error('the compact Swedish lexicon has no entry section');
   const rules = parseRules(compact.slice(0, split).split('\n'));
   const flagsOf = entryLookup(compact, split + 5);
-  // Reverse lookup by the added ending: every rule adding that ending is tried.
-  const byAdd = new Map<string, { flag: string; rule: SuffixRule }[]>();
+  // Reverse lookup by the added ending, then by what the rule strips: the rules sharing both
+  // share one candidate lemma, looked up once.
+  const byAdd = new Map<string, Map<string, { flag: string; rule: SuffixRule }[]>>();
   for (const [flag, list] of rules) {
     for (const rule of list) {
-      const l = byAdd.get(rule.add);
+      let byStrip = byAdd.get(rule.add);
+      if (!byStrip) byAdd.set(rule.add, (byStrip = new Map()));
+      const l = byStrip.get(rule.strip);
       if (l) l.push({ flag, rule });
-      else byAdd.set(rule.add, [{ flag, rule }]);
+      else byStrip.set(rule.strip, [{ flag, rule }]);
     }
   }
   // Searches ask for the same written forms again and again (every hit of a compound is checked).
@@ -164,13 +180,19 @@ export function readCompactLexicon(compact: string): Lexicon {
     if (flagsOf(w) !== undefined) out.add(w);
     // every ending the word has, looked up by itself: a few lookups instead of a pass over all endings
     for (let cut = 1; cut <= w.length; cut++) {
-      const rulesForEnding = byAdd.get(w.slice(cut));
-      if (!rulesForEnding) continue;
+      const byStrip = byAdd.get(w.slice(cut));
+      if (!byStrip) continue;
       const head = w.slice(0, cut);
-      for (const { flag, rule } of rulesForEnding) {
-        const base = head + rule.strip;
+      for (const [strip, rulesForBase] of byStrip) {
+        const base = head + strip;
         const flags = flagsOf(base);
-        if (flags?.includes(flag) && rule.condition.test(base)) out.add(base);
+        if (!flags) continue;
+        for (const { flag, rule } of rulesForBase) {
+          if (flags.includes(flag) && rule.condition.test(base)) {
+            out.add(base);
+            break;
+          }
+        }
       }
     }
     const found = [...out];
