@@ -57,6 +57,7 @@ const pathCalls: { method: MethodName; params: Record<string, unknown>; written?
   { method: 'pseudonyms.load', params: { path: secret } },
   { method: 'pseudonyms.suggest', params: { listPath: secret } },
   { method: 'project.restore', params: { path: target('copy.rodtrad') } },
+  { method: 'media.link', params: { documentId: 1, path: secret } },
 ];
 
 let browser: Session;

@@ -106,6 +106,15 @@ CREATE TABLE document_groups (
   position INTEGER NOT NULL DEFAULT 0
 );
 
+-- table document_media
+CREATE TABLE document_media (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  path        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  copied      INTEGER NOT NULL DEFAULT 0 CHECK (copied IN (0,1)),
+  linked_at   TEXT NOT NULL
+);
+
 -- table documents
 CREATE TABLE documents (
   id          INTEGER PRIMARY KEY,
