@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { codeTurn } from '../../electron/core/coding/quotation-edit';
 import { Project } from '../../electron/core/project/project';
+import { formatDecimal } from '../../shared/format/numbers';
 import { appPerTest, callApi, noChromium, sampleTemplate } from './harness';
 
 const BIN = path.resolve(__dirname, '../../bin/rodtrad.mjs');
@@ -35,6 +36,12 @@ function codeTurns(file: string, turnIndexes: number[]): void {
   }
 }
 
+/** α of two coders on one code as `rodtrad agreement --json` computes it from the file, in the UI's Swedish format. */
+function cliAlpha(file: string, code: string): string {
+  const r = JSON.parse(run(['agreement', file, '--coders', 'Anna,Bo', '--codes', code, '--unit', 'turn', '--bootstrap', '0', '--json'])) as { codes: { alpha: number | null }[] };
+  return formatDecimal(r.codes[0]!.alpha!, 3, 'sv');
+}
+
 /** Two coder copies of the sample project coded differently, merged, with the consolidating coder set: built in the test's own folder. */
 function mergedProject(dir: string): string {
   const master = path.join(dir, 'studie.rodtrad');
@@ -51,7 +58,7 @@ function mergedProject(dir: string): string {
 describe.skipIf(noChromium)('coder copies, merge, agreement and settling disagreements in the UI', () => {
   const app = appPerTest({ project: mergedProject, viewport: { width: 1440, height: 1000 } });
 
-  it('shows the disagreements side by side and settles two, one undo step each', async () => {
+  it('shows the document with one margin column per coder, steps with the keyboard and settles two disagreements, one undo step each', async () => {
     const { page } = app();
     await page.getByRole('tab', { name: 'Överensstämmelse', exact: true }).click();
     await page.getByTestId('agreement-first').selectOption('Anna');
@@ -59,25 +66,67 @@ describe.skipIf(noChromium)('coder copies, merge, agreement and settling disagre
     const count = page.getByTestId('agreement-count');
     // Anna coded turns 1, 6 alone, Bo turns 5, 7: four disagreements; 2, 3, 4 agree.
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('4');
-    const alphaBefore = await page.getByTestId('agreement-alpha').textContent();
-    const sides = page.getByTestId('disagreement-side');
-    await expect.poll(() => sides.count(), { timeout: 30_000 }).toBe(2);
-    expect(await sides.nth(0).textContent()).toContain('Anna');
-    expect(await sides.nth(1).textContent()).toContain('Bo');
+    const alpha = page.getByTestId('agreement-alpha');
+    const alphaBefore = await alpha.textContent();
+    // The figure is the one the CLI's agreement computes from the merged file.
+    const code = await page.getByTestId('agreement-code').inputValue();
+    expect(alphaBefore).toBe(cliAlpha(app().projectFile, code));
+    const position = page.getByTestId('disagreement-position');
+    expect(await position.textContent()).toMatch(/^Oenighet 1 av 4 · /);
+
+    // The document, unit by unit: a margin column per coder, headed and coloured by coder.
+    const doc = page.getByTestId('disagreement-document');
+    await expect.poll(() => doc.getByTestId('dd-bar').count(), { timeout: 30_000 }).toBe(10);
+    expect(await doc.getByTestId('dd-coder').allTextContents()).toEqual(['Anna', 'Bo']);
+    expect(await doc.getByTestId('dd-disagreement').count()).toBe(4);
+    const barColors = async (k: number): Promise<string[]> =>
+      doc.locator(`[data-testid="dd-column"][data-coder="${k}"] [data-testid="dd-bar"]`).evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    const anna = await barColors(0);
+    const bo = await barColors(1);
+    expect(anna).toHaveLength(5);
+    expect(bo).toHaveLength(5);
+    expect(new Set(anna).size).toBe(1);
+    expect(new Set(bo).size).toBe(1);
+    expect(anna[0]).not.toBe(bo[0]);
+    // The current disagreement is the first: Anna's column has a bar there, Bo's is marked as lacking one.
+    const current = doc.locator('[aria-current="true"]');
+    expect(await current.locator('[data-coder="0"] [data-testid="dd-bar"]').count()).toBe(1);
+    expect(await current.locator('[data-coder="1"]').getAttribute('class')).toContain('lacks');
     await app().screenshot('teams-disagreement');
 
-    await page.getByTestId('disagreement-next').click();
-    await page.getByTestId('settle-first').click();
+    // Clicking a marked unit makes it current; N and P step on the keyboard.
+    await doc.getByTestId('dd-disagreement').nth(2).click();
+    await expect.poll(() => position.textContent()).toMatch(/^Oenighet 3 av 4/);
+    await page.keyboard.press('p');
+    await expect.poll(() => position.textContent()).toMatch(/^Oenighet 2 av 4/);
+    await page.keyboard.press('n');
+    await page.keyboard.press('n');
+    await expect.poll(() => position.textContent()).toMatch(/^Oenighet 4 av 4/);
+    await page.keyboard.press('n');
+    await expect.poll(() => position.textContent()).toMatch(/^Oenighet 1 av 4/);
+    await page.keyboard.press('n');
+    await expect.poll(() => position.textContent()).toMatch(/^Oenighet 2 av 4/);
+
+    // The second (Bo alone) settled with the key 1, Anna's version: Bo's coding goes.
+    await page.keyboard.press('1');
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('3');
+    await expect.poll(() => doc.getByTestId('dd-bar').count(), { timeout: 30_000 }).toBe(9);
+    const alphaMiddle = await alpha.textContent();
+    expect(alphaMiddle).not.toBe(alphaBefore);
+    // The next one (Anna alone) takes its place; neither, with the button: Anna's coding goes.
+    expect(await position.textContent()).toMatch(/^Oenighet 2 av 3/);
     await page.getByTestId('settle-neither').click();
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('2');
-    const alphaAfter = await page.getByTestId('agreement-alpha').textContent();
-    expect(alphaAfter).not.toBe(alphaBefore);
+    await expect.poll(() => doc.getByTestId('dd-bar').count(), { timeout: 30_000 }).toBe(8);
+    expect(await doc.getByTestId('dd-disagreement').count()).toBe(2);
+    await expect.poll(() => alpha.textContent()).not.toBe(alphaMiddle);
+    expect(await alpha.textContent()).toBe(cliAlpha(app().projectFile, code));
     await app().screenshot('teams-settled');
 
     // Ctrl+Z undoes the last settlement only.
     await page.keyboard.press('Control+z');
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('3');
+    await expect.poll(() => alpha.textContent(), { timeout: 30_000 }).toBe(alphaMiddle);
   });
 });
 
