@@ -107,6 +107,20 @@ describe.skipIf(noChromium)('coder copies, merge, agreement and settling disagre
     await page.keyboard.press('n');
     await expect.poll(() => position.textContent()).toMatch(/^Oenighet 2 av 4/);
 
+    // Keys typed in another pane are that pane's: N in the code tree makes a new code, and 2
+    // there settles nothing (were it taken, Anna would get Bo's coding of this unit and the bar
+    // count below would never come to 9).
+    const treeRow = page.getByTestId('code-row').first().locator('.code-name');
+    await treeRow.click();
+    await page.keyboard.press('n');
+    await page.getByRole('dialog').waitFor();
+    expect(await position.textContent()).toMatch(/^Oenighet 2 av 4/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await treeRow.click();
+    await page.keyboard.press('2');
+    await doc.getByTestId('dd-disagreement').nth(1).click();
+
     // The second (Bo alone) settled with the key 1, Anna's version: Bo's coding goes.
     await page.keyboard.press('1');
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('3');

@@ -5,7 +5,7 @@
  * of every document (N/P on the keyboard); each can be settled by accepting one coder's version,
  * both, or neither (1, 2, B, 0), one undo step each, and the figures follow.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementResult, Disagreement, DisagreementDocument as Doc } from '../../../shared/contract/agreement';
 import { api } from '../api/client';
@@ -38,6 +38,7 @@ function AgreementView() {
   const [docId, setDocId] = useState<number | null>(null);
   const [doc, setDoc] = useState<Doc | null>(null);
   const used = useMemo(() => codes.filter((c) => c.quotations > 0), [codes]);
+  const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void useCoding
@@ -104,7 +105,10 @@ function AgreementView() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e) || modalOpen()) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e) || modalOpen()) return;
+      // Keys meant for another pane (N in the code tree makes a new code) are left alone.
+      const target = e.target as Node | null;
+      if (target && target !== document.body && !root.current?.contains(target)) return;
       const what = KEYS[e.key.toLowerCase()];
       if (!what || !current) return;
       e.preventDefault();
@@ -121,7 +125,7 @@ function AgreementView() {
   const shown = doc && docId === doc.documentId ? doc : null;
 
   return (
-    <div className="agreement-view">
+    <div className="agreement-view" ref={root}>
       <section className="panel agreement-controls" aria-label={t('teams.tab')}>
         <label>
           {t('teams.coders')}
