@@ -193,7 +193,7 @@ const sv = {
     },
     keys: {
       title: 'Kortkommandon',
-      group: { coding: 'Kodning', document: 'I dokumentet', tree: 'I kodträdet', general: 'Allmänt', media: 'Inspelningen' },
+      group: { coding: 'Kodning', document: 'I dokumentet', tree: 'I kodträdet', agreement: 'Överensstämmelse', media: 'Inspelningen', general: 'Allmänt' },
       playPause: 'Spela/pausa inspelningen',
       back5: 'Fem sekunder bakåt',
       slower: 'Långsammare (1 → 0,75 → 0,5)',
@@ -219,6 +219,10 @@ const sv = {
       redo: 'Gör om',
       views: 'Byt vy',
       sheet: 'Den här listan',
+      disagreements: 'Nästa/föregående oenighet',
+      acceptCoder: 'Godta första/andra kodarens version',
+      acceptBoth: 'Godta bådas version',
+      acceptNeither: 'Godta ingen av dem',
     },
   },
 };
@@ -415,7 +419,7 @@ const en: typeof sv = {
     },
     keys: {
       title: 'Keyboard shortcuts',
-      group: { coding: 'Coding', document: 'In the document', tree: 'In the code tree', general: 'General', media: 'The recording' },
+      group: { coding: 'Coding', document: 'In the document', tree: 'In the code tree', agreement: 'Agreement', media: 'The recording', general: 'General' },
       playPause: 'Play/pause the recording',
       back5: 'Back five seconds',
       slower: 'Slower (1 → 0.75 → 0.5)',
@@ -441,6 +445,10 @@ const en: typeof sv = {
       redo: 'Redo',
       views: 'Switch view',
       sheet: 'This list',
+      disagreements: 'Next/previous disagreement',
+      acceptCoder: "Accept the first/second coder's version",
+      acceptBoth: "Accept both versions",
+      acceptNeither: 'Accept neither',
     },
   },
 };
