@@ -3,11 +3,12 @@
  * sox, links it through the page's file dialog (uploaded, copied beside the project), clicks a
  * turn's timestamp and sees the recording play from there with that turn highlighted, the next
  * turn taking over as the recording reaches it, and the playing turn followed into view when
- * the player jumps far ahead; F4, F3 and F7 work while reading; a moved file is named.
+ * the player jumps far ahead; F4, F3 and F7 work while reading; a recording dropped onto the
+ * window is linked, not imported; a moved file is named.
  * Waits are on the media element's state (currentTime, paused), never on time.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +138,25 @@ describe.skipIf(noChromium)('a transcript with its recording', () => {
     await page.keyboard.press('F4');
     await page.waitForFunction(() => !document.querySelector<HTMLMediaElement>('[data-testid="media-player"]')!.paused);
     await page.keyboard.press('F4');
+  });
+
+  it('a recording dropped onto the window is linked to the open document, not imported', async (ctx) => {
+    pathOrSkip(ctx, sox);
+    const { page } = app();
+    await page.getByTestId('document-row').first().click();
+    await page.getByTestId('media-link').waitFor();
+    const data = readFileSync(wav).toString('base64');
+    const transfer = await page.evaluateHandle((b64) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'släppt inspelning.wav', { type: 'audio/wav' }));
+      return dt;
+    }, data);
+    await page.dispatchEvent('[data-testid="document-text"]', 'drop', { dataTransfer: transfer });
+    await media(page).waitFor();
+    const docs = await callApi<{ id: number; name: string }[]>(page, 'documents.list');
+    expect(docs.map((d) => d.name)).toEqual(['Gruppintervju med ljud']);
+    expect(await callApi<{ name: string; copied: boolean }>(page, 'media.get', { documentId: docs[0]!.id })).toMatchObject({ name: 'släppt inspelning.wav', copied: true });
+    expect(await page.getByTestId('timestamp').count()).toBeGreaterThan(3);
   });
 
   it('a recording that is no longer there is named, and unlinking is undone with Ctrl+Z', async (ctx) => {
