@@ -101,6 +101,25 @@ describe('linking a recording', () => {
     expect((await env.call('media.get', { documentId: env.interviewId }))?.path).toBe(file);
   });
 
+  it('a merge of coder copies keeps each document\'s recording, a copy beside an input by its absolute path', async () => {
+    const env = makeEnv(dir, 'team');
+    const byPath = recording('grupp.mp3');
+    await env.call('media.link', { documentId: env.interviewId, path: byPath });
+    const copy = await env.call('media.link', { documentId: env.trickyId, path: recording('falt.wav'), copy: true });
+    env.session.closeProject();
+    const out = path.join(dir, `merged-${n}.rodtrad`);
+    const merger = new Session('cli');
+    await dispatch(merger, 'teams.merge', { out, inputs: [env.p.file] });
+    merger.openProject(out);
+    const docs = await dispatch(merger, 'documents.list', {});
+    const media = await Promise.all(docs.map((d) => dispatch(merger, 'media.get', { documentId: d.id })));
+    expect(media.map((m) => m && { path: m.path, exists: m.exists })).toEqual([
+      { path: byPath, exists: true },
+      { path: copy.path, exists: true },
+    ]);
+    merger.dispose();
+  });
+
   it('the browser-mode page cannot name a file: a path is refused there, an upload is taken', async () => {
     const env = makeEnv(dir, 'browser-check');
     const browser = new Session('browser', env.p);

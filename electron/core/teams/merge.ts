@@ -84,6 +84,7 @@ function mergeOne(p: Project, snapshot: string, source: string, origin: Map<stri
       `);
       mergeCoders(p, source, origin, conflicts);
       const docs = mergeDocuments(p, source, origin, conflicts);
+      mergeMedia(p, source);
       const codes = mergeCodes(db, source, origin, conflicts);
       mergeAttributes(p, source, origin, conflicts);
       mergeGroups(p);
@@ -195,6 +196,19 @@ function mergeDocuments(p: Project, source: string, origin: Map<string, string>,
   `);
   const how = db.prepare("SELECT sum(how = 'guid'), sum(how = 'sha256') FROM temp.map_doc").raw().get() as [number | null, number | null];
   return { byGuid: how[0] ?? 0, bySha: how[1] ?? 0 };
+}
+
+/**
+ * Transcripts' recordings: a document linked in no earlier input takes this input's link. A
+ * path stored relative to the input's folder (a copy beside it) is made absolute, since the
+ * result lives elsewhere; the file stays where it is.
+ */
+function mergeMedia(p: Project, source: string): void {
+  const rows = p.db
+    .prepare('SELECT m.out_id AS doc, d.path, d.name, d.linked_at AS linkedAt FROM src.document_media d JOIN temp.map_doc m ON m.src_id = d.document_id')
+    .all() as { doc: number; path: string; name: string; linkedAt: string }[];
+  const insert = p.db.prepare('INSERT OR IGNORE INTO main.document_media(document_id, path, name, copied, linked_at) VALUES (?, ?, ?, 0, ?)');
+  for (const r of rows) insert.run(r.doc, path.resolve(path.dirname(source), r.path), r.name, r.linkedAt);
 }
 
 /** Attributes by GUID, then scope and name; their levels and values are joined, a differing value keeps the first. */
