@@ -145,6 +145,7 @@ describe.skipIf(noChromium)('a transcript with its recording', () => {
     const { page } = app();
     await page.getByTestId('document-row').first().click();
     await page.getByTestId('media-link').waitFor();
+    await app().screenshot('media-unlinked');
     const data = readFileSync(wav).toString('base64');
     const transfer = await page.evaluateHandle((b64) => {
       const dt = new DataTransfer();

@@ -273,7 +273,7 @@ export function DocumentView() {
         <div className="doc-title-row">
           <h2 id="doc-title">{doc.name}</h2>
           <div className="doc-title-actions">
-            {!media.info && <MediaBar media={media} />}
+            {!media.info && doc.kind !== 'survey' && doc.kind !== 'memo' && <MediaBar media={media} />}
             <button type="button" className="small-button" onClick={() => openMemo({ kind: 'document', id: doc.id })} data-testid="document-memo">
               {t('coding.memo.onDocument')}
             </button>
