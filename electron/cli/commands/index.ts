@@ -8,6 +8,7 @@ import { decryptCommand, encryptCommand, passphraseCommand } from './encrypt';
 import { infoCommand } from './info';
 import { newCommand } from './new';
 import { sampleCommand } from './sample';
+import { recentCommand } from './recent';
 import { serveCommand } from './serve';
 import { searchCommand } from './search';
 import { wordsCommand } from './words';
@@ -36,4 +37,4 @@ import { agreementCommand } from './agreement';
 import { qdcCommand } from './qdc';
 import { qdpxCommand } from './qdpx';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, encryptCommand, decryptCommand, passphraseCommand, pseudonymsCommand, sampleCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, editCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, encryptCommand, decryptCommand, passphraseCommand, pseudonymsCommand, sampleCommand, recentCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, editCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];
