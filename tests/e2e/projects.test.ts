@@ -1,0 +1,118 @@
+/**
+ * Projects opened and made as on a desktop (issue 13, point 2), in browser mode: the File
+ * menu (keyboard and shortcuts), the server's folder dialog limited to the home folder, the
+ * default folder, recent projects and "Save as".
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Project } from '../../electron/core/project/project';
+import { appPerTest, callApi, noChromium, sampleTemplate } from './harness';
+
+const homeOf = (dir: string): string => path.join(dir, 'hem');
+
+describe.skipIf(noChromium)('projects through the File menu', () => {
+  const app = appPerTest({
+    env: (dir) => ({ RODTRAD_BROWSE_ROOT: homeOf(dir) }),
+    project(dir) {
+      const file = path.join(homeOf(dir), 'studier', 'exempel.rodtrad');
+      mkdirSync(path.dirname(file), { recursive: true });
+      copyFileSync(sampleTemplate(), file);
+      mkdirSync(path.join(homeOf(dir), 'annat'));
+      Project.create(path.join(homeOf(dir), 'annat', 'andra.rodtrad'), { name: 'Andra studien' }).close();
+      return file;
+    },
+  });
+
+  it('the top bar is clean: project, import and export actions are in the File menu, reached by keyboard', async () => {
+    const { page } = app();
+    await page.getByTestId('document-row').first().waitFor({ timeout: 30_000 });
+    const topButtons = await page.locator('header.topbar button:visible').allTextContents();
+    expect(topButtons.join(' | ')).not.toMatch(/Öppna|Nytt|Importera|Exportera/);
+    expect(topButtons.length).toBeLessThanOrEqual(5);
+    await page.getByTestId('file-menu').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('file-menu-list').waitFor();
+    // the first item has focus; arrows move among the items
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('file-menu-new');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('file-menu-open');
+    const items = await page.getByTestId('file-menu-list').getByRole('menuitem').allTextContents();
+    expect(items.join(' | ')).toMatch(/Nytt projekt.*Öppna projekt.*Spara som.*Importera dokument.*Importera projekt \(REFI-QDA\).*Exportera som REFI-QDA/);
+    await app().screenshot('file-menu');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('file-menu-list').waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('file-menu');
+  });
+
+  it('Ctrl+N makes a new project in the default folder with ".rodtrad" added; the folder can be changed', async () => {
+    const { page, dir } = app();
+    await page.getByTestId('document-row').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+n');
+    const dialog = page.getByTestId('project-browser');
+    await dialog.waitFor();
+    // it starts in ~/Rödtråd, made for it, which is the default folder
+    await expect.poll(() => dialog.locator('.pb-crumbs').textContent()).toContain('Rödtråd');
+    await dialog.getByTestId('project-browser-is-default').waitFor();
+    await page.getByTestId('project-browser-name').fill('Min studie');
+    await app().screenshot('project-new-dialog');
+    await page.getByTestId('project-browser-name').press('Enter');
+    await expect.poll(() => page.getByTestId('project-name').textContent(), { timeout: 30_000 }).toBe('Min studie');
+    expect(existsSync(path.join(homeOf(dir), 'Rödtråd', 'Min studie.rodtrad'))).toBe(true);
+    expect(readdirSync(path.join(homeOf(dir), 'Rödtråd')).filter((f) => !/\.backups$|-wal$|-shm$/.test(f))).toEqual(['Min studie.rodtrad']);
+
+    // another default folder, chosen in the dialog
+    await page.keyboard.press('Control+Alt+n');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.locator('.pb-crumbs').textContent()).toContain('Rödtråd');
+    await page.getByTestId('project-browser-up').click();
+    await dialog.locator('.pb-entry', { hasText: 'annat' }).dblclick();
+    await expect.poll(() => dialog.locator('.pb-crumbs').textContent()).toContain('annat');
+    await dialog.getByTestId('project-browser-make-default').click();
+    await dialog.getByTestId('project-browser-is-default').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await callApi<{ defaultFolder: string }>(page, 'app.places', {})).defaultFolder).toBe('annat');
+  });
+
+  it('Ctrl+O opens a project through the folder dialog, and the recent list reopens the first one', async () => {
+    const { page } = app();
+    await page.getByTestId('document-row').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+o');
+    const dialog = page.getByTestId('project-browser');
+    await dialog.waitFor();
+    await dialog.locator('.pb-entry', { hasText: 'annat' }).dblclick();
+    await dialog.locator('.pb-entry', { hasText: 'andra.rodtrad' }).waitFor();
+    await app().screenshot('project-open-dialog');
+    await page.getByTestId('project-browser-list').press('Enter');
+    await expect.poll(() => page.getByTestId('project-name').textContent(), { timeout: 30_000 }).toBe('Andra studien');
+
+    await page.getByTestId('file-menu').click();
+    const recent = page.locator('.file-menu-recent');
+    await expect.poll(() => recent.count()).toBe(2);
+    expect(await recent.allTextContents()).toEqual([expect.stringContaining('andra'), expect.stringContaining('exempel')]);
+    // the open project is listed but not offered
+    expect(await recent.first().isDisabled()).toBe(true);
+    await app().screenshot('file-menu-recent');
+    await recent.nth(1).click();
+    await expect.poll(() => page.getByTestId('project-name').textContent(), { timeout: 30_000 }).toBe('Exempelprojekt');
+    await expect.poll(() => page.getByTestId('document-row').count()).toBeGreaterThanOrEqual(8);
+  });
+
+  it('Ctrl+Shift+S saves the project under a new name and keeps working in the copy', async () => {
+    const { page, dir } = app();
+    await page.getByTestId('document-row').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+Shift+S');
+    const dialog = page.getByTestId('project-browser');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole('heading').textContent()).toBe('Spara projektet som');
+    await page.getByTestId('project-browser-name').fill('exempel-kopia');
+    await page.getByTestId('project-browser-ok').click();
+    await page.getByTestId('notice').waitFor();
+    const copy = path.join(homeOf(dir), 'Rödtråd', 'exempel-kopia.rodtrad');
+    expect(await page.getByTestId('notice').textContent()).toContain(copy);
+    expect((await callApi<{ project: string }>(page, 'app.info', {})).project).toBe(copy);
+    expect(existsSync(path.join(homeOf(dir), 'studier', 'exempel.rodtrad'))).toBe(true);
+    await expect.poll(() => page.getByTestId('document-row').count()).toBeGreaterThanOrEqual(8);
+  });
+});
