@@ -72,7 +72,7 @@ export const projectMethods = {
   }),
   'project.createSample': method({
     summary:
-      'Create a project file from the bundled sample corpus (group interviews, field notes, attributes, Table 1 codebook) and make it the open project. By default it is already coded by two fictional coders, so the analysis views show content at once; coded: false gives the uncoded corpus.',
+      'Create a project file from the bundled sample corpus (group interviews, field notes, attributes, Table 1 codebook) and make it the open project. With coded: true it is already coded by two fictional coders, as the app opens it on first start, so the analysis views show content at once.',
     params: z.object({ path: ProjectCreatePath, coded: z.boolean().optional() }).strict(),
     result: ProjectInfo,
   }),
