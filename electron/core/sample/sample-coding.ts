@@ -6,6 +6,7 @@
  * interviewer's turns that holds one of a code's cue words becomes a quotation with that code;
  * sentences hit by several codes are one quotation with all of them.
  */
+import { bundledLayouts, saveLayout } from '../analysis/layouts';
 import { ensureAttribute } from '../attributes/store';
 import { codeByPath } from '../coding/codes';
 import { insertCheckedQuotation } from '../coding/quotations';
@@ -112,4 +113,17 @@ export function codeSampleCorpus(p: Project): number {
     }
   }
   return made;
+}
+
+/** The name of the sample's saved theme table: Table 1 with counts and an example per code. */
+export const SAMPLE_LAYOUT = 'Tabell 1 med exempel';
+
+/**
+ * Saves Table 1's layout with "k av n" counts and two example quotations per code, so the
+ * theme table the newcomer opens first shows what the coding found, not only the code tree.
+ */
+export function saveSampleLayout(p: Project): void {
+  const table1 = bundledLayouts(p).find((l) => l.name === 'ifo-table1');
+  if (!table1) return;
+  saveLayout(p, SAMPLE_LAYOUT, { ...table1.spec, options: { counts: 'k-of-n', quotes: 2, quoteMaxChars: 200, sourceTemplate: '({dokument})' } });
 }

@@ -15,7 +15,7 @@ import { documentDraft } from '../import/prepare';
 import { readPlainText } from '../import/read';
 import { sampleCorpusDir } from '../paths';
 import { Project } from '../project/project';
-import { codeSampleCorpus } from './sample-coding';
+import { codeSampleCorpus, saveSampleLayout } from './sample-coding';
 
 /** The sample corpus as a project; with `coded`, as the app opens it on first start (coded by two fictional coders). */
 export function buildSampleProject(file: string, corpusDir = sampleCorpusDir(), options: { coded?: boolean } = {}): Project {
@@ -34,7 +34,10 @@ export function buildSampleProject(file: string, corpusDir = sampleCorpusDir(), 
       const sheet = path.join(corpusDir, 'attribut.csv');
       if (existsSync(sheet)) applyAttributeTable(p, readCsv(readFileSync(sheet), { file: 'attribut.csv', limits: DEFAULT_LIMITS, cancelled: false }), 'attribut.csv');
       loadCodebookTree(p, readBundledCodebook('ifo-table1').codes);
-      if (options.coded) codeSampleCorpus(p);
+      if (options.coded) {
+        codeSampleCorpus(p);
+        saveSampleLayout(p);
+      }
     });
     return p;
   } catch (e) {

@@ -139,10 +139,14 @@ export function FileMenu() {
       }
       return from;
     };
-    if (e.key === 'ArrowDown') (e.preventDefault(), setActive((a) => step(a, 1)));
-    else if (e.key === 'ArrowUp') (e.preventDefault(), setActive((a) => step(a < 0 ? 0 : a, -1)));
-    else if (e.key === 'Home') (e.preventDefault(), setActive(step(-1, 1)));
-    else if (e.key === 'End') (e.preventDefault(), setActive(step(n, -1)));
+    const move = (to: (a: number) => number): void => {
+      e.preventDefault();
+      setActive(to);
+    };
+    if (e.key === 'ArrowDown') move((a) => step(a, 1));
+    else if (e.key === 'ArrowUp') move((a) => step(a < 0 ? 0 : a, -1));
+    else if (e.key === 'Home') move(() => step(-1, 1));
+    else if (e.key === 'End') move(() => step(n, -1));
     else if (e.key === 'Escape' || e.key === 'Tab') {
       if (e.key === 'Escape') e.preventDefault();
       close(e.key === 'Escape');
