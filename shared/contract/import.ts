@@ -97,6 +97,11 @@ export const importMethods = {
     job: true,
     mutates: true,
   }),
+  'import.dismissInterrupted': method({
+    summary: 'Forget the note of imports that were cut off (project.info\'s interruptedImports), once the user has read it.',
+    params: z.object({ ids: z.array(z.number().int()).max(1000) }).strict(),
+    result: z.object({ dismissed: z.number().int() }),
+  }),
   'import.attributeSheet': method({
     summary:
       'Apply an attribute sheet (csv/xlsx): first column names documents (file name with or without extension), other columns are attributes; values typed, levels in order of first appearance; unknown names listed.',

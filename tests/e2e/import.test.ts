@@ -66,7 +66,7 @@ describe.skipIf(noChromium)('import by drag and drop', () => {
     await app().screenshot('import-document');
   }, 90_000);
 
-  it('the File menu's import opens the dialog; chosen files are listed before importing', async () => {
+  it('the File menu import opens the dialog; chosen files are listed before importing', async () => {
     const { page } = app();
     await page.getByTestId('file-menu').click();
     await page.getByTestId('file-menu-import').click();
