@@ -3,9 +3,11 @@
  * menu (keyboard and shortcuts), the server's folder dialog limited to the home folder, the
  * default folder, recent projects and "Save as".
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordBatchFile, startBatchRecord } from '../../electron/core/import/batch-record';
 import { Project } from '../../electron/core/project/project';
 import { appPerTest, callApi, noChromium, sampleTemplate } from './harness';
 
@@ -114,5 +116,44 @@ describe.skipIf(noChromium)('projects through the File menu', () => {
     expect((await callApi<{ project: string }>(page, 'app.info', {})).project).toBe(copy);
     expect(existsSync(path.join(homeOf(dir), 'studier', 'exempel.rodtrad'))).toBe(true);
     await expect.poll(() => page.getByTestId('document-row').count()).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe.skipIf(noChromium)('an import cut off', () => {
+  const app = appPerTest({
+    project(dir) {
+      const file = path.join(dir, 'avbruten.rodtrad');
+      copyFileSync(sampleTemplate(), file);
+      const p = Project.open(file);
+      try {
+        // the record an import leaves when its process dies (tests/import/interrupted.test.ts kills a real one)
+        const id = p.transaction(() => {
+          const batch = startBatchRecord(p, ['/hem/filer/intervju-7.txt', '/hem/filer/intervju-8.txt', '/hem/filer/intervju-9.txt'])!;
+          recordBatchFile(p, batch, 0, 'imported');
+          // a process that has ended: the batch is not at work any more
+          const gone = spawnSync(process.execPath, ['-e', '']).pid;
+          p.db.prepare('UPDATE import_batches SET pid = ? WHERE id = ?').run(gone, batch);
+          return batch;
+        });
+        expect(id).toBeGreaterThan(0);
+      } finally {
+        p.close();
+      }
+      return file;
+    },
+  });
+
+  it('the next open says which files went in and which did not, once', async () => {
+    const { page } = app();
+    const note = page.getByTestId('interrupted-import');
+    await note.waitFor({ timeout: 30_000 });
+    expect(await note.textContent()).toContain('1 av 3 filer kom in');
+    expect(await page.getByTestId('interrupted-not-imported').locator('li').allTextContents()).toEqual(['intervju-8.txt', 'intervju-9.txt']);
+    expect(await page.getByTestId('interrupted-imported').locator('li').allTextContents()).toEqual(['intervju-7.txt']);
+    await app().screenshot('interrupted-import');
+    await page.getByTestId('interrupted-import-ok').click();
+    await page.getByTestId('import-dialog').waitFor();
+    await note.waitFor({ state: 'detached' });
+    expect((await callApi<{ interruptedImports: unknown[] }>(page, 'project.info', {})).interruptedImports).toEqual([]);
   });
 });

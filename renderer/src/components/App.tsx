@@ -10,6 +10,7 @@ import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { Workbench } from './Workbench';
 import { ImportLayer } from './import/ImportLayer';
+import { InterruptedImportNote } from './import/InterruptedImportNote';
 import { PassphraseDialog } from './PassphraseDialog';
 
 export function App() {
@@ -49,6 +50,7 @@ export function App() {
       <StatusBar />
       {!loading && <CodingShell />}
       {!loading && <ImportLayer />}
+      {!loading && <InterruptedImportNote />}
       <PassphraseDialog />
       <CoderDialog />
     </div>
