@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store/app-store';
 import { CodeTree } from './CodeTree';
+import { CoderBar } from './CoderBar';
 import { CoderDialog } from './CoderDialog';
 import { CodingShell } from './CodingShell';
 import { DocumentList } from './DocumentList';
@@ -29,6 +30,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <div className="banners">
+        {!loading && <CoderBar />}
         {error && (
           <div className="error-banner" role="alert">
             <strong>{t('errors.title')}:</strong> {error}
