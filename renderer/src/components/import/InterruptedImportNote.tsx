@@ -13,6 +13,23 @@ import { Dialog } from '../Dialog';
 
 const fileName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
+/** One list of the batch's files under its heading, each by its name (the full path on hover). */
+function Files({ title, files, testId }: { title: string; files: string[]; testId: string }) {
+  if (files.length === 0) return null;
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul data-testid={testId}>
+        {files.map((f) => (
+          <li key={f} title={f}>
+            {fileName(f)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function InterruptedImportNote() {
   const { t, i18n } = useTranslation();
   const batches = useApp((s) => s.info?.interruptedImports ?? []);
@@ -46,26 +63,8 @@ export function InterruptedImportNote() {
         return (
           <section key={b.id} className="interrupted-batch">
             <p>{t('import.interrupted.intro', { when: formatDateTime(b.started, i18n.language), count: total, imported: b.imported.length })}</p>
-            {b.notImported.length > 0 && (
-              <>
-                <h4>{t('import.interrupted.notImported', { count: b.notImported.length })}</h4>
-                <ul data-testid="interrupted-not-imported">
-                  {b.notImported.map((f) => (
-                    <li key={f} title={f}>{fileName(f)}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {b.imported.length > 0 && (
-              <>
-                <h4>{t('import.interrupted.imported', { count: b.imported.length })}</h4>
-                <ul data-testid="interrupted-imported">
-                  {b.imported.map((f) => (
-                    <li key={f} title={f}>{fileName(f)}</li>
-                  ))}
-                </ul>
-              </>
-            )}
+            <Files title={t('import.interrupted.notImported', { count: b.notImported.length })} files={b.notImported} testId="interrupted-not-imported" />
+            <Files title={t('import.interrupted.imported', { count: b.imported.length })} files={b.imported} testId="interrupted-imported" />
             {b.skipped.length > 0 && <p className="muted">{t('import.interrupted.skipped', { count: b.skipped.length })}</p>}
           </section>
         );
