@@ -71,11 +71,32 @@ export const Disagreement = z.object({
 });
 export type Disagreement = z.infer<typeof Disagreement>;
 
+const Range = { start: z.number().int(), end: z.number().int() };
+
+/** One document as the disagreement view shows it: the units, who coded each, and each coder's quotations with the code. */
+export const DisagreementDocument = z.object({
+  documentId: Id,
+  documentName: z.string(),
+  text: z.string(),
+  /** The two coders in the order asked; present: coded anything in the document (a missing coder's units are not disagreements). */
+  coders: z.array(z.object({ name: z.string(), color: z.string().nullable(), present: z.boolean() })),
+  units: z.array(z.object({ ...Range, coded: z.array(z.boolean()), disagreement: z.boolean() })),
+  /** coder: 0 or 1, the index into coders. */
+  quotations: z.array(z.object({ id: Id, coder: z.number().int().min(0).max(1), ...Range })),
+});
+export type DisagreementDocument = z.infer<typeof DisagreementDocument>;
+
 export const agreementMethods = {
   'agreement.disagreements': method({
     summary: 'The units (turn, paragraph, sentence) where two coders disagree on one code, in document order, with each coder\'s quotations with the code overlapping the unit.',
     params: z.object({ coders: Pair, code: CodePath, unit: z.enum(['turn', 'paragraph', 'sentence']).default('turn') }).strict(),
     result: z.array(Disagreement),
+  }),
+  'agreement.document': method({
+    summary:
+      "One document for the disagreement view: every unit (turn, paragraph, sentence) in order with which of two coders coded it with the code and whether that is a disagreement, and each coder's quotations with the code (for one margin column per coder).",
+    params: z.object({ coders: Pair, code: CodePath, unit: z.enum(['turn', 'paragraph', 'sentence']).default('turn'), documentId: Id }).strict(),
+    result: DisagreementDocument,
   }),
   'agreement.settle': method({
     summary:

@@ -9,6 +9,31 @@ import { cohenKappa, holsti, percentAgreement } from '../../electron/core/agreem
 import { unitizingAlpha, unitizingCategory, type Segment } from '../../electron/core/agreement/unitizing';
 import { mulberry32 } from '../helpers/random';
 
+describe("Krippendorff's α: Krippendorff (2011), Computing Krippendorff's Alpha-Reliability, sections A and B (two coders, no missing values)", () => {
+  it('section A, binary data: α = 0.095 from the coincidences o₀₀ = 10, o₀₁ = o₁₀ = 4, o₁₁ = 2', () => {
+    // Two observers × ten units, values 0/1, as in the paper's first example.
+    const a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
+    const b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
+    const r = krippendorffAlpha(transpose([a, b]), 'nominal');
+    expect(r.alpha).toBeCloseTo(0.095, 3);
+    expect(r.coincidence.matrix).toEqual([
+      [10, 4],
+      [4, 2],
+    ]);
+    expect(r.coincidence.totals).toEqual([14, 6]);
+  });
+
+  it('section B, nominal data: α = 0.692', () => {
+    // Two observers × twelve units with the values a–e (here 1–5), as in the paper's second example.
+    const [aa, bb, cc, dd, ee] = [1, 2, 3, 4, 5];
+    const a = [aa, aa, bb, bb, dd, cc, cc, cc, ee, dd, dd, aa];
+    const b = [bb, aa, bb, bb, bb, cc, cc, cc, ee, dd, dd, dd];
+    const r = krippendorffAlpha(transpose([a, b]), 'nominal');
+    expect(r.alpha).toBeCloseTo(0.692, 3);
+    expect(r.coincidence.totals).toEqual([4, 6, 6, 6, 2]);
+  });
+});
+
 describe("Krippendorff's α: Krippendorff (2011), Computing Krippendorff's Alpha-Reliability, section C (multiple coders, missing values)", () => {
   // Four observers (rows A–D) × twelve units; null = the observer gave no value. Copied from the
   // paper's example data table (the same table is used by the R and Python ports' own tests).

@@ -51,4 +51,50 @@ describe('disagreements', () => {
     await expect(e.call('agreement.disagreements', { ...pair, coders: ['Anna', 'Nobody'] })).rejects.toThrow(/no coder "Nobody"/);
     e.session.dispose();
   });
+
+  it('shows one document unit by unit with each coder\'s quotations, marking only the units where one present coder coded', async () => {
+    const e = makeEnv(dir, 'document');
+    const turns = e.p.db.prepare('SELECT id, start, "end" FROM turns WHERE document_id = ? ORDER BY start').all(e.interviewId) as { id: number; start: number; end: number }[];
+    const x = (await e.call('codes.create', { name: 'X' })).id;
+    await e.call('project.setCoder', { name: 'Anna' });
+    for (const i of [0, 1, 2]) await e.call('quotations.codeTurn', { turnId: turns[i]!.id, codeIds: [x] });
+    // Anna alone coded the field note: Bo is missing there, so nothing in it is a disagreement.
+    await e.call('quotations.create', { documentId: e.trickyId, start: 0, end: 5, codeIds: [x] });
+    await e.call('project.setCoder', { name: 'Bo' });
+    for (const i of [1, 2, 3]) await e.call('quotations.codeTurn', { turnId: turns[i]!.id, codeIds: [x] });
+    const ask = { coders: ['Anna', 'Bo'], code: 'X', unit: 'turn' as const };
+
+    const doc = await e.call('agreement.document', { ...ask, documentId: e.interviewId });
+    expect(doc.documentName).toBe('Gruppintervju 1');
+    expect(doc.coders.map((c) => [c.name, c.present])).toEqual([
+      ['Anna', true],
+      ['Bo', true],
+    ]);
+    // Every turn is a unit, in order, each trimmed of white space.
+    expect(doc.units).toHaveLength(turns.length);
+    expect(doc.units.map((u) => doc.text.slice(u.start, u.end))).toEqual(turns.map((t) => doc.text.slice(t.start, t.end).trim()));
+    expect(doc.units.map((u) => u.coded)).toEqual([
+      [true, false],
+      [true, true],
+      [true, true],
+      [false, true],
+      [false, false],
+      [false, false],
+    ]);
+    expect(doc.units.map((u) => u.disagreement)).toEqual([true, false, false, true, false, false]);
+    // The flagged units are exactly the listed disagreements of this document.
+    const listed = (await e.call('agreement.disagreements', ask)).filter((d) => d.documentId === e.interviewId);
+    expect(doc.units.filter((u) => u.disagreement).map((u) => [u.start, u.end])).toEqual(listed.map((d) => [d.start, d.end]));
+    // Each coder's quotations (a turn's text after the speaker's label), by the unit they lie in.
+    const unitOf = (q: { start: number; end: number }): number => doc.units.findIndex((u) => u.start <= q.start && q.end <= u.end);
+    expect(doc.quotations.filter((q) => q.coder === 0).map(unitOf)).toEqual([0, 1, 2]);
+    expect(doc.quotations.filter((q) => q.coder === 1).map(unitOf)).toEqual([1, 2, 3]);
+
+    const note = await e.call('agreement.document', { ...ask, documentId: e.trickyId });
+    expect(note.coders.map((c) => c.present)).toEqual([true, false]);
+    expect(note.units.some((u) => u.coded[0])).toBe(true);
+    expect(note.units.every((u) => !u.disagreement)).toBe(true);
+    await expect(e.call('agreement.document', { ...ask, documentId: 9999 })).rejects.toThrow(/no document with id 9999/);
+    e.session.dispose();
+  });
 });

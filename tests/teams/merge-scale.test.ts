@@ -1,15 +1,16 @@
 /**
- * Merging ten generated coder copies of a corpus (2,000 overlapping quotations each, plus the
- * master's own coding in every copy): the union is exact, counted here independently with plain
- * SQL over the copies; no link is duplicated; every quotation keeps its coder. The benchmark
- * runs the same on the full 144-interview corpus (scripts/bench/teams.ts); this test uses a
- * smaller corpus so it stays quick.
+ * Merging ten generated coder copies of the 144-interview corpus (make-corpus's defaults: ~11,000
+ * words each; 2,000 overlapping quotations per coder, plus the master's own coding in every
+ * copy): the union is exact, counted here independently with plain SQL over the copies' rows and
+ * a JS set; no link is duplicated; every quotation keeps its coder. The copies are made cheaply
+ * (a file copy each, then one transaction of inserts through the core), so the whole test runs
+ * in well under half a minute. The benchmark times the same merge (scripts/bench/teams.ts).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeProjects } from '../../electron/core/teams/merge';
-import { makeCorpus } from '../../scripts/make-corpus.mjs';
+import { DEFAULTS, makeCorpus } from '../../scripts/make-corpus.mjs';
 import { buildCorpusProject } from '../../scripts/bench/corpus';
 import { generateCoderCopies } from '../../scripts/bench/team-copies';
 import { tempDir } from '../helpers/tmp';
@@ -18,7 +19,8 @@ import { codings, quotationsOf, sha256 } from './helpers';
 describe('merge of 10 coder copies', () => {
   it('is the exact union: no duplicate links, every quotation with its coder, inputs unchanged', () => {
     const dir = tempDir('rodtrad-merge-scale');
-    makeCorpus(path.join(dir, 'texts'), { interviews: 12, words: 1500 });
+    const corpus = makeCorpus(path.join(dir, 'texts'), DEFAULTS);
+    expect(corpus.files).toBe(144);
     const master = path.join(dir, 'master.rodtrad');
     buildCorpusProject(path.join(dir, 'texts'), master, { name: 'master', quotations: 200 });
     const copies = generateCoderCopies(master, dir, { coders: 10, quotations: 2000 });

@@ -50,33 +50,58 @@ function linksOf(p: Project, code: number, coders: number[], documentId?: number
     .all(code, coders[0], coders[1], ...(documentId === undefined ? [] : [documentId])) as Link[];
 }
 
-export function listDisagreements(p: Project, o: { coders: string[]; code: string; unit: 'turn' | 'paragraph' | 'sentence' }): Disagreement[] {
-  const coders = coderIds(p, o.coders);
-  const code = codeByPath(p, o.code);
-  // A coder who coded nothing in a document is missing there: no disagreement can be seen.
+type CompareUnit = 'turn' | 'paragraph' | 'sentence';
+
+/** Per document, the coders (ids) who coded anything in it: a coder who coded nothing there is missing, so no disagreement can be seen. */
+function presentCoders(p: Project, documentId?: number): Map<number, Set<number>> {
   const present = new Map<number, Set<number>>();
   for (const [doc, coder] of p.db
-    .prepare('SELECT DISTINCT q.document_id, coalesce(l.coder_id, q.coder_id) FROM quotation_codes l JOIN quotations q ON q.id = l.quotation_id')
+    .prepare(
+      `SELECT DISTINCT q.document_id, coalesce(l.coder_id, q.coder_id) FROM quotation_codes l JOIN quotations q ON q.id = l.quotation_id ${documentId === undefined ? '' : 'WHERE q.document_id = ?'}`,
+    )
     .raw()
-    .all() as [number, number][]) {
+    .all(...(documentId === undefined ? [] : [documentId])) as [number, number][]) {
     if (!present.has(doc)) present.set(doc, new Set());
     present.get(doc)!.add(coder);
   }
+  return present;
+}
+
+function documentOf(p: Project, doc: number): { name: string; text: string } {
+  const d = p.db.prepare('SELECT name, text FROM documents WHERE id = ?').get(doc) as { name: string; text: string } | undefined;
+  if (!d) throw new UserError('not-found', `no document with id ${doc}`, p.file, `inget dokument med id ${doc}`);
+  return d;
+}
+
+function unitsOf(p: Project, doc: number, text: string, unit: CompareUnit): Segment[] {
+  if (unit === 'paragraph') return paragraphUnits(text);
+  if (unit === 'sentence') return sentenceUnits(text);
+  return turnUnits(text, p.db.prepare('SELECT start, "end" FROM turns WHERE document_id = ? ORDER BY start').all(doc) as Segment[]);
+}
+
+/** The links (of one document, sorted by start) overlapping each unit, by unit index. */
+function linksByUnit(units: Segment[], links: Link[]): Map<number, Link[]> {
+  const byUnit = new Map<number, Link[]>();
+  for (const l of links) {
+    for (let i = firstUnitEndingAfter(units, l.start); i < units.length && units[i]!.start < l.end; i++) {
+      if (!byUnit.has(i)) byUnit.set(i, []);
+      byUnit.get(i)!.push(l);
+    }
+  }
+  return byUnit;
+}
+
+export function listDisagreements(p: Project, o: { coders: string[]; code: string; unit: CompareUnit }): Disagreement[] {
+  const coders = coderIds(p, o.coders);
+  const code = codeByPath(p, o.code);
+  const present = presentCoders(p);
   const links = linksOf(p, code, coders);
   const docs = [...new Set(links.map((l) => l.doc))].filter((d) => coders.every((c) => present.get(d)?.has(c)));
   const out: Disagreement[] = [];
   for (const doc of docs) {
-    const d = p.db.prepare('SELECT name, text FROM documents WHERE id = ?').get(doc) as { name: string; text: string };
-    const turns = p.db.prepare('SELECT start, "end" FROM turns WHERE document_id = ? ORDER BY start').all(doc) as Segment[];
-    const units = o.unit === 'turn' ? turnUnits(d.text, turns) : o.unit === 'paragraph' ? paragraphUnits(d.text) : sentenceUnits(d.text);
-    const byUnit = new Map<number, Link[]>();
-    for (const l of links.filter((x) => x.doc === doc)) {
-      for (let i = firstUnitEndingAfter(units, l.start); i < units.length && units[i]!.start < l.end; i++) {
-        if (!byUnit.has(i)) byUnit.set(i, []);
-        byUnit.get(i)!.push(l);
-      }
-    }
-    for (const [i, ls] of [...byUnit].sort((a, b) => a[0] - b[0])) {
+    const d = documentOf(p, doc);
+    const units = unitsOf(p, doc, d.text, o.unit);
+    for (const [i, ls] of [...linksByUnit(units, links.filter((x) => x.doc === doc))].sort((a, b) => a[0] - b[0])) {
       const coded = coders.map((c) => ls.some((l) => l.coder === c));
       if (coded[0] === coded[1]) continue;
       const u = units[i]!;
@@ -95,6 +120,44 @@ export function listDisagreements(p: Project, o: { coders: string[]; code: strin
     }
   }
   return out;
+}
+
+export interface DisagreementDocument {
+  documentId: number;
+  documentName: string;
+  text: string;
+  coders: { name: string; color: string | null; present: boolean }[];
+  units: { start: number; end: number; coded: boolean[]; disagreement: boolean }[];
+  quotations: { id: number; coder: number; start: number; end: number }[];
+}
+
+/**
+ * One document as the disagreement view shows it: every unit in order, which of the two coders
+ * coded it with the code, whether that is a disagreement (both coders present in the document
+ * and only one coded the unit), and each coder's quotations with the code, for their margin column.
+ */
+export function disagreementDocument(p: Project, o: { coders: string[]; code: string; unit: CompareUnit; documentId: number }): DisagreementDocument {
+  const coders = coderIds(p, o.coders);
+  const code = codeByPath(p, o.code);
+  const d = documentOf(p, o.documentId);
+  const units = unitsOf(p, o.documentId, d.text, o.unit);
+  const links = linksOf(p, code, coders, o.documentId);
+  const present = presentCoders(p, o.documentId).get(o.documentId) ?? new Set<number>();
+  const bothPresent = coders.every((c) => present.has(c));
+  const byUnit = linksByUnit(units, links);
+  const color = p.db.prepare('SELECT color FROM coders WHERE id = ?').pluck();
+  return {
+    documentId: o.documentId,
+    documentName: d.name,
+    text: d.text,
+    coders: coders.map((c, k) => ({ name: o.coders[k]!, color: (color.get(c) as string | null) ?? null, present: present.has(c) })),
+    units: units.map((u, i) => {
+      const ls = byUnit.get(i) ?? [];
+      const coded = coders.map((c) => ls.some((l) => l.coder === c));
+      return { start: u.start, end: u.end, coded, disagreement: bothPresent && coded[0] !== coded[1] };
+    }),
+    quotations: links.map((l) => ({ id: l.quotation, coder: coders.indexOf(l.coder), start: l.start, end: l.end })),
+  };
 }
 
 /** Makes both coders' coding of the unit with the code the accepted version, as one undo step. */

@@ -5,16 +5,17 @@ import { deliver } from '../export/deliver';
 import type { Project } from '../project/project';
 import { methodText } from './method-text';
 import { computeAgreement } from './project-agreement';
-import { listDisagreements, settleDisagreement } from './disagreements';
+import { disagreementDocument, listDisagreements, settleDisagreement } from './disagreements';
 
 export function agreementWithMethod(p: Project, o: ParsedParams<'agreement.compute'>): AgreementResult {
   const r = computeAgreement(p, o);
   return { ...r, method: { sv: methodText(r, 'sv'), en: methodText(r, 'en') } };
 }
 
-export const agreementHandlers: Handlers<'agreement.compute' | 'agreement.export' | 'agreement.disagreements' | 'agreement.settle'> = {
+export const agreementHandlers: Handlers<'agreement.compute' | 'agreement.export' | 'agreement.disagreements' | 'agreement.document' | 'agreement.settle'> = {
   'agreement.compute': ({ session }, o) => agreementWithMethod(session.requireProject(), o),
   'agreement.disagreements': ({ session }, o) => listDisagreements(session.requireProject(), o),
+  'agreement.document': ({ session }, o) => disagreementDocument(session.requireProject(), o),
   'agreement.settle': ({ session }, o) => settleDisagreement(session.requireProject(), o),
   'agreement.export': async ({ session }, { format, language, path, ...o }) => {
     const project = session.requireProject();

@@ -14,13 +14,13 @@ import { QuickCode } from './QuickCode';
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const MOD = isMac ? '⌘' : 'Ctrl';
 
-function typing(e: KeyboardEvent): boolean {
+export function typing(e: KeyboardEvent): boolean {
   const el = e.target as HTMLElement | null;
   if (!el) return false;
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
-function modalOpen(): boolean {
+export function modalOpen(): boolean {
   return document.querySelector('[aria-modal="true"]') !== null;
 }
 
@@ -106,6 +106,15 @@ const SHEET: { group: string; keys: [string, string][] }[] = [
       ['Alt+← →', 'indent'],
       ['N / Insert', 'newCode'],
       ['Del', 'deleteCode'],
+    ],
+  },
+  {
+    group: 'agreement',
+    keys: [
+      ['N / P', 'disagreements'],
+      ['1 / 2', 'acceptCoder'],
+      ['B', 'acceptBoth'],
+      ['0', 'acceptNeither'],
     ],
   },
   {

@@ -191,7 +191,7 @@ const sv = {
     },
     keys: {
       title: 'Kortkommandon',
-      group: { coding: 'Kodning', document: 'I dokumentet', tree: 'I kodträdet', general: 'Allmänt' },
+      group: { coding: 'Kodning', document: 'I dokumentet', tree: 'I kodträdet', agreement: 'Överensstämmelse', general: 'Allmänt' },
       quickCode: 'Snabbkoda markeringen eller citatet',
       codeTurn: 'Koda hela repliken',
       applyFocused: 'Använd den valda koden i trädet',
@@ -213,6 +213,10 @@ const sv = {
       redo: 'Gör om',
       views: 'Byt vy',
       sheet: 'Den här listan',
+      disagreements: 'Nästa/föregående oenighet',
+      acceptCoder: 'Godta första/andra kodarens version',
+      acceptBoth: 'Godta bådas version',
+      acceptNeither: 'Godta ingen av dem',
     },
   },
 };
@@ -407,7 +411,7 @@ const en: typeof sv = {
     },
     keys: {
       title: 'Keyboard shortcuts',
-      group: { coding: 'Coding', document: 'In the document', tree: 'In the code tree', general: 'General' },
+      group: { coding: 'Coding', document: 'In the document', tree: 'In the code tree', agreement: 'Agreement', general: 'General' },
       quickCode: 'Quick-code the selection or quotation',
       codeTurn: 'Code the whole turn',
       applyFocused: 'Apply the code chosen in the tree',
@@ -429,6 +433,10 @@ const en: typeof sv = {
       redo: 'Redo',
       views: 'Switch view',
       sheet: 'This list',
+      disagreements: 'Next/previous disagreement',
+      acceptCoder: "Accept the first/second coder's version",
+      acceptBoth: "Accept both versions",
+      acceptNeither: 'Accept neither',
     },
   },
 };
