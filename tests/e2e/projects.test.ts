@@ -6,12 +6,22 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { recordBatchFile, startBatchRecord } from '../../electron/core/import/batch-record';
 import { Project } from '../../electron/core/project/project';
 import { appPerTest, callApi, noChromium, sampleTemplate } from './harness';
 
 const homeOf = (dir: string): string => path.join(dir, 'hem');
+
+/** Once the project's documents show, the shortcut opens the project dialog; returns it. */
+async function dialogByKeys(page: Page, keys: string): Promise<Locator> {
+  await page.getByTestId('document-row').first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press(keys);
+  const dialog = page.getByTestId('project-browser');
+  await dialog.waitFor();
+  return dialog;
+}
 
 describe.skipIf(noChromium)('projects through the File menu', () => {
   const app = appPerTest({
@@ -49,10 +59,7 @@ describe.skipIf(noChromium)('projects through the File menu', () => {
 
   it('Ctrl+N makes a new project in the default folder with ".rodtrad" added; the folder can be changed', async () => {
     const { page, dir } = app();
-    await page.getByTestId('document-row').first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Control+n');
-    const dialog = page.getByTestId('project-browser');
-    await dialog.waitFor();
+    const dialog = await dialogByKeys(page, 'Control+n');
     // it starts in ~/Rödtråd, made for it, which is the default folder
     await expect.poll(() => dialog.locator('.pb-crumbs').textContent()).toContain('Rödtråd');
     await dialog.getByTestId('project-browser-is-default').waitFor();
@@ -79,10 +86,7 @@ describe.skipIf(noChromium)('projects through the File menu', () => {
 
   it('Ctrl+O opens a project through the folder dialog, and the recent list reopens the first one', async () => {
     const { page } = app();
-    await page.getByTestId('document-row').first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Control+o');
-    const dialog = page.getByTestId('project-browser');
-    await dialog.waitFor();
+    const dialog = await dialogByKeys(page, 'Control+o');
     await dialog.locator('.pb-entry', { hasText: 'annat' }).dblclick();
     await dialog.locator('.pb-entry', { hasText: 'andra.rodtrad' }).waitFor();
     await app().screenshot('project-open-dialog');
@@ -103,10 +107,7 @@ describe.skipIf(noChromium)('projects through the File menu', () => {
 
   it('Ctrl+Shift+S saves the project under a new name and keeps working in the copy', async () => {
     const { page, dir } = app();
-    await page.getByTestId('document-row').first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Control+Shift+S');
-    const dialog = page.getByTestId('project-browser');
-    await dialog.waitFor();
+    const dialog = await dialogByKeys(page, 'Control+Shift+S');
     await expect.poll(() => dialog.getByRole('heading').textContent()).toBe('Spara projektet som');
     await page.getByTestId('project-browser-name').fill('exempel-kopia');
     await page.getByTestId('project-browser-ok').click();
