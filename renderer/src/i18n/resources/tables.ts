@@ -66,6 +66,7 @@ const sv = {
       pin: 'Typiskt citat',
       none: 'Inga citat.',
       first: 'De första {{shown}} av {{total}} citat visas; alla finns i citathanteraren och med rodtrad quotes.',
+      more: 'Visa fler',
     },
   },
 };
@@ -135,6 +136,7 @@ const en: typeof sv = {
       pin: 'Typical quote',
       none: 'No quotations.',
       first: 'The first {{shown}} of {{total}} quotations are shown; all are in the quotation manager and rodtrad quotes.',
+      more: 'Show more',
     },
   },
 };
