@@ -2,7 +2,7 @@
  * The code map's layout: a force simulation (d3-force) run to rest in a fixed number of
  * steps, with its random source seeded and the nodes in a fixed order, so one project gives
  * one map — in the UI, the CLI and the tests alike. Co-occurring codes pull together (the
- * heavier the edge, the harder), all codes push apart, and each keeps room for its circle and
+ * heavier the edge, the harder; each code by its five strongest ties), all codes push apart, and each keeps room for its circle and
  * label. Nodes the user placed stay where they were put; the others settle around them.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
@@ -29,7 +29,28 @@ interface SimNode extends SimulationNodeDatum {
   room: number;
 }
 
-const STEPS = 300;
+const STEPS = 200;
+/** Each node is pulled by its few strongest ties: a dense map (every pair co-occurring) is otherwise one knot, and slow. */
+const TIES = 5;
+
+/** The edges among each node's TIES heaviest (ties broken by ids), without repeats. */
+function strongestTies(edges: readonly LayoutEdge[]): LayoutEdge[] {
+  const byNode = new Map<number, LayoutEdge[]>();
+  for (const e of edges) {
+    if (e.a === e.b) continue;
+    for (const n of [e.a, e.b]) {
+      const list = byNode.get(n);
+      if (list) list.push(e);
+      else byNode.set(n, [e]);
+    }
+  }
+  const kept = new Set<LayoutEdge>();
+  for (const list of byNode.values()) {
+    list.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+    for (const e of list.slice(0, TIES)) kept.add(e);
+  }
+  return [...kept];
+}
 
 /** Positions by node id. Same nodes, edges and seed → the same positions, to the last digit. */
 export function layoutCodeMap(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], seed = 16): Map<number, { x: number; y: number }> {
@@ -40,13 +61,15 @@ export function layoutCodeMap(nodes: readonly LayoutNode[], edges: readonly Layo
     ...(n.fixed ? { x: n.fixed.x, y: n.fixed.y, fx: n.fixed.x, fy: n.fixed.y } : {}),
   }));
   const known = new Set(ordered.map((n) => n.id));
-  const maxWeight = Math.max(1, ...edges.map((e) => e.weight));
-  const links: (SimulationLinkDatum<SimNode> & { weight: number })[] = edges
-    .filter((e) => e.a !== e.b && known.has(e.a) && known.has(e.b))
+  const ties = strongestTies(edges.filter((e) => known.has(e.a) && known.has(e.b)));
+  const maxWeight = Math.max(1, ...ties.map((e) => e.weight));
+  const links: (SimulationLinkDatum<SimNode> & { weight: number })[] = ties
     .sort((x, y) => x.a - y.a || x.b - y.b)
     .map((e) => ({ source: e.a, target: e.b, weight: e.weight }));
   const simulation = forceSimulation(sim)
     .randomSource(mulberry32(seed))
+    // to rest (alpha 0.001) in STEPS steps rather than d3's default 300
+    .alphaDecay(1 - Math.pow(0.001, 1 / STEPS))
     .force(
       'link',
       forceLink<SimNode, (typeof links)[number]>(links)
