@@ -47,7 +47,7 @@ async function titlesInExports(s: Session, variables: string[]): Promise<{ resul
   const xlsxFile = path.join(dir, `${variables.join('-')}-${Math.random().toString(36).slice(2)}.xlsx`);
   await dispatch(s, 'reports.exportFrequencies', { variables, format: 'xlsx', path: xlsxFile });
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(xlsxFile));
+  await wb.xlsx.readFile(xlsxFile);
   const xlsx = wb.worksheets.slice(0, variables.length).map((ws) => String(ws.getCell('A1').value));
   return { result, docx: (await readDocx(Buffer.from(docx.base64!, 'base64'))).text, xlsx };
 }
