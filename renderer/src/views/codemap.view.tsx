@@ -7,7 +7,6 @@
  */
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attribute, DocumentGroup } from '../../../shared/contract/attributes';
 import type { CodeMap } from '../../../shared/contract/codemap';
 import type { DocumentFilter } from '../../../shared/contract/filter';
 import type { CooccurrenceBy } from '../../../shared/contract/tables';
@@ -18,11 +17,11 @@ import { api } from '../api/client';
 import { useApp } from '../store/app-store';
 import { downloadExport } from '../tables/download';
 import { FilterChips } from '../tables/FilterChips';
+import { CooccurrenceBySelect } from '../tables/CooccurrenceBy';
+import { useFilterChoices } from '../tables/use-filter-choices';
 import { DrillPanel } from '../tables/DrillPanel';
 import type { ViewDef } from './registry';
 import '../tables/tables.css';
-
-const BY: CooccurrenceBy[] = ['overlap', 'turn', 'document'];
 
 interface Drag {
   id: number;
@@ -65,8 +64,6 @@ function CodeMapView() {
   const lang: 'sv' | 'en' = i18n.language.startsWith('sv') ? 'sv' : 'en';
   const info = useApp((s) => s.info);
   const setError = useApp((s) => s.setError);
-  const [attributes, setAttributes] = useState<Attribute[]>([]);
-  const [groups, setGroups] = useState<DocumentGroup[]>([]);
   const [filter, setFilter] = useState<DocumentFilter>({});
   const [showFilter, setShowFilter] = useState(false);
   const [by, setBy] = useState<CooccurrenceBy>('overlap');
@@ -77,12 +74,7 @@ function CodeMapView() {
   const [reload, setReload] = useState(0);
   const svgRef = useRef<SVGSVGElement>(null);
 
-  const file = info?.file;
-  useEffect(() => {
-    if (!file) return;
-    api.call('attributes.list', { scope: 'document' }).then(setAttributes, () => setAttributes([]));
-    api.call('groups.list', {}).then(setGroups, () => setGroups([]));
-  }, [file]);
+  const { attributes, groups } = useFilterChoices(info?.file);
 
   // Only the latest request may set the map.
   const seq = useRef(0);
@@ -162,12 +154,7 @@ function CodeMapView() {
       <div className="cm-view drill-main">
         <div className="tt-toolbar">
           <span className="tt-toolbar-title">{t('tables.codeMap.title')}</span>
-          <label>
-            {t('tables.matrix.by')}{' '}
-            <select value={by} onChange={(e) => setBy(e.target.value as CooccurrenceBy)}>
-              {BY.map((b) => <option key={b} value={b}>{t(`tables.matrix.byMode.${b}`)}</option>)}
-            </select>
-          </label>
+          <CooccurrenceBySelect value={by} onChange={setBy} />
           <label>
             {t('tables.codeMap.minWeight')}{' '}
             <input
