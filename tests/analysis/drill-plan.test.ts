@@ -67,3 +67,20 @@ describe('a drill-down reads a page off the indexes', () => {
     }
   });
 });
+
+describe('a theme-table count past its first page', () => {
+  it('still lists the pinned typical quotes, so each can be moved or taken off', async () => {
+    const code = busiestTop();
+    const all = await dispatch(session, 'tables.drill', { from: 'theme', request: { options: { counts: 'quotes' } }, codeId: code, limit: 100_000 });
+    const late = all.rows.slice(-2).map((r) => r.id);
+    await dispatch(session, 'quotations.setTypical', { codeId: code, quotationIds: late });
+    try {
+      const page = await dispatch(session, 'tables.drill', { from: 'theme', request: { options: { counts: 'quotes' } }, codeId: code, limit: 5 });
+      expect(page.rows.slice(0, 5).map((r) => r.id)).toEqual(all.rows.slice(0, 5).map((r) => r.id));
+      expect(page.rows.slice(5).map((r) => r.id).sort((a, b) => a - b)).toEqual([...late].sort((a, b) => a - b));
+      expect(page.total).toBe(all.total);
+    } finally {
+      await dispatch(session, 'quotations.setTypical', { codeId: code, quotationIds: [] });
+    }
+  });
+});

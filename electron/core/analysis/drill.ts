@@ -34,7 +34,15 @@ export function drill(p: Project, req: DrillRequest | Req): DrillResult {
   const sel = selection(p, req as Req);
   // The page and the counts apart: the total is the sum of the per-document counts (one
   // grouped read off the indexes), not a second count of the whole selection.
-  const rows = queryQuotations(p, sel.query, { limit: (req as Req).limit ?? DRILL_PAGE, countTotal: false }).rows;
+  const page = queryQuotations(p, sel.query, { limit: (req as Req).limit ?? DRILL_PAGE, countTotal: false });
+  let rows = page.rows;
+  // A theme-table count's panel pins the code's typical quotes: those past the page come too,
+  // so every pin can be seen, moved and taken off.
+  if ((req as Req).from === 'theme' && page.more) {
+    const shown = new Set(rows.map((r) => r.id));
+    const pinned = queryQuotations(p, { ...sel.query, typical: true }, { countTotal: false }).rows.filter((r) => !shown.has(r.id));
+    if (pinned.length) rows = [...rows, ...pinned];
+  }
   const perDoc = countByDocument(p, sel.query);
   let total = 0;
   for (const n of perDoc.values()) total += n;
