@@ -22,6 +22,11 @@ export const SurveyOptions = z
     idColumn: z.string().max(500).optional(),
     attributeColumns: z.array(z.string().max(500)).max(10_000).optional(),
     textColumns: z.array(z.string().max(500)).max(10_000).optional(),
+    /**
+     * The row under the header holds the questions' texts (variable names over question texts,
+     * as SPSS and survey tools export): it is no respondent, and survey tables take its texts as titles.
+     */
+    questionRow: z.boolean().optional(),
   })
   .strict();
 

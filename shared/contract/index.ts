@@ -17,6 +17,7 @@ import { teamMethods } from './teams';
 import { agreementMethods } from './agreement';
 import { refiMethods } from './refi';
 import { drillMethods } from './drill';
+import { codeMapMethods } from './codemap';
 import { privacyMethods } from './privacy';
 
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...agreementMethods,
   ...refiMethods,
   ...drillMethods,
+  ...codeMapMethods,
   ...privacyMethods,
 };
 

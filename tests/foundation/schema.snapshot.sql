@@ -49,7 +49,7 @@ CREATE TABLE attributes (
   name     TEXT NOT NULL,
   scope    TEXT NOT NULL DEFAULT 'document' CHECK (scope IN ('document','speaker')),
   type     TEXT NOT NULL DEFAULT 'text' CHECK (type IN ('text','number','date','boolean')),
-  position INTEGER NOT NULL DEFAULT 0,
+  position INTEGER NOT NULL DEFAULT 0, question TEXT,
   UNIQUE (scope, name)
 );
 

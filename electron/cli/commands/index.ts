@@ -15,6 +15,7 @@ import { wordsCommand } from './words';
 import { tableCommand } from './table';
 import { matrixCommand } from './matrix';
 import { cooccurCommand } from './cooccur';
+import { mapCommand } from './map';
 import { reportCommand } from './report';
 import { freqCommand } from './freq';
 import { importCommand } from './import';
@@ -37,4 +38,4 @@ import { agreementCommand } from './agreement';
 import { qdcCommand } from './qdc';
 import { qdpxCommand } from './qdpx';
 
-export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, encryptCommand, decryptCommand, passphraseCommand, pseudonymsCommand, sampleCommand, recentCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, editCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];
+export const commands: Command[] = [newCommand, infoCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, encryptCommand, decryptCommand, passphraseCommand, pseudonymsCommand, sampleCommand, recentCommand, serveCommand, reportCommand, freqCommand, importCommand, docsCommand, editCommand, textCommand, attributesCommand, speakersCommand, autocodeCommand, tableCommand, matrixCommand, cooccurCommand, mapCommand, searchCommand, wordsCommand, codebookCommand, qdcCommand, qdpxCommand, codesCommand, codeCommand, quotesCommand, memoCommand, undoCommand, redoCommand, coderCommand, copiesCommand, mergeCommand, agreementCommand];

@@ -28,6 +28,7 @@ import { teamHandlers } from '../teams/handlers';
 import { agreementHandlers } from '../agreement/handlers';
 import { refiHandlers } from '../refi/handlers';
 import { drillHandlers } from '../analysis/drill-handlers';
+import { codeMapHandlers } from '../analysis/codemap-handlers';
 import { applyPathPolicy } from './path-policy';
 import { privacyHandlers } from '../privacy/handlers';
 
@@ -54,6 +55,7 @@ export const handlerMaps = [
   agreementHandlers,
   refiHandlers,
   drillHandlers,
+  codeMapHandlers,
 ] as const;
 
 const handlers: Handlers<MethodName> = mergeHandlers(...handlerMaps);

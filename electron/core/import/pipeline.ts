@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Params } from '../../../shared/contract';
 import type { ImportFileResult, ImportResult, ImportSource as SourceChoice } from '../../../shared/contract/import';
-import { ensureAttribute } from '../attributes/store';
+import { ensureAttribute, setAttributeQuestion } from '../attributes/store';
 import { cachedStatement } from '../db/driver';
 import { insertDocument, insertPackedDocument, uniqueDocumentName } from '../documents/store';
 import { isUserError, UserError } from '../errors';
@@ -267,7 +267,7 @@ function writeOne(p: Project, item: ImportItem, file: PreparedFile, params: Impo
   if (file.type === 'survey') {
     const { survey } = file;
     const ids = p.transaction(() => {
-      for (const [name, type] of Object.entries(survey.types)) ensureAttribute(p, name, 'document', type);
+      for (const [name, type] of Object.entries(survey.types)) setAttributeQuestion(p, ensureAttribute(p, name, 'document', type), survey.questions[name] ?? name);
       return survey.documents.map((d) => insertDocument(p, d));
     });
     return result(display, 'imported', {

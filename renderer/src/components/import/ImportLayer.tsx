@@ -188,6 +188,12 @@ function ImportDialog() {
                         ))}
                       </div>
                     )}
+                    {!plan.attributeSheet && (
+                      <label className="import-survey-question-row">
+                        <input type="checkbox" checked={!!plan.questionRow} onChange={(e) => s.setQuestionRow(f.name, e.target.checked)} data-testid="import-survey-question-row" />
+                        {t('import.survey.questionRow')}
+                      </label>
+                    )}
                   </div>
                 );
               })}

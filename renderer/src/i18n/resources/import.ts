@@ -56,6 +56,7 @@ const sv = {
       sheet: '{{name}} är ett attributblad: värdena läggs på dokumenten med de namnen.',
       roleOf: 'Kolumnen {{column}} är',
       roles: { id: 'Svarandens id', attribute: 'Attribut (slutet svar)', text: 'Text (öppet svar)', ignore: 'Ta inte med' },
+      questionRow: 'Rubrikerna är variabelnamn och raden under dem frågetexterna',
     },
   },
   speakers: {
@@ -127,6 +128,7 @@ const en: typeof sv = {
       sheet: '{{name}} is an attribute sheet: its values go on the documents it names.',
       roleOf: 'Column {{column}} is',
       roles: { id: 'Respondent id', attribute: 'Attribute (closed answer)', text: 'Text (open answer)', ignore: 'Leave out' },
+      questionRow: 'The headers are variable names and the row under them the question texts',
     },
   },
   speakers: {
