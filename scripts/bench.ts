@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { codingBench } from './bench/coding';
 import { desktopBench } from './bench/desktop';
 import { drillBench } from './bench/drill';
+import { codeMapBench } from './bench/codemap';
 import { encryptionBench } from './bench/encryption';
 import { foundationBench } from './bench/foundation';
 import { hostileBench } from './bench/hostile';
@@ -37,6 +38,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   tables: tablesBench,
   reports: reportsBench,
   drill: drillBench,
+  codemap: codeMapBench,
   coding: codingBench,
   desktop: desktopBench,
   teams: teamsBench,

@@ -18,7 +18,7 @@ const dataDir = process.env.RODTRAD_HOME ?? path.join(os.homedir(), '.rodtrad');
 const project = given ? path.resolve(given) : path.join(dataDir, 'exempelprojekt.rodtrad');
 if (!given && !existsSync(project)) {
   mkdirSync(dataDir, { recursive: true });
-  const r = spawnSync(process.execPath, [cli, 'sample', project], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [cli, 'sample', project, '--coded'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -26,6 +26,24 @@ export function summarize(samples: number[]): { p50: number; p95: number; max: n
   return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), max: round(s[s.length - 1] ?? NaN), n: s.length };
 }
 
+/** Wall time and this thread's CPU time of `runs` runs: on a shared, busy machine the CPU time is the steadier figure. */
+export function measure<T>(runs: number, fn: () => T, warmup = 0): { ms: ReturnType<typeof summarize>; cpuMs: ReturnType<typeof summarize>; value: T } {
+  // runs left out of the figures (the first compiles the code on the way)
+  for (let i = 0; i < warmup; i++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const r = time(fn);
+    const c = process.cpuUsage(c0);
+    wall.push(r.ms);
+    cpu.push((c.user + c.system) / 1000);
+    value = r.value;
+  }
+  return { ms: summarize(wall), cpuMs: summarize(cpu), value };
+}
+
 export const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
 export function tempDir(prefix: string): { dir: string; cleanup(): void } {

@@ -5,6 +5,7 @@
  *
  *   coding FILE     1,000 coding writes: create a quotation, apply a code, edit a memo (in turn)
  *   import FILE DIR import every file in DIR; a line per progress step
+ *   import-files FILE PATH…  import the files named (a named pipe among them keeps the import waiting)
  *   migrate FILE    upgrade the file: the real migrations plus a long test migration that
  *                   writes a line between its statements
  *
@@ -43,13 +44,13 @@ async function coding(file: string): Promise<void> {
   ack('done');
 }
 
-async function importFolder(file: string, dir: string): Promise<void> {
+async function importFolder(file: string, dir: string, files?: string[]): Promise<void> {
   const session = new Session('cli');
   session.openProject(file, process.env.RODTRAD_PASSPHRASE || undefined);
   session.on((e) => {
     if (e.type === 'progress') ack(`p ${e.progress.done}`);
   });
-  await dispatch(session, 'import.files', { sources: [{ path: dir }] });
+  await dispatch(session, 'import.files', { sources: files ? files.map((f) => ({ path: f })) : [{ path: dir }] });
   session.dispose();
   ack('done');
 }
@@ -66,9 +67,10 @@ function migration(file: string): void {
   ack('done');
 }
 
-const [mode, file, extra] = process.argv.slice(2);
+const [mode, file, extra, ...more] = process.argv.slice(2);
 if (!file) throw new Error('usage: crash-child coding|import|migrate FILE [DIR]');
 if (mode === 'coding') await coding(file);
 else if (mode === 'import') await importFolder(file, extra!);
+else if (mode === 'import-files') await importFolder(file, '', [extra!, ...more]);
 else if (mode === 'migrate') migration(file);
 else throw new Error(`unknown mode ${mode}`);

@@ -15,6 +15,8 @@ export const Attribute = z.object({
   scope: AttributeScope,
   type: AttributeType,
   position: z.number().int(),
+  /** The question a survey column asked (its header or question row), kept through renames; null for other attributes. */
+  question: z.string().nullable(),
   /** The values in their kept order (HT16, VT17, HT17 …), including values no document uses now. */
   levels: z.array(z.string()),
   /** How many documents (or speakers) have a value. */

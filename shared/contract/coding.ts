@@ -282,15 +282,15 @@ export const codingMethods = {
   }),
 
   'codebooks.list': method({
-    summary: 'The codebooks that ship with Rödtråd.',
-    params: z.object({}).strict(),
+    summary: 'The codebooks that ship with Rödtråd, described in the language asked for (default Swedish).',
+    params: z.object({ language: z.enum(['sv', 'en']).optional() }).strict(),
     result: z.array(CodebookInfo),
   }),
   'codebooks.load': method({
     summary:
-      'Load a codebook into the code tree (codes that already exist at the same place are kept): a bundled one by id, a CSV or indented-text file by path, or its content. Undoable.',
+      'Load a codebook into the code tree (codes that already exist at the same place are kept): a bundled one by id (its definitions in Swedish, or in English with language "en"), a CSV or indented-text file by path, or its content. Undoable.',
     params: z.union([
-      z.object({ id: z.string().min(1).max(100) }).strict(),
+      z.object({ id: z.string().min(1).max(100), language: z.enum(['sv', 'en']).optional() }).strict(),
       z.object({ path: ServerPath }).strict(),
       z.object({ content: z.string().max(10_000_000), format: CodebookFormat, name: z.string().max(300).default('codebook') }).strict(),
     ]),

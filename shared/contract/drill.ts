@@ -11,8 +11,12 @@ import { QuotationQuery, QuotationRow } from './coding';
 import { CooccurrenceRequest, MatrixRequest, ThemeTableRequest } from './tables';
 import { TermReportRequest } from './reports';
 
-/** Rows returned (the first ones in document order); `total` and `documents` always count them all. */
-const Limit = z.number().int().positive().max(1_000_000).default(500);
+/**
+ * Rows returned (the first ones in document order); `total` and `documents` always count them
+ * all. A page, not the whole cell: the panel asks for more when the reader wants them.
+ */
+export const DRILL_PAGE = 200;
+const Limit = z.number().int().positive().max(1_000_000).default(DRILL_PAGE);
 
 export const DrillRequest = z.discriminatedUnion('from', [
   z.object({ from: z.literal('matrix'), request: MatrixRequest, codeId: Id, /** The column's key (document id, or attribute value; '' = no value). */ column: z.string(), limit: Limit }).strict(),

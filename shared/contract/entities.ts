@@ -20,6 +20,13 @@ export const ProjectInfo = z.object({
   encrypted: z.boolean(),
   /** The file is in a cloud-synced folder or on a network drive, where SQLite files can be corrupted. */
   storageWarning: z.object({ kind: z.enum(['cloud', 'network']), where: z.string(), message: z.string(), messageSv: z.string() }).nullable(),
+  /**
+   * Imports that were cut off (the window closed or the process died mid-import), found when
+   * the project opened: which files went in, which were skipped, which did not go in.
+   */
+  interruptedImports: z.array(
+    z.object({ id: z.number().int(), started: z.string(), imported: z.array(z.string()), skipped: z.array(z.string()), notImported: z.array(z.string()) }),
+  ),
   counts: z.object({
     documents: z.number().int(),
     codes: z.number().int(),

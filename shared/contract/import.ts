@@ -22,6 +22,11 @@ export const SurveyOptions = z
     idColumn: z.string().max(500).optional(),
     attributeColumns: z.array(z.string().max(500)).max(10_000).optional(),
     textColumns: z.array(z.string().max(500)).max(10_000).optional(),
+    /**
+     * The row under the header holds the questions' texts (variable names over question texts,
+     * as SPSS and survey tools export): it is no respondent, and survey tables take its texts as titles.
+     */
+    questionRow: z.boolean().optional(),
   })
   .strict();
 
@@ -96,6 +101,11 @@ export const importMethods = {
     result: ImportResult,
     job: true,
     mutates: true,
+  }),
+  'import.dismissInterrupted': method({
+    summary: 'Forget the note of imports that were cut off (project.info\'s interruptedImports), once the user has read it.',
+    params: z.object({ ids: z.array(z.number().int()).max(1000) }).strict(),
+    result: z.object({ dismissed: z.number().int() }),
   }),
   'import.attributeSheet': method({
     summary:

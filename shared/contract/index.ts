@@ -17,6 +17,7 @@ import { teamMethods } from './teams';
 import { agreementMethods } from './agreement';
 import { refiMethods } from './refi';
 import { drillMethods } from './drill';
+import { codeMapMethods } from './codemap';
 import { privacyMethods } from './privacy';
 import { mediaMethods } from './media';
 
@@ -35,6 +36,7 @@ export const contract = {
   ...agreementMethods,
   ...refiMethods,
   ...drillMethods,
+  ...codeMapMethods,
   ...privacyMethods,
   ...mediaMethods,
 };

@@ -14,6 +14,17 @@ export const BrowseEntry = z.object({
 });
 export type BrowseEntry = z.infer<typeof BrowseEntry>;
 
+/** A project opened recently (kept per user, outside every project). */
+export const RecentProject = z.object({
+  /** What project.open takes: absolute on the desktop and in the CLI, relative to the browse root in browser mode. */
+  path: z.string(),
+  name: z.string(),
+  /** The folder it lies in, for telling two projects of one name apart. */
+  folder: z.string(),
+  opened: z.string(),
+});
+export type RecentProject = z.infer<typeof RecentProject>;
+
 export const BackupEntry = z.object({ name: z.string(), path: z.string(), bytes: z.number().int(), created: z.string() });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 
@@ -36,15 +47,33 @@ export const projectMethods = {
     params: z.object({}).strict(),
     result: ProjectInfo,
   }),
+  'app.places': method({
+    summary:
+      'The projects opened recently in the app (newest first, those that still exist; browser mode lists those inside the browse root) and the default folder for new projects (~/Rödtråd unless another was chosen), in the form project.open and host.browse take. With ensureDefaultFolder the default folder is created when missing.',
+    params: z.object({ ensureDefaultFolder: z.boolean().optional() }).strict(),
+    result: z.object({ recent: z.array(RecentProject), defaultFolder: z.string() }),
+  }),
+  'app.setDefaultFolder': method({
+    summary: 'Make a folder under the browse root (the user\'s home) the default folder for new projects; kept per user.',
+    params: z.object({ dir: BrowseDir }).strict(),
+    result: z.object({ defaultFolder: z.string() }),
+  }),
   'project.create': method({
     summary:
       'Create a new project file and make it the open project. Browser mode: the path is relative to the browse root (or inside it), ".rodtrad" is added when missing, and an existing file is refused.',
     params: z.object({ path: ProjectCreatePath, name: z.string().max(200).optional(), passphrase: Passphrase.optional() }).strict(),
     result: ProjectInfo,
   }),
-  'project.createSample': method({
-    summary: 'Create a project file from the bundled sample corpus (group interviews, field notes, attributes, Table 1 codebook) and make it the open project.',
+  'project.saveAs': method({
+    summary:
+      'Save the open project under a new name ("Save as"): a consistent copy (encrypted projects keep their passphrase) written to a new file, ".rodtrad" added when missing, which then becomes the open project; the old file stays as it was.',
     params: z.object({ path: ProjectCreatePath }).strict(),
+    result: ProjectInfo,
+  }),
+  'project.createSample': method({
+    summary:
+      'Create a project file from the bundled sample corpus (group interviews, field notes, attributes, Table 1 codebook) and make it the open project. With coded: true it is already coded by two fictional coders, as the app opens it on first start, so the analysis views show content at once.',
+    params: z.object({ path: ProjectCreatePath, coded: z.boolean().optional() }).strict(),
     result: ProjectInfo,
   }),
   'project.open': method({

@@ -103,6 +103,8 @@ export const en: Wording = {
       turn: 'Speaker turns where both codes occur; the diagonal shows the code’s own turns.',
       document: 'Documents where both codes occur; the diagonal shows the code’s own documents.',
     })[by],
+  codeMapLegend: (by, min) =>
+    `Circle size: the code’s quotations. Line width: ${({ overlap: 'pairs of overlapping quotations', turn: 'speaker turns with both codes', document: 'documents with both codes' })[by]}${min > 1 ? ` (at least ${min})` : ''}.`,
   frequencyCountingRule: () => 'Respondents per answer; percent of all respondents (or of those who answered when No answer is hidden).',
   quotationCountingRule: () => 'One row per quotation and code.',
   dateTime: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)),

@@ -104,6 +104,8 @@ export const sv: Wording = {
       turn: 'Talarturer där båda koderna förekommer; diagonalen visar kodens egna turer.',
       document: 'Dokument där båda koderna förekommer; diagonalen visar kodens egna dokument.',
     })[by],
+  codeMapLegend: (by, min) =>
+    `Cirkelns storlek: kodens citat. Linjens bredd: ${({ overlap: 'par av överlappande citat', turn: 'talarturer med båda koderna', document: 'dokument med båda koderna' })[by]}${min > 1 ? ` (minst ${min})` : ''}.`,
   frequencyCountingRule: () => 'Antal svarande per svarsalternativ; procent av alla svarande (eller av dem som svarat när Ej svar inte visas).',
   quotationCountingRule: () => 'En rad per citat och kod.',
   dateTime: (iso) => new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)),

@@ -59,6 +59,8 @@ export interface Wording {
   themeCountingRule(counts: 'none' | 'quotes' | 'docs' | 'k-of-n'): string;
   matrixCountingRule(cells: 'count' | 'presence' | 'k-of-n' | 'row-percent' | 'col-percent'): string;
   cooccurrenceCountingRule(by: 'overlap' | 'turn' | 'document'): string;
+  /** The legend under a code map: what a node's size and an edge's width mean. */
+  codeMapLegend(by: 'overlap' | 'turn' | 'document', minWeight: number): string;
   frequencyCountingRule(): string;
   quotationCountingRule(): string;
   /** A date and time as the language writes it: "5 december 2026 kl. 08.38". */

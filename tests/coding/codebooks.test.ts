@@ -41,9 +41,9 @@ describe('codebooks', () => {
     env.session.closeProject();
   });
 
-  it('loads the action plan: thirteen numbered areas from the seed plus Övrigt, with English definitions', async () => {
+  it('loads the action plan: thirteen numbered areas from the seed plus Övrigt, with English definitions when asked in English', async () => {
     const env = makeEnv(dir);
-    await env.call('codebooks.load', { id: 'handlingsplan' });
+    await env.call('codebooks.load', { id: 'handlingsplan', language: 'en' });
     const tree = await env.call('codes.tree', {});
     expect(tree.length).toBe(14);
     const { areas } = JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/action-plan-areas.json'), 'utf8')) as { areas: string[] };
@@ -58,6 +58,22 @@ describe('codebooks', () => {
     env.session.closeProject();
   });
 
+  it('the bundled codebooks carry Swedish definitions, which a Swedish load uses', async () => {
+    const env = makeEnv(dir);
+    await env.call('codebooks.load', { id: 'ifo-table1' });
+    await env.call('codebooks.load', { id: 'handlingsplan', language: 'sv' });
+    const tree = await env.call('codes.tree', {});
+    expect(tree).toHaveLength(28 + 14);
+    // Swedish: no English function words, and the Swedish letters and words show up
+    for (const c of tree) expect(c.definition, c.path).not.toMatch(/\b(the|and|of|for|with|between)\b/);
+    expect(tree.filter((c) => /[åäö]/.test(c.definition ?? '')).length).toBeGreaterThan(20);
+    expect(tree.find((c) => c.name === 'Bollande')!.definition).toBe('Att vända sig till kollegor för att pröva tankar och få stöd i ett ärende');
+    const list = await env.call('codebooks.list', {});
+    expect(list[0]!.description).toMatch(/^Teman, koder och underkoder/);
+    expect((await env.call('codebooks.list', { language: 'en' }))[0]!.description).toMatch(/^Themes, codes and sub-codes/);
+    env.session.closeProject();
+  });
+
   it('round-trips the code tree through CSV and indented text (file and content)', async () => {
     const env = makeEnv(dir);
     await env.call('codebooks.load', { id: 'ifo-table1' });
@@ -69,7 +85,7 @@ describe('codebooks', () => {
     expect((await env.call('codebooks.export', { format: 'csv', path: csvFile })).codes).toBe(original.length);
     await env.call('codebooks.export', { format: 'txt', path: txtFile });
     const txt = readFileSync(txtFile, 'utf8');
-    expect(txt.split('\n')[1]).toMatch(/^ {2}I professionella kontakter \| In professional contacts$/);
+    expect(txt.split('\n')[1]).toMatch(/^ {2}I professionella kontakter \| Informell organisering mellan yrkesverksamma, utan att klienten är med$/);
 
     const viaCsv = makeEnv(dir, 'csv');
     await viaCsv.call('codebooks.load', { path: csvFile });

@@ -4,55 +4,13 @@
  * those `rodtrad quotes` selects with the same filter; the n − k interviews show on demand.
  * And the Tabeller view keeps the app frame fixed when its settings column is scrolled to the end.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import JSZip from 'jszip';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appPerTest, noChromium } from './harness';
-
-const BIN = path.resolve(__dirname, '../../bin/rodtrad.mjs');
-const PLAN = 'Den informella organiseringens uttryck';
-const BOLLANDE = `${PLAN}/I professionella kontakter/Bollande`;
-
-function cli(args: string[]): string {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`rodtrad ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
-
-/** The sample project coded as a user would: search hits coded whole sentences at a time. */
-function codedSample(dir: string): string {
-  const file = path.join(dir, 'drill.rodtrad');
-  cli(['sample', file]);
-  for (const [query, code] of [
-    ['bollandet', `${BOLLANDE}/avstämning och uppföljning`],
-    ['frågor', `${BOLLANDE}/Informationsutbyte, diskussion`],
-    ['ärende*', `${PLAN}/I professionella kontakter/Samordning, driva ärendet framåt`],
-    ['chef*', 'Påverkansfaktorer/Ledningens inställning'],
-    ['tid', 'Påverkansfaktorer/Arbetsbelastning och personalomsättning'],
-  ]) cli(['search', file, query!, '--code-all', code!, '--expand', 'sentence']);
-  return file;
-}
-
-/** The quotation ids `rodtrad quotes` selects. */
-function quoteIds(file: string, args: string[]): number[] {
-  const r = JSON.parse(cli(['quotes', file, ...args, '--json'])) as { rows: { id: number }[] };
-  return r.rows.map((x) => x.id).sort((a, b) => a - b);
-}
-
-async function panelIds(page: Page): Promise<number[]> {
-  const panel = page.getByTestId('drill-panel');
-  await panel.getByTestId('drill-title').filter({ hasNotText: '…' }).waitFor();
-  const ids = await panel.getByTestId('drill-quote').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-quotation-id'))));
-  return ids.sort((a, b) => a - b);
-}
-
-async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click({ timeout: 60_000 });
-}
+import { BOLLANDE, codedSample, openTab, panelIds, PLAN, quoteIds } from './coded-sample';
 
 /** The coded sample is made once per file by the CLI; every test gets its own copy of it. */
 let template: string | undefined;

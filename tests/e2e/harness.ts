@@ -48,8 +48,8 @@ export interface AppOptions {
   project?: (dir: string) => string | Promise<string>;
   locale?: string;
   viewport?: { width: number; height: number };
-  /** Extra environment for `rodtrad serve` (e.g. RODTRAD_BROWSE_ROOT). */
-  env?: NodeJS.ProcessEnv;
+  /** Extra environment for `rodtrad serve` (e.g. RODTRAD_BROWSE_ROOT), or a function of the test's own folder. */
+  env?: NodeJS.ProcessEnv | ((dir: string) => NodeJS.ProcessEnv);
   /** Called with the page before it loads anything (to watch its requests from the first one). */
   beforeLoad?(page: Page): void;
 }
@@ -83,7 +83,10 @@ export async function startApp(options: AppOptions = {}): Promise<E2E> {
     projectFile = path.join(dir, 'exempel.rodtrad');
     copyFileSync(sampleTemplate(), projectFile);
   }
-  const server = spawn(process.execPath, [BIN, 'serve', projectFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const extra = typeof options.env === 'function' ? options.env(dir) : options.env;
+  // the user's own settings (recent projects, default folder) are never touched by a test
+  const env = { ...process.env, RODTRAD_HOME: path.join(dir, '.rodtrad-home'), ...extra };
+  const server = spawn(process.execPath, [BIN, 'serve', projectFile], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const stopped = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   let context: BrowserContext | undefined;
   const errors: string[] = [];

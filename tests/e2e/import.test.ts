@@ -66,9 +66,10 @@ describe.skipIf(noChromium)('import by drag and drop', () => {
     await app().screenshot('import-document');
   }, 90_000);
 
-  it('the import button opens the dialog; chosen files are listed before importing', async () => {
+  it('the File menu import opens the dialog; chosen files are listed before importing', async () => {
     const { page } = app();
-    await page.getByTestId('import-button').click();
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('file-menu-import').click();
     await page.getByTestId('import-dialog').waitFor();
     await page.getByTestId('import-file-input').setInputFiles([
       { name: 'intervju-knapp.txt', mimeType: 'text/plain', buffer: Buffer.from('I: Fråga?\n\nAB: Svar.\n\nI: Tack.\n\nAB: Tack själv.') },

@@ -29,7 +29,8 @@ describe.skipIf(noChromium)('the page talks to its own server only', () => {
     await expect.poll(() => page.getByTestId('document-row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
 
     // import
-    await page.getByTestId('import-button').click();
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('file-menu-import').click();
     await page.getByTestId('import-dialog').waitFor();
     await page.getByTestId('import-file-input').setInputFiles([
       { name: 'natverk.txt', mimeType: 'text/plain', buffer: Buffer.from('I: Hur fungerar samverkan?\n\nAB: Samverkan med skolan fungerar bra.\n\nI: Tack.') },
@@ -103,7 +104,8 @@ describe.skipIf(noChromium)('an encrypted project in browser mode', () => {
   it('asks for the passphrase in a dialog, says when it is wrong, and opens with the right one', async () => {
     const { page } = app();
     await expect.poll(() => page.getByTestId('document-row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
-    await page.getByRole('button', { name: 'Öppna projekt' }).click();
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('file-menu-open').click();
     await page.locator('.pb-entry', { hasText: 'studier' }).dblclick();
     await page.locator('.pb-entry', { hasText: 'hemlig.rodtrad' }).dblclick();
     const dialog = page.getByTestId('passphrase-dialog');

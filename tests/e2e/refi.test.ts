@@ -71,7 +71,8 @@ describe.skipIf(noChromium)('REFI-QDA import in the window', () => {
     const speakers = await callApi<{ label: string }[]>(page, 'speakers.list', {});
     expect(speakers.map((s) => s.label).sort()).toEqual(['AA', 'Intervjuare']);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('refi-export-button').click()]);
+    await page.getByTestId('file-menu').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('file-menu-refi-export').click()]);
     expect(download.suggestedFilename()).toBe('Från ATLAS.qdpx');
   });
 

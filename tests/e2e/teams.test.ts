@@ -5,8 +5,8 @@
  * margin column per coder in the coder's colour, steps through the disagreements of both
  * interviews with the keyboard, and settles two of them (the count, margins and figures follow;
  * Ctrl+Z undoes one step).
- * The coder is asked in the app's own dialog before the first coding in a copy whose coder was
- * never chosen (and never where it was), and changed from the status bar.
+ * A copy whose coder was never chosen asks who codes in a bar that does not block the first
+ * coding (never where it was chosen); the coder is changed from the status bar in a dialog.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
@@ -189,61 +189,56 @@ function sampleWithoutCoder(dir: string): string {
   return file;
 }
 
-describe.skipIf(noChromium)('the coder is asked before the first coding, in the app\'s own dialog', () => {
+describe.skipIf(noChromium)('the coder is asked in a bar that does not block the first coding', () => {
   const app = appPerTest({ project: sampleWithoutCoder });
 
-  it('asks once in a copy whose coder was never chosen, waits for the answer and records the coding under it', async () => {
+  it('suggests the operating-system user, lets coding go on meanwhile, and records the coding under the name given', async () => {
     const { page } = app();
     const suggested = (await callApi<{ name: string; chosen: boolean }>(page, 'project.coder')).name;
+    const bar = page.getByTestId('coder-bar');
+    await bar.waitFor({ timeout: 30_000 });
+    expect(await bar.textContent()).toContain('Vem kodar?');
+    expect(await page.getByTestId('coder-bar-name').inputValue()).toBe(suggested);
+    // no modal: the first coding goes straight through, under the suggested name
     await openInterview(page);
     await codeTurnInUi(page, 3);
-    const dialog = page.getByTestId('coder-dialog');
-    await dialog.waitFor();
-    expect(await dialog.getByRole('heading').textContent()).toBe('Vem kodar?');
-    const field = page.getByTestId('coder-name-input');
-    // the suggestion is filled in and the field has the focus
-    expect(await field.inputValue()).toBe(suggested);
-    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
-    // nothing is coded while the question is open
-    expect(await page.getByTestId('margin-bar').count()).toBe(0);
-    await app().screenshot('teams-coder-first');
-
-    await page.keyboard.type('Cecilia');
-    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(1);
-    expect(await dialog.count()).toBe(0);
-    await expect.poll(() => page.getByTestId('status-coder').textContent(), { timeout: 30_000 }).toBe('Kodare: Cecilia');
-    expect(await coders(page)).toEqual(['Cecilia']);
+    expect(await page.locator('[aria-modal="true"]').count()).toBe(0);
+    expect(await coders(page)).toEqual([suggested]);
+    await app().screenshot('teams-coder-bar');
 
-    // Asked once: the next coding goes straight through.
+    await page.getByTestId('coder-bar-name').fill('Cecilia');
+    await page.getByTestId('coder-bar-name').press('Enter');
+    await expect.poll(() => page.getByTestId('status-coder').textContent(), { timeout: 30_000 }).toBe('Kodare: Cecilia');
+    await bar.waitFor({ state: 'detached' });
     await codeTurnInUi(page, 5);
     await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(2);
-    expect(await dialog.count()).toBe(0);
-    expect(await coders(page)).toEqual(['Cecilia', 'Cecilia']);
+    expect(await coders(page)).toEqual([suggested, 'Cecilia']);
+    expect((await callApi<{ chosen: boolean }>(page, 'project.coder')).chosen).toBe(true);
   });
 
-  it('Escape cancels: the coding goes on under the suggested coder', async () => {
+  it('"Inte nu" puts the question off: the coding goes on under the suggested coder', async () => {
     const { page } = app();
     const suggested = (await callApi<{ name: string }>(page, 'project.coder')).name;
+    await page.getByTestId('coder-bar').waitFor({ timeout: 30_000 });
+    await page.getByTestId('coder-bar-later').click();
+    await page.getByTestId('coder-bar').waitFor({ state: 'detached' });
     await openInterview(page);
     await codeTurnInUi(page, 3);
-    await page.getByTestId('coder-dialog').waitFor();
-    await page.keyboard.type('Ingen');
-    await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.getByTestId('coder-dialog').count()).toBe(0);
     expect(await coders(page)).toEqual([suggested]);
     expect(await page.getByTestId('status-coder').textContent()).toBe(`Kodare: ${suggested}`);
+    expect(await page.getByTestId('coder-bar').count()).toBe(0);
   });
 
   it('does not ask when the coder of the copy is already chosen', async () => {
     const { page } = app();
+    await page.getByTestId('coder-bar').waitFor({ timeout: 30_000 });
     await callApi(page, 'project.setCoder', { name: 'Anna' });
+    await page.getByTestId('coder-bar').waitFor({ state: 'detached' });
     await openInterview(page);
     await codeTurnInUi(page, 3);
-    // the coding waits for any question, so a margin bar means none was asked
     await expect.poll(() => page.getByTestId('margin-bar').count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.getByTestId('coder-dialog').count()).toBe(0);
     expect(await coders(page)).toEqual(['Anna']);
   });
 });

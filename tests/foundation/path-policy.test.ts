@@ -45,6 +45,7 @@ const pathCalls: { method: MethodName; params: Record<string, unknown>; written?
   { method: 'tables.exportThemeTable', params: { format: 'md', path: target('t.md') }, written: target('t.md') },
   { method: 'tables.exportMatrix', params: { format: 'csv', path: target('m.csv') }, written: target('m.csv') },
   { method: 'tables.exportCooccurrence', params: { format: 'csv', path: target('c.csv') }, written: target('c.csv') },
+  { method: 'tables.exportCodeMap', params: { format: 'svg', path: target('k.svg') }, written: target('k.svg') },
   { method: 'reports.exportTerm', params: { term: 'termin', format: 'xlsx', path: target('r.xlsx') }, written: target('r.xlsx') },
   { method: 'reports.exportFrequencies', params: { variables: ['v'], format: 'csv', path: target('f.csv') }, written: target('f.csv') },
   { method: 'teams.copies', params: { outDir: home, coders: ['Anna'] } },

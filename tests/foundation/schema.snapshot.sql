@@ -49,7 +49,7 @@ CREATE TABLE attributes (
   name     TEXT NOT NULL,
   scope    TEXT NOT NULL DEFAULT 'document' CHECK (scope IN ('document','speaker')),
   type     TEXT NOT NULL DEFAULT 'text' CHECK (type IN ('text','number','date','boolean')),
-  position INTEGER NOT NULL DEFAULT 0,
+  position INTEGER NOT NULL DEFAULT 0, question TEXT,
   UNIQUE (scope, name)
 );
 
@@ -141,6 +141,23 @@ CREATE TABLE history (
   redo       TEXT NOT NULL,                -- JSON: operations that re-apply it
   undone     INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0,1)),
   created_at TEXT NOT NULL
+);
+
+-- table import_batch_files
+CREATE TABLE import_batch_files (
+  batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  status   TEXT NOT NULL CHECK (status IN ('imported','skipped')),
+  PRIMARY KEY (batch_id, position)
+) WITHOUT ROWID;
+
+-- table import_batches
+CREATE TABLE import_batches (
+  id         INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  host       TEXT NOT NULL,            -- the machine and process that import: a batch whose
+  pid        INTEGER NOT NULL,         -- process still runs is at work, not cut off
+  files      TEXT NOT NULL             -- JSON array of the files' names, in import order
 );
 
 -- table layouts

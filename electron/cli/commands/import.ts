@@ -22,6 +22,8 @@ export const importCommand: Command = {
     '  --id-column H        survey: the column that names each respondent',
     '  --attribute-columns H1,H2   survey: closed-answer columns that become attributes',
     '  --text-columns H1,H2        survey: open-answer columns that become text (one turn per question)',
+    '  --question-row       survey: the row under the header holds the questions\' texts (the header',
+    '                       has variable names); survey tables take the texts as their titles',
     '',
     'Prints one line per file; --json prints [{file, ok, status, documentId, turns, chars, error}, …].',
     'Exit code 0 when every file went in (or was skipped as a duplicate), 1 when any failed; the others are imported anyway.',
@@ -36,6 +38,7 @@ export const importCommand: Command = {
     'id-column': { type: 'string' },
     'attribute-columns': { type: 'string' },
     'text-columns': { type: 'string' },
+    'question-row': { type: 'boolean' },
   },
   project: 'open',
   async run(ctx) {
@@ -50,6 +53,7 @@ export const importCommand: Command = {
       ...(typeof o['id-column'] === 'string' ? { idColumn: o['id-column'] } : {}),
       ...(list(o['attribute-columns']) ? { attributeColumns: list(o['attribute-columns']) } : {}),
       ...(list(o['text-columns']) ? { textColumns: list(o['text-columns']) } : {}),
+      ...(o['question-row'] ? { questionRow: true } : {}),
     };
     const perFile = new Map<string, string>();
     for (const spec of (o['encoding-for'] as string[] | undefined) ?? []) {

@@ -19,6 +19,11 @@ export const infoCommand: Command = {
         `Quotations  ${c.quotations}`,
         `Memos       ${c.memos}`,
         `Coders      ${c.coders} (current: ${info.coder})`,
+        ...info.interruptedImports.map(
+          (b) =>
+            `Import cut off (started ${b.started}): ${b.imported.length} of ${b.imported.length + b.skipped.length + b.notImported.length} files went in` +
+            (b.notImported.length ? `; not imported: ${b.notImported.join(', ')}` : ''),
+        ),
       ].join('\n'),
       info,
     );

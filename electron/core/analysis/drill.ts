@@ -4,7 +4,7 @@
  * `rodtrad quotes` with the returned arguments select exactly the same quotations.
  */
 import type { z } from 'zod';
-import type { DrillDocument, DrillRequest, DrillResult } from '../../../shared/contract/drill';
+import { DRILL_PAGE, type DrillDocument, type DrillRequest, type DrillResult } from '../../../shared/contract/drill';
 import type { DocumentFilter } from '../../../shared/contract/filter';
 import { CooccurrenceRequest, MatrixRequest, ThemeTableOptions } from '../../../shared/contract/tables';
 import { TermReportRequest } from '../../../shared/contract/reports';
@@ -32,12 +32,20 @@ interface Selection {
 
 export function drill(p: Project, req: DrillRequest | Req): DrillResult {
   const sel = selection(p, req as Req);
-  const page = queryQuotations(p, sel.query, { limit: (req as Req).limit ?? 500, countTotal: true });
-  const rows = page.rows;
-  // asked for, so always counted
-  const total = page.total ?? rows.length;
-  // Counted over the whole selection, not only the rows returned.
+  // The page and the counts apart: the total is the sum of the per-document counts (one
+  // grouped read off the indexes), not a second count of the whole selection.
+  const page = queryQuotations(p, sel.query, { limit: (req as Req).limit ?? DRILL_PAGE, countTotal: false });
+  let rows = page.rows;
+  // A theme-table count's panel pins the code's typical quotes: those past the page come too,
+  // so every pin can be seen, moved and taken off.
+  if ((req as Req).from === 'theme' && page.more) {
+    const shown = new Set(rows.map((r) => r.id));
+    const pinned = queryQuotations(p, { ...sel.query, typical: true }, { countTotal: false }).rows.filter((r) => !shown.has(r.id));
+    if (pinned.length) rows = [...rows, ...pinned];
+  }
   const perDoc = countByDocument(p, sel.query);
+  let total = 0;
+  for (const n of perDoc.values()) total += n;
   const docIds = [...perDoc.keys()];
   const withoutIds = sel.base ? sel.base.filter((d) => !perDoc.has(d)) : [];
   const info = documentInfo(p, [...docIds, ...withoutIds]);
@@ -128,16 +136,19 @@ function selection(p: Project, req: Req): Selection {
   };
 }
 
-/** Quotations of the selection per document, in document order: one grouped query. */
+/**
+ * Quotations of the selection per document, in document order (documents keep the order they
+ * were added in, so id order): one grouped query on the quotations_document index, which
+ * holds the document and the quotation id, so no quotation row is read. Reading
+ * `documents.position` (stored behind the text) walked every document's text on each click.
+ */
+export function countByDocumentSql(where: string[]): string {
+  return `SELECT q.document_id, count(*) FROM quotations q INDEXED BY quotations_document ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY q.document_id ORDER BY q.document_id`;
+}
+
 function countByDocument(p: Project, q: QuotationQueryInput): Map<number, number> {
   const { where, args } = quotationWhere(p, q);
-  const rows = p.db
-    .prepare(`SELECT q.document_id, count(*) FROM quotations q ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY q.document_id`)
-    .raw()
-    .all(...args) as [number, number][];
-  const order = new Map((p.db.prepare('SELECT id, position FROM documents').raw().all() as [number, number][]));
-  rows.sort((a, b) => order.get(a[0])! - order.get(b[0])! || a[0] - b[0]);
-  return new Map(rows);
+  return new Map(p.db.prepare(countByDocumentSql(where)).raw().all(...args) as [number, number][]);
 }
 
 /** The filter with one attribute narrowed to one value (kept values of the filter AND'ed). */

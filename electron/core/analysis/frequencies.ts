@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { FrequencyReport, FrequencyTable, OpenAnswers } from '../../../shared/contract/reports';
 import type { FrequencyRequest, OpenAnswersRequest } from '../../../shared/contract/reports';
 import { describeRounding, formatInteger, percentColumn, type Lang } from '../../../shared/format/numbers';
-import { attributeLevels } from '../attributes/store';
+import { attributeLevels, attributeQuestion } from '../attributes/store';
 import type { Project } from '../project/project';
 import { describeFilter, resolveFilter } from './filter';
 import { wording } from '../../../shared/wording';
@@ -61,7 +61,8 @@ export function frequencies(p: Project, req: FrequencyParams): FrequencyReport {
     const pct = percentColumn(column, base, req.rounding);
     return {
       variable,
-      title: req.titles?.[variable] ?? variable,
+      // the question the survey asked, not the column's variable name
+      title: req.titles?.[variable] ?? attributeQuestion(p, variable) ?? variable,
       rows: categories.map((label, i) => ({ label, count: column[i]!, percent: pct[i]! })),
       noAnswer: showMissing ? { count: missing, percent: pct[categories.length]! } : null,
       total: { count: base, percent: base > 0 ? 100 : 0 },

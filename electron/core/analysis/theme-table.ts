@@ -197,7 +197,7 @@ function fillQuotes(p: Project, index: CodingIndex, options: ThemeTableOptions, 
   const texts = index.texts;
   const get = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   for (const id of docIds) if (!texts.has(id)) texts.set(id, (get.get(id) as string | undefined) ?? '');
-  const labels = sourceLabels(p, options.sourceTemplate, all);
+  const labels = sourceLabels(p, options.sourceTemplate, all, options.language);
   const speakerLabels = new Map<number, Set<string>>();
   for (const [doc, label] of p.db.prepare(`SELECT document_id, label FROM speakers WHERE document_id ${IN_LIST}`).raw().all(listParam(docIds)) as [number, string][]) {
     let set = speakerLabels.get(doc);

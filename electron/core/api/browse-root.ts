@@ -80,6 +80,25 @@ export function listFolder(root: string, dir: string): Listing {
   };
 }
 
+/** An absolute path as the page names it: relative to the root, or null when it lies outside. */
+export function pageRelative(root: string, abs: string): string | null {
+  const rootReal = realRoot(root);
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    return null;
+  }
+  return isInside(rootReal, real) ? relativeTo(rootReal, real) : null;
+}
+
+/** The real path of an existing folder inside the root (a BrowseDir: relative, or absolute inside). */
+export function folderInside(root: string, dir: string): string {
+  const real = realInside(realRoot(root), dir || '.');
+  if (!statSync(real).isDirectory()) throw new UserError('not-a-folder', 'is not a folder', dir, 'är inte en mapp');
+  return real;
+}
+
 /** The real path of an existing project file inside the root. */
 export function projectToOpen(root: string, given: string): string {
   const rootReal = realRoot(root);

@@ -28,6 +28,7 @@ import { teamHandlers } from '../teams/handlers';
 import { agreementHandlers } from '../agreement/handlers';
 import { refiHandlers } from '../refi/handlers';
 import { drillHandlers } from '../analysis/drill-handlers';
+import { codeMapHandlers } from '../analysis/codemap-handlers';
 import { applyPathPolicy } from './path-policy';
 import { privacyHandlers } from '../privacy/handlers';
 import { mediaHandlers } from '../media/handlers';
@@ -56,6 +57,7 @@ export const handlerMaps = [
   refiHandlers,
   drillHandlers,
   mediaHandlers,
+  codeMapHandlers,
 ] as const;
 
 const handlers: Handlers<MethodName> = mergeHandlers(...handlerMaps);

@@ -9,7 +9,15 @@ import { UserError } from '../errors';
 import { forgetPassphrase } from '../db/driver';
 import { prewarmJobs } from '../jobs/run';
 import { AutoBackups, makeAutoBackup } from '../project/auto-backup';
-import { Project } from '../project/project';
+import { backupProject } from '../project/backup';
+import { PROJECT_EXTENSION, Project } from '../project/project';
+import { passphraseFor } from '../db/driver';
+import { rememberRecent } from '../host/user-settings';
+
+/** A new project's file always carries the extension: a bare name would make a file nothing opens. */
+export function withProjectExtension(file: string): string {
+  return file.endsWith(PROJECT_EXTENSION) ? file : `${file}${PROJECT_EXTENSION}`;
+}
 
 export type HostKind = 'desktop' | 'browser' | 'cli' | 'test';
 
@@ -77,9 +85,21 @@ export class Session {
   }
 
   createProject(file: string, name?: string, passphrase?: string): Project {
-    const p = Project.create(file, { name, passphrase });
+    const p = Project.create(withProjectExtension(file), { name, passphrase });
     this.replace(p);
     return p;
+  }
+
+  /**
+   * "Save as": a consistent copy of the open project in a new file, which becomes the open
+   * project (with the same passphrase when encrypted); the old file is left as it was.
+   */
+  saveProjectAs(file: string): Project {
+    const current = this.requireProject();
+    const target = withProjectExtension(path.resolve(file));
+    const passphrase = current.encrypted ? passphraseFor(current.file) : undefined;
+    backupProject(current, target);
+    return this.openProject(target, passphrase);
   }
 
   /** Makes a project the core built itself (the sample project) the open one. */
@@ -88,7 +108,7 @@ export class Session {
     return p;
   }
 
-    closeProject(): boolean {
+  closeProject(): boolean {
     const had = this.current !== null;
     this.replace(null);
     return had;
@@ -106,6 +126,11 @@ export class Session {
     // the app's first import or check should not wait for a worker thread to start
     if (p && (this.host === 'desktop' || this.host === 'browser')) {
       prewarmJobs();
+      try {
+        rememberRecent(p.file, new Date());
+      } catch {
+        // a user data folder that cannot be written costs the recent list, never the project
+      }
       this.startBackups(p);
     }
     this.emit({ type: 'project', file: p?.file ?? null });

@@ -13,13 +13,13 @@ type AttributeType = 'text' | 'number' | 'date' | 'boolean';
 export function listAttributes(p: Project, scope?: AttributeScope): Attribute[] {
   const rows = p.db
     .prepare(
-      `SELECT a.id, a.name, a.scope, a.type, a.position,
+      `SELECT a.id, a.name, a.scope, a.type, a.position, a.question,
               (SELECT json_group_array(value) FROM (SELECT value FROM attribute_levels WHERE attribute_id = a.id ORDER BY position)) AS levels,
               CASE a.scope WHEN 'document' THEN (SELECT count(*) FROM document_attribute_values WHERE attribute_id = a.id)
                            ELSE (SELECT count(*) FROM speaker_attribute_values WHERE attribute_id = a.id) END AS used
        FROM attributes a ${scope ? 'WHERE a.scope = ?' : ''} ORDER BY a.scope, a.position, a.id`,
     )
-    .all(...(scope ? [scope] : [])) as { id: number; name: string; scope: AttributeScope; type: AttributeType; position: number; levels: string; used: number }[];
+    .all(...(scope ? [scope] : [])) as { id: number; name: string; scope: AttributeScope; type: AttributeType; position: number; question: string | null; levels: string; used: number }[];
   return rows.map((r) => ({ ...r, levels: JSON.parse(r.levels) as string[] }));
 }
 

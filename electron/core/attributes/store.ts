@@ -19,6 +19,16 @@ export function ensureAttribute(p: Project, name: string, scope: AttributeScope 
   );
 }
 
+/** Keeps the question a survey column asked with its attribute (a question already kept stays). */
+export function setAttributeQuestion(p: Project, attributeId: number, question: string): void {
+  cachedStatement(p.db, 'UPDATE attributes SET question = ? WHERE id = ? AND question IS NULL').run(question, attributeId);
+}
+
+/** The question a document attribute stands for, or null. */
+export function attributeQuestion(p: Project, name: string): string | null {
+  return (cachedStatement(p.db, "SELECT question FROM attributes WHERE scope = 'document' AND name = ?").pluck().get(name) as string | null | undefined) ?? null;
+}
+
 /** Records value in the attribute's level list if new, after the values already seen. */
 export function ensureLevel(p: Project, attributeId: number, value: string): void {
   cachedStatement(

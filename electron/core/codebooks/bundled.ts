@@ -9,7 +9,9 @@ import { createCode } from '../coding/codes';
 
 export interface CodebookNode {
   name: string;
+  /** In Swedish in the bundled codebooks (the language of the codes); `definitionEn` beside it. */
   definition?: string;
+  definitionEn?: string;
   inclusion?: string;
   exclusion?: string;
   color?: string;
@@ -22,6 +24,7 @@ const Node: z.ZodType<CodebookNode> = z.lazy(() =>
   z.object({
     name: z.string().min(1),
     definition: z.string().optional(),
+    definitionEn: z.string().optional(),
     inclusion: z.string().optional(),
     exclusion: z.string().optional(),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
@@ -34,6 +37,7 @@ export const BundledCodebook = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().optional(),
+  descriptionEn: z.string().optional(),
   caption: z.string().optional(),
   codes: z.array(Node),
 });
@@ -51,6 +55,15 @@ export function readBundledCodebook(id: string): BundledCodebook {
     throw new UserError('not-found', `no bundled codebook "${id}"`);
   }
   return BundledCodebook.parse(JSON.parse(raw));
+}
+
+/** The codebook's definitions in the UI's language: Swedish as written, English from `definitionEn`. */
+export function inLanguage(nodes: CodebookNode[], lang: 'sv' | 'en'): CodebookNode[] {
+  return nodes.map(({ definitionEn, children, ...n }) => ({
+    ...n,
+    ...(lang === 'en' && definitionEn ? { definition: definitionEn } : {}),
+    ...(children ? { children: inLanguage(children, lang) } : {}),
+  }));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Handlers } from '../api/types';
 import { writeCodebookExport } from '../export/codebook-export';
 import type { Project } from '../project/project';
 import { withUndo } from '../undo/journal';
-import { BUNDLED_CODEBOOKS, type CodebookNode, countNodes, loadCodebookTree, readBundledCodebook } from './bundled';
+import { BUNDLED_CODEBOOKS, type CodebookNode, countNodes, inLanguage, loadCodebookTree, readBundledCodebook } from './bundled';
 import { codebookCsv, codebookText, parseCodebook, readCodebookFile } from './io';
 
 function loadCodebook(p: Project, name: string, nodes: CodebookNode[]): { created: number; codes: number } {
@@ -11,16 +11,17 @@ function loadCodebook(p: Project, name: string, nodes: CodebookNode[]): { create
 }
 
 export const codebookHandlers: Handlers<'codebooks.list' | 'codebooks.load' | 'codebooks.export'> = {
-  'codebooks.list': () =>
+  'codebooks.list': (_ctx, { language }) =>
     BUNDLED_CODEBOOKS.map((id) => {
       const book = readBundledCodebook(id);
-      return { id, name: book.name, description: book.description ?? null, codes: countNodes(book.codes) };
+      const description = language === 'en' ? (book.descriptionEn ?? book.description) : book.description;
+      return { id, name: book.name, description: description ?? null, codes: countNodes(book.codes) };
     }),
   'codebooks.load': ({ session }, src) => {
     const p = session.requireProject();
     if ('id' in src) {
       const book = readBundledCodebook(src.id);
-      return loadCodebook(p, book.name, book.codes);
+      return loadCodebook(p, book.name, inLanguage(book.codes, src.language ?? 'sv'));
     }
     if ('path' in src) return loadCodebook(p, src.path, readCodebookFile(src.path));
     return loadCodebook(p, src.name, parseCodebook(src.content, src.format, src.name));

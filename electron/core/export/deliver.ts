@@ -15,6 +15,7 @@ export const MIME: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  svg: 'image/svg+xml',
 };
 
 /** Which project the export comes from (its pseudonym list) and whether to pseudonymise (default: when it has a list). */

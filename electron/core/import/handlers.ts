@@ -4,8 +4,10 @@ import { DEFAULT_LIMITS } from './formats/types';
 import { runJob } from '../jobs/run';
 import { applyAttributeSheet, previewTable } from './pipeline';
 import { canonicalEncoding } from './encoding';
+import { dismissInterruptedImports } from './batch-record';
 
-export const importHandlers: Handlers<'import.files' | 'import.attributeSheet' | 'import.surveyPreview'> = {
+export const importHandlers: Handlers<'import.files' | 'import.attributeSheet' | 'import.surveyPreview' | 'import.dismissInterrupted'> = {
+  'import.dismissInterrupted': ({ session }, { ids }) => ({ dismissed: dismissInterruptedImports(session.requireProject(), ids) }),
   'import.files': ({ session, signal, progress }, params) => {
     const p = session.requireProject();
     // a bad encoding name is the caller's mistake: say so before a worker starts

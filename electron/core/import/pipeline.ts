@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Params } from '../../../shared/contract';
 import type { ImportFileResult, ImportResult, ImportSource as SourceChoice } from '../../../shared/contract/import';
-import { ensureAttribute } from '../attributes/store';
+import { ensureAttribute, setAttributeQuestion } from '../attributes/store';
 import { cachedStatement } from '../db/driver';
 import { insertDocument, insertPackedDocument, uniqueDocumentName } from '../documents/store';
 import { isUserError, UserError } from '../errors';
@@ -26,6 +26,7 @@ import { storageError } from '../db/storage-errors';
 import { startPrefetch, type Prefetcher } from './prefetch';
 import { plainToError, SHEET_FIRST_HEADER, type ImportItem, type PreparedFile } from './prepared';
 import { planSurvey } from './survey';
+import { endBatchRecord, recordBatchFile, startBatchRecord } from './batch-record';
 
 export type { ImportFileResult, ImportResult };
 /** The contract's source (a path, or a name with its bytes) with both forms' fields optional, read without narrowing. */
@@ -55,6 +56,8 @@ export async function importFiles(p: Project, params: ImportParams, ctx: JobCont
   const listing: Listing = { hidden: 0, folders: [] };
   const items = expand(params.sources, listing);
   const totalBytes = Math.max(1, items.reduce((n, it) => n + it.size, 0));
+  // recorded first (and committed), so a batch cut off leaves a note for the next open
+  const batchId = startBatchRecord(p, items.map((it) => it.display));
 
   // Each file stays atomic (a savepoint, see group-commit.ts), but a commit need not wait for
   // the disk: WAL with synchronous=NORMAL is never corrupted, and the checkpoint at the end
@@ -67,11 +70,16 @@ export async function importFiles(p: Project, params: ImportParams, ctx: JobCont
   const cacheSize = p.db.pragma('cache_size', { simple: true }) as number;
   p.db.pragma('cache_size = -16384');
   try {
-    const r = await runBatch(p, params, ctx, { items, limits, encoding, totalBytes, reader: options });
+    const r = await runBatch(p, params, ctx, { items, limits, encoding, totalBytes, reader: options, batchId });
     return { ...r, ...nothingImportedNotice(r, params.sources, listing) };
   } finally {
     p.db.pragma(`synchronous = ${synchronous}`);
     p.db.pragma(`cache_size = ${cacheSize}`);
+    try {
+      endBatchRecord(p, batchId);
+    } catch {
+      // a record that cannot be removed (a full disk) is reported as cut off later, which the user dismisses
+    }
     try {
       p.db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
@@ -87,6 +95,8 @@ interface Batch {
   encoding: string | null;
   totalBytes: number;
   reader: ImportOptions;
+  /** The batch's record (batch-record.ts), null when nothing is recorded. */
+  batchId: number | null;
 }
 
 /** What a folder listing left out without a result of its own (hidden files), for the notice. */
@@ -119,7 +129,7 @@ function nothingImportedNotice(r: Omit<ImportResult, 'notice' | 'noticeSv'>, sou
   };
 }
 
-async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { items, limits, encoding, totalBytes, reader }: Batch): Promise<Omit<ImportResult, 'notice' | 'noticeSv'>> {
+async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { items, limits, encoding, totalBytes, reader, batchId }: Batch): Promise<Omit<ImportResult, 'notice' | 'noticeSv'>> {
   const results: ImportFileResult[] = [];
   let doneBytes = 0;
   let cancelled = false;
@@ -159,7 +169,12 @@ async function runBatch(p: Project, params: ImportParams, ctx: JobContext, { ite
         // fail while this very write is still returning, before `written` has a value.
         const written = group.write(
           item.size,
-          () => writeOne(p, item, file, params, ctx, { sheets, index }),
+          () => {
+            const done = writeOne(p, item, file, params, ctx, { sheets, index });
+            // in the file's own savepoint: the mark goes or stays with the document
+            if (done.status === 'imported' || done.status === 'skipped') recordBatchFile(p, batchId, i, done.status);
+            return done;
+          },
           (e) => lost.set(index, e),
         );
         results.push(written);
@@ -252,7 +267,7 @@ function writeOne(p: Project, item: ImportItem, file: PreparedFile, params: Impo
   if (file.type === 'survey') {
     const { survey } = file;
     const ids = p.transaction(() => {
-      for (const [name, type] of Object.entries(survey.types)) ensureAttribute(p, name, 'document', type);
+      for (const [name, type] of Object.entries(survey.types)) setAttributeQuestion(p, ensureAttribute(p, name, 'document', type), survey.questions[name] ?? name);
       return survey.documents.map((d) => insertDocument(p, d));
     });
     return result(display, 'imported', {

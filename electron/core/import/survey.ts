@@ -80,11 +80,16 @@ function fewRepeatedValues(texts: string[]): boolean {
 
 export interface SurveyDocuments {
   plan: SurveyPlan;
+  /** Attribute column → the question it asked (the question row's text, else the header). */
+  questions: Record<string, string>;
   types: Record<string, AttributeType>;
   documents: NewDocument[];
 }
 
-export function surveyDocuments(table: Table, options: SurveyOptions, file: string): SurveyDocuments {
+export function surveyDocuments(whole: Table, options: SurveyOptions, file: string): SurveyDocuments {
+  // A question row is no respondent: it names the questions and is left out of the answers.
+  const questionRow = options.questionRow ? (whole.rows[0] ?? []) : null;
+  const table: Table = questionRow ? { ...whole, rows: whole.rows.slice(1) } : whole;
   const plan = planSurvey(table, options, file);
   const col = (h: string): number => table.header.findIndex((x) => x.trim() === h);
   const types: Record<string, AttributeType> = {};
@@ -122,5 +127,10 @@ export function surveyDocuments(table: Table, options: SurveyOptions, file: stri
       attributes,
     };
   });
-  return { plan, types, documents };
+  const questions: Record<string, string> = {};
+  for (const h of plan.attributeColumns) {
+    const asked = questionRow ? normalizeText(cellText(questionRow[col(h)] ?? null)).trim() : '';
+    questions[h] = asked || normalizeText(h);
+  }
+  return { plan, types, questions, documents };
 }

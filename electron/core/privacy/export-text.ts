@@ -60,7 +60,7 @@ const xmlText = (xml: string): string => decodeXml([...xml.matchAll(/>([^<]*)</g
 export async function readExportText(bytes: Buffer, format: string): Promise<TextPiece[]> {
   if (!ZIPPED.has(format)) {
     // as a reader sees it: Markdown's backslash escapes and HTML's entities undone
-    const unescape = format === 'md' ? (t: string) => t.replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/gu, '$1') : format === 'html' ? decodeXml : (t: string) => t;
+    const unescape = format === 'md' ? (t: string) => t.replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/gu, '$1') : format === 'html' || format === 'svg' ? decodeXml : (t: string) => t;
     return bytes
       .toString('utf8')
       .split(/\r?\n/u)

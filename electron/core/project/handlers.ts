@@ -11,7 +11,7 @@ import { runJob } from '../jobs/run';
 import type { CheckResult } from './check';
 
 export const projectHandlers: Handlers<
-  'app.info' | 'project.info' | 'project.create' | 'project.open' | 'project.setPassphrase' | 'project.close' | 'project.coder' | 'project.setCoder' | 'project.check' | 'project.backup' | 'project.backups' | 'project.restore'
+  'app.info' | 'project.info' | 'project.create' | 'project.saveAs' | 'project.open' | 'project.setPassphrase' | 'project.close' | 'project.coder' | 'project.setCoder' | 'project.check' | 'project.backup' | 'project.backups' | 'project.restore'
 > = {
   'app.info': ({ session }) => ({
     version: appVersion(),
@@ -21,6 +21,7 @@ export const projectHandlers: Handlers<
   }),
   'project.info': ({ session }) => projectInfo(session.requireProject()),
   'project.create': ({ session }, { path, name, passphrase }) => projectInfo(session.createProject(path, name, passphrase)),
+  'project.saveAs': ({ session }, { path }) => projectInfo(session.saveProjectAs(path)),
   'project.open': ({ session }, { path, passphrase }) => projectInfo(session.openProject(path, passphrase)),
   'project.setPassphrase': ({ session }, { passphrase }) => {
     const p = session.requireProject();

@@ -1,6 +1,7 @@
 import type { ProjectInfo } from '../../../shared/contract';
 import type { Project } from './project';
 import { storageWarning } from './sync-folder';
+import { interruptedImports } from '../import/batch-record';
 
 export function projectInfo(p: Project): ProjectInfo {
   const count = (table: string): number => (p.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -15,6 +16,7 @@ export function projectInfo(p: Project): ProjectInfo {
     readOnly: p.readOnly,
     encrypted: p.encrypted,
     storageWarning: storageWarning(p.file),
+    interruptedImports: interruptedImports(p),
     counts: {
       documents: count('documents'),
       codes: count('codes'),

@@ -15,8 +15,10 @@ import { documentDraft } from '../import/prepare';
 import { readPlainText } from '../import/read';
 import { sampleCorpusDir } from '../paths';
 import { Project } from '../project/project';
+import { codeSampleCorpus, saveSampleLayout } from './sample-coding';
 
-export function buildSampleProject(file: string, corpusDir = sampleCorpusDir()): Project {
+/** The sample corpus as a project; with `coded`, as the app opens it on first start (coded by two fictional coders). */
+export function buildSampleProject(file: string, corpusDir = sampleCorpusDir(), options: { coded?: boolean } = {}): Project {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const p = Project.create(file, { name: 'Exempelprojekt' });
   try {
@@ -32,6 +34,10 @@ export function buildSampleProject(file: string, corpusDir = sampleCorpusDir()):
       const sheet = path.join(corpusDir, 'attribut.csv');
       if (existsSync(sheet)) applyAttributeTable(p, readCsv(readFileSync(sheet), { file: 'attribut.csv', limits: DEFAULT_LIMITS, cancelled: false }), 'attribut.csv');
       loadCodebookTree(p, readBundledCodebook('ifo-table1').codes);
+      if (options.coded) {
+        codeSampleCorpus(p);
+        saveSampleLayout(p);
+      }
     });
     return p;
   } catch (e) {
@@ -40,8 +46,8 @@ export function buildSampleProject(file: string, corpusDir = sampleCorpusDir()):
   }
 }
 
-/** Returns the path of a usable sample project, building it if it is missing. */
+/** Returns the path of a usable sample project, building it (coded, for the first start) if it is missing. */
 export async function ensureSampleProject(file: string): Promise<string> {
-  if (!existsSync(file)) buildSampleProject(file).close();
+  if (!existsSync(file)) buildSampleProject(file, undefined, { coded: true }).close();
   return file;
 }

@@ -217,8 +217,8 @@ function mergeAttributes(p: Project, source: string, origin: Map<string, string>
   db.exec(`
     INSERT INTO temp.map_attr(src_id, out_id) SELECT s.id, o.id FROM src.attributes s LEFT JOIN main.attributes o ON o.guid = s.guid;
     UPDATE temp.map_attr SET out_id = (SELECT o.id FROM main.attributes o JOIN src.attributes s ON s.scope = o.scope AND s.name = o.name WHERE s.id = map_attr.src_id) WHERE out_id IS NULL;
-    INSERT INTO main.attributes(guid, name, scope, type, position)
-      SELECT s.guid, s.name, s.scope, s.type, s.position FROM src.attributes s JOIN temp.map_attr m ON m.src_id = s.id WHERE m.out_id IS NULL ORDER BY s.id;
+    INSERT INTO main.attributes(guid, name, scope, type, position, question)
+      SELECT s.guid, s.name, s.scope, s.type, s.position, s.question FROM src.attributes s JOIN temp.map_attr m ON m.src_id = s.id WHERE m.out_id IS NULL ORDER BY s.id;
     UPDATE temp.map_attr SET out_id = (SELECT o.id FROM main.attributes o JOIN src.attributes s ON s.guid = o.guid WHERE s.id = map_attr.src_id) WHERE out_id IS NULL;
     INSERT OR IGNORE INTO main.attribute_levels(attribute_id, value, position)
       SELECT m.out_id, l.value, l.position FROM src.attribute_levels l JOIN temp.map_attr m ON m.src_id = l.attribute_id;

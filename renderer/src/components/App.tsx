@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store/app-store';
 import { CodeTree } from './CodeTree';
+import { CoderBar } from './CoderBar';
 import { CoderDialog } from './CoderDialog';
 import { CodingShell } from './CodingShell';
 import { DocumentList } from './DocumentList';
@@ -10,6 +11,7 @@ import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { Workbench } from './Workbench';
 import { ImportLayer } from './import/ImportLayer';
+import { InterruptedImportNote } from './import/InterruptedImportNote';
 import { PassphraseDialog } from './PassphraseDialog';
 
 export function App() {
@@ -28,6 +30,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <div className="banners">
+        {!loading && <CoderBar />}
         {error && (
           <div className="error-banner" role="alert">
             <strong>{t('errors.title')}:</strong> {error}
@@ -49,6 +52,7 @@ export function App() {
       <StatusBar />
       {!loading && <CodingShell />}
       {!loading && <ImportLayer />}
+      {!loading && <InterruptedImportNote />}
       <PassphraseDialog />
       <CoderDialog />
     </div>

@@ -149,7 +149,7 @@ export function CodeTree() {
 
   const loadBook = async (id: string): Promise<void> => {
     setMenuOpen(false);
-    await run(() => api.call('codebooks.load', { id }));
+    await run(() => api.call('codebooks.load', { id, language: i18n.language === 'en' ? 'en' : 'sv' }));
   };
 
   return (

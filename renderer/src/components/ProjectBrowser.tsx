@@ -1,8 +1,9 @@
 /**
- * Browser mode's "Open project" / "New project" dialog: the page may not name files on the
- * server, so it browses the folders the server offers (host.browse, limited to the user's
- * home) like a desktop file dialog: breadcrumb and Up on top, folders then projects in a
- * list, a file name for a new project below. Arrow keys move, Enter opens, Backspace goes up.
+ * Browser mode's "Open project" / "New project" / "Save as" dialog: the page may not name
+ * files on the server, so it browses the folders the server offers (host.browse, limited to
+ * the user's home) like a desktop file dialog: breadcrumb and Up on top, folders then projects
+ * in a list, a file name for a new project below. Arrow keys move, Enter opens, Backspace goes
+ * up. New and Save as start in the default folder (app.places), which the dialog can change.
  */
 import { withPassphrase } from '../store/passphrase-store';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -15,8 +16,10 @@ import { Dialog } from './Dialog';
 type Listing = Result<'host.browse'>;
 type BrowseEntry = Listing['entries'][number];
 
+export type ProjectDialogMode = 'open' | 'new' | 'saveAs';
+
 interface Props {
-  mode: 'open' | 'new';
+  mode: ProjectDialogMode;
   onClose(): void;
 }
 
@@ -46,16 +49,31 @@ export function ProjectBrowser({ mode, onClose }: Props) {
     [show],
   );
 
+  const [defaultFolder, setDefaultFolder] = useState<string | null>(null);
+  const creating = mode !== 'open';
+
   useEffect(() => {
     let live = true;
-    api.call('host.browse', { dir: '' }).then(
-      (r) => live && show(r),
-      (e: unknown) => live && setError(message(e)),
-    );
+    // a new project starts in the default folder (made when missing), an open in the home folder
+    const start = creating ? api.call('app.places', { ensureDefaultFolder: true }).then((p) => (live && setDefaultFolder(p.defaultFolder), p.defaultFolder)) : Promise.resolve('');
+    start
+      .then((dir) => api.call('host.browse', { dir }))
+      .then(
+        (r) => live && show(r),
+        (e: unknown) => live && setError(message(e)),
+      );
     return () => {
       live = false;
     };
-  }, [show]);
+  }, [show, creating]);
+
+  const makeDefault = (): void => {
+    if (!listing) return;
+    api.call('app.setDefaultFolder', { dir: listing.dir }).then(
+      (r) => setDefaultFolder(r.defaultFolder),
+      (e: unknown) => setError(message(e)),
+    );
+  };
 
   useEffect(() => {
     listRef.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -87,7 +105,9 @@ export function ProjectBrowser({ mode, onClose }: Props) {
     if (mode === 'open') return activate(listing?.entries[selected]);
     const file = name.trim();
     if (!file || !listing) return;
-    void finish(() => api.call('project.create', { path: listing.dir ? `${listing.dir}/${file}` : file }));
+    const path = listing.dir ? `${listing.dir}/${file}` : file;
+    if (mode === 'new') void finish(() => api.call('project.create', { path }));
+    else void finish(() => api.call('project.saveAs', { path }).then((info) => (useApp.getState().setNotice(t('fileMenu.savedAs', { file: info.file })), info)));
   };
 
   const onListKey = (e: KeyboardEvent<HTMLUListElement>): void => {
@@ -117,8 +137,9 @@ export function ProjectBrowser({ mode, onClose }: Props) {
 
   const crumbs = listing ? (listing.dir ? listing.dir.split('/') : []) : [];
   const chosen = listing?.entries[selected];
-  const title = mode === 'open' ? t('menu.open') : t('menu.new');
-  const submitLabel = mode === 'open' && chosen?.kind === 'folder' ? t('browse.enter') : mode === 'open' ? t('menu.openAction') : t('menu.createAction');
+  const title = { open: t('menu.open'), new: t('menu.new'), saveAs: t('fileMenu.saveAsTitle') }[mode];
+  const submitLabel = mode === 'open' && chosen?.kind === 'folder' ? t('browse.enter') : { open: t('menu.openAction'), new: t('menu.createAction'), saveAs: t('fileMenu.saveAction') }[mode];
+  const isDefault = listing !== null && defaultFolder !== null && listing.dir === defaultFolder;
 
   return (
     <Dialog title={title} onClose={onClose} onSubmit={submit} submitLabel={submitLabel} testId="project-browser" wide>
@@ -157,7 +178,7 @@ export function ProjectBrowser({ mode, onClose }: Props) {
             id={`pb-${i}`}
             role="option"
             aria-selected={i === selected}
-            className={`pb-entry pb-${e.kind}${mode === 'new' && e.kind === 'project' ? ' pb-muted' : ''}`}
+            className={`pb-entry pb-${e.kind}${creating && e.kind === 'project' ? ' pb-muted' : ''}`}
             onMouseDown={(ev) => ev.preventDefault()}
             onClick={() => (setSelected(i), listRef.current?.focus())}
             onDoubleClick={() => activate(e)}
@@ -169,7 +190,7 @@ export function ProjectBrowser({ mode, onClose }: Props) {
         ))}
         {listing && listing.entries.length === 0 && <li className="pb-empty">{t('browse.empty')}</li>}
       </ul>
-      {mode === 'new' && (
+      {creating && (
         <label className="pb-name-field">
           {t('browse.fileName')}
           <span className="pb-name-row">
@@ -183,7 +204,21 @@ export function ProjectBrowser({ mode, onClose }: Props) {
           {error}
         </p>
       )}
-      <p className="pb-hint">{mode === 'open' ? t('browse.openHint') : t('browse.newHint', { folder: [t('browse.home'), ...crumbs].join(' › ') })}</p>
+      <p className="pb-hint">
+        {mode === 'open' ? t('browse.openHint') : t('browse.newHint', { folder: [t('browse.home'), ...crumbs].join(' › ') })}
+        {creating && listing && (
+          <>
+            {' '}
+            {isDefault ? (
+              <span data-testid="project-browser-is-default">{t('browse.isDefault')}</span>
+            ) : (
+              <button type="button" className="link" onClick={makeDefault} data-testid="project-browser-make-default">
+                {t('browse.makeDefault')}
+              </button>
+            )}
+          </>
+        )}
+      </p>
     </Dialog>
   );
 }

@@ -26,6 +26,8 @@ export interface AppState {
   selectDocument(id: number | null): Promise<void>;
   openProject(path: string): Promise<void>;
   createProject(path: string): Promise<void>;
+  /** "Save as": the open project copied to a new file, which becomes the open project. */
+  saveProjectAs(path: string): Promise<void>;
   /** After another project was opened or created (e.g. by the browser-mode project dialog). */
   projectChanged(): Promise<void>;
   cancelJob(jobId: string): Promise<void>;
@@ -143,6 +145,14 @@ export const useApp = create<AppState>((set, get) => {
     async createProject(path) {
       await guard(async () => {
         await api.call('project.create', { path });
+        await get().projectChanged();
+      });
+    },
+
+    async saveProjectAs(path) {
+      await guard(async () => {
+        const info = await api.call('project.saveAs', { path });
+        set({ notice: i18n.t('fileMenu.savedAs', { file: info.file }) });
         await get().projectChanged();
       });
     },

@@ -1,14 +1,15 @@
 /**
- * The question "who codes in this copy?", asked in the app's own dialog (CoderDialog) and
- * answered through a promise, so the first coding can wait for the answer. Electron has no
- * `window.prompt`, and a browser prompt would not look like the rest of the app anyway.
+ * Who codes in this copy. A copy whose coder was never chosen asks in a bar that does not
+ * block (CoderBar): coding goes on under the suggested name (the operating-system user)
+ * until the user answers. Changing the coder from the status bar asks in the app's own dialog
+ * (CoderDialog), answered through a promise; Electron has no `window.prompt`.
  */
 import { create } from 'zustand';
 import { api } from '../api/client';
 import { useApp } from './app-store';
 
-/** 'first': before the first coding in a copy whose coder was never chosen; 'change': from the status bar. */
-export type CoderQuestionReason = 'first' | 'change';
+/** 'change': from the status bar (the first question is CoderBar's, which does not block). */
+export type CoderQuestionReason = 'change';
 
 export interface CoderQuestion {
   /** Tells one question from the next, so each dialog starts from its own suggestion. */

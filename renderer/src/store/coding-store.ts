@@ -9,31 +9,6 @@ import type { AppEvent } from '../../../shared/contract';
 import type { HistoryState } from '../../../shared/contract/history';
 import { api } from '../api/client';
 import { useApp } from './app-store';
-import { askCoderName, setCoder } from './coder-store';
-
-/** Per project file, the question asked on this page: asked once, and every coding started meanwhile waits for its answer. */
-const coderAsked = new Map<string, Promise<void>>();
-
-/**
- * Every quotation and link records its coder, so a copy whose coder was never chosen asks for
- * one before its first coding (the operating-system user is suggested); cancelling keeps that.
- */
-function askCoderOnce(): Promise<void> {
-  const file = useApp.getState().info?.file ?? '';
-  let asking = coderAsked.get(file);
-  if (!asking) {
-    asking = (async () => {
-      const coder = await api.call('project.coder', {});
-      if (coder.chosen) return;
-      const name = await askCoderName('first', coder.name);
-      if (name) await setCoder(name);
-    })();
-    coderAsked.set(file, asking);
-    // a question that failed (e.g. the project closed) is asked again next time
-    void asking.catch(() => coderAsked.delete(file));
-  }
-  return asking;
-}
 
 export interface TextRange {
   documentId: number;
@@ -150,7 +125,6 @@ export const useCoding = create<CodingState>((set, get) => {
       const t = target ?? s.quickCode ?? (s.pending ? { kind: 'selection' as const } : s.selectedQuotationId !== null ? { kind: 'quotation' as const, id: s.selectedQuotationId } : null);
       if (!t) return;
       await s.run(async () => {
-        await askCoderOnce();
         if (t.kind === 'quotation') {
           await api.call('quotations.addCodes', { quotationId: t.id, codeIds });
         } else if (t.kind === 'turn') {

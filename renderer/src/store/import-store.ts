@@ -25,6 +25,8 @@ export interface SurveyPlan {
   rows: number;
   attributeSheet: boolean;
   roles: Record<string, ColumnRole>;
+  /** The row under the header holds the question texts (survey tables take them as titles). */
+  questionRow?: boolean;
 }
 
 export interface ImportOptions {
@@ -51,6 +53,7 @@ interface ImportState {
   removeFile(name: string): void;
   setFileEncoding(name: string, encoding: string): void;
   setColumnRole(file: string, column: string, role: ColumnRole): void;
+  setQuestionRow(file: string, on: boolean): void;
   setOptions(o: Partial<ImportOptions>): void;
   start(): Promise<void>;
   cancel(): Promise<void>;
@@ -115,6 +118,10 @@ export const useImport = create<ImportState>((set, get) => ({
     roles[column] = role;
     set({ surveys: { ...get().surveys, [file]: { ...plan, roles } } });
   },
+  setQuestionRow(file, on) {
+    const plan = get().surveys[file];
+    if (plan) set({ surveys: { ...get().surveys, [file]: { ...plan, questionRow: on } } });
+  },
   setOptions(o) {
     set({ options: { ...get().options, ...o } });
   },
@@ -168,7 +175,7 @@ export const useImport = create<ImportState>((set, get) => ({
 function surveyOptions(plan: SurveyPlan) {
   const by = (role: ColumnRole): string[] => plan.header.filter((h) => plan.roles[h] === role);
   const id = by('id')[0];
-  return { ...(id ? { idColumn: id } : {}), attributeColumns: by('attribute'), textColumns: by('text') };
+  return { ...(id ? { idColumn: id } : {}), attributeColumns: by('attribute'), textColumns: by('text'), ...(plan.questionRow ? { questionRow: true } : {}) };
 }
 
 async function preview(f: PendingFile, set: (s: Partial<ImportState>) => void, get: () => ImportState): Promise<void> {

@@ -23,6 +23,11 @@ interface TablesState {
 
 export const DEFAULT_OPTIONS: TableOptionsState = { counts: 'none', quotes: 0, sourceTemplate: '({document})', landscape: false, filter: {} };
 
+/** The defaults as the UI's language writes them: the source template's placeholder in Swedish in the Swedish UI. */
+export function defaultTableOptions(lang: string): TableOptionsState {
+  return lang === 'sv' ? { ...DEFAULT_OPTIONS, sourceTemplate: '({dokument})' } : DEFAULT_OPTIONS;
+}
+
 export const useTables = create<TablesState>((set) => ({
   layouts: [],
   layoutName: null,

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DrillRequest, DrillResult } from '../../../shared/contract/drill';
+import { DRILL_PAGE, type DrillRequest, type DrillResult } from '../../../shared/contract/drill';
 import { api } from '../api/client';
 import { useApp } from '../store/app-store';
 import { useCoding } from '../store/coding-store';
@@ -21,9 +21,13 @@ interface Props {
 export function DrillPanel({ request, onClose, onChanged }: Props) {
   const { t } = useTranslation();
   const setError = useApp((s) => s.setError);
-  const [result, setResult] = useState<{ key: string; value: DrillResult } | null>(null);
+  const [result, setResult] = useState<{ request: string; value: DrillResult } | null>(null);
   const [showWithout, setShowWithout] = useState(false);
-  const key = request ? JSON.stringify(request) : '';
+  // Rows asked for: a page at first, another page per "Visa fler" (back to one for a new number).
+  const [wanted, setWanted] = useState<{ for: string; limit: number }>({ for: '', limit: DRILL_PAGE });
+  const requestKey = request ? JSON.stringify(request) : '';
+  const limit = wanted.for === requestKey ? wanted.limit : DRILL_PAGE;
+  const key = request ? JSON.stringify({ ...request, limit }) : '';
   // A theme-table count is one code's: its quotations can be pinned as the code's typical quotes.
   const pinCode = request?.from === 'theme' ? request.codeId : null;
   const [pins, setPins] = useState<{ code: number; ids: number[] } | null>(null);
@@ -58,8 +62,8 @@ export function DrillPanel({ request, onClose, onChanged }: Props) {
   useEffect(() => {
     if (!request) return;
     let live = true;
-    api.call('tables.drill', request).then(
-      (value) => live && setResult({ key: JSON.stringify(request), value }),
+    api.call('tables.drill', { ...request, limit }).then(
+      (value) => live && setResult({ request: requestKey, value }),
       (e: Error) => live && setError(e.message),
     );
     return () => {
@@ -70,7 +74,8 @@ export function DrillPanel({ request, onClose, onChanged }: Props) {
   }, [key, setError]);
 
   if (!request) return null;
-  const fetched = result?.key === key ? result.value : null;
+  // while more rows load, the rows already shown stay
+  const fetched = result?.request === requestKey ? result.value : null;
   // Pinned quotes first, in their print order.
   const r = fetched && pinned.length
     ? { ...fetched, rows: [...pinned.flatMap((id) => fetched.rows.filter((q) => q.id === id)), ...fetched.rows.filter((q) => !pinned.includes(q.id))] }
@@ -122,6 +127,11 @@ export function DrillPanel({ request, onClose, onChanged }: Props) {
               </li>
             ))}
           </ol>
+        )}
+        {r && r.rows.length < r.total && (
+          <button type="button" className="drill-more" onClick={() => setWanted({ for: requestKey, limit: limit + DRILL_PAGE })} data-testid="drill-more">
+            {t('tables.drill.more')}
+          </button>
         )}
         {r && r.without.length > 0 && (
           <section className="drill-without">

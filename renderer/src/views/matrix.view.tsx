@@ -12,13 +12,13 @@ import { api } from '../api/client';
 import { useApp } from '../store/app-store';
 import { downloadExport } from '../tables/download';
 import { FilterChips } from '../tables/FilterChips';
+import { CooccurrenceBySelect } from '../tables/CooccurrenceBy';
 import { DrillPanel } from '../tables/DrillPanel';
 import type { DrillRequest } from '../../../shared/contract/drill';
 import type { ViewDef } from './registry';
 import '../tables/tables.css';
 
 const CELLS: MatrixCells[] = ['count', 'presence', 'k-of-n', 'row-percent', 'col-percent'];
-const BY: CooccurrenceBy[] = ['overlap', 'turn', 'document'];
 
 /** White → the app's red, by share of the largest value. */
 function heat(v: number, max: number): string {
@@ -179,12 +179,7 @@ function MatrixView() {
       <section className="mx-block">
         <div className="tt-toolbar">
           <span className="tt-toolbar-title">{t('tables.matrix.cooccurrence')}</span>
-          <label>
-            {t('tables.matrix.by')}{' '}
-            <select value={by} onChange={(e) => setBy(e.target.value as CooccurrenceBy)}>
-              {BY.map((b) => <option key={b} value={b}>{t(`tables.matrix.byMode.${b}`)}</option>)}
-            </select>
-          </label>
+          <CooccurrenceBySelect value={by} onChange={setBy} />
           <span className="spacer" />
           <button type="button" onClick={() => void exportCo('xlsx')}>XLSX</button>
           <button type="button" onClick={() => void exportCo('csv')}>CSV</button>

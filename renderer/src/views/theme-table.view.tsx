@@ -11,7 +11,7 @@ import type { CountMode, ThemeTable, ThemeTableLayout } from '../../../shared/co
 import { themeTableHtml, noteText } from '../../../shared/tables/theme-table-render';
 import { api } from '../api/client';
 import { useApp } from '../store/app-store';
-import { DEFAULT_OPTIONS, useTables } from '../store/tables-store';
+import { defaultTableOptions, useTables } from '../store/tables-store';
 import { copyHtml, downloadExport } from '../tables/download';
 import { FilterChips } from '../tables/FilterChips';
 import type { EditorItem, EditorModel } from '../tables/layout-editor';
@@ -76,8 +76,8 @@ function ThemeTableView() {
     const codes = useApp.getState().codes;
     const name = select ?? layoutName ?? (list.find((l) => l.source === 'project') ?? list.find((l) => l.source === 'bundled') ?? list[0])?.name ?? null;
     const chosen = list.find((l) => l.name === name) ?? list[0];
-    set({ layouts: list, layoutName: chosen?.name ?? null, ...(chosen && (select !== undefined || !model) ? { model: modelFromLayout(codes, chosen.spec), options: { ...DEFAULT_OPTIONS, ...(chosen.spec.options ?? {}) } } : {}) });
-  }, [set]);
+    set({ layouts: list, layoutName: chosen?.name ?? null, ...(chosen && (select !== undefined || !model) ? { model: modelFromLayout(codes, chosen.spec), options: { ...defaultTableOptions(lang), ...(chosen.spec.options ?? {}) } } : {}) });
+  }, [set, lang]);
 
   const file = info?.file;
   const codeCount = codes.length;
@@ -174,7 +174,7 @@ function ThemeTableView() {
               value={layoutName ?? ''}
               onChange={(e) => {
                 const l = layouts.find((x) => x.name === e.target.value);
-                if (l) set({ layoutName: l.name, model: modelFromLayout(codes, l.spec), options: { ...DEFAULT_OPTIONS, ...(l.spec.options ?? {}) } });
+                if (l) set({ layoutName: l.name, model: modelFromLayout(codes, l.spec), options: { ...defaultTableOptions(lang), ...(l.spec.options ?? {}) } });
               }}
             >
               {layouts.map((l) => (

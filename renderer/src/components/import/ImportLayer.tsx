@@ -15,18 +15,6 @@ import './import.css';
 
 const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be', 'iso-8859-1'] as const;
 
-export function ImportButton() {
-  const { t } = useTranslation();
-  const show = useImport((s) => s.show);
-  const info = useApp((s) => s.info);
-  if (!info) return null;
-  return (
-    <button type="button" onClick={() => show()} data-testid="import-button">
-      {t('import.button')}
-    </button>
-  );
-}
-
 export function ImportLayer() {
   const { t } = useTranslation();
   const dragging = useImport((s) => s.dragging);
@@ -202,6 +190,12 @@ function ImportDialog() {
                           </label>
                         ))}
                       </div>
+                    )}
+                    {!plan.attributeSheet && (
+                      <label className="import-survey-question-row">
+                        <input type="checkbox" checked={!!plan.questionRow} onChange={(e) => s.setQuestionRow(f.name, e.target.checked)} data-testid="import-survey-question-row" />
+                        {t('import.survey.questionRow')}
+                      </label>
                     )}
                   </div>
                 );

@@ -1,5 +1,6 @@
 /**
- * Exchange with other QDA tools: "Importera projekt (REFI-QDA) …" reads a .qdpx (or .qde,
+ * Exchange with other QDA tools, started from the File menu (FileMenu.tsx) or a drop:
+ * "Importera projekt (REFI-QDA) …" reads a .qdpx (or .qde,
  * or a renamed .zip) into a new project and shows the import report; "Exportera som REFI-QDA …"
  * writes the open project (the desktop's save dialog, or a download in browser mode).
  * Progress and cancel show in the status bar like every job.
@@ -11,7 +12,7 @@ import type { QdcImportResult, RefiImportReport } from '../../../../shared/contr
 import { api } from '../../api/client';
 import { useApp } from '../../store/app-store';
 import { Dialog } from '../Dialog';
-import { REFI_DROP_EVENT } from './refi-drop';
+import { REFI_ACTION_EVENT, REFI_DROP_EVENT, type RefiAction } from './refi-drop';
 
 function toBase64(bytes: Uint8Array): string {
   let s = '';
@@ -97,10 +98,21 @@ export function RefiMenu() {
 
   const importRef = useRef(importFile);
   const codebookRef = useRef(importCodebook);
+  const exportRef = useRef(exportProject);
   useEffect(() => {
     importRef.current = importFile;
     codebookRef.current = importCodebook;
+    exportRef.current = exportProject;
   });
+  useEffect(() => {
+    const onAction = (e: Event): void => {
+      const action = (e as CustomEvent<RefiAction>).detail;
+      if (action === 'import') input.current?.click();
+      else void exportRef.current();
+    };
+    window.addEventListener(REFI_ACTION_EVENT, onAction);
+    return () => window.removeEventListener(REFI_ACTION_EVENT, onAction);
+  }, []);
   useEffect(() => {
     const onDrop = (e: Event): void => {
       const file = (e as CustomEvent<File>).detail;
@@ -113,9 +125,11 @@ export function RefiMenu() {
   const c = report?.counts;
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} disabled={busy !== null} data-testid="refi-import-button" title={busy ?? undefined}>
-        {t('refi.importButton')}
-      </button>
+      {busy && (
+        <span className="refi-busy" role="status">
+          {busy}
+        </span>
+      )}
       <input
         ref={input}
         type="file"
@@ -128,11 +142,6 @@ export function RefiMenu() {
           if (f) void importFile(f);
         }}
       />
-      {info && (
-        <button type="button" onClick={() => void exportProject()} data-testid="refi-export-button">
-          {t('refi.exportButton')}
-        </button>
-      )}
       {/* the dialogs go to the body: inside the top bar they would take its dark-bar button style */}
       {book &&
         createPortal(

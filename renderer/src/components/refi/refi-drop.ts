@@ -13,3 +13,11 @@ export function dropRefi(files: File[]): boolean {
   window.dispatchEvent(new CustomEvent<File>(REFI_DROP_EVENT, { detail: file }));
   return true;
 }
+
+/** The File menu's REFI-QDA items: 'import' opens the file chooser (in the menu click's own user gesture), 'export' writes the project. */
+export const REFI_ACTION_EVENT = 'rodtrad:refi-action';
+export type RefiAction = 'import' | 'export';
+
+export function requestRefi(action: RefiAction): void {
+  window.dispatchEvent(new CustomEvent<RefiAction>(REFI_ACTION_EVENT, { detail: action }));
+}

@@ -4,6 +4,17 @@ import type { Resource } from '../resource';
 const sv = {
   app: { title: 'Rödtråd', loading: 'Laddar …', noProject: 'Inget projekt är öppet' },
   views: { label: 'Vyer', document: 'Dokument', groups: { coding: 'Kodning', search: 'Sökning', analysis: 'Analys' } },
+  fileMenu: {
+    title: 'Arkiv',
+    new: 'Nytt projekt …',
+    open: 'Öppna projekt …',
+    recent: 'Senaste projekt',
+    saveAs: 'Spara som …',
+    saveAsTitle: 'Spara projektet som',
+    saveAction: 'Spara',
+    savedAs: 'Projektet sparades som {{file}} och är nu öppet.',
+    importDocuments: 'Importera dokument …',
+  },
   menu: { open: 'Öppna projekt', new: 'Nytt projekt', language: 'Språk', cancel: 'Avbryt', openAction: 'Öppna', createAction: 'Skapa' },
   browse: {
     home: 'Hem',
@@ -19,6 +30,8 @@ const sv = {
     namePlaceholder: 'Mitt projekt',
     openHint: 'Välj ett projekt (.rodtrad) i din hemmapp. Pilarna flyttar, Enter öppnar, Backsteg går upp.',
     newHint: 'Projektet sparas i {{folder}}.',
+    isDefault: 'Det är standardmappen för nya projekt.',
+    makeDefault: 'Gör till standardmapp för nya projekt',
   },
   documents: {
     title: 'Dokument',
@@ -47,6 +60,17 @@ const sv = {
 const en: typeof sv = {
   app: { title: 'Rödtråd', loading: 'Loading …', noProject: 'No project is open' },
   views: { label: 'Views', document: 'Document', groups: { coding: 'Coding', search: 'Search', analysis: 'Analysis' } },
+  fileMenu: {
+    title: 'File',
+    new: 'New project …',
+    open: 'Open project …',
+    recent: 'Recent projects',
+    saveAs: 'Save as …',
+    saveAsTitle: 'Save the project as',
+    saveAction: 'Save',
+    savedAs: 'The project was saved as {{file}} and is now open.',
+    importDocuments: 'Import documents …',
+  },
   menu: { open: 'Open project', new: 'New project', language: 'Language', cancel: 'Cancel', openAction: 'Open', createAction: 'Create' },
   browse: {
     home: 'Home',
@@ -62,6 +86,8 @@ const en: typeof sv = {
     namePlaceholder: 'My project',
     openHint: 'Choose a project (.rodtrad) in your home folder. Arrows move, Enter opens, Backspace goes up.',
     newHint: 'The project is saved in {{folder}}.',
+    isDefault: 'This is the default folder for new projects.',
+    makeDefault: 'Make this the default folder for new projects',
   },
   documents: {
     title: 'Documents',

@@ -3,6 +3,19 @@ import type { Resource } from '../resource';
 
 const sv = {
   import: {
+    interrupted: {
+      title: 'En import avbröts',
+      intro_one: 'Importen som började {{when}} avbröts innan den blev klar (fönstret stängdes eller programmet avslutades): {{imported}} av {{count}} fil kom in.',
+      intro_other: 'Importen som började {{when}} avbröts innan den blev klar (fönstret stängdes eller programmet avslutades): {{imported}} av {{count}} filer kom in.',
+      notImported_one: 'Kom inte in ({{count}} fil)',
+      notImported_other: 'Kom inte in ({{count}} filer)',
+      imported_one: 'Kom in ({{count}} fil)',
+      imported_other: 'Kom in ({{count}} filer)',
+      skipped_one: '{{count}} fil hoppades över (fanns redan eller gick inte att läsa).',
+      skipped_other: '{{count}} filer hoppades över (fanns redan eller gick inte att läsa).',
+      hint: 'Filerna som kom in är hela; importera de andra igen.',
+      again: 'Importera igen …',
+    },
     button: 'Importera …',
     title: 'Importera dokument',
     dropHere: 'Släpp filer eller mappar här för att importera dem',
@@ -43,6 +56,7 @@ const sv = {
       sheet: '{{name}} är ett attributblad: värdena läggs på dokumenten med de namnen.',
       roleOf: 'Kolumnen {{column}} är',
       roles: { id: 'Svarandens id', attribute: 'Attribut (slutet svar)', text: 'Text (öppet svar)', ignore: 'Ta inte med' },
+      questionRow: 'Rubrikerna är variabelnamn och raden under dem frågetexterna',
     },
   },
   speakers: {
@@ -61,6 +75,19 @@ const sv = {
 
 const en: typeof sv = {
   import: {
+    interrupted: {
+      title: 'An import was cut off',
+      intro_one: 'The import started {{when}} was cut off before it finished (the window was closed or the app ended): {{imported}} of {{count}} file went in.',
+      intro_other: 'The import started {{when}} was cut off before it finished (the window was closed or the app ended): {{imported}} of {{count}} files went in.',
+      notImported_one: 'Not imported ({{count}} file)',
+      notImported_other: 'Not imported ({{count}} files)',
+      imported_one: 'Imported ({{count}} file)',
+      imported_other: 'Imported ({{count}} files)',
+      skipped_one: '{{count}} file was skipped (already there or unreadable).',
+      skipped_other: '{{count}} files were skipped (already there or unreadable).',
+      hint: 'The files that went in are whole; import the others again.',
+      again: 'Import again …',
+    },
     button: 'Import …',
     title: 'Import documents',
     dropHere: 'Drop files or folders here to import them',
@@ -101,6 +128,7 @@ const en: typeof sv = {
       sheet: '{{name}} is an attribute sheet: its values go on the documents it names.',
       roleOf: 'Column {{column}} is',
       roles: { id: 'Respondent id', attribute: 'Attribute (closed answer)', text: 'Text (open answer)', ignore: 'Leave out' },
+      questionRow: 'The headers are variable names and the row under them the question texts',
     },
   },
   speakers: {

@@ -31,13 +31,17 @@ const sv = {
       'Tangenter: N/P nästa/föregående, 1/2 godta första/andra kodaren, B båda, 0 ingen. Varje beslut blir båda kodarnas kodning av enheten och är ett steg som kan ångras (Ctrl+Z). Kodarnas egna kopior ändras inte.',
     changeCoder: 'Byt kodare',
     coderDialog: {
-      title: { first: 'Vem kodar?', change: 'Byt kodare' },
+      title: { change: 'Byt kodare' },
       help: {
-        first:
-          'Rödtråd sparar kodarens namn med varje citat och koppling, så att flera kodares arbete kan slås samman och jämföras. Kodar du ensam kan du behålla förslaget. Du kan byta kodare när som helst i statusraden.',
         change: 'Det du kodar härefter sparas under det nya namnet. Det som redan är kodat behåller sin kodare.',
       },
       name: 'Kodarens namn',
+    },
+    coderBar: {
+      question: 'Vem kodar?',
+      help: 'Ditt namn sparas med varje citat, så att flera kodares arbete kan slås samman. Kodar du ensam kan du behålla förslaget; du kan koda redan nu.',
+      save: 'Spara',
+      later: 'Inte nu',
     },
   },
 };
@@ -72,13 +76,17 @@ const en: typeof sv = {
       "Keys: N/P next/previous, 1/2 accept the first/second coder, B both, 0 neither. Each decision becomes both coders' coding of the unit and is one undoable step (Ctrl+Z). The coders' own copies are not changed.",
     changeCoder: 'Change coder',
     coderDialog: {
-      title: { first: 'Who is coding?', change: 'Change coder' },
+      title: { change: 'Change coder' },
       help: {
-        first:
-          "Rödtråd records the coder's name with every quotation and code link, so that several coders' work can be merged and compared. If you code alone, you can keep the suggestion. You can change the coder at any time in the status bar.",
         change: 'What you code from now on is recorded under the new name. What is already coded keeps its coder.',
       },
       name: "Coder's name",
+    },
+    coderBar: {
+      question: 'Who is coding?',
+      help: "Your name is recorded with every quotation, so that several coders' work can be merged. If you code alone, keep the suggestion; you can code right away.",
+      save: 'Save',
+      later: 'Not now',
     },
   },
 };
