@@ -37,6 +37,8 @@ export interface PlannedDocument {
   source: RefiTextSource;
   name: string;
   text: string;
+  /** The text's UTF-8 bytes: the source file's own when it is stored as it came (no BOM, LF, NFC). */
+  utf8: Buffer;
   kind: DocumentKind;
   turns: { start: number; end: number; speaker: string | null; timestamp: number | null }[];
   speakers: { label: string; isInterviewer: boolean }[];
@@ -192,6 +194,7 @@ function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | nul
     source: s,
     name,
     text,
+    utf8: raw.entry && raw.encoding === 'utf-8' && text === raw.text ? raw.bytes : Buffer.from(text, 'utf8'),
     kind: fieldnote ? 'fieldnote' : parsed.turns.length > 0 ? 'interview' : 'other',
     turns: parsed.turns,
     speakers: parsed.speakers,
