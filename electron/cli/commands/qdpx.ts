@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { RefiImportReport } from '../../../shared/contract/refi';
 import { REFI_TARGETS, type RefiTarget } from '../../../shared/contract/refi';
+import { wording } from '../../../shared/wording';
 import { UsageError, type Command } from '../command';
 import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
 
@@ -12,7 +13,9 @@ export function formatImportReport(r: RefiImportReport, target: string): string 
     `  ${c.users} coders, ${c.codes} codes, ${c.sources} documents, ${c.selections} quotations with ${c.codings} codings, ${c.notes} memos, ${c.sets} document groups, ${c.variables} attributes${c.cases ? ` (from ${c.cases} cases)` : ''}`,
   ];
   if (r.merged > 0) lines.push(`  ${r.merged} selections repeating a range were merged into one quotation each`);
-  for (const p of r.positions) lines.push(`  positions in "${p.source}" counted as ${p.unit}`);
+  const byUnit = new Map<string, string[]>();
+  for (const p of r.positions) byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p.source]);
+  for (const [unit, sources] of byUnit) lines.push(`  ${wording('en').refiPositions(unit, sources)}`);
   if (r.skipped.length > 0) {
     lines.push(`Skipped (${r.skipped.length}):`);
     for (const s of r.skipped) lines.push(`  ${s.kind} "${s.name}": ${s.reason}${s.codings ? ` (${s.codings} codings)` : ''}`);

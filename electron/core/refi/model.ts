@@ -78,6 +78,8 @@ export interface RefiNote {
   user: string | null;
   created: string | null;
   modified: string | null;
+  /** Codings on selections of the note's own text (not imported: memos are not coded). */
+  selectionCodings: number;
 }
 
 export interface RefiSet {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentKind } from '../../../shared/contract';
 import type { RefiSkipped, RefiUnplaced } from '../../../shared/contract/refi';
+import { wording } from '../../../shared/wording';
 import { UserError } from '../errors';
 import { parseTranscript } from '../import/transcript';
 import { detectLanguage } from '../text/language';
@@ -77,6 +78,17 @@ export function planImport(refi: RefiProject, archive: Archive | null, file: str
       codings: s.codings,
     });
   }
+  for (const n of refi.notes) {
+    if (n.selectionCodings === 0) continue;
+    // nothing coded may vanish unreported: codings on a note's text have no place here
+    plan.skipped.push({
+      kind: 'note',
+      name: n.name ?? n.guid,
+      reason: 'codings on the text of a note are not imported (the note becomes a memo, and memos are not coded)',
+      reasonSv: 'kodningar i en antecknings text importeras inte (anteckningen blir ett memo, och memon kodas inte)',
+      codings: n.selectionCodings,
+    });
+  }
   refi.textSources.forEach((s, i) => {
     o.onSource?.(i, refi.textSources.length);
     const doc = planSource(refi, s, archive, file, o, plan);
@@ -141,7 +153,10 @@ function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | nul
     const start = placeIn(choice, sel.start);
     const end = placeIn(choice, sel.end);
     if (start === -2 || end === -2) {
-      unplaced(`the selection ${sel.start}–${sel.end} lies outside the text (${choice.length} ${choice.unit})`, `markeringen ${sel.start}–${sel.end} ligger utanför texten (${choice.length} ${choice.unit})`);
+      unplaced(
+        `the selection ${sel.start}–${sel.end} lies outside the text (${wording('en').refiLength(choice.length, choice.unit)})`,
+        `markeringen ${sel.start}–${sel.end} ligger utanför texten (${wording('sv').refiLength(choice.length, choice.unit)})`,
+      );
       continue;
     }
     if (start === -1 || end === -1) {
