@@ -189,11 +189,14 @@ export const childrenNamed = (n: XNode, name: string): XNode[] => n.children.fil
 
 /** Escapes text for element content. */
 export function escText(s: string): string {
+  if (!/[&<>\r]/.test(s)) return s;
   return s.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
 /** Escapes an attribute value (whitespace kept as references, so a reader gets it back exactly). */
 export function escAttr(s: string): string {
+  // most values (GUIDs, times, names) need nothing: one test instead of five replaces
+  if (!/[&<>"\r\n\t]/.test(s)) return s;
   return s.replace(/[&<>"\r\n\t]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/&#38;/g, '&amp;').replace(/&#60;/g, '&lt;').replace(/&#62;/g, '&gt;').replace(/&#34;/g, '&quot;');
 }
 
@@ -201,6 +204,9 @@ export function escAttr(s: string): string {
 // eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const HAS_ILLEGAL = new RegExp(ILLEGAL.source);
+
 export function stripIllegal(s: string): string {
+  if (!HAS_ILLEGAL.test(s)) return s;
   return s.replace(ILLEGAL, '');
 }
