@@ -12,6 +12,7 @@ import { loadRefi } from '../../electron/core/refi/load';
 import { Session } from '../../electron/core/api/session';
 import { tempDir } from '../helpers/tmp';
 import { rawZip as handZip } from '../import/fixtures';
+import { formatImportReport } from '../../electron/cli/commands/qdpx';
 import { caller, quotationRows } from './fixture';
 import { Project } from '../../electron/core/project/project';
 
@@ -162,6 +163,11 @@ describe('hostile REFI-QDA files', () => {
       ['44444444-0000-4000-8000-000000000003', 'markeringen är omvänd (start 9 efter slut 4)'],
       ['44444444-0000-4000-8000-000000000004', 'markeringen 7–7 är tom'],
     ]);
+    // the CLI's text report: each by source, selection and positions, and how positions were counted in words
+    const printed = formatImportReport(r, target);
+    expect(printed).toContain('"Text" selection 44444444-0000-4000-8000-000000000002: the selection 10–500 lies outside the text (15 characters counted as code points)');
+    expect(printed).toContain('"Text" selection 44444444-0000-4000-8000-000000000003: the selection is reversed (start 9 after end 4)');
+    expect(printed).toContain('Positions counted as characters (code points, as the standard says): Text.');
     const p = Project.open(target);
     expect(quotationRows(p).map((x) => x.text)).toEqual(['Ett']);
     p.close();
