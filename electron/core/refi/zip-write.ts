@@ -24,6 +24,28 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
+interface Fields {
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  packed: number;
+  size: number;
+  nameLength: number;
+}
+
+/** Flags, method, time, date, CRC, sizes and the name's length, from `at` (6 in a local header, 8 in the central one). */
+function writeFields(b: Buffer, at: number, f: Fields): void {
+  b.writeUInt16LE(UTF8_NAMES, at);
+  b.writeUInt16LE(f.method, at + 2);
+  b.writeUInt16LE(f.time, at + 4);
+  b.writeUInt16LE(f.date, at + 6);
+  b.writeUInt32LE(f.crc, at + 8);
+  b.writeUInt32LE(f.packed, at + 12);
+  b.writeUInt32LE(f.size, at + 16);
+  b.writeUInt16LE(f.nameLength, at + 20);
+}
+
 export function writeZip(entries: readonly ZipEntry[], modified: Date, level = 6): Buffer {
   if (entries.length > 0xffff) throw new UserError('too-large', `has ${entries.length} files, more than a plain zip holds (65,535)`, 'the archive', `har ${entries.length} filer, fler än ett vanligt zip-arkiv rymmer (65 535)`);
   const { time, date } = dosTime(modified);
@@ -41,30 +63,17 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date, level = 6
     if (offset > MAX_32 || body.length > MAX_32 || raw.length > MAX_32) {
       throw new UserError('too-large', 'is larger than a plain zip holds (4 GB)', 'the archive', 'är större än ett vanligt zip-arkiv rymmer (4 GB)');
     }
+    // the fields from the flags to the name's length are laid out alike in both headers
+    const fields = { method: stored ? 0 : 8, time, date, crc, packed: body.length, size: raw.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeFields(local, 6, fields);
     const head = Buffer.alloc(46);
     head.writeUInt32LE(0x02014b50, 0);
     head.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, zip 2.0
     head.writeUInt16LE(20, 6);
-    head.writeUInt16LE(UTF8_NAMES, 8);
-    head.writeUInt16LE(stored ? 0 : 8, 10);
-    head.writeUInt16LE(time, 12);
-    head.writeUInt16LE(date, 14);
-    head.writeUInt32LE(crc, 16);
-    head.writeUInt32LE(body.length, 20);
-    head.writeUInt32LE(raw.length, 24);
-    head.writeUInt16LE(name.length, 28);
+    writeFields(head, 8, fields);
     head.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
     head.writeUInt32LE(offset, 42);
     central.push(head, name);
