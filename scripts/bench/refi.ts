@@ -2,7 +2,7 @@
  * REFI-QDA exchange on the 144-interview project with 20,000 quotations, through the dispatch
  * the UI and CLI use (a job in a worker), each direction against a reference in the same run:
  * - export: the same rows read with plain SQL, the same XML written by plain string building,
- *   zipped with the same library and settings;
+ *   zipped with the same zip writer and settings;
  * - import: the same archive unzipped with the same zip reader and its project.qde parsed by
  *   the same XML parser without building anything.
  * Targets: each direction under 5 s and at least 0.5 of its reference; peak RSS under 800 MB
@@ -16,6 +16,7 @@ import JSZip from 'jszip';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { Session } from '../../electron/core/api/session';
 import { readArchive } from '../../electron/core/refi/archive';
+import { writeZip } from '../../electron/core/refi/zip-write';
 import { copyBenchProject } from './corpus';
 import { round, tempDir, timeAsync } from './util';
 
@@ -45,10 +46,7 @@ async function referenceExport(file: string): Promise<Buffer> {
       out.push('</TextSource>\n');
     }
     out.push('</Sources></Project>\n');
-    const zip = new JSZip();
-    zip.file('project.qde', out.join(''), { createFolders: false });
-    for (const f of files) zip.file(f.name, f.data, { createFolders: false });
-    return await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+    return writeZip([{ name: 'project.qde', data: out.join('') }, ...files], new Date());
   } finally {
     db.close();
   }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { ProjectCreatePath, ServerPath } from './paths';
+import { ExportPrivacy } from './privacy';
 
 export const REFI_TARGETS = ['standard', 'atlas', 'nvivo', 'maxqda', 'qualcoder'] as const;
 export const RefiTarget = z.enum(REFI_TARGETS);
@@ -67,6 +68,7 @@ export const RefiExportResult = z.object({
   counts: RefiCounts,
   /** Documents with characters beyond the BMP, whose positions some tools count differently. */
   astralDocuments: z.array(z.string()),
+  privacy: ExportPrivacy.optional(),
 });
 export type RefiExportResult = z.infer<typeof RefiExportResult>;
 
@@ -119,6 +121,8 @@ export const refiMethods = {
         target: RefiTarget.default('standard'),
         /** Speaker turns as codes "Talare/NAME", for tools that have no speakers. */
         speakerCodes: z.boolean().default(false),
+        /** Apply the pseudonym list and check the archive for leaks (default: when the project has a list). */
+        pseudonymise: z.boolean().optional(),
         jobId: z.string().max(100).optional(),
       })
       .strict(),
@@ -141,7 +145,7 @@ export const refiMethods = {
   }),
   'refi.exportCodebook': method({
     summary: 'Export the code tree as a REFI-QDA codebook (.qdc).',
-    params: z.object({ path: ServerPath.optional() }).strict(),
-    result: z.object({ codes: z.number().int(), path: z.string().nullable(), fileName: z.string(), content: z.string().nullable() }),
+    params: z.object({ path: ServerPath.optional(), pseudonymise: z.boolean().optional() }).strict(),
+    result: z.object({ codes: z.number().int(), path: z.string().nullable(), fileName: z.string(), content: z.string().nullable(), privacy: ExportPrivacy.optional() }),
   }),
 };

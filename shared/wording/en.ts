@@ -16,6 +16,14 @@ function place(p: RankPlace): string {
   return p.names.length > 1 ? `${list(p.names)}, tied in ${ordinal(p.rank)} place (${kn} each)` : `${p.names[0]} (${kn})`;
 }
 
+/** REFI-QDA position units in words (positions.ts names them). */
+const EN_UNITS: Record<string, string> = {
+  codepoints: 'as characters (code points, as the standard says)',
+  utf16: 'in UTF-16 units (as NVivo does: an emoji is two)',
+  'codepoints-lf': 'as characters, line ends LF (a CRLF as one character)',
+  'utf16-lf': 'in UTF-16 units, line ends LF (a CRLF as one unit)',
+};
+
 export const en: Wording = {
   lang: 'en',
   count,
@@ -122,4 +130,10 @@ export const en: Wording = {
     };
   },
   allDocuments: 'all documents',
+  refiPositions(unit, documents) {
+    const how = EN_UNITS[unit] ?? unit;
+    const which = documents.length <= 3 ? list(documents) : `${formatInteger(documents.length, 'en')} documents`;
+    return `Positions counted ${how}: ${which}.`;
+  },
+  refiLength: (n, unit) => `${formatInteger(n, 'en')} ${unit.startsWith('utf16') ? 'UTF-16 units' : 'characters counted as code points'}${unit.endsWith('-lf') ? ', a CRLF as one' : ''}`,
 };

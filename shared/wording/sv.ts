@@ -17,6 +17,14 @@ function place(p: RankPlace): string {
   return p.names.length > 1 ? `${list(p.names)}, som delar ${ordinal(p.rank)} platsen (${kn} vardera)` : `${p.names[0]} (${kn})`;
 }
 
+/** REFI-QDA position units in words (positions.ts names them). */
+const SV_UNITS: Record<string, string> = {
+  codepoints: 'som tecken (kodpunkter, som standarden säger)',
+  utf16: 'i UTF-16-enheter (som NVivo: en emoji är två)',
+  'codepoints-lf': 'som tecken, radslut LF (CRLF som ett tecken)',
+  'utf16-lf': 'i UTF-16-enheter, radslut LF (CRLF som en enhet)',
+};
+
 export const sv: Wording = {
   lang: 'sv',
   count,
@@ -123,4 +131,10 @@ export const sv: Wording = {
     };
   },
   allDocuments: 'alla dokument',
+  refiPositions(unit, documents) {
+    const how = SV_UNITS[unit] ?? unit;
+    const which = documents.length <= 3 ? list(documents) : `${formatInteger(documents.length, 'sv')} dokument`;
+    return `Positioner räknade ${how}: ${which}.`;
+  },
+  refiLength: (n, unit) => `${formatInteger(n, 'sv')} ${unit.startsWith('utf16') ? 'UTF-16-enheter' : 'tecken räknade som kodpunkter'}${unit.endsWith('-lf') ? ', CRLF som ett' : ''}`,
 };

@@ -37,6 +37,14 @@ export interface ProvenanceFacts {
 
 export interface Wording {
   lang: Lang;
+  /**
+   * How a REFI-QDA writer counted a source's positions (`codepoints`, `utf16`, `codepoints-lf`,
+   * `utf16-lf`), and the documents read that way: "Positioner räknade som tecken, radslut LF
+   * (CRLF som ett tecken): 125 dokument."
+   */
+  refiPositions(unit: string, documents: readonly string[]): string;
+  /** A text's length in a REFI-QDA position unit: "15 tecken räknade som kodpunkter". */
+  refiLength(n: number, unit: string): string;
   /** A small count as a word in running text ("tre"), larger ones as figures. */
   count(n: number): string;
   kind(kind: DocumentKindName): string;

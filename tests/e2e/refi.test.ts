@@ -62,7 +62,10 @@ describe.skipIf(noChromium)('REFI-QDA import in the window', () => {
     await report.waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('refi-counts').textContent()).toContain('1 dokument, 1 citat med 1 kodningar');
     expect(await page.getByTestId('refi-skipped').textContent()).toContain('Rapport.pdf');
-    expect(await page.getByTestId('refi-unplaced').textContent()).toContain('Fokusgrupp 1 400–420');
+    expect(await page.getByTestId('refi-unplaced').textContent()).toContain('Fokusgrupp 1 400–420: markeringen 400–420 ligger utanför texten (125 tecken räknade som kodpunkter, CRLF som ett)');
+    // how the positions were counted, as a sentence (not the unit's id)
+    const positions = await page.getByTestId('refi-positions').textContent();
+    expect(positions).toBe('Positioner räknade som tecken, radslut LF (CRLF som ett tecken): Fokusgrupp 1.');
     await app().screenshot('refi-import-report');
     await report.getByRole('button', { name: 'Stäng' }).click();
     await expect.poll(() => page.getByTestId('project-name').textContent()).toBe('Från ATLAS');

@@ -19,7 +19,11 @@ describe.skipIf(missing)('rodtrad qdpx / qdc', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2 coders, 152 codes, 2 documents, 188 quotations with 303 codings/);
     expect(r.stdout).toMatch(/115 selections repeating a range were merged/);
-    expect(r.stdout).toMatch(/positions in "videos_10_selected" counted as utf16/);
+    // how the positions were counted, in words (the unit's id is for --json only)
+    expect(r.stdout).toMatch(/Positions counted in UTF-16 units \(as NVivo does: an emoji is two\): .*videos_10_selected/);
+    expect(r.stdout).not.toMatch(/utf16|codepoints/);
+    const json = rodtrad(['qdpx', 'import', sample('oltas0517').path!, path.join(dir, 'nvivo-json.rodtrad'), '--json']);
+    expect(JSON.parse(json.stdout).positions).toContainEqual({ source: 'videos_10_selected', unit: 'utf16' });
 
     const out = path.join(dir, 'nvivo.qdpx');
     const e = rodtrad(['qdpx', 'export', project, out, '--for', 'nvivo', '--json']);

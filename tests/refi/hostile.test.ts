@@ -12,6 +12,7 @@ import { loadRefi } from '../../electron/core/refi/load';
 import { Session } from '../../electron/core/api/session';
 import { tempDir } from '../helpers/tmp';
 import { rawZip as handZip } from '../import/fixtures';
+import { formatImportReport } from '../../electron/cli/commands/qdpx';
 import { caller, quotationRows } from './fixture';
 import { Project } from '../../electron/core/project/project';
 
@@ -33,13 +34,13 @@ const G = {
   coding: '55555555-5555-4555-8555-555555555555',
 };
 
-function qde(o: { sources?: string; codes?: string; root?: string; prolog?: string } = {}): string {
+function qde(o: { sources?: string; codes?: string; root?: string; prolog?: string; notes?: string } = {}): string {
   return `${o.prolog ?? '<?xml version="1.0" encoding="utf-8"?>'}
 <Project ${o.root ?? 'xmlns="urn:QDA-XML:project:1.0"'} name="Fientlig">
 <Users><User guid="${G.user}" name="Eva"/></Users>
 <CodeBook><Codes>${o.codes ?? `<Code guid="${G.code}" name="Kod" isCodable="true"/>`}</Codes></CodeBook>
 <Sources>${o.sources ?? `<TextSource guid="${G.source}" name="Text" plainTextPath="internal://${G.source}.txt"/>`}</Sources>
-</Project>`;
+${o.notes ?? ''}</Project>`;
 }
 
 const TEXT = 'Intervjuare: Hej och välkommen.\nAA: Tack så mycket.\nIntervjuare: Hur började det?\nAA: Med ett samtal.\n';
@@ -152,13 +153,36 @@ describe('hostile REFI-QDA files', () => {
     const target = path.join(dir, 'ranges.rodtrad');
     const r = await caller().call('refi.importProject', { source: { path: file }, target });
     expect(r.unplaced.map((u) => [u.source, u.start, u.end, u.reason])).toEqual([
-      ['Text', 10, 500, 'the selection 10–500 lies outside the text (15 codepoints)'],
+      ['Text', 10, 500, 'the selection 10–500 lies outside the text (15 characters counted as code points)'],
       ['Text', 9, 4, 'the selection is reversed (start 9 after end 4)'],
       ['Text', 7, 7, 'the selection 7–7 is empty'],
     ]);
+    // in words in both languages, each with its selection's GUID
+    expect(r.unplaced.map((u) => [u.selection, u.reasonSv])).toEqual([
+      ['44444444-0000-4000-8000-000000000002', 'markeringen 10–500 ligger utanför texten (15 tecken räknade som kodpunkter)'],
+      ['44444444-0000-4000-8000-000000000003', 'markeringen är omvänd (start 9 efter slut 4)'],
+      ['44444444-0000-4000-8000-000000000004', 'markeringen 7–7 är tom'],
+    ]);
+    // the CLI's text report: each by source, selection and positions, and how positions were counted in words
+    const printed = formatImportReport(r, target);
+    expect(printed).toContain('"Text" selection 44444444-0000-4000-8000-000000000002: the selection 10–500 lies outside the text (15 characters counted as code points)');
+    expect(printed).toContain('"Text" selection 44444444-0000-4000-8000-000000000003: the selection is reversed (start 9 after end 4)');
+    expect(printed).toContain('Positions counted as characters (code points, as the standard says): Text.');
     const p = Project.open(target);
     expect(quotationRows(p).map((x) => x.text)).toEqual(['Ett']);
     p.close();
+  });
+
+  it('codings on a note\'s own text are listed as skipped with their count, not dropped unreported', async () => {
+    const note = '77777777-0000-4000-8000-000000000001';
+    const q = qde({
+      notes: `<Notes><Note guid="${note}" name="Reflektion"><PlainTextContent>Ett memo om samtalet.</PlainTextContent><PlainTextSelection guid="77777777-0000-4000-8000-000000000002" startPosition="0" endPosition="3"><Coding guid="77777777-0000-4000-8000-000000000003"><CodeRef targetGUID="${G.code}"/></Coding><Coding guid="77777777-0000-4000-8000-000000000004"><CodeRef targetGUID="${G.code}"/></Coding></PlainTextSelection></Note></Notes>`,
+    });
+    const file = path.join(dir, 'note-codings.qdpx');
+    writeFileSync(file, rawZip([{ name: 'project.qde', data: q }, { name: `sources/${G.source}.txt`, data: TEXT }]));
+    const r = await caller().call('refi.importProject', { source: { path: file }, target: path.join(dir, 'note-codings.rodtrad') });
+    expect(r.counts.notes).toBe(1);
+    expect(r.skipped.filter((s) => s.kind === 'note').map((s) => [s.name, s.codings])).toEqual([['Reflektion', 2]]);
   });
 
   it('a cancelled import leaves no project file', async () => {

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { UsageError, type Command } from '../command';
+import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
 
 export const qdcCommand: Command = {
   name: 'qdc',
   summary: 'Exchange codebooks with other QDA tools (REFI-QDA .qdc).',
-  usage: 'qdc import <project> FILE.qdc [--on-conflict ours|theirs|both] [--dry-run] [--json] | qdc export <project> OUT.qdc [--json]',
+  usage: 'qdc import <project> FILE.qdc [--on-conflict ours|theirs|both] [--dry-run] [--json] | qdc export <project> OUT.qdc [--no-pseudonymise] [--json]',
   details: [
     'import: adds the codebook\'s codes to the project\'s tree as one undoable step. Codes are',
     '        matched by GUID, then by path. Conflicts (a code at the same path with another GUID,',
@@ -14,8 +15,9 @@ export const qdcCommand: Command = {
     '          both    keep ours and add theirs beside it',
     '  --dry-run   list what would happen and change nothing',
     'export: the code tree with definitions and colours, valid against the REFI-QDA schema.',
+    `  ${PSEUDONYMISE_HELP}`,
   ].join('\n'),
-  options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' }, ...PSEUDONYMISE_OPTIONS },
   project: 'none',
   async run(ctx) {
     const [verb, projectPath, file, ...extra] = ctx.args;
@@ -34,7 +36,7 @@ export const qdcCommand: Command = {
       ctx.print(lines.join('\n'), r);
       return;
     }
-    const r = await ctx.call('refi.exportCodebook', { path: path.resolve(file) });
-    ctx.print(`Wrote ${r.codes} codes to ${r.path}`, r);
+    const r = await ctx.call('refi.exportCodebook', { path: path.resolve(file), pseudonymise: pseudonymiseOption(ctx.options) });
+    ctx.print(`Wrote ${r.codes} codes to ${r.path}.${privacyNote(r.privacy)}`, r);
   },
 };

@@ -14,6 +14,11 @@ export type { NewSpeaker, NewTurn, TurnColumns } from './packed';
 export { packTurns } from './packed';
 
 export interface NewDocument {
+  /** Given when the document comes with an identity of its own (REFI-QDA); else a new one. */
+  guid?: string;
+  /** Given times (REFI-QDA keeps the source's); else now. */
+  importedAt?: string;
+  modifiedAt?: string;
   name: string;
   kind: DocumentKind;
   /** Already NFC with '\n' line ends; checked, not silently changed. */
@@ -78,8 +83,8 @@ function writeDocument(p: Project, doc: DocumentFields, text: string | Buffer, c
         `INSERT INTO documents(guid, name, kind, text, chars, source_name, source_type, encoding, sha256, language, position, imported_at, modified_at)
          VALUES (?, ?, ?, ${typeof text === 'string' ? '?' : 'CAST(? AS TEXT)'}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-          p.guid(), doc.name, doc.kind, text, chars, doc.sourceName ?? null, doc.sourceType ?? null,
-          doc.encoding ?? null, doc.sha256 ?? null, doc.language ?? null, position, now, now,
+          doc.guid ?? p.guid(), doc.name, doc.kind, text, chars, doc.sourceName ?? null, doc.sourceType ?? null,
+          doc.encoding ?? null, doc.sha256 ?? null, doc.language ?? null, position, doc.importedAt ?? now, doc.modifiedAt ?? now,
         ).lastInsertRowid,
     );
     const addSpeaker = cachedStatement(p.db, 'INSERT INTO speakers(guid, document_id, label, name, is_interviewer) VALUES (?, ?, ?, ?, ?)');

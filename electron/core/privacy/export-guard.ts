@@ -6,7 +6,7 @@
  * project has a pseudonym list; `pseudonymise: false` turns both off for that export.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import type { ExportPrivacy } from '../../../shared/contract/privacy';
+import type { ExportPrivacy, PseudonymRow } from '../../../shared/contract/privacy';
 import { writeAtomically } from '../files/write-atomically';
 import type { Project } from '../project/project';
 import { mapExportText, readExportText } from './export-text';
@@ -26,9 +26,14 @@ function sourceFileNames(p: Project): string[] {
   return p.db.prepare("SELECT DISTINCT source_name FROM documents WHERE source_name IS NOT NULL AND source_name <> ''").pluck().all() as string[];
 }
 
-export async function guardedExport(p: Project, raw: Buffer, format: string, target: string | undefined, pseudonymise: boolean | undefined): Promise<GuardedExport> {
+/** The project's pseudonym list for an export, and whether the export is pseudonymised and checked (default: when there is a list). */
+export function exportPseudonyms(p: Project, pseudonymise: boolean | undefined): { on: boolean; entries: PseudonymRow[] } {
   const { entries } = readPseudonyms(p);
-  const on = pseudonymise ?? entries.length > 0;
+  return { on: pseudonymise ?? entries.length > 0, entries };
+}
+
+export async function guardedExport(p: Project, raw: Buffer, format: string, target: string | undefined, pseudonymise: boolean | undefined): Promise<GuardedExport> {
+  const { on, entries } = exportPseudonyms(p, pseudonymise);
   let bytes = raw;
   let replacements = 0;
   if (on && entries.length > 0) {
@@ -39,7 +44,24 @@ export async function guardedExport(p: Project, raw: Buffer, format: string, tar
       return r.text;
     });
   }
-  const privacy: ExportPrivacy = { pseudonymised: on && entries.length > 0, replacements, leakChecked: on };
+  return checkedWrite(p, bytes, format, target, { on, entries, replacements });
+}
+
+/**
+ * The second half of the door, for exports that apply the pseudonyms themselves while they
+ * are built (REFI-QDA, whose positions must follow the changed text): the bytes written (or
+ * kept for a download), read back and checked when the guard is on; on a hit the file is
+ * removed and the export fails naming every hit.
+ */
+export async function checkedWrite(
+  p: Project,
+  bytes: Buffer,
+  format: string,
+  target: string | undefined,
+  guard: { on: boolean; entries: readonly PseudonymRow[]; replacements: number },
+): Promise<GuardedExport> {
+  const { on, entries } = guard;
+  const privacy: ExportPrivacy = { pseudonymised: on && entries.length > 0, replacements: guard.replacements, leakChecked: on };
   const check = async (written: Buffer, file: string, removeOnHit: boolean): Promise<void> => {
     const hits = findLeaks(await readExportText(written, format), entries, sourceFileNames(p));
     if (hits.length === 0) return;
@@ -55,7 +77,6 @@ export async function guardedExport(p: Project, raw: Buffer, format: string, tar
   if (on) await check(readFileSync(abs), abs, true);
   return { bytes, path: abs, privacy };
 }
-
 
 /** A theme table on its way to the clipboard, pseudonymised like an export when the project has a list. */
 export function pseudonymiseClipboard(p: Project, clip: { html: string; text: string }): { html: string; text: string } {

@@ -98,6 +98,14 @@ export async function readExportText(bytes: Buffer, format: string): Promise<Tex
       pieces.push({ place: name, text: xml });
       continue;
     }
+    if (name.endsWith('.qde')) {
+      // REFI-QDA: each element's text on its own (glued together, a name at the end of one
+      // would run into the next and no longer be a whole word); names are in attributes
+      pieces.push({ place: name, text: [...xml.matchAll(/>([^<]+)</gu)].map((m) => decodeXml(m[1]!)).join('\n') });
+      const attrs = [...xml.matchAll(/\bname="([^"]*)"/gu)].map((m) => decodeXml(m[1]!)).join('\n');
+      if (attrs.trim()) pieces.push({ place: `${name} (attributes)`, text: attrs });
+      continue;
+    }
     const paragraphs = [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/gu)];
     if (paragraphs.length) paragraphs.forEach((p, i) => pieces.push({ place: `${name}, paragraph ${i + 1}`, text: xmlText(p[0]) }));
     else pieces.push({ place: name, text: xmlText(xml) });

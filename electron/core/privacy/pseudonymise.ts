@@ -55,21 +55,84 @@ export interface Replacer {
   (text: string): { text: string; count: number };
 }
 
-/** Longest names first, so "Anna Andersson" is replaced before "Anna". */
-export function makeReplacer(entries: readonly PseudonymEntry[]): Replacer {
+/** Where a replacement went: [start, end) of the text before it and of the text after it. */
+interface Span {
+  from: number;
+  to: number;
+  newFrom: number;
+  newTo: number;
+}
+
+/** Positions in the text before the replacements → positions in the text after them. */
+export interface PositionMap {
+  /**
+   * A position's place after the replacements. One inside a replaced name goes to the
+   * pseudonym's start (`side` 'start') or end ('end'), so a quotation that cut into a name
+   * holds the whole pseudonym instead of half of it.
+   */
+  (pos: number, side: 'start' | 'end'): number;
+}
+
+export interface MappedReplacer {
+  (text: string): { text: string; count: number; map: PositionMap };
+}
+
+function spanMap(spans: Span[]): PositionMap {
+  return (pos, side) => {
+    // the last span starting before pos (spans are in order and do not overlap)
+    let lo = 0;
+    let hi = spans.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.from < pos) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k < 0) return pos;
+    const sp = spans[k]!;
+    if (pos >= sp.to) return pos - sp.to + sp.newTo;
+    return side === 'start' ? sp.newFrom : sp.newTo;
+  };
+}
+
+/**
+ * Longest names first, so "Anna Andersson" is replaced before "Anna"; each name's pass
+ * records where it changed the text, so positions into the text (a quotation's offsets)
+ * can follow it.
+ */
+export function makeMappedReplacer(entries: readonly PseudonymEntry[]): MappedReplacer {
   const sorted = entries.filter((e) => e.real.trim().length > 0).sort((a, b) => b.real.length - a.real.length);
   const patterns = sorted.map((e) => ({ re: nameRegex(e.real), pseudonym: e.pseudonym }));
   return (text) => {
     let count = 0;
     let out = text;
+    const maps: PositionMap[] = [];
     for (const { re, pseudonym } of patterns) {
+      const spans: Span[] = [];
+      let shift = 0;
       out = out.replace(re, (...args: unknown[]) => {
+        const match = args[0] as string;
+        const offset = args[args.length - 3] as number;
         const groups = args[args.length - 1] as { suffix?: string };
+        const replacement = inflect(pseudonym, groups.suffix);
+        spans.push({ from: offset, to: offset + match.length, newFrom: offset + shift, newTo: offset + shift + replacement.length });
+        shift += replacement.length - match.length;
         count++;
-        return inflect(pseudonym, groups.suffix);
+        return replacement;
       });
+      if (spans.length > 0) maps.push(spanMap(spans));
     }
-    return { text: out, count };
+    return { text: out, count, map: (pos, side) => maps.reduce((x, m) => m(x, side), pos) };
+  };
+}
+
+export function makeReplacer(entries: readonly PseudonymEntry[]): Replacer {
+  const replace = makeMappedReplacer(entries);
+  return (text) => {
+    const r = replace(text);
+    return { text: r.text, count: r.count };
   };
 }
 

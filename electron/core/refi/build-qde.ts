@@ -11,12 +11,15 @@ import { appVersion } from '../version';
 import { codePointOffsets } from './positions';
 import type { CodeRecord } from '../coding/codes';
 import { escAttr, escText, stripIllegal } from './xml';
+import type { MappedReplacer, PositionMap } from '../privacy/pseudonymise';
 
 export interface QdeExport {
   xml: string;
   files: { name: string; data: Buffer }[];
   counts: RefiCounts;
   astralDocuments: string[];
+  /** Names replaced by pseudonyms (0 without a list). */
+  replacements: number;
 }
 
 export interface QdeOptions {
@@ -24,6 +27,12 @@ export interface QdeOptions {
   speakerCodes: boolean;
   /** Called after each document (progress, cancellation). */
   onDocument?: (done: number, total: number) => void;
+  /**
+   * The pseudonym list applied to every text that goes out (source texts, names, comments,
+   * memos, values, coders), the positions following the changed texts; the stored project
+   * is not touched.
+   */
+  pseudonyms?: MappedReplacer;
 }
 
 /** A stable GUID for something that has none of its own, from what identifies it. */
@@ -99,26 +108,38 @@ export function buildQde(p: Project, o: QdeOptions): QdeExport {
   const memosByCode = memoBy('code_id');
   const memosByQuote = memoBy('quotation_id');
   const valuesByDoc = groupBy(values, (v) => v.document_id);
+
+  // every human text through the pseudonyms (when on); GUIDs, times, colours and positions are not text
+  let replacements = 0;
+  const pseudo = (s: string): { text: string; map: PositionMap | null } => {
+    if (!o.pseudonyms) return { text: s, map: null };
+    const r = o.pseudonyms(s);
+    replacements += r.count;
+    return { text: r.text, map: r.count > 0 ? r.map : null };
+  };
+  const P = (s: string): string => pseudo(s).text;
+  const an = (name: string, value: string | null | undefined): string => a(name, value === null || value === undefined ? value : P(value));
+  const tp = (s: string): string => t(P(s));
   const noteRefs = (list: MemoRow[] | undefined): string => (list ?? []).map((m) => `<NoteRef${a('targetGUID', m.guid)}/>`).join('');
 
-  const speaker = o.speakerCodes ? speakerCodes(p, projectGuid) : null;
+  const speaker = o.speakerCodes ? speakerCodes(p, projectGuid, P) : null;
   const out: string[] = [];
   const now = p.now();
   out.push(
     '<?xml version="1.0" encoding="utf-8"?>\n',
-    `<Project xmlns="urn:QDA-XML:project:1.0"${a('name', p.getMeta('name') ?? 'Rödtråd')}${a('origin', `Rödtråd ${appVersion()}`)}${a('creationDateTime', p.getMeta('created_at') ?? now)}${a('modifiedDateTime', now)}>\n`,
+    `<Project xmlns="urn:QDA-XML:project:1.0"${an('name', p.getMeta('name') ?? 'Rödtråd')}${a('origin', `Rödtråd ${appVersion()}`)}${a('creationDateTime', p.getMeta('created_at') ?? now)}${a('modifiedDateTime', now)}>\n`,
   );
-  if (coders.length > 0) out.push('<Users>', ...coders.map((c) => `<User${a('guid', c.guid)}${a('name', c.name)}/>`), '</Users>\n');
+  if (coders.length > 0) out.push('<Users>', ...coders.map((c) => `<User${a('guid', c.guid)}${an('name', c.name)}/>`), '</Users>\n');
 
   const children = groupBy(codes, (c) => c.parent_id);
   const writeCode = (c: CodeRow): void => {
     const kids = children.get(c.id) ?? [];
-    const inner = (c.definition ? `<Description>${t(c.definition)}</Description>` : '') + noteRefs(memosByCode.get(c.id));
+    const inner = (c.definition ? `<Description>${tp(c.definition)}</Description>` : '') + noteRefs(memosByCode.get(c.id));
     if (!inner && kids.length === 0) {
-      out.push(`<Code${a('guid', c.guid)}${a('name', c.name)} isCodable="true"${a('color', c.color)}/>`);
+      out.push(`<Code${a('guid', c.guid)}${an('name', c.name)} isCodable="true"${a('color', c.color)}/>`);
       return;
     }
-    out.push(`<Code${a('guid', c.guid)}${a('name', c.name)} isCodable="true"${a('color', c.color)}>`, inner);
+    out.push(`<Code${a('guid', c.guid)}${an('name', c.name)} isCodable="true"${a('color', c.color)}>`, inner);
     kids.forEach(writeCode);
     out.push('</Code>');
   };
@@ -132,7 +153,7 @@ export function buildQde(p: Project, o: QdeOptions): QdeExport {
   const attrById = new Map(attributes.map((x) => [x.id, x]));
   const variableTypes = new Map(attributes.map((x) => [x.id, variableType(x.type, values.filter((v) => v.attribute_id === x.id).map((v) => v.value))]));
   if (attributes.length > 0) {
-    out.push('<Variables>', ...attributes.map((x) => `<Variable${a('guid', x.guid)}${a('name', x.name)}${a('typeOfVariable', variableTypes.get(x.id)!)}/>`), '</Variables>\n');
+    out.push('<Variables>', ...attributes.map((x) => `<Variable${a('guid', x.guid)}${an('name', x.name)}${a('typeOfVariable', variableTypes.get(x.id)!)}/>`), '</Variables>\n');
   }
 
   const files: QdeExport['files'] = [];
@@ -141,17 +162,24 @@ export function buildQde(p: Project, o: QdeOptions): QdeExport {
   let codings = 0;
   if (docs.length > 0) out.push('<Sources>\n');
   docs.forEach((d, i) => {
-    if (/[\uD800-\uDBFF]/.test(d.text)) astral.push(d.name);
+    const name = P(d.name);
+    const { text, map } = pseudo(d.text);
+    if (/[\uD800-\uDBFF]/.test(text)) astral.push(name);
     const file = `${d.guid.replace(/[{}]/g, '')}.txt`;
-    files.push({ name: `sources/${file}`, data: sourceBytes(o.target, d.text) });
-    out.push(`<TextSource${a('guid', d.guid)}${a('name', d.name)}${a('plainTextPath', `internal://${file}`)}${a('creationDateTime', d.imported_at)}${a('modifiedDateTime', d.modified_at)}>`);
-    const off = offsetsFor(o.target, d.text);
+    files.push({ name: `sources/${file}`, data: sourceBytes(o.target, text) });
+    out.push(`<TextSource${a('guid', d.guid)}${a('name', name)}${a('plainTextPath', `internal://${file}`)}${a('creationDateTime', d.imported_at)}${a('modifiedDateTime', d.modified_at)}>`);
+    const units = offsetsFor(o.target, text);
+    // a stored offset → the exported text's offset (pseudonyms may change its length) → the target's unit
+    const off = (u: number, side: 'start' | 'end'): number => units(map ? map(u, side) : u);
     for (const q of quotesByDoc.get(d.id) ?? []) {
       selections++;
+      const start = off(q.start, 'start');
+      const end = off(q.end, 'end');
+      const shown = map ? selectionName(text, map(q.start, 'start'), map(q.end, 'end')) : selectionName(text, q.start, q.end);
       out.push(
-        `<PlainTextSelection${a('guid', q.guid)}${a('name', selectionName(d.text, q.start, q.end))} startPosition="${off(q.start)}" endPosition="${off(q.end)}"${a('creatingUser', q.coder)}${a('creationDateTime', q.created_at)}${a('modifiedDateTime', q.modified_at)}>`,
+        `<PlainTextSelection${a('guid', q.guid)}${a('name', shown)} startPosition="${start}" endPosition="${end}"${a('creatingUser', q.coder)}${a('creationDateTime', q.created_at)}${a('modifiedDateTime', q.modified_at)}>`,
       );
-      if (q.comment) out.push(`<Description>${t(q.comment)}</Description>`);
+      if (q.comment) out.push(`<Description>${tp(q.comment)}</Description>`);
       for (const l of linksByQuote.get(q.id) ?? []) {
         codings++;
         out.push(`<Coding${a('guid', derivedGuid(q.guid, l.code))}${a('creatingUser', l.coder)}${a('creationDateTime', l.created_at)}><CodeRef${a('targetGUID', l.code)}/></Coding>`);
@@ -168,7 +196,7 @@ export function buildQde(p: Project, o: QdeOptions): QdeExport {
     for (const v of valuesByDoc.get(d.id) ?? []) {
       const attr = attrById.get(v.attribute_id)!;
       const type = variableTypes.get(attr.id)!;
-      out.push(`<VariableValue><VariableRef${a('targetGUID', attr.guid)}/><${type}Value>${t(v.value)}</${type}Value></VariableValue>`);
+      out.push(`<VariableValue><VariableRef${a('targetGUID', attr.guid)}/><${type}Value>${type === 'Text' ? tp(v.value) : t(v.value)}</${type}Value></VariableValue>`);
     }
     out.push('</TextSource>\n');
     o.onDocument?.(i + 1, docs.length);
@@ -178,14 +206,14 @@ export function buildQde(p: Project, o: QdeOptions): QdeExport {
   if (memos.length > 0) {
     out.push('<Notes>');
     for (const m of memos) {
-      out.push(`<Note${a('guid', m.guid)}${a('name', m.title)}${a('creatingUser', m.author)}${a('creationDateTime', m.created_at)}${a('modifiedDateTime', m.modified_at)}><PlainTextContent>${t(m.body)}</PlainTextContent></Note>\n`);
+      out.push(`<Note${a('guid', m.guid)}${an('name', m.title)}${a('creatingUser', m.author)}${a('creationDateTime', m.created_at)}${a('modifiedDateTime', m.modified_at)}><PlainTextContent>${tp(m.body)}</PlainTextContent></Note>\n`);
     }
     out.push('</Notes>\n');
   }
   const membersByGroup = groupBy(members, (m) => m.group_id);
   if (groups.length > 0) {
     out.push('<Sets>');
-    for (const g of groups) out.push(`<Set${a('guid', g.guid)}${a('name', g.name)}>`, ...(membersByGroup.get(g.id) ?? []).map((m) => `<MemberSource${a('targetGUID', m.guid)}/>`), '</Set>');
+    for (const g of groups) out.push(`<Set${a('guid', g.guid)}${an('name', g.name)}>`, ...(membersByGroup.get(g.id) ?? []).map((m) => `<MemberSource${a('targetGUID', m.guid)}/>`), '</Set>');
     out.push('</Sets>\n');
   }
   // free memos are notes on the whole project
@@ -205,6 +233,7 @@ export function buildQde(p: Project, o: QdeOptions): QdeExport {
       cases: 0,
     },
     astralDocuments: astral,
+    replacements,
   };
 }
 
@@ -221,7 +250,7 @@ function variableType(type: string, values: string[]): 'Text' | 'Integer' | 'Flo
 }
 
 /** Speaker turns as codes `Talare/NAME` with a selection per turn, for tools that have no speakers. */
-function speakerCodes(p: Project, projectGuid: string) {
+function speakerCodes(p: Project, projectGuid: string, label: (s: string) => string) {
   const turns = p.db
     .prepare('SELECT t.document_id, t.start, t."end" AS "end", s.label FROM turns t JOIN speakers s ON s.id = t.speaker_id WHERE t."end" > t.start ORDER BY t.document_id, t.start')
     .all() as { document_id: number; start: number; end: number; label: string }[];
@@ -232,16 +261,16 @@ function speakerCodes(p: Project, projectGuid: string) {
   const codebookXml =
     labels.length === 0
       ? ''
-      : `<Code${a('guid', parent)} name="Talare" isCodable="false">${labels.map((l) => `<Code${a('guid', codeGuid.get(l)!)}${a('name', l)} isCodable="true"/>`).join('')}</Code>`;
+      : `<Code${a('guid', parent)} name="Talare" isCodable="false">${labels.map((l) => `<Code${a('guid', codeGuid.get(l)!)}${a('name', label(l))} isCodable="true"/>`).join('')}</Code>`;
   return {
     codes: labels.length === 0 ? 0 : labels.length + 1,
     codebookXml,
-    selections(d: DocRow, off: (u: number) => number): { xml: string; count: number } {
+    selections(d: DocRow, off: (u: number, side: 'start' | 'end') => number): { xml: string; count: number } {
       const list = byDoc.get(d.id) ?? [];
       const xml = list
         .map((r) => {
           const g = derivedGuid(d.guid, 'turn', String(r.start), String(r.end));
-          return `<PlainTextSelection${a('guid', g)}${a('name', r.label)} startPosition="${off(r.start)}" endPosition="${off(r.end)}"><Coding${a('guid', derivedGuid(g, codeGuid.get(r.label)!))}><CodeRef${a('targetGUID', codeGuid.get(r.label)!)}/></Coding></PlainTextSelection>\n`;
+          return `<PlainTextSelection${a('guid', g)}${a('name', label(r.label))} startPosition="${off(r.start, 'start')}" endPosition="${off(r.end, 'end')}"><Coding${a('guid', derivedGuid(g, codeGuid.get(r.label)!))}><CodeRef${a('targetGUID', codeGuid.get(r.label)!)}/></Coding></PlainTextSelection>\n`;
         })
         .join('');
       return { xml, count: list.length };

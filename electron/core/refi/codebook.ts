@@ -4,6 +4,7 @@
  * as Taguette, NVivo and MAXQDA write them).
  */
 import { UserError } from '../errors';
+import type { Replacer } from '../privacy/pseudonymise';
 import type { Project } from '../project/project';
 import { appVersion } from '../version';
 import type { CodeRecord } from '../coding/codes';
@@ -11,7 +12,15 @@ import type { RefiCodebook } from './model';
 import { kindOf, readCodebook } from './read-project';
 import { decodeXmlBytes, escAttr, escText, parseXml, stripIllegal } from './xml';
 
-export function buildQdc(p: Project): { xml: string; codes: number } {
+/** The code tree as a `.qdc`; `pseudonymise` applies the pseudonym list to names and definitions. */
+export function buildQdc(p: Project, pseudonymise?: Replacer): { xml: string; codes: number; replacements: number } {
+  let replacements = 0;
+  const P = (s: string): string => {
+    if (!pseudonymise) return s;
+    const r = pseudonymise(s);
+    replacements += r.count;
+    return r.text;
+  };
   const codes = p.db.prepare('SELECT id, guid, parent_id, name, definition, color FROM codes ORDER BY position, id').all() as CodeRecord[];
   if (codes.length === 0) throw new UserError('bad-input', 'the project has no codes to export (a codebook needs at least one)', p.file, 'projektet har inga koder att exportera (en kodbok behöver minst en)');
   const children = new Map<number | null, CodeRecord[]>();
@@ -20,18 +29,18 @@ export function buildQdc(p: Project): { xml: string; codes: number } {
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n', `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"${a('origin', `Rödtråd ${appVersion()}`)}>\n<Codes>\n`];
   const write = (c: CodeRecord): void => {
     const kids = children.get(c.id) ?? [];
-    const head = `<Code${a('guid', c.guid)}${a('name', c.name)} isCodable="true"${a('color', c.color)}`;
+    const head = `<Code${a('guid', c.guid)}${a('name', P(c.name))} isCodable="true"${a('color', c.color)}`;
     if (!c.definition && kids.length === 0) {
       out.push(`${head}/>\n`);
       return;
     }
-    out.push(`${head}>`, c.definition ? `<Description>${escText(stripIllegal(c.definition))}</Description>` : '', '\n');
+    out.push(`${head}>`, c.definition ? `<Description>${escText(stripIllegal(P(c.definition)))}</Description>` : '', '\n');
     kids.forEach(write);
     out.push('</Code>\n');
   };
   (children.get(null) ?? []).forEach(write);
   out.push('</Codes>\n</CodeBook>\n');
-  return { xml: out.join(''), codes: codes.length };
+  return { xml: out.join(''), codes: codes.length, replacements };
 }
 
 /** A `.qdc`'s bytes → its codebook; a project file given instead is named as such. */

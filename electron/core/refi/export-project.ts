@@ -4,45 +4,45 @@
  * path, or returned as base64 for a browser download.
  */
 import path from 'node:path';
-import type JSZipNs from 'jszip';
 import type { RefiExportResult, RefiTarget } from '../../../shared/contract/refi';
-import { writeAtomically } from '../files/write-atomically';
 import type { JobContext } from '../jobs/registry';
-import { lazyRequire } from '../lazy-require';
+import { checkedWrite, exportPseudonyms } from '../privacy/export-guard';
+import { makeMappedReplacer } from '../privacy/pseudonymise';
 import type { Project } from '../project/project';
 import { buildQde, type QdeExport } from './build-qde';
-
-const JSZip = lazyRequire<typeof JSZipNs>('jszip');
+import { writeZip } from './zip-write';
 
 export interface RefiExportParams {
   path?: string;
   target: RefiTarget;
   speakerCodes: boolean;
+  pseudonymise?: boolean;
 }
 
-/** The archive's bytes: `project.qde` first, then the sources, deflated. */
-export async function zipQdpx(qde: Pick<QdeExport, 'xml' | 'files'>): Promise<Buffer> {
-  const zip = new (JSZip())();
-  // no folder entries: the spec's flat sources/ needs none, and most tools write none
-  zip.file('project.qde', qde.xml, { createFolders: false });
-  for (const f of qde.files) zip.file(f.name, f.data, { createFolders: false });
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+/** The archive's bytes: `project.qde` first, then the sources, deflated (no folder entries: the spec's flat sources/ needs none, and most tools write none). */
+export function zipQdpx(qde: Pick<QdeExport, 'xml' | 'files'>, modified: Date): Buffer {
+  return writeZip([{ name: 'project.qde', data: qde.xml }, ...qde.files], modified);
 }
 
 export async function exportRefiProject(p: Project, params: RefiExportParams, ctx: JobContext): Promise<RefiExportResult> {
+  // the pseudonyms go in while the texts are written, so positions follow the changed texts;
+  // the archive is then checked for leaks (every file inside it) before it is handed out
+  const guard = exportPseudonyms(p, params.pseudonymise);
   const qde = buildQde(p, {
     target: params.target ?? 'standard',
     speakerCodes: params.speakerCodes ?? false,
+    pseudonyms: guard.on && guard.entries.length > 0 ? makeMappedReplacer(guard.entries) : undefined,
     onDocument: (done, total) => {
       ctx.throwIfCancelled();
       ctx.progress({ phase: 'export', done, total: total + 1, unit: 'items' });
     },
   });
-  const bytes = await zipQdpx(qde);
+  const bytes = zipQdpx(qde, new Date(p.now()));
   ctx.throwIfCancelled();
   ctx.progress({ phase: 'export', done: 1, total: 1, unit: 'items' });
   const fileName = `${(p.getMeta('name') ?? 'project').replace(/[\\/:*?"<>|]/g, '_')}.qdpx`;
-  if (!params.path) return { path: null, fileName, data: bytes.toString('base64'), counts: qde.counts, astralDocuments: qde.astralDocuments };
-  const abs = writeAtomically(params.path, bytes);
-  return { path: abs, fileName: path.basename(abs), data: null, counts: qde.counts, astralDocuments: qde.astralDocuments };
+  const out = await checkedWrite(p, bytes, 'qdpx', params.path, { ...guard, replacements: qde.replacements });
+  const result = { counts: qde.counts, astralDocuments: qde.astralDocuments, privacy: out.privacy };
+  if (!out.path) return { path: null, fileName, data: bytes.toString('base64'), ...result };
+  return { path: out.path, fileName: path.basename(out.path), data: null, ...result };
 }

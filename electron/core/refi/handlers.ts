@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { RefiExportResult, RefiImportReport } from '../../../shared/contract/refi';
 import type { Handlers } from '../api/types';
 import { UserError } from '../errors';
-import { writeCodebookExport } from '../export/codebook-export';
+import { checkedWrite, exportPseudonyms } from '../privacy/export-guard';
+import { makeReplacer } from '../privacy/pseudonymise';
 import { runJob } from '../jobs/run';
 import { Project } from '../project/project';
 import { buildQdc, parseQdc } from './codebook';
@@ -43,9 +44,13 @@ export const refiHandlers: Handlers<'refi.importProject' | 'refi.exportProject' 
     } else bytes = Buffer.from(source.content, 'utf8');
     return mergeCodebook(p, parseQdc(bytes, file), file, onConflict, dryRun);
   },
-  'refi.exportCodebook': ({ session }, { path: target }) => {
-    const { xml, codes } = buildQdc(session.requireProject());
-    const r = writeCodebookExport(xml, codes, 'qdc', target);
-    return r;
+  'refi.exportCodebook': async ({ session }, { path: target, pseudonymise }) => {
+    const p = session.requireProject();
+    const guard = exportPseudonyms(p, pseudonymise);
+    const { xml, codes, replacements } = buildQdc(p, guard.on && guard.entries.length > 0 ? makeReplacer(guard.entries) : undefined);
+    const out = await checkedWrite(p, Buffer.from(xml, 'utf8'), 'qdc', target, { ...guard, replacements });
+    return out.path
+      ? { codes, path: out.path, fileName: path.basename(out.path), content: null, privacy: out.privacy }
+      : { codes, path: null, fileName: 'codebook.qdc', content: xml, privacy: out.privacy };
   },
 };

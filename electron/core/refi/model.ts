@@ -78,6 +78,8 @@ export interface RefiNote {
   user: string | null;
   created: string | null;
   modified: string | null;
+  /** Codings on selections of the note's own text (not imported: memos are not coded). */
+  selectionCodings: number;
 }
 
 export interface RefiSet {
@@ -137,13 +139,20 @@ export interface RefiCodebook {
 
 const GUID_RE = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
 
+const PLAIN_GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 export function isGuid(s: string): boolean {
+  if (s.length === 36 && PLAIN_GUID.test(s)) return true;
   const t = s.trim();
   return GUID_RE.test(t) && t.startsWith('{') === t.endsWith('}');
 }
 
 /** GUIDs are compared without case and braces (NVivo writes lower case, the others upper, the spec's example braces). */
 export function guidKey(s: string): string {
+  // the common case: no braces, no whitespace around it
+  const a = s.charCodeAt(0);
+  const z = s.charCodeAt(s.length - 1);
+  if (a > 32 && a !== 123 && z > 32 && z !== 125) return s.toLowerCase();
   return s.trim().replace(/^\{|\}$/g, '').toLowerCase();
 }
 

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentKind } from '../../../shared/contract';
 import type { RefiSkipped, RefiUnplaced } from '../../../shared/contract/refi';
+import { wording } from '../../../shared/wording';
 import { UserError } from '../errors';
 import { parseTranscript } from '../import/transcript';
 import { detectLanguage } from '../text/language';
@@ -37,6 +38,8 @@ export interface PlannedDocument {
   source: RefiTextSource;
   name: string;
   text: string;
+  /** The text's UTF-8 bytes: the source file's own when it is stored as it came (no BOM, LF, NFC). */
+  utf8: Buffer;
   kind: DocumentKind;
   turns: { start: number; end: number; speaker: string | null; timestamp: number | null }[];
   speakers: { label: string; isInterviewer: boolean }[];
@@ -73,6 +76,17 @@ export function planImport(refi: RefiProject, archive: Archive | null, file: str
       reason: `${s.kind} sources are not imported (Rödtråd codes text only)`,
       reasonSv: `${kindSv(s.kind)} importeras inte (Rödtråd kodar bara text)`,
       codings: s.codings,
+    });
+  }
+  for (const n of refi.notes) {
+    if (n.selectionCodings === 0) continue;
+    // nothing coded may vanish unreported: codings on a note's text have no place here
+    plan.skipped.push({
+      kind: 'note',
+      name: n.name ?? n.guid,
+      reason: 'codings on the text of a note are not imported (the note becomes a memo, and memos are not coded)',
+      reasonSv: 'kodningar i en antecknings text importeras inte (anteckningen blir ett memo, och memon kodas inte)',
+      codings: n.selectionCodings,
     });
   }
   refi.textSources.forEach((s, i) => {
@@ -139,7 +153,10 @@ function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | nul
     const start = placeIn(choice, sel.start);
     const end = placeIn(choice, sel.end);
     if (start === -2 || end === -2) {
-      unplaced(`the selection ${sel.start}–${sel.end} lies outside the text (${choice.length} ${choice.unit})`, `markeringen ${sel.start}–${sel.end} ligger utanför texten (${choice.length} ${choice.unit})`);
+      unplaced(
+        `the selection ${sel.start}–${sel.end} lies outside the text (${wording('en').refiLength(choice.length, choice.unit)})`,
+        `markeringen ${sel.start}–${sel.end} ligger utanför texten (${wording('sv').refiLength(choice.length, choice.unit)})`,
+      );
       continue;
     }
     if (start === -1 || end === -1) {
@@ -192,6 +209,7 @@ function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | nul
     source: s,
     name,
     text,
+    utf8: raw.entry && raw.encoding === 'utf-8' && text === raw.text ? raw.bytes : Buffer.from(text, 'utf8'),
     kind: fieldnote ? 'fieldnote' : parsed.turns.length > 0 ? 'interview' : 'other',
     turns: parsed.turns,
     speakers: parsed.speakers,

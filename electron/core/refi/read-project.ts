@@ -226,7 +226,11 @@ export function readProject(root: XNode, file: string): RefiProject {
   }
   const notes: RefiNote[] = items(root, 'Notes', 'Note').map((n) => {
     const guid = ids.take(n);
-    for (const sel of childrenNamed(n, 'PlainTextSelection')) ids.take(sel);
+    let selectionCodings = 0;
+    for (const sel of childrenNamed(n, 'PlainTextSelection')) {
+      ids.take(sel);
+      selectionCodings += childrenNamed(sel, 'Coding').length;
+    }
     return {
       guid,
       name: opt(n, 'name'),
@@ -235,6 +239,7 @@ export function readProject(root: XNode, file: string): RefiProject {
       user: opt(n, 'creatingUser'),
       created: opt(n, 'creationDateTime'),
       modified: opt(n, 'modifiedDateTime'),
+      selectionCodings,
     };
   });
   const links = items(root, 'Links', 'Link').map((l) => ({ guid: ids.take(l), origin: opt(l, 'originGUID'), target: opt(l, 'targetGUID') }));

@@ -6,7 +6,8 @@
  */
 import type { RefiCounts, RefiSkipped } from '../../../shared/contract/refi';
 import { ensureLevel } from '../attributes/store';
-import { insertDocument } from '../documents/store';
+import { batchInsert } from '../db/batch-insert';
+import { insertPackedDocument, packTurns } from '../documents/store';
 import type { Project } from '../project/project';
 import { resolveInternal, type Archive } from './archive';
 import { guidKey, type RefiCode, type RefiNote, type RefiProject, type VariableType } from './model';
@@ -51,42 +52,49 @@ export function writeImport(p: Project, refi: RefiProject, plan: ImportPlan, arc
     const codeCount = writeCodes(p, refi.codes, ids, now, warnings);
     onStep?.();
 
-    const addQuotation = p.db.prepare('INSERT INTO quotations(guid, document_id, start, "end", comment, coder_id, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const addLink = p.db.prepare('INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?)');
-    const setDocGuid = p.db.prepare('UPDATE documents SET guid = ?, imported_at = ?, modified_at = ? WHERE id = ?');
+    // quotations and their codes go in many rows to a statement; the quotation ids are given,
+    // not read back row by row (the project is new: nothing else writes meanwhile)
+    let nextQuotation = (p.db.prepare('SELECT coalesce(max(id), 0) + 1 FROM quotations').pluck().get() as number);
+    const addQuotation = batchInsert(p.db, 'INSERT INTO quotations(id, guid, document_id, start, "end", comment, coder_id, created_at, modified_at)', 9);
+    const addLink = batchInsert(p.db, 'INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at)', 4, { beforeFlush: () => addQuotation.flush() });
     const docNames = new Set<string>();
     let quotations = 0;
-    let codings = 0;
     for (const d of plan.documents) {
       const name = unique(d.name, (n) => docNames.has(n));
       docNames.add(name);
-      const id = insertDocument(p, {
+      // the text goes in as its UTF-8 bytes, already NFC with LF (mapText made it so)
+      const speakers = [...d.speakers];
+      const id = insertPackedDocument(p, {
+        // the source's own GUID and times, so a second export writes the same TextSource again
+        guid: d.source.guid,
+        importedAt: d.source.created ?? now,
+        modifiedAt: d.source.modified ?? d.source.created ?? now,
         name,
         kind: d.kind,
-        text: d.text,
+        utf8: d.utf8,
+        chars: d.text.length,
         sourceName: d.sourceName,
         sourceType: 'txt',
         encoding: d.encoding,
         sha256: d.sha256,
         language: d.language,
-        turns: d.turns,
-        speakers: d.speakers,
+        turns: packTurns(d.turns, speakers),
+        speakers,
       });
-      // the source's own times, so a second export writes the same TextSource again
-      setDocGuid.run(d.source.guid, d.source.created ?? now, d.source.modified ?? d.source.created ?? now, id);
       ids.documents.set(guidKey(d.source.guid), id);
       for (const q of d.quotations) {
         const created = q.created ?? now;
-        const qid = Number(addQuotation.run(q.guid, id, q.start, q.end, q.comment, coder(q.user), created, q.modified ?? created).lastInsertRowid);
+        const qid = nextQuotation++;
+        addQuotation.add(qid, q.guid, id, q.start, q.end, q.comment, coder(q.user), created, q.modified ?? created);
         quotations++;
         for (const g of q.selectionGuids) ids.quotations.set(guidKey(g), qid);
-        for (const c of q.codings) {
-          const codeId = ids.codes.get(guidKey(c.codeGuid))!;
-          codings += addLink.run(qid, codeId, coder(c.user), c.created ?? created).changes;
-        }
+        for (const c of q.codings) addLink.add(qid, ids.codes.get(guidKey(c.codeGuid))!, coder(c.user), c.created ?? created);
       }
       onStep?.();
     }
+    addQuotation.flush();
+    addLink.flush();
+    const codings = addLink.changes;
 
     const notes = writeNotes(p, refi, archive, ids, coder, now, warnings);
     const sets = writeSets(p, refi, ids, skipped);

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { QdcImportResult, RefiImportReport } from '../../../../shared/contract/refi';
+import { wording } from '../../../../shared/wording';
 import { api } from '../../api/client';
 import { useApp } from '../../store/app-store';
 import { Dialog } from '../Dialog';
@@ -30,6 +31,13 @@ function download(name: string, base64: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The report's sources by how their positions were counted, in the order first met. */
+function positionGroups(report: RefiImportReport): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const p of report.positions) groups.set(p.unit, [...(groups.get(p.unit) ?? []), p.source]);
+  return [...groups];
 }
 
 export function RefiMenu() {
@@ -166,6 +174,13 @@ export function RefiMenu() {
         <Dialog title={t('refi.reportTitle', { origin: report.origin ?? t('refi.unknownTool') })} onClose={() => setReport(null)} testId="refi-report" wide>
           <p data-testid="refi-counts">{t('refi.counts', { ...c })}</p>
           {report.merged > 0 && <p>{t('refi.merged', { count: report.merged })}</p>}
+          {report.positions.length > 0 && (
+            <ul data-testid="refi-positions">
+              {positionGroups(report).map(([unit, sources]) => (
+                <li key={unit}>{wording(i18n.language === 'sv' ? 'sv' : 'en').refiPositions(unit, sources)}</li>
+              ))}
+            </ul>
+          )}
           {report.skipped.length > 0 && (
             <>
               <h3>{t('refi.skipped', { count: report.skipped.length })}</h3>
@@ -184,7 +199,7 @@ export function RefiMenu() {
               <ul data-testid="refi-unplaced">
                 {report.unplaced.map((u, i) => (
                   <li key={i}>
-                    <strong>{u.source}</strong> {u.start}–{u.end}: {i18n.language === 'sv' ? u.reasonSv : u.reason}
+                    <strong>{u.source}</strong> {u.start}–{u.end}{u.name ? ` (${u.name})` : ''}: {i18n.language === 'sv' ? u.reasonSv : u.reason}
                   </li>
                 ))}
               </ul>
