@@ -23,7 +23,7 @@ export const privacyHandlers: Handlers<'pseudonyms.list' | 'pseudonyms.set' | 'p
     const { content, file } = csvFrom(params, 'list');
     const loaded = parseListCsv(content, file);
     const current = params.replace ? [] : readPseudonyms(p).entries;
-    return savePseudonyms(p, [...current, ...loaded]);
+    return savePseudonyms(p, [...current, ...loaded], { imported: true });
   },
   'pseudonyms.suggest': ({ session }, params) => {
     const p = session.requireProject();

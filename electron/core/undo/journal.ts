@@ -39,6 +39,8 @@ export const JOURNALLED_TABLES = [
   'document_group_members',
   // Pinned typical quotes live here (kind 'typical-quotes'); saved theme-table layouts are written outside any step.
   'layouts',
+  // the pseudonym list (migration 009): adding, editing, deleting and importing names are steps
+  'pseudonyms',
 ] as const;
 export type JournalledTable = (typeof JOURNALLED_TABLES)[number];
 
