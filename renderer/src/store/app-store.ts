@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { AppEvent, Code, DocumentFull, DocumentSummary, Progress, ProjectInfo, Quotation } from '../../../shared/contract';
 import { api } from '../api/client';
 import { i18n } from '../i18n';
-import { withPassphrase } from './passphrase-store';
+import { unlockWaiting, withPassphrase } from './passphrase-store';
 
 export interface AppState {
   info: ProjectInfo | null;
@@ -25,6 +25,8 @@ export interface AppState {
   refreshCoding(): Promise<void>;
   selectDocument(id: number | null): Promise<void>;
   openProject(path: string): Promise<void>;
+  /** Asks for the passphrase of the encrypted project the host was asked to open, and opens it. */
+  unlock(file: string): Promise<void>;
   createProject(path: string): Promise<void>;
   /** After another project was opened or created (e.g. by the browser-mode project dialog). */
   projectChanged(): Promise<void>;
@@ -62,6 +64,8 @@ export const useApp = create<AppState>((set, get) => {
       void get().refreshCoding();
     } else if (event.type === 'changed' || event.type === 'project') {
       void get().refresh();
+    } else if (event.type === 'locked') {
+      void get().unlock(event.file);
     }
   };
 
@@ -84,6 +88,7 @@ export const useApp = create<AppState>((set, get) => {
         const app = await api.call('app.info', {});
         set({ host: app.host });
         if (app.project) await get().refresh();
+        else if (app.locked) void get().unlock(app.locked);
       });
       set({ loading: false });
     },
@@ -137,6 +142,12 @@ export const useApp = create<AppState>((set, get) => {
       await guard(async () => {
         const opened = await withPassphrase(path, (passphrase) => api.call('project.open', { path, passphrase }));
         if (opened) await get().projectChanged();
+      });
+    },
+
+    async unlock(file) {
+      await guard(async () => {
+        if (await unlockWaiting(file)) await get().projectChanged();
       });
     },
 
