@@ -36,6 +36,10 @@ export const ExportPrivacy = z.object({
   replacements: z.number().int(),
   /** The export was read back and searched for real names, personnummer and source file names: none found. */
   leakChecked: z.boolean(),
+  /** How many real names of the list the check searched for (0 when it did not run). */
+  names: z.number().int(),
+  /** How many source file names the check searched for. */
+  sourceFiles: z.number().int(),
 });
 export type ExportPrivacy = z.infer<typeof ExportPrivacy>;
 

@@ -116,8 +116,11 @@ export const en: Wording = {
         ['Counting rule', f.countingRule],
         ['Made', en.dateTime(f.madeAt)],
         ['Program', `Rödtråd ${f.version}`],
+        ...(f.privacy ? [['Pseudonyms', en.privacyChecked(f.privacy.names)] as [string, string]] : []),
       ],
     };
   },
   allDocuments: 'all documents',
+  privacyChecked: (names) =>
+    `${names > 0 ? `Pseudonymised with the project's code key (${names} name${names === 1 ? '' : 's'}). ` : ''}The file was read back and checked before it was handed out: no ${names > 0 ? 'real names from the list, ' : ''}personnummer or source file names were in it.`,
 };

@@ -117,8 +117,11 @@ export const sv: Wording = {
         ['Räkneregel', f.countingRule],
         ['Skapad', sv.dateTime(f.madeAt)],
         ['Program', `Rödtråd ${f.version}`],
+        ...(f.privacy ? [['Pseudonymisering', sv.privacyChecked(f.privacy.names)] as [string, string]] : []),
       ],
     };
   },
   allDocuments: 'alla dokument',
+  privacyChecked: (names) =>
+    `${names > 0 ? `Pseudonymiserad med projektets kodnyckel (${names} namn). ` : ''}Filen lästes tillbaka och kontrollerades innan den lämnades ut: inga ${names > 0 ? 'verkliga namn ur listan, ' : ''}personnummer eller källfilsnamn fanns i den.`,
 };

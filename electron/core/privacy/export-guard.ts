@@ -26,9 +26,20 @@ function sourceFileNames(p: Project): string[] {
   return p.db.prepare("SELECT DISTINCT source_name FROM documents WHERE source_name IS NOT NULL AND source_name <> ''").pluck().all() as string[];
 }
 
+/**
+ * Whether an export is pseudonymised and checked, decided once for the guard and for the
+ * export's provenance page (which says so): the option, else on when the project has a list.
+ */
+export function exportPrivacyPlan(p: Project, pseudonymise: boolean | undefined): { checked: boolean; names: number } {
+  const { entries } = readPseudonyms(p);
+  const checked = pseudonymise ?? entries.length > 0;
+  return { checked, names: checked ? entries.length : 0 };
+}
+
 export async function guardedExport(p: Project, raw: Buffer, format: string, target: string | undefined, pseudonymise: boolean | undefined): Promise<GuardedExport> {
   const { entries } = readPseudonyms(p);
-  const on = pseudonymise ?? entries.length > 0;
+  const on = exportPrivacyPlan(p, pseudonymise).checked;
+  const sources = sourceFileNames(p);
   let bytes = raw;
   let replacements = 0;
   if (on && entries.length > 0) {
@@ -39,9 +50,9 @@ export async function guardedExport(p: Project, raw: Buffer, format: string, tar
       return r.text;
     });
   }
-  const privacy: ExportPrivacy = { pseudonymised: on && entries.length > 0, replacements, leakChecked: on };
+  const privacy: ExportPrivacy = { pseudonymised: on && entries.length > 0, replacements, leakChecked: on, names: on ? entries.length : 0, sourceFiles: on ? sources.length : 0 };
   const check = async (written: Buffer, file: string, removeOnHit: boolean): Promise<void> => {
-    const hits = findLeaks(await readExportText(written, format), entries, sourceFileNames(p));
+    const hits = findLeaks(await readExportText(written, format), entries, sources);
     if (hits.length === 0) return;
     if (removeOnHit) rmSync(file, { force: true });
     throw leakError(file, hits, removeOnHit);

@@ -11,6 +11,7 @@ import { TopBar } from './TopBar';
 import { Workbench } from './Workbench';
 import { ImportLayer } from './import/ImportLayer';
 import { PassphraseDialog } from './PassphraseDialog';
+import { ExportCheckedNote } from './ExportCheckedNote';
 
 export function App() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function App() {
             <button type="button" className="link" onClick={() => setError(null)}>{t('errors.dismiss')}</button>
           </div>
         )}
+        <ExportCheckedNote />
         {notice && (
           <div className="notice-banner" role="status" data-testid="notice">
             <span>{notice}</span>

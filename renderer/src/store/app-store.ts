@@ -1,7 +1,7 @@
 /** UI state: what is open and selected, and the data the panels show, loaded through the contract. */
 import { create } from 'zustand';
 import type { AppEvent, Code, DocumentFull, DocumentSummary, Progress, ProjectInfo, Quotation } from '../../../shared/contract';
-import { api } from '../api/client';
+import { api, type CheckedExport } from '../api/client';
 import { i18n } from '../i18n';
 import { unlockWaiting, withPassphrase } from './passphrase-store';
 
@@ -18,6 +18,9 @@ export interface AppState {
   /** A message that is not an error: what happened, or what to do next. */
   notice: string | null;
   loading: boolean;
+  /** The last export that was pseudonymised and checked, for the note that says so. */
+  exportCheck: CheckedExport | null;
+  setExportCheck(e: CheckedExport | null): void;
 
   init(): Promise<void>;
   refresh(): Promise<void>;
@@ -81,9 +84,11 @@ export const useApp = create<AppState>((set, get) => {
     error: null,
     notice: null,
     loading: true,
+    exportCheck: null,
 
     async init() {
       api.on(onEvent);
+      api.onExportChecked((exportCheck) => set({ exportCheck }));
       await guard(async () => {
         const app = await api.call('app.info', {});
         set({ host: app.host });
@@ -175,6 +180,10 @@ export const useApp = create<AppState>((set, get) => {
 
     setNotice(notice) {
       set({ notice });
+    },
+
+    setExportCheck(exportCheck) {
+      set({ exportCheck });
     },
 
     async undoImport(documentIds) {

@@ -24,6 +24,13 @@ const sv = {
     restore: 'Återställ',
     restoreConfirm: 'Ersätta projektet med {{name}}? Nuvarande fil sparas bredvid.',
     restored: 'Återställt. Den tidigare filen sparades som {{file}}.',
+    checked: {
+      title: 'Exporten är kontrollerad.',
+      what_one: '{{file}} lästes tillbaka och söktes igenom efter {{count}} verkligt namn ur pseudonymlistan, personnummer och {{sources}} källfilsnamn: inga träffar.',
+      what_other: '{{file}} lästes tillbaka och söktes igenom efter {{count}} verkliga namn ur pseudonymlistan, personnummer och {{sources}} källfilsnamn: inga träffar.',
+      replaced_one: '{{count}} namn byttes mot sin pseudonym.',
+      replaced_other: '{{count}} namn byttes mot sina pseudonymer.',
+    },
   },
 };
 
@@ -50,6 +57,13 @@ const en: typeof sv = {
     restore: 'Restore',
     restoreConfirm: 'Replace the project with {{name}}? The current file is kept beside it.',
     restored: 'Restored. The file before was kept as {{file}}.',
+    checked: {
+      title: 'The export was checked.',
+      what_one: '{{file}} was read back and searched for {{count}} real name from the pseudonym list, personnummer and {{sources}} source file names: nothing found.',
+      what_other: '{{file}} was read back and searched for {{count}} real names from the pseudonym list, personnummer and {{sources}} source file names: nothing found.',
+      replaced_one: '{{count}} name was replaced by its pseudonym.',
+      replaced_other: '{{count}} names were replaced by their pseudonyms.',
+    },
   },
 };
 
