@@ -55,6 +55,29 @@ export const privacyMethods = {
     result: PseudonymListResult,
     mutates: true,
   }),
+  'pseudonyms.add': method({
+    summary:
+      'Add one name to the list kept in the project (one undo step), e.g. a selection in a document: its kind and pseudonym are guessed when not given (kind from the name and how the documents use it, the next free "Person X" / "Plats X" …). A name already in the list is refused.',
+    params: z
+      .object({
+        real: PseudonymRow.shape.real,
+        pseudonym: PseudonymRow.shape.pseudonym.optional(),
+        kind: PseudonymKind.optional(),
+      })
+      .strict(),
+    result: PseudonymListResult,
+    mutates: true,
+  }),
+  'pseudonyms.occurrences': method({
+    summary: 'How often each name of the list occurs in the documents (inflected forms too, as exports replace them) and in how many documents.',
+    params: z.object({}).strict(),
+    result: z.array(z.object({ real: z.string(), count: z.number().int(), documents: z.number().int() })),
+  }),
+  'pseudonyms.guessKind': method({
+    summary: 'The kind a name probably is (person, place, unit = organisation, other), from the name and how the documents use it, with the pseudonym it would get.',
+    params: z.object({ real: PseudonymRow.shape.real }).strict(),
+    result: z.object({ kind: PseudonymKind, pseudonym: z.string() }),
+  }),
   'pseudonyms.load': method({
     summary:
       'Read a pseudonym list from CSV (real name, pseudonym, kind; a row without a pseudonym gets the next free "Person X"): merged into the list in the project, or (link, desktop and CLI only) the file itself becomes the list and only its path is kept.',

@@ -11,11 +11,17 @@ import { UserError } from '../errors';
 import { lazyRequire } from '../lazy-require';
 import type { Project } from '../project/project';
 import { withUndo, type StepLabel } from '../undo/journal';
+import { guessKind, nextPseudonym } from '../../../shared/privacy/entity-kind';
 
 const papa = lazyRequire<typeof PapaNs>('papaparse');
 
 const FILE_KEY = 'pseudonyms_file';
-const KINDS: readonly PseudonymKind[] = ['person', 'place', 'unit', 'other'];
+/** The kinds as a CSV may write them, in English or Swedish. */
+const KIND_NAMES: Record<string, PseudonymKind> = {
+  person: 'person', place: 'place', plats: 'place', district: 'place', stadsdel: 'place', ort: 'place',
+  unit: 'unit', enhet: 'unit', organisation: 'unit', organization: 'unit', org: 'unit',
+  other: 'other', övrigt: 'other', annat: 'other',
+};
 
 export interface PseudonymList {
   entries: PseudonymRow[];
@@ -106,21 +112,7 @@ function dedupe(entries: PseudonymRow[]): PseudonymRow[] {
   return [...seen.values()];
 }
 
-const PREFIX: Record<PseudonymKind, string> = { person: 'Person', place: 'Plats', unit: 'Enhet', other: 'Namn' };
-
-/** "A" … "Z", "AA" …: the next letter not yet used after the prefix of this kind. */
-export function nextPseudonym(kind: PseudonymKind, taken: readonly PseudonymRow[]): string {
-  const used = new Set(taken.map((t) => t.pseudonym.toLocaleLowerCase('sv')));
-  for (let i = 0; ; i++) {
-    let label = '';
-    for (let n = i; ; n = Math.floor(n / 26) - 1) {
-      label = String.fromCharCode(65 + (n % 26)) + label;
-      if (n < 26) break;
-    }
-    const candidate = `${PREFIX[kind]} ${label}`;
-    if (!used.has(candidate.toLocaleLowerCase('sv'))) return candidate;
-  }
-}
+export { nextPseudonym };
 
 /**
  * A list as CSV: real name, pseudonym, kind (person/place/unit/other), with or without a
@@ -136,10 +128,11 @@ export function parseListCsv(content: string, file: string | undefined): Pseudon
     const real = (r[0] ?? '').trim();
     if (!real) return;
     const kindText = (r[2] ?? '').trim().toLowerCase();
-    const kind = (KINDS as readonly string[]).includes(kindText) ? (kindText as PseudonymKind) : 'person';
-    if (kindText && !(KINDS as readonly string[]).includes(kindText)) {
-      throw new UserError('bad-input', `row ${i + 1}: the kind "${kindText}" is none of person, place, unit, other`, file, `rad ${i + 1}: typen "${kindText}" är ingen av person, place, unit, other`);
+    const named = KIND_NAMES[kindText];
+    if (kindText && !named) {
+      throw new UserError('bad-input', `row ${i + 1}: the kind "${kindText}" is none of person, place, organisation (unit), other`, file, `rad ${i + 1}: typen "${kindText}" är ingen av person, plats, organisation (enhet), övrigt`);
     }
+    const kind = named ?? guessKind(real);
     const pseudonym = (r[1] ?? '').trim() || nextPseudonym(kind, out);
     out.push({ real, pseudonym, kind });
   });
