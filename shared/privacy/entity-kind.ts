@@ -9,7 +9,7 @@ import type { PseudonymKind } from '../contract/privacy';
 
 /** Endings of Swedish organisations and units, in the definite form they are named with. */
 const ORGANISATION = /(kassan|förmedlingen|verket|myndigheten|nämnden|förvaltningen|kontoret|enheten|mottagningen|tjänsten|centralen|skolan|gymnasiet|boendet|hemmet|polisen|bolaget|kliniken|vården|kommun|kommunen|region|regionen|stiftelsen|föreningen|förbundet|gruppen|teamet|avdelningen|sektionen|byrån|huset|institutet|akuten)$/iu;
-const ORGANISATION_WORD = /(^|\s)(kommun|region|AB|HB|stiftelse|förening|socialtjänst(en)?|socialkontor(et)?|IFO|BUP|HVB|LSS|SoL|vårdcentral(en)?|enhet(en)?)(\s|$)/u;
+const ORGANISATION_WORD = /(^|\s)(AB|HB|IFO|BUP|HVB|LSS|SoL|[Kk]ommun|[Rr]egion|[Ss]tiftelse|[Ff]örening|[Ss]ocialtjänst(en)?|[Ss]ocialkontor(et)?|[Vv]årdcentral(en)?|[Ee]nhet(en)?)(\s|$)/u;
 /** Endings of Swedish place names: -dal, -by, -berg, -köping, -holm, -vik, -sund … */
 const PLACE = /(dal|dalen|by|byn|berg|berga|bergen|köping|holm|holmen|stad|staden|vik|viken|torp|hult|ås|åsen|sund|näs|näset|fors|lund|lunda|hamn|hamnen|bo|ö|ön|tuna|sta|inge|ryd|red|rud|mark|hed|heden|gärde|gärdet|äng|ängen|bro|backa|backen|höjden|torget|gatan|vägen|parken|sjö|sjön|strand|stranden|skog|skogen|malm|slätt|slätten|vall|vallen|åker|åkra|hage|hagen|stad|träsk|älv|älven)$/iu;
 const PLACE_WORD = /(^|\s)(stadsdel(en)?|förort(en)?|kvarter(et)?|område(t)?|län|socken)(\s|$)/iu;
@@ -29,7 +29,7 @@ export function guessKind(name: string, placeContexts = 0, contexts = 0): Pseudo
   if (DIGITS_OR_MAIL.test(n)) return 'other';
   if (/^\p{Lu}{2,6}$/u.test(n) || ORGANISATION_WORD.test(n)) return 'unit';
   const words = n.split(/\s+/u);
-  if (ORGANISATION.test(words.at(-1) ?? n)) return 'unit';
+  if (words.some((w) => ORGANISATION.test(w))) return 'unit';
   if (PLACE_WORD.test(n)) return 'place';
   const mostlyAfterPreposition = contexts > 0 && placeContexts * 2 > contexts;
   if (mostlyAfterPreposition) return 'place';

@@ -17,7 +17,7 @@ export function ExportCheckedNote() {
       <span>
         <strong>{t('privacy.checked.title')}</strong>{' '}
         {t('privacy.checked.what', { file: fileName, count: privacy.names, sources: privacy.sourceFiles })}{' '}
-        {privacy.pseudonymised && t('privacy.checked.replaced', { count: privacy.replacements })}
+        {privacy.pseudonymised && (privacy.replacements > 0 ? t('privacy.checked.replaced', { count: privacy.replacements }) : t('privacy.checked.noneReplaced'))}
       </span>
       <button type="button" className="link" onClick={() => close(null)}>{t('errors.dismiss')}</button>
     </div>

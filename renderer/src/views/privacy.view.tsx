@@ -97,15 +97,16 @@ function PrivacyView() {
           <span className="muted" data-testid="pseudonym-total">{t('privacy.names', { count })}</span>
         </header>
         <div className="pseudonym-body">
-          <p className="muted intro">{t('privacy.intro')}</p>
-          {linked && <p className="muted">{t('privacy.linked', { file: linked })}</p>}
-          <div className="pseudonym-actions">
-            <AddForm />
-            <span className="spacer" />
-            <button type="button" onClick={() => api.call('pseudonyms.suggest', {}).then(setSuggestions, fail)} data-testid="pseudonym-suggest">{t('privacy.suggest')}</button>
-            <button type="button" onClick={() => csv.current?.click()} data-testid="pseudonym-import">{t('privacy.importCsv')}</button>
-            <input ref={csv} type="file" accept=".csv,text/csv,text/plain" hidden onChange={(e) => void importCsv(e.target.files?.[0])} data-testid="pseudonym-import-file" />
+          <div className="pseudonym-intro-row">
+            <p className="muted intro">{t('privacy.intro')}</p>
+            <div className="pseudonym-actions">
+              <button type="button" className="small-button" onClick={() => api.call('pseudonyms.suggest', {}).then(setSuggestions, fail)} data-testid="pseudonym-suggest">{t('privacy.suggest')}</button>
+              <button type="button" className="small-button" onClick={() => csv.current?.click()} data-testid="pseudonym-import">{t('privacy.importCsv')}</button>
+              <input ref={csv} type="file" accept=".csv,text/csv,text/plain" hidden onChange={(e) => void importCsv(e.target.files?.[0])} data-testid="pseudonym-import-file" />
+            </div>
           </div>
+          {linked && <p className="muted">{t('privacy.linked', { file: linked })}</p>}
+          <AddForm />
           {suggestions && <PseudonymSuggestions suggestions={suggestions} onDone={() => setSuggestions(null)} />}
           <PseudonymTable />
         </div>

@@ -54,6 +54,7 @@ const sv = {
       what_other: '{{file}} lästes tillbaka och söktes igenom efter {{count}} verkliga namn ur pseudonymlistan, personnummer och {{sources}} källfilsnamn: inga träffar.',
       replaced_one: '{{count}} namn byttes mot sin pseudonym.',
       replaced_other: '{{count}} namn byttes mot sina pseudonymer.',
+      noneReplaced: 'Inga namn behövde bytas.',
     },
   },
 };
@@ -111,6 +112,7 @@ const en: typeof sv = {
       what_other: '{{file}} was read back and searched for {{count}} real names from the pseudonym list, personnummer and {{sources}} source file names: nothing found.',
       replaced_one: '{{count}} name was replaced by its pseudonym.',
       replaced_other: '{{count}} names were replaced by their pseudonyms.',
+      noneReplaced: 'No name needed replacing.',
     },
   },
 };
