@@ -8,6 +8,7 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PseudonymKind, PseudonymRow } from '../../../../shared/contract/privacy';
 import { formatNumber } from '../../util/format';
+import { useDraft } from '../../util/use-draft';
 import { occurrenceOf, usePseudonyms } from '../../store/pseudonym-store';
 
 export const KINDS: readonly PseudonymKind[] = ['person', 'place', 'unit', 'other'];
@@ -27,13 +28,7 @@ function moveVertically(e: KeyboardEvent<HTMLElement>): void {
 }
 
 function EditableCell({ value, label, onCommit, testId }: { value: string; label: string; onCommit(v: string): void; testId: string }) {
-  const [draft, setDraft] = useState(value);
-  const [was, setWas] = useState(value);
-  // the list was reloaded with another value (undo, another edit): show it
-  if (value !== was) {
-    setWas(value);
-    setDraft(value);
-  }
+  const [draft, setDraft] = useDraft(value);
   const commit = (): void => {
     const v = draft.trim().replace(/\s+/gu, ' ');
     if (!v) setDraft(value);
