@@ -52,9 +52,18 @@ describe.skipIf(noChromium)('the privacy view', () => {
     await expect.poll(() => page.getByTestId('pseudonym-row').count()).toBe(2);
     expect(await page.getByTestId('kind-filter-place').textContent()).toMatch(/Plats\/stadsdel\s*2/);
     await page.getByTestId('kind-filter-all').click();
-    await page.getByTestId('pseudonym-search').fill('söder');
+    // from the keyboard: "/" to the search field, type, Escape clears it
+    await page.getByTestId('kind-filter-all').focus();
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pseudonym-search');
+    await page.keyboard.type('söder');
     await expect.poll(() => page.getByTestId('pseudonym-row').count()).toBe(1);
-    await page.getByTestId('pseudonym-search').fill('');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('pseudonym-row').count()).toBe(1 + taken);
+    // ↓ moves to the same cell in the next row
+    await page.getByTestId('pseudonym-cell').first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(await page.getByTestId('pseudonym-cell').nth(1).inputValue());
 
     // an edit is saved on Enter, and is one undo step
     const cell = row(page, 'Söderby').getByTestId('pseudonym-cell');

@@ -4,7 +4,7 @@
  * saved on Enter or when focus leaves it (one undo step), Escape puts it back; ↑/↓ move to the
  * same cell of the row above or below.
  */
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PseudonymKind, PseudonymRow } from '../../../../shared/contract/privacy';
 import { formatNumber } from '../../util/format';
@@ -61,6 +61,18 @@ export function PseudonymTable() {
   const occurrences = usePseudonyms((s) => s.occurrences);
   const save = usePseudonyms((s) => s.save);
   const [query, setQuery] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  // "/" finds a name, as in the other lists; not while typing in a field or with a dialog open
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent): void => {
+      const target = e.target as HTMLElement;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || target.closest('input, textarea, select, [contenteditable], [role="dialog"]')) return;
+      e.preventDefault();
+      search.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const [kind, setKind] = useState<PseudonymKind | 'all'>('all');
   const perKind = useMemo(() => {
     const n: Record<PseudonymKind, number> = { person: 0, place: 0, unit: 0, other: 0 };
@@ -75,7 +87,7 @@ export function PseudonymTable() {
   return (
     <>
       <div className="pseudonym-toolbar">
-        <input type="search" className="pseudonym-search" placeholder={t('privacy.search')} aria-label={t('privacy.search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="pseudonym-search" />
+        <input ref={search} type="search" className="pseudonym-search" onKeyDown={(e) => e.key === 'Escape' && setQuery('')} placeholder={t('privacy.search')} aria-label={t('privacy.search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="pseudonym-search" />
         <div className="kind-filter" role="group" aria-label={t('privacy.kind')}>
           {(['all', ...KINDS] as const).map((k) => (
             <button key={k} type="button" className="kind-chip" aria-pressed={kind === k} onClick={() => setKind(k)} data-testid={`kind-filter-${k}`}>
