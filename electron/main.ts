@@ -51,7 +51,8 @@ app.on('open-file', (event, file) => {
 });
 // one app per user: a project opened from the OS or a recent-documents list while the app
 // runs reaches the running one (its command line), which opens it or asks for its passphrase
-if (!app.requestSingleInstanceLock()) app.quit();
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
 app.on('second-instance', (_event, argv) => {
   const file = projectFromArgs(argv);
   if (core && file) void openNamed(core, file, false);
@@ -120,7 +121,7 @@ async function createWindow(): Promise<void> {
 }
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-app.whenReady().then(createWindow, (e: unknown) => {
+app.whenReady().then(() => (firstInstance ? createWindow() : undefined), (e: unknown) => {
   console.error(e);
   app.quit();
 });
