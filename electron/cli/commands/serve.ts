@@ -9,7 +9,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'Open the project in browser mode: a server on 127.0.0.1 that only the opened page can call.',
   usage: 'serve <project> [--port N] [--open]',
-  details: 'Prints a start link to open in a browser; it works once (the page then holds its own credential). Stop with Ctrl+C.\n  --port N   port to listen on (default: a free port)\n  --open     open the default browser, where there is one',
+  details: 'Prints a start link to open in a browser; it works once (the page then holds its own credential). Stop with Ctrl+C.\n  --port N   port to listen on (default: a free port)\n  --open     open the default browser, where there is one\nAn encrypted project is not asked for here: the page asks for its passphrase (or set RODTRAD_PASSPHRASE).',
   options: { port: { type: 'string' }, open: { type: 'boolean' } },
   project: 'page',
   host: 'browser',
