@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HostDialogs } from './core/api/session';
 import { appRoot } from './core/paths';
-import { CoreClient, type CoreChild } from './desktop/core-client';
+import { CoreCallError, CoreClient, type CoreChild } from './desktop/core-client';
 import { CORE_PROCESS_FILE } from './desktop/core-protocol';
 import { MEDIA_PATH_PREFIX, mediaResponse } from './desktop/media-protocol';
 import { CONTENT_SECURITY_POLICY } from './security';
@@ -22,9 +22,47 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 let win: BrowserWindow | null = null;
 let core: CoreClient | null = null;
 
-function projectFromArgs(): string | undefined {
-  return process.argv.slice(1).find((a) => a.endsWith('.rodtrad') && existsSync(a));
+/** The project named on a command line (this app's, or a second instance's the OS started). */
+function projectFromArgs(argv: readonly string[]): string | undefined {
+  return argv.slice(1).find((a) => a.endsWith('.rodtrad') && existsSync(a));
 }
+
+/**
+ * Opens a project the OS or the command line names. An encrypted one is not opened here: the
+ * core keeps it waiting and the page asks for its passphrase in its own dialog and sends it
+ * through the one IPC channel (project.unlock), so it never passes through this process's
+ * arguments, environment or log.
+ */
+function openNamed(client: CoreClient, file: string, sample: boolean): Promise<void> {
+  return client.open(file, sample).then(
+    () => undefined,
+    (e: unknown) => {
+      if (e instanceof CoreCallError && e.wire.code === 'passphrase-needed') return;
+      // a project that does not open leaves the app running with none; the UI offers to open another
+      console.error(`Rödtråd: ${e instanceof Error ? e.message : String(e)}`);
+    },
+  );
+}
+
+/** Files the OS asked to open before the window was there (macOS sends open-file early). */
+const openedByOs: string[] = [];
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  if (core && win) void openNamed(core, file, false).then(() => win?.focus());
+  else openedByOs.push(file);
+});
+// one app per user: a project opened from the OS or a recent-documents list while the app
+// runs reaches the running one (its command line), which opens it or asks for its passphrase
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.on('second-instance', (_event, argv) => {
+  const file = projectFromArgs(argv);
+  if (core && file) void openNamed(core, file, false);
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
 
 function spawnCore(): CoreChild {
   const child = utilityProcess.fork(path.join(appRoot(), 'dist', CORE_PROCESS_FILE), [], { serviceName: 'Rödtråd core' });
@@ -81,16 +119,13 @@ async function createWindow(): Promise<void> {
   win = new BrowserWindow(windowOptions(path.join(appRoot(), 'dist', 'preload.cjs')));
   client.dialogs = nativeDialogs(win);
   win.once('ready-to-show', () => win?.show());
-  const fromArgs = projectFromArgs();
-  // a project that does not open leaves the app running with none; the UI offers to open another
-  await client
-    .open(fromArgs ?? path.join(app.getPath('userData'), 'exempelprojekt.rodtrad'), fromArgs === undefined)
-    .catch((e: unknown) => console.error(`Rödtråd: ${e instanceof Error ? e.message : String(e)}`));
+  const named = openedByOs.pop() ?? projectFromArgs(process.argv);
+  await openNamed(client, named ?? path.join(app.getPath('userData'), 'exempelprojekt.rodtrad'), named === undefined);
   await win.loadURL(`${APP_SCHEME}://rodtrad/index.html`);
 }
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-app.whenReady().then(createWindow, (e: unknown) => {
+app.whenReady().then(() => (firstInstance ? createWindow() : undefined), (e: unknown) => {
   console.error(e);
   app.quit();
 });

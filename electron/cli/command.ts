@@ -37,9 +37,10 @@ export interface Command {
   options?: OptionSpec;
   /**
    * 'open': the project must exist and is opened; 'create': the path is a new project;
-   * 'none': no project argument (e.g. help).
+   * 'none': no project argument (e.g. help); 'page': opened, or, when encrypted and
+   * RODTRAD_PASSPHRASE is not set, left waiting for the page to ask for its passphrase (serve).
    */
-  project: 'open' | 'create' | 'none';
+  project: 'open' | 'create' | 'none' | 'page';
   /**
    * The session's host (default 'cli'). `serve` hands its session to the browser-mode server,
    * so the page's calls get browser mode's path policy, not the CLI's trust in its arguments.

@@ -22,5 +22,5 @@ export function pseudonymiseOption(o: Record<string, unknown>): boolean | undefi
 export function privacyNote(privacy: ExportPrivacy | undefined): string {
   if (!privacy?.leakChecked) return '';
   const pseudonyms = privacy.pseudonymised ? ` Pseudonymised (${privacy.replacements} replacement${privacy.replacements === 1 ? '' : 's'}).` : '';
-  return `${pseudonyms} Checked: no real names, personnummer or source file names in the file.`;
+  return `${pseudonyms} Checked: no real names (${privacy.names} searched), personnummer or source file names (${privacy.sourceFiles} searched) in the file.`;
 }

@@ -77,7 +77,10 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       projectPath = positionals.shift();
       if (!projectPath) throw new UsageError('missing the project file');
       if (command.project === 'open') await openWithPassphrase(session, projectPath);
-      else {
+      else if (command.project === 'page') {
+        // browser mode asks in the page; the terminal is not asked
+        if (!session.openOrLock(projectPath) && process.env.RODTRAD_PASSPHRASE) session.unlock(process.env.RODTRAD_PASSPHRASE);
+      } else {
         const passphrase = options.encrypt === true ? await newPassphrase(projectPath, 'RODTRAD_PASSPHRASE') : undefined;
         session.createProject(projectPath, typeof options.name === 'string' ? options.name : undefined, passphrase);
       }

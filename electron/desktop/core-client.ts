@@ -164,6 +164,8 @@ export class CoreClient {
         return;
       case 'event':
         if (message.event.type === 'project') this.projectFile = message.event.file;
+        // an encrypted project waiting for its passphrase waits again in a restarted core
+        if (message.event.type === 'locked') this.projectFile = message.event.file;
         this.options.onEvent(message.event);
         return;
       case 'dialog':

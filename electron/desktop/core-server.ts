@@ -64,7 +64,13 @@ export function serveCore(port: CorePort, options: CoreServerOptions): Session {
         }
         // the file comes from main (argv or the sample project), not from the page: trusted like a dialog's pick
         session.rememberPicked([message.file]);
-        answer(message.id, await invokeDirect(session, 'project.open', { path: message.file }));
+        {
+          const reply = await invokeDirect(session, 'project.open', { path: message.file });
+          // an encrypted project waits for the page to ask for its passphrase (project.unlock):
+          // main never sees the passphrase, so it is in no command line, environment or log
+          if (!reply.ok && reply.error.code === 'passphrase-needed') session.lock(message.file);
+          answer(message.id, reply);
+        }
         return;
       case 'dialog-reply': {
         const waiting = dialogs.get(message.id);

@@ -4,13 +4,14 @@
  * the core, importing the 144-interview corpus through the import job, and a mix of 40
  * search queries — each as encryptedSpeed / plainSpeed (1 = free; the target is >= 0.7).
  */
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { Session } from '../../electron/core/api/session';
 import { createCode } from '../../electron/core/coding/codes';
 import { createQuotation } from '../../electron/core/coding/quotations';
-import { forgetPassphrase } from '../../electron/core/db/driver';
+import { forgetPassphrase, KDF_ITERATIONS } from '../../electron/core/db/driver';
 import { insertDocument } from '../../electron/core/documents/store';
 import { stopIdleJobWorkers } from '../../electron/core/jobs/run';
 import { Project } from '../../electron/core/project/project';
@@ -52,16 +53,38 @@ function codedProject(file: string, passphrase: string | undefined): { insertMs:
   return { insertMs: insert.ms };
 }
 
-/** Median of `n` opens (the first open of an encrypted project in a process derives the key; later ones reuse it). */
-function openMs(file: string, passphrase: string | undefined, n = 5): { first: number; median: number } {
-  forgetPassphrase(file);
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
+/**
+ * Opening the plain and the encrypted project: the first open in the process (for the
+ * encrypted one with the key derivation), then `n` later opens of each, alternating which
+ * goes first so that load from other work on the machine falls on both alike; medians.
+ * A later encrypted open reuses the key derived in this process (kept in memory only).
+ */
+function openTimes(plainFile: string, encFile: string, n = 25): { plainFirst: number; encFirst: number; plain: number; enc: number } {
+  forgetPassphrase(encFile);
+  const once = (file: string, passphrase: string | undefined): number => {
     const o = time(() => Project.open(file, { passphrase }));
     o.value.close();
-    samples.push(o.ms);
+    return o.ms;
+  };
+  const plainFirst = once(plainFile, undefined);
+  const encFirst = once(encFile, PASSPHRASE);
+  const plain: number[] = [];
+  const enc: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      plain.push(once(plainFile, undefined));
+      enc.push(once(encFile, PASSPHRASE));
+    } else {
+      enc.push(once(encFile, PASSPHRASE));
+      plain.push(once(plainFile, undefined));
+    }
   }
-  return { first: samples[0]!, median: summarize(samples.slice(1)).p50 };
+  return { plainFirst, encFirst, plain: summarize(plain).p50, enc: summarize(enc).p50 };
+}
+
+/** The key derivation alone, as SQLCipher 4 does it (what the first encrypted open adds). */
+function kdfMs(): number {
+  return time(() => pbkdf2Sync(Buffer.from(PASSPHRASE, 'utf8'), randomBytes(16), KDF_ITERATIONS, 32, 'sha512')).ms;
 }
 
 export async function encryptionBench(): Promise<Record<string, unknown>> {
@@ -71,8 +94,8 @@ export async function encryptionBench(): Promise<Record<string, unknown>> {
     const encFile = path.join(tmp.dir, 'encrypted.rodtrad');
     const plainInsert = codedProject(plainFile, undefined).insertMs;
     const encInsert = codedProject(encFile, PASSPHRASE).insertMs;
-    const plainOpen = openMs(plainFile, undefined);
-    const encOpen = openMs(encFile, PASSPHRASE);
+    const opens = openTimes(plainFile, encFile);
+    const kdf = kdfMs();
 
     const corpus = path.join(tmp.dir, 'texts');
     makeCorpus(corpus, { interviews: 144, words: 11_000 });
@@ -108,9 +131,18 @@ export async function encryptionBench(): Promise<Record<string, unknown>> {
 
     return {
       cipher: 'SQLCipher 4 (AES-256-CBC, HMAC-SHA512, PBKDF2-HMAC-SHA512 256,000 iterations)',
-      target: 'each ratio >= 0.7',
-      open: { ...pair(plainOpen.median, encOpen.median), note: 'median of later opens in the process: the key is derived once per process and passphrase' },
-      firstOpen: { ...pair(plainOpen.first, encOpen.first), note: 'the first open in a process, with the key derivation (PBKDF2, 256,000 iterations): deliberately slow, once per session' },
+      target: 'each ratio >= 0.7, except firstOpen (see its target)',
+      open: {
+        ...pair(opens.plain, opens.enc),
+        reference: 'plain: the same project unencrypted, opened in the same process, alternating with the encrypted one (median of 25 each)',
+        note: 'later opens in a process: the key derived at the first open is reused from the process memory (never written anywhere); the page cipher and HMAC are all that is left',
+      },
+      firstOpen: {
+        ...pair(opens.plainFirst, opens.encFirst),
+        kdfMs: round(kdf, 1),
+        reference: 'plain: the first open of the unencrypted project in the same process; kdfMs: PBKDF2-HMAC-SHA512 with 256,000 iterations measured alone in the same run',
+        target: 'none: by design. The key derivation is slow on purpose (it is what makes guessing a passphrase slow) and runs once per process and passphrase; it is not weakened for speed',
+      },
       quotationInsert20k: pair(plainInsert, encInsert),
       import144: pair(plainImport.ms, encImport.ms),
       searchQueryMix40: pair(plainSearch, encSearch),

@@ -229,7 +229,9 @@ export async function crashRuns(kind: CrashKind, runs: number, seed: number, log
       }
       const child = await runChild(args, encrypted, killAfter);
       if (!child.killed && !child.lines.includes('done')) {
-        report.failures.push(`run ${run} (${kind}): the child failed: ${child.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+        // the error's own line (a stack trace ends with Node's version, which says nothing)
+        const why = child.stderr.split('\n').find((l) => /\b\w*Error\b|\bE[A-Z]{3,}\b/u.test(l)) ?? child.stderr.trim().split('\n').slice(-3).join(' / ');
+        report.failures.push(`run ${run} (${kind}): the child failed: ${why.trim()}`);
         continue;
       }
       if (!child.killed) report.finished++;

@@ -36,6 +36,10 @@ export const ExportPrivacy = z.object({
   replacements: z.number().int(),
   /** The export was read back and searched for real names, personnummer and source file names: none found. */
   leakChecked: z.boolean(),
+  /** How many real names of the list the check searched for (0 when it did not run). */
+  names: z.number().int(),
+  /** How many source file names the check searched for. */
+  sourceFiles: z.number().int(),
 });
 export type ExportPrivacy = z.infer<typeof ExportPrivacy>;
 
@@ -50,6 +54,29 @@ export const privacyMethods = {
     params: z.object({ entries: z.array(PseudonymRow).max(100_000) }).strict(),
     result: PseudonymListResult,
     mutates: true,
+  }),
+  'pseudonyms.add': method({
+    summary:
+      'Add one name to the list kept in the project (one undo step), e.g. a selection in a document: its kind and pseudonym are guessed when not given (kind from the name and how the documents use it, the next free "Person X" / "Plats X" …). A name already in the list is refused.',
+    params: z
+      .object({
+        real: PseudonymRow.shape.real,
+        pseudonym: PseudonymRow.shape.pseudonym.optional(),
+        kind: PseudonymKind.optional(),
+      })
+      .strict(),
+    result: PseudonymListResult,
+    mutates: true,
+  }),
+  'pseudonyms.occurrences': method({
+    summary: 'How often each name of the list occurs in the documents (inflected forms too, as exports replace them) and in how many documents.',
+    params: z.object({}).strict(),
+    result: z.array(z.object({ real: z.string(), count: z.number().int(), documents: z.number().int() })),
+  }),
+  'pseudonyms.guessKind': method({
+    summary: 'The kind a name probably is (person, place, unit = organisation, other), from the name and how the documents use it, with the pseudonym it would get.',
+    params: z.object({ real: PseudonymRow.shape.real }).strict(),
+    result: z.object({ kind: PseudonymKind, pseudonym: z.string() }),
   }),
   'pseudonyms.load': method({
     summary:

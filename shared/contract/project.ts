@@ -39,6 +39,8 @@ export const projectMethods = {
       version: z.string(),
       host: z.enum(['desktop', 'browser', 'cli', 'test']),
       project: z.string().nullable(),
+      /** An encrypted project the host was asked to open (command line, OS, a restart) that waits for its passphrase. */
+      locked: z.string().nullable(),
       schemaVersion: z.number().int(),
     }),
   }),
@@ -80,6 +82,12 @@ export const projectMethods = {
     summary:
       'Open an existing project file (upgraded after a backup copy when older). Browser mode: only a .rodtrad file inside the browse root. An encrypted project needs its passphrase (error passphrase-needed without one, wrong-passphrase for a wrong one; the file is not touched); it is kept in the host process\'s memory only.',
     params: z.object({ path: ProjectOpenPath, passphrase: Passphrase.optional() }).strict(),
+    result: ProjectInfo,
+  }),
+  'project.unlock': method({
+    summary:
+      'Open the encrypted project the host was asked to open (the desktop\'s command line or OS, `rodtrad serve`, a reopen after a restart) with the passphrase the user typed in the page. It names no file: only the waiting one (app.info locked) can be opened. wrong-passphrase leaves it waiting and the file untouched.',
+    params: z.object({ passphrase: Passphrase }).strict(),
     result: ProjectInfo,
   }),
   'project.setPassphrase': method({

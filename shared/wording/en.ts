@@ -126,6 +126,7 @@ export const en: Wording = {
         ['Counting rule', f.countingRule],
         ['Made', en.dateTime(f.madeAt)],
         ['Program', `Rödtråd ${f.version}`],
+        ...(f.privacy ? [['Pseudonyms', en.privacyChecked(f.privacy.names)] as [string, string]] : []),
       ],
     };
   },
@@ -136,4 +137,6 @@ export const en: Wording = {
     return `Positions counted ${how}: ${which}.`;
   },
   refiLength: (n, unit) => `${formatInteger(n, 'en')} ${unit.startsWith('utf16') ? 'UTF-16 units' : 'characters counted as code points'}${unit.endsWith('-lf') ? ', a CRLF as one' : ''}`,
+  privacyChecked: (names) =>
+    `${names > 0 ? `Pseudonymised with the project's code key (${names} name${names === 1 ? '' : 's'}). ` : ''}The file was read back and checked before it was handed out: no ${names > 0 ? 'real names from the list, ' : ''}personnummer or source file names were in it.`,
 };

@@ -127,6 +127,7 @@ export const sv: Wording = {
         ['Räkneregel', f.countingRule],
         ['Skapad', sv.dateTime(f.madeAt)],
         ['Program', `Rödtråd ${f.version}`],
+        ...(f.privacy ? [['Pseudonymisering', sv.privacyChecked(f.privacy.names)] as [string, string]] : []),
       ],
     };
   },
@@ -137,4 +138,6 @@ export const sv: Wording = {
     return `Positioner räknade ${how}: ${which}.`;
   },
   refiLength: (n, unit) => `${formatInteger(n, 'sv')} ${unit.startsWith('utf16') ? 'UTF-16-enheter' : 'tecken räknade som kodpunkter'}${unit.endsWith('-lf') ? ', CRLF som ett' : ''}`,
+  privacyChecked: (names) =>
+    `${names > 0 ? `Pseudonymiserad med projektets kodnyckel (${names} namn). ` : ''}Filen lästes tillbaka och kontrollerades innan den lämnades ut: inga ${names > 0 ? 'verkliga namn ur listan, ' : ''}personnummer eller källfilsnamn fanns i den.`,
 };

@@ -33,6 +33,8 @@ export interface ProvenanceFacts {
   /** ISO time from Project.now(). */
   madeAt: string;
   version: string;
+  /** The export is pseudonymised with this many names (0: none in the list) and was checked for leaks; null: not checked. */
+  privacy?: { names: number } | null;
 }
 
 export interface Wording {
@@ -76,4 +78,6 @@ export interface Wording {
   /** Label/value rows of the provenance page or sheet. */
   provenance(f: ProvenanceFacts): { title: string; rows: [string, string][] };
   allDocuments: string;
+  /** The provenance page's line on pseudonyms and the leak check. */
+  privacyChecked(names: number): string;
 }

@@ -22,6 +22,9 @@ CREATE INDEX memos_document ON memos(document_id);
 -- index memos_quotation
 CREATE INDEX memos_quotation ON memos(quotation_id);
 
+-- index pseudonyms_position
+CREATE INDEX pseudonyms_position ON pseudonyms(position);
+
 -- index quotation_codes_code
 CREATE INDEX quotation_codes_code ON quotation_codes(code_id, quotation_id);
 
@@ -191,6 +194,15 @@ CREATE TABLE project_meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- table pseudonyms
+CREATE TABLE pseudonyms (
+  id INTEGER PRIMARY KEY,
+  real TEXT NOT NULL,
+  pseudonym TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'place', 'unit', 'other')),
+  position INTEGER NOT NULL
+);
 
 -- table quotation_codes
 CREATE TABLE quotation_codes (

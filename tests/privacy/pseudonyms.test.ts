@@ -182,9 +182,25 @@ describe('exports with pseudonyms and the leak check', () => {
     expect(clip.text).toContain('Person A');
   });
 
+  it('says what was checked, and the provenance page says the export was pseudonymised and checked', async () => {
+    const r = await dispatch(s, 'tables.exportThemeTable', { options: { quotes: 3, language: 'sv' }, format: 'docx', path: path.join(out, 'ursprung.docx') });
+    expect(r.privacy).toEqual({ pseudonymised: true, replacements: expect.any(Number), leakChecked: true, names: LIST.length, sourceFiles: 1 });
+    const sv = await textOf(path.join(out, 'ursprung.docx'), 'docx');
+    expect(sv).toContain(`Pseudonymiserad med projektets kodnyckel (${LIST.length} namn). Filen lästes tillbaka och kontrollerades innan den lämnades ut`);
+    const m = path.join(out, 'ursprung.xlsx');
+    await dispatch(s, 'tables.exportMatrix', { cols: 'stadsdel', format: 'xlsx', path: m, language: 'en' });
+    expect(await textOf(m, 'xlsx')).toContain(`Pseudonymised with the project's code key (${LIST.length} names). The file was read back and checked`);
+    const report = path.join(out, 'ursprung-rapport.docx');
+    await dispatch(s, 'quotations.export', { format: 'xlsx', path: report.replace(/docx$/u, 'xlsx') });
+    expect(await textOf(report.replace(/docx$/u, 'xlsx'), 'xlsx')).toContain('Pseudonymiserad med projektets kodnyckel');
+  });
+
   it('with --no-pseudonymise (false) the names stay and nothing is checked', async () => {
     const r = await dispatch(s, 'tables.exportThemeTable', { options: { quotes: 3 }, format: 'md', pseudonymise: false });
-    expect(r.privacy).toEqual({ pseudonymised: false, replacements: 0, leakChecked: false });
+    expect(r.privacy).toEqual({ pseudonymised: false, replacements: 0, leakChecked: false, names: 0, sourceFiles: 0 });
+    // and its provenance page does not claim it was
+    const docx = await dispatch(s, 'tables.exportThemeTable', { options: { quotes: 3 }, format: 'docx', pseudonymise: false });
+    expect((await readExportText(Buffer.from(docx.base64!, 'base64'), 'docx')).map((x) => x.text).join('\n')).not.toMatch(/Pseudonymiser|kontrollerades/);
     expect(Buffer.from(r.base64!, 'base64').toString()).toContain('Anna Andersson');
   });
 

@@ -9,9 +9,9 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'Open the project in browser mode: a server on 127.0.0.1 that only the opened page can call.',
   usage: 'serve <project> [--port N] [--open]',
-  details: 'Prints a start link to open in a browser; it works once (the page then holds its own credential). Stop with Ctrl+C.\n  --port N   port to listen on (default: a free port)\n  --open     open the default browser, where there is one',
+  details: 'Prints a start link to open in a browser; it works once (the page then holds its own credential). Stop with Ctrl+C.\n  --port N   port to listen on (default: a free port)\n  --open     open the default browser, where there is one\nAn encrypted project is not asked for here: the page asks for its passphrase (or set RODTRAD_PASSPHRASE).',
   options: { port: { type: 'string' }, open: { type: 'boolean' } },
-  project: 'open',
+  project: 'page',
   host: 'browser',
   async run(ctx) {
     const port = ctx.options.port === undefined ? 0 : Number(ctx.options.port);
@@ -30,7 +30,8 @@ export const serveCommand: Command = {
     const startUrl = server.startUrl();
     const interactive = process.stdin.isTTY === true && !ctx.json;
     const more = interactive ? '\nPress Enter for a new link (another tab or browser), Ctrl+C to stop.' : '\nPress Ctrl+C to stop.';
-    ctx.print(`Rödtråd is running in browser mode. Open (the link works once):\n${startUrl}${more}`, { url: startUrl, address: server.url, port: server.port });
+    const locked = ctx.session.locked ? '\nThe project is encrypted: the page asks for its passphrase, which stays in this process\'s memory only.' : '';
+    ctx.print(`Rödtråd is running in browser mode. Open (the link works once):\n${startUrl}${locked}${more}`, { url: startUrl, address: server.url, port: server.port, locked: ctx.session.locked !== null });
     // each start link lets one page in; a user who closed the tab asks for another here
     const lines = interactive ? createInterface({ input: process.stdin }) : null;
     lines?.on('line', () => process.stdout.write(`${server.startUrl()}\n`));

@@ -38,7 +38,8 @@ export const reportHandlers: Handlers<ReportMethod> = {
   'reports.variables': ({ session }) => variables(session.requireProject()),
   'reports.term': ({ session }, req) => termReport(session.requireProject(), req),
   'reports.exportTerm': async ({ session, signal, progress }, req) => {
-    const { path: file, jobId: _jobId, pseudonymise, ...params } = req;
+    const { path: file, jobId: _jobId, ...params } = req;
+    const { pseudonymise } = req;
     const project = session.requireProject();
     const bytes = await runJob<Uint8Array>('reports.exportTerm', project.file, params, { signal, onProgress: progress });
     return deliver(Buffer.from(bytes), req.format, file, req.language === 'sv' ? 'terminsrapport' : 'term-report', { project, pseudonymise });
@@ -46,7 +47,8 @@ export const reportHandlers: Handlers<ReportMethod> = {
   'reports.frequencies': ({ session }, req) => frequencies(session.requireProject(), req),
   'reports.openAnswers': ({ session }, req) => openAnswers(session.requireProject(), req),
   'reports.exportFrequencies': async ({ session, signal, progress }, req) => {
-    const { path: file, jobId: _jobId, pseudonymise, ...params } = req;
+    const { path: file, jobId: _jobId, ...params } = req;
+    const { pseudonymise } = req;
     const project = session.requireProject();
     const bytes = await runJob<Uint8Array>('reports.exportFrequencies', project.file, params, { signal, onProgress: progress });
     return deliver(Buffer.from(bytes), req.format, file, req.language === 'sv' ? 'frekvenstabeller' : 'frequency-tables', { project, pseudonymise });

@@ -34,7 +34,7 @@ export const tableHandlers: Handlers<TableMethod> = {
     const t = buildThemeTable(p, req);
     assertLayoutUsable(t);
     const prov = (): Provenance =>
-      provenanceOf(p, { language: t.options.language, filter: t.options.filter, codes: themeTableCodePaths(p, t), countingRule: wording(t.options.language).themeCountingRule(t.options.counts) });
+      provenanceOf(p, { language: t.options.language, filter: t.options.filter, codes: themeTableCodePaths(p, t), countingRule: wording(t.options.language).themeCountingRule(t.options.counts), pseudonymise });
     const bytes = format === 'docx' ? await (await import('../export/theme-table-docx')).themeTableDocx(t, prov()) : format === 'html' ? themeTableHtmlFile(t) : themeTableMarkdownFile(t);
     return deliver(bytes, format, t.caption || (t.options.language === 'sv' ? 'Tematabell' : 'Theme table'), path, { project: p, pseudonymise });
   },
@@ -47,7 +47,7 @@ export const tableHandlers: Handlers<TableMethod> = {
     const p = session.requireProject();
     const m = buildMatrix(p, req);
     const lang = req.language;
-    const prov = provenanceOf(p, { language: lang, filter: req.filter, codes: req.codeIds ? m.rows.map((r) => r.path) : [], countingRule: wording(lang).matrixCountingRule(m.cells) });
+    const prov = provenanceOf(p, { language: lang, filter: req.filter, codes: req.codeIds ? m.rows.map((r) => r.path) : [], countingRule: wording(lang).matrixCountingRule(m.cells), pseudonymise });
     const bytes = format === 'xlsx' ? await matrixXlsx(m, lang, prov) : matrixCsv(m, lang);
     return deliver(bytes, format, lang === 'sv' ? 'Kodmatris' : 'Code matrix', path, { project: p, pseudonymise });
   },
@@ -56,7 +56,7 @@ export const tableHandlers: Handlers<TableMethod> = {
     const p = session.requireProject();
     const c = buildCooccurrence(p, req);
     const lang = req.language;
-    const prov = provenanceOf(p, { language: lang, filter: req.filter, codes: req.codeIds ? c.codes.map((r) => r.path) : [], countingRule: wording(lang).cooccurrenceCountingRule(c.by) });
+    const prov = provenanceOf(p, { language: lang, filter: req.filter, codes: req.codeIds ? c.codes.map((r) => r.path) : [], countingRule: wording(lang).cooccurrenceCountingRule(c.by), pseudonymise });
     const bytes = format === 'xlsx' ? await cooccurrenceXlsx(c, lang, prov) : cooccurrenceCsv(c, lang);
     return deliver(bytes, format, lang === 'sv' ? 'Samförekomst' : 'Co-occurrence', path, { project: p, pseudonymise });
   },

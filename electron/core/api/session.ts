@@ -52,6 +52,12 @@ export class Session {
   readonly browseRoot: string;
   /** Files the desktop's native dialogs returned: the only paths a desktop page may name. */
   private readonly picked = new Set<string>();
+  /**
+   * A project the host was asked to open (the desktop's command line or OS, `rodtrad serve`)
+   * that is encrypted: it waits here for the page to ask the user for its passphrase and
+   * send it with `project.unlock`. Only the file name is kept, never a passphrase.
+   */
+  private lockedFile: string | null = null;
   /** The app's rotating backups of the open project (desktop and browser mode). */
   private backups: { auto: AutoBackups; timer: NodeJS.Timeout } | null = null;
 
@@ -80,8 +86,41 @@ export class Session {
 
   openProject(file: string, passphrase?: string): Project {
     const p = Project.open(file, { passphrase });
+    this.lockedFile = null;
     this.replace(p);
     return p;
+  }
+
+  get locked(): string | null {
+    return this.lockedFile;
+  }
+
+  /**
+   * Opens a file the host names (not the page), or, when it is encrypted, keeps it waiting
+   * for its passphrase (`locked`, event `locked`). Other errors are thrown as they are.
+   */
+  openOrLock(file: string): Project | null {
+    try {
+      return this.openProject(file);
+    } catch (e) {
+      if (!(e instanceof UserError) || e.code !== 'passphrase-needed') throw e;
+      this.lock(file);
+      return null;
+    }
+  }
+
+  /** Closes what is open and keeps file waiting for its passphrase (see `locked`). */
+  lock(file: string): void {
+    this.replace(null);
+    this.lockedFile = path.resolve(file);
+    this.emit({ type: 'locked', file: this.lockedFile });
+  }
+
+  /** Opens the waiting encrypted project with the passphrase the user typed. */
+  unlock(passphrase: string): Project {
+    const file = this.lockedFile;
+    if (!file) throw new UserError('nothing-locked', 'no encrypted project is waiting for its passphrase', undefined, 'inget krypterat projekt väntar på sin lösenfras');
+    return this.openProject(file, passphrase);
   }
 
   createProject(file: string, name?: string, passphrase?: string): Project {
@@ -109,6 +148,7 @@ export class Session {
   }
 
   closeProject(): boolean {
+    this.lockedFile = null;
     const had = this.current !== null;
     this.replace(null);
     return had;

@@ -98,7 +98,7 @@ function wrongPassphrase(file: string): UserError {
 }
 
 /** SQLCipher 4's key derivation: PBKDF2-HMAC-SHA512, 256,000 iterations, 32-byte key, the file's 16-byte salt. */
-const KDF_ITERATIONS = 256_000;
+export const KDF_ITERATIONS = 256_000;
 /** Keys derived per passphrase, by the file's salt (hex). */
 const derivedKeys = new Map<string, Map<string, Buffer>>();
 

@@ -10,6 +10,7 @@ import { wording } from '../../../shared/wording';
 import type { DocumentFilter } from '../../../shared/contract/filter';
 import { describeFilter } from '../analysis/filter';
 import type { Project } from '../project/project';
+import { exportPrivacyPlan } from '../privacy/export-guard';
 import { appVersion } from '../version';
 
 export interface Provenance {
@@ -23,6 +24,8 @@ export interface ProvenanceInput {
   /** Code paths shown; [] = every code, null = not about codes. */
   codes: string[] | null;
   countingRule: string;
+  /** The export's pseudonymise option (default: on when the project has a pseudonym list). */
+  pseudonymise?: boolean | undefined;
 }
 
 export function projectName(p: Project): string {
@@ -30,6 +33,7 @@ export function projectName(p: Project): string {
 }
 
 export function provenanceOf(p: Project, input: ProvenanceInput): Provenance {
+  const plan = exportPrivacyPlan(p, input.pseudonymise);
   return wording(input.language).provenance({
     project: projectName(p),
     filter: describeFilter(input.filter, input.language),
@@ -37,6 +41,8 @@ export function provenanceOf(p: Project, input: ProvenanceInput): Provenance {
     countingRule: input.countingRule,
     madeAt: p.now(),
     version: appVersion(),
+    // the guard removes a file that fails the check, so a file that says this passed it
+    privacy: plan.checked ? { names: plan.names } : null,
   });
 }
 

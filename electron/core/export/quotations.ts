@@ -157,6 +157,7 @@ export async function exportQuotations(p: Project, input: QuotationExportInput):
       filter: input.documentIds ? { documentIds: input.documentIds, where: input.where } : { where: input.where },
       codes: input.codeIds ? input.codeIds.map((id) => joinCodePath(codePaths(p).get(id) ?? [])) : [],
       countingRule: wording(language).quotationCountingRule(),
+      pseudonymise: input.pseudonymise,
     });
   const bytes = input.format === 'csv' ? tableCsv(t, language) : await tableXlsx(t, HEADERS[language].sheet, prov());
   return writeOrReturn(p, bytes, input.format, HEADERS[language].file, input.path, t.rows.length, input.pseudonymise);

@@ -16,8 +16,9 @@ import type { ChartLayout } from '../../../shared/charts/term-chart';
 import { provenanceOf } from './provenance';
 import { describeRounding } from '../../../shared/format/numbers';
 
-export type TermExportParams = z.output<typeof TermReportRequest> & { format: 'docx' | 'xlsx'; chart: 'line' | 'bar'; chartLayout?: ChartLayout };
-export type FreqExportParams = z.output<typeof FrequencyRequest> & { format: 'docx' | 'xlsx' | 'csv' | 'md'; open?: z.output<typeof OpenAnswersRequest> };
+/** pseudonymise: the export's option, which its provenance page reports (the guard applies it to the bytes). */
+export type TermExportParams = z.output<typeof TermReportRequest> & { format: 'docx' | 'xlsx'; chart: 'line' | 'bar'; chartLayout?: ChartLayout; pseudonymise?: boolean };
+export type FreqExportParams = z.output<typeof FrequencyRequest> & { format: 'docx' | 'xlsx' | 'csv' | 'md'; open?: z.output<typeof OpenAnswersRequest>; pseudonymise?: boolean };
 
 export async function exportTermJob(p: Project, params: TermExportParams, ctx: JobContext): Promise<Uint8Array> {
   const step = (phase: string, done: number, total: number): void => {
@@ -34,6 +35,7 @@ export async function exportTermJob(p: Project, params: TermExportParams, ctx: J
     filter: { ...params.filter, kinds: params.filter.kinds?.length ? params.filter.kinds : ['interview'] },
     codes: report.rows.map((r) => r.path),
     countingRule: w.termCountingRule(params.includeSubcodes),
+    pseudonymise: params.pseudonymise,
   });
   const bytes = params.format === 'docx' ? await termReportDocx(report, params.chart, onChart, prov, params.chartLayout) : await termReportXlsx(report, params.chart, onChart, prov, params.chartLayout);
   step('writing', 1, 1);
@@ -51,6 +53,7 @@ export async function exportFrequenciesJob(p: Project, params: FreqExportParams,
     filter: { ...params.filter, kinds: params.filter.kinds?.length ? params.filter.kinds : ['survey'] },
     codes: open ? open.rows.map((r) => r.path) : null,
     countingRule: `${wording(params.language).frequencyCountingRule()} ${describeRounding(params.rounding, params.language)}`,
+    pseudonymise: params.pseudonymise,
   });
   if (params.format === 'docx') bytes = await frequenciesDocx(report, open, prov);
   else if (params.format === 'xlsx') bytes = await frequenciesXlsx(report, open, prov);

@@ -32,6 +32,15 @@ export function exportPseudonyms(p: Project, pseudonymise: boolean | undefined):
   return { on: pseudonymise ?? entries.length > 0, entries };
 }
 
+/**
+ * Whether an export is pseudonymised and checked, decided once for the guard and for the
+ * export's provenance page (which says so): the option, else on when the project has a list.
+ */
+export function exportPrivacyPlan(p: Project, pseudonymise: boolean | undefined): { checked: boolean; names: number } {
+  const { on, entries } = exportPseudonyms(p, pseudonymise);
+  return { checked: on, names: on ? entries.length : 0 };
+}
+
 export async function guardedExport(p: Project, raw: Buffer, format: string, target: string | undefined, pseudonymise: boolean | undefined): Promise<GuardedExport> {
   const { on, entries } = exportPseudonyms(p, pseudonymise);
   let bytes = raw;
@@ -61,9 +70,10 @@ export async function checkedWrite(
   guard: { on: boolean; entries: readonly PseudonymRow[]; replacements: number },
 ): Promise<GuardedExport> {
   const { on, entries } = guard;
-  const privacy: ExportPrivacy = { pseudonymised: on && entries.length > 0, replacements: guard.replacements, leakChecked: on };
+  const sources = sourceFileNames(p);
+  const privacy: ExportPrivacy = { pseudonymised: on && entries.length > 0, replacements: guard.replacements, leakChecked: on, names: on ? entries.length : 0, sourceFiles: on ? sources.length : 0 };
   const check = async (written: Buffer, file: string, removeOnHit: boolean): Promise<void> => {
-    const hits = findLeaks(await readExportText(written, format), entries, sourceFileNames(p));
+    const hits = findLeaks(await readExportText(written, format), entries, sources);
     if (hits.length === 0) return;
     if (removeOnHit) rmSync(file, { force: true });
     throw leakError(file, hits, removeOnHit);

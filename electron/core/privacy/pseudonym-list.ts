@@ -10,12 +10,18 @@ import type { PseudonymKind, PseudonymRow } from '../../../shared/contract/priva
 import { UserError } from '../errors';
 import { lazyRequire } from '../lazy-require';
 import type { Project } from '../project/project';
+import { withUndo, type StepLabel } from '../undo/journal';
+import { guessKind, nextPseudonym } from '../../../shared/privacy/entity-kind';
 
 const papa = lazyRequire<typeof PapaNs>('papaparse');
 
-const LIST_KEY = 'pseudonyms';
 const FILE_KEY = 'pseudonyms_file';
-const KINDS: readonly PseudonymKind[] = ['person', 'place', 'unit', 'other'];
+/** The kinds as a CSV may write them, in English or Swedish. */
+const KIND_NAMES: Record<string, PseudonymKind> = {
+  person: 'person', place: 'place', plats: 'place', district: 'place', stadsdel: 'place', ort: 'place',
+  unit: 'unit', enhet: 'unit', organisation: 'unit', organization: 'unit', org: 'unit',
+  other: 'other', övrigt: 'other', annat: 'other',
+};
 
 export interface PseudonymList {
   entries: PseudonymRow[];
@@ -32,15 +38,54 @@ export function readPseudonyms(p: Project): PseudonymList {
     }
     return { entries: parseListCsv(readFileSync(linked, 'utf8'), linked), source: 'file', file: linked };
   }
-  const raw = p.getMeta(LIST_KEY);
-  return { entries: raw ? (JSON.parse(raw) as PseudonymRow[]) : [], source: 'project', file: null };
+  const rows = p.db.prepare('SELECT real, pseudonym, kind FROM pseudonyms ORDER BY position, id').all() as PseudonymRow[];
+  return { entries: rows, source: 'project', file: null };
 }
 
-/** Stores the list in the project (and unlinks any file). */
-export function savePseudonyms(p: Project, entries: readonly PseudonymRow[]): PseudonymList {
+/** What a change to the list did, for the undo step's label. */
+function stepLabel(before: readonly PseudonymRow[], after: readonly PseudonymRow[], imported: boolean): StepLabel {
+  const key = (e: PseudonymRow): string => e.real.toLocaleLowerCase('sv');
+  const was = new Map(before.map((e) => [key(e), e]));
+  const now = new Map(after.map((e) => [key(e), e]));
+  const added = after.filter((e) => !was.has(key(e)));
+  const removed = before.filter((e) => !now.has(key(e)));
+  const changed = after.filter((e) => {
+    const old = was.get(key(e));
+    return old !== undefined && (old.pseudonym !== e.pseudonym || old.kind !== e.kind || old.real !== e.real);
+  });
+  if (imported) return { action: 'pseudonyms.load', text: `Import ${added.length} names into the pseudonym list` };
+  if (added.length + removed.length + changed.length === 1) {
+    if (added[0]) return { action: 'pseudonyms.add', text: `Add "${added[0].real}" to the pseudonym list` };
+    if (removed[0]) return { action: 'pseudonyms.delete', text: `Delete "${removed[0].real}" from the pseudonym list` };
+    return { action: 'pseudonyms.edit', text: `Change the pseudonym of "${changed[0]!.real}"` };
+  }
+  // an edit of a real name is one removed and one added row
+  if (added.length === 1 && removed.length === 1 && changed.length === 0) return { action: 'pseudonyms.edit', text: `Change "${removed[0]!.real}" to "${added[0]!.real}" in the pseudonym list` };
+  if (removed.length === 0 && changed.length === 0) return { action: 'pseudonyms.add', text: `Add ${added.length} names to the pseudonym list` };
+  return { action: 'pseudonyms.set', text: 'Change the pseudonym list' };
+}
+
+/**
+ * Stores the list in the project (and unlinks any file) as one undo step: only the rows that
+ * differ are written, so the step holds what changed and not the whole list twice.
+ */
+export function savePseudonyms(p: Project, entries: readonly PseudonymRow[], options: { imported?: boolean } = {}): PseudonymList {
   const clean = dedupe(entries.map(normalise));
-  p.transaction(() => {
-    p.setMeta(LIST_KEY, JSON.stringify(clean));
+  const before = p.getMeta(FILE_KEY) ? [] : readPseudonyms(p).entries;
+  withUndo(p, stepLabel(before, clean, options.imported === true), () => {
+    const existing = p.db.prepare('SELECT id, real, pseudonym, kind, position FROM pseudonyms').all() as (PseudonymRow & { id: number; position: number })[];
+    const byKey = new Map(existing.map((r) => [r.real.toLocaleLowerCase('sv'), r]));
+    const keep = new Set<number>();
+    const update = p.db.prepare('UPDATE pseudonyms SET real = ?, pseudonym = ?, kind = ?, position = ? WHERE id = ?');
+    const insert = p.db.prepare('INSERT INTO pseudonyms(real, pseudonym, kind, position) VALUES (?, ?, ?, ?)');
+    clean.forEach((e, position) => {
+      const had = byKey.get(e.real.toLocaleLowerCase('sv'));
+      if (!had) return void insert.run(e.real, e.pseudonym, e.kind, position);
+      keep.add(had.id);
+      if (had.real !== e.real || had.pseudonym !== e.pseudonym || had.kind !== e.kind || had.position !== position) update.run(e.real, e.pseudonym, e.kind, position, had.id);
+    });
+    const remove = p.db.prepare('DELETE FROM pseudonyms WHERE id = ?');
+    for (const r of existing) if (!keep.has(r.id)) remove.run(r.id);
     p.db.prepare('DELETE FROM project_meta WHERE key = ?').run(FILE_KEY);
   });
   return readPseudonyms(p);
@@ -50,9 +95,9 @@ export function savePseudonyms(p: Project, entries: readonly PseudonymRow[]): Ps
 export function linkPseudonymFile(p: Project, file: string): PseudonymList {
   const abs = path.resolve(file);
   parseListCsv(readFileSync(abs, 'utf8'), abs); // refuse a file that is no list before linking it
-  p.transaction(() => {
+  withUndo(p, { action: 'pseudonyms.link', text: 'Link a pseudonym list file' }, () => {
     p.setMeta(FILE_KEY, abs);
-    p.db.prepare('DELETE FROM project_meta WHERE key = ?').run(LIST_KEY);
+    p.db.prepare('DELETE FROM pseudonyms').run();
   });
   return readPseudonyms(p);
 }
@@ -67,21 +112,7 @@ function dedupe(entries: PseudonymRow[]): PseudonymRow[] {
   return [...seen.values()];
 }
 
-const PREFIX: Record<PseudonymKind, string> = { person: 'Person', place: 'Plats', unit: 'Enhet', other: 'Namn' };
-
-/** "A" … "Z", "AA" …: the next letter not yet used after the prefix of this kind. */
-export function nextPseudonym(kind: PseudonymKind, taken: readonly PseudonymRow[]): string {
-  const used = new Set(taken.map((t) => t.pseudonym.toLocaleLowerCase('sv')));
-  for (let i = 0; ; i++) {
-    let label = '';
-    for (let n = i; ; n = Math.floor(n / 26) - 1) {
-      label = String.fromCharCode(65 + (n % 26)) + label;
-      if (n < 26) break;
-    }
-    const candidate = `${PREFIX[kind]} ${label}`;
-    if (!used.has(candidate.toLocaleLowerCase('sv'))) return candidate;
-  }
-}
+export { nextPseudonym };
 
 /**
  * A list as CSV: real name, pseudonym, kind (person/place/unit/other), with or without a
@@ -97,10 +128,11 @@ export function parseListCsv(content: string, file: string | undefined): Pseudon
     const real = (r[0] ?? '').trim();
     if (!real) return;
     const kindText = (r[2] ?? '').trim().toLowerCase();
-    const kind = (KINDS as readonly string[]).includes(kindText) ? (kindText as PseudonymKind) : 'person';
-    if (kindText && !(KINDS as readonly string[]).includes(kindText)) {
-      throw new UserError('bad-input', `row ${i + 1}: the kind "${kindText}" is none of person, place, unit, other`, file, `rad ${i + 1}: typen "${kindText}" är ingen av person, place, unit, other`);
+    const named = KIND_NAMES[kindText];
+    if (kindText && !named) {
+      throw new UserError('bad-input', `row ${i + 1}: the kind "${kindText}" is none of person, place, organisation (unit), other`, file, `rad ${i + 1}: typen "${kindText}" är ingen av person, plats, organisation (enhet), övrigt`);
     }
+    const kind = named ?? guessKind(real);
     const pseudonym = (r[1] ?? '').trim() || nextPseudonym(kind, out);
     out.push({ real, pseudonym, kind });
   });

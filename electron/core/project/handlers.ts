@@ -11,18 +11,20 @@ import { runJob } from '../jobs/run';
 import type { CheckResult } from './check';
 
 export const projectHandlers: Handlers<
-  'app.info' | 'project.info' | 'project.create' | 'project.saveAs' | 'project.open' | 'project.setPassphrase' | 'project.close' | 'project.coder' | 'project.setCoder' | 'project.check' | 'project.backup' | 'project.backups' | 'project.restore'
+  'app.info' | 'project.info' | 'project.create' | 'project.saveAs' | 'project.open' | 'project.unlock' | 'project.setPassphrase' | 'project.close' | 'project.coder' | 'project.setCoder' | 'project.check' | 'project.backup' | 'project.backups' | 'project.restore'
 > = {
   'app.info': ({ session }) => ({
     version: appVersion(),
     host: session.host,
     project: session.project?.file ?? null,
+    locked: session.locked,
     schemaVersion: latestVersion(),
   }),
   'project.info': ({ session }) => projectInfo(session.requireProject()),
   'project.create': ({ session }, { path, name, passphrase }) => projectInfo(session.createProject(path, name, passphrase)),
   'project.saveAs': ({ session }, { path }) => projectInfo(session.saveProjectAs(path)),
   'project.open': ({ session }, { path, passphrase }) => projectInfo(session.openProject(path, passphrase)),
+  'project.unlock': ({ session }, { passphrase }) => projectInfo(session.unlock(passphrase)),
   'project.setPassphrase': ({ session }, { passphrase }) => {
     const p = session.requireProject();
     p.setPassphrase(passphrase);

@@ -91,6 +91,7 @@ function mergeOne(p: Project, snapshot: string, source: string, origin: Map<stri
       const quotes = mergeQuotations(p, source, origin, conflicts);
       mergeMemos(p, source, origin, conflicts);
       db.exec('INSERT OR IGNORE INTO main.layouts(guid, kind, name, spec, modified_at) SELECT guid, kind, name, spec, modified_at FROM src.layouts');
+      mergePseudonyms(db);
       const after = counts(p);
       const coders = db.prepare('SELECT name FROM src.coders ORDER BY name').pluck().all() as string[];
       return {
@@ -120,6 +121,22 @@ function mergeOne(p: Project, snapshot: string, source: string, origin: Map<stri
   } finally {
     db.exec('DETACH DATABASE src');
   }
+}
+
+/**
+ * The code key travels with the project: without it a merged project's exports would not be
+ * pseudonymised. Names any input has are kept, the first input's pseudonym where two have the
+ * same name; a list linked as a file stays linked.
+ */
+function mergePseudonyms(db: Project['db']): void {
+  db.exec(`
+    INSERT INTO main.pseudonyms(real, pseudonym, kind, position)
+      SELECT s.real, s.pseudonym, s.kind, (SELECT coalesce(max(position), -1) + 1 FROM main.pseudonyms) + s.position
+      FROM src.pseudonyms s
+      WHERE NOT EXISTS (SELECT 1 FROM main.pseudonyms m WHERE lower(m.real) = lower(s.real))
+      ORDER BY s.position;
+    INSERT OR IGNORE INTO main.project_meta(key, value) SELECT key, value FROM src.project_meta WHERE key = 'pseudonyms_file';
+  `);
 }
 
 function counts(p: Project) {

@@ -41,6 +41,8 @@ export const JOURNALLED_TABLES = [
   'layouts',
   // a transcript's recording: linking and unlinking are steps, and a deleted document's link comes back with it
   'document_media',
+  // the pseudonym list (migration 009): adding, editing, deleting and importing names are steps
+  'pseudonyms',
 ] as const;
 export type JournalledTable = (typeof JOURNALLED_TABLES)[number];
 

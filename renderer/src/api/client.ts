@@ -3,6 +3,7 @@
  * or over HTTP (browser mode, a session credential obtained once for the start link's code). The UI never sees which.
  */
 import type { AppEvent, MethodName, Params, Result } from '../../../shared/contract';
+import type { ExportPrivacy } from '../../../shared/contract/privacy';
 import { i18n } from '../i18n';
 import { base64url, mediaTicketMessage } from '../../../shared/media-ticket';
 
@@ -148,11 +149,33 @@ async function mediaUrl(documentId: number): Promise<string> {
   return `/media/${documentId}?t=${base64url(new Uint8Array(mac))}`;
 }
 
+/** An export the core read back and checked for leaks, and the file it made. */
+export interface CheckedExport {
+  fileName: string;
+  privacy: ExportPrivacy;
+}
+const exportListeners = new Set<(e: CheckedExport) => void>();
+
+/** Every export result carries `privacy`; one that was checked is announced, wherever in the UI it was started. */
+function checkedExport(result: unknown): CheckedExport | null {
+  if (typeof result !== 'object' || result === null) return null;
+  const r = result as { privacy?: ExportPrivacy; fileName?: string | null; path?: string | null };
+  if (!r.privacy?.leakChecked) return null;
+  const fileName = r.fileName ?? r.path?.split(/[\\/]/).pop() ?? '';
+  return { fileName, privacy: r.privacy };
+}
+
 export const api = {
   async call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
     const r = await bridge.invoke(method, params);
     if (!r.ok) throw new ApiError(r.error);
+    const checked = checkedExport(r.result);
+    if (checked) for (const l of exportListeners) l(checked);
     return r.result as Result<M>;
+  },
+  onExportChecked(listener: (e: CheckedExport) => void): () => void {
+    exportListeners.add(listener);
+    return () => exportListeners.delete(listener);
   },
   on(listener: (event: AppEvent) => void): () => void {
     return bridge.on((e) => listener(e as AppEvent));

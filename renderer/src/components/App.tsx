@@ -13,6 +13,7 @@ import { Workbench } from './Workbench';
 import { ImportLayer } from './import/ImportLayer';
 import { InterruptedImportNote } from './import/InterruptedImportNote';
 import { PassphraseDialog } from './PassphraseDialog';
+import { ExportCheckedNote } from './ExportCheckedNote';
 
 export function App() {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function App() {
             <button type="button" className="link" onClick={() => setError(null)}>{t('errors.dismiss')}</button>
           </div>
         )}
+        <ExportCheckedNote />
         {notice && (
           <div className="notice-banner" role="status" data-testid="notice">
             <span>{notice}</span>

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Code, DocumentFull, Quotation } from '../../../shared/contract';
 import { assignLanes, overlapping } from '../coding/margin';
 import { selectionOffsets } from '../coding/selection';
+import { AddPseudonymDialog } from './privacy/AddPseudonymDialog';
 import { useApp } from '../store/app-store';
 import { useCoding } from '../store/coding-store';
 import { formatNumber } from '../util/format';
@@ -75,6 +76,8 @@ export function DocumentView() {
   const [correcting, setCorrecting] = useState<{ start: number; end: number } | null>(null);
   const media = useDocumentMedia(doc);
   const [playingIndex, setPlayingIndex] = useState(-1);
+  /** The selected words on their way into the pseudonym list. */
+  const [pseudonymising, setPseudonymising] = useState<string | null>(null);
 
   const blocks = useMemo(() => (doc ? blocksOf(doc) : []), [doc]);
   const speakers = useMemo(() => new Map(doc?.speakerList.map((s, i) => [s.id, { ...s, color: SPEAKER_COLORS[i % SPEAKER_COLORS.length]! }]) ?? []), [doc]);
@@ -309,6 +312,9 @@ export function DocumentView() {
           <button type="button" className="small-button" onClick={() => setCorrecting({ start: pending.start, end: pending.end })} data-testid="correct-selection">
             {t('docManage.correct')}
           </button>
+          <button type="button" className="small-button" onClick={() => setPseudonymising(doc.text.slice(pending.start, pending.end))} title={t('privacy.addTitle')} data-testid="pseudonymise-selection">
+            {t('privacy.fromSelection')}
+          </button>
           <button type="button" className="link" onClick={() => (setPending(null), window.getSelection()?.removeAllRanges())}>{t('coding.selection.clear')}</button>
         </div>
       )}
@@ -376,6 +382,7 @@ export function DocumentView() {
           onClose={() => setMenu(null)}
           items={[
             ...(pending ? [{ label: t('coding.menu.codeSelection'), run: () => openQuickCode({ kind: 'selection' }) }] : []),
+            ...(pending ? [{ label: t('privacy.addTitle'), run: () => setPseudonymising(doc.text.slice(pending.start, pending.end)) }] : []),
             ...(menu.block.turnId !== undefined ? [{ label: t('coding.menu.codeTurn'), run: () => openQuickCode({ kind: 'turn', turnId: menu.block.turnId! }) }] : []),
             { label: t('docManage.correctTurn'), run: () => setCorrecting({ start: menu.block.start, end: menu.block.end }) },
             ...(menu.quotationId !== null
@@ -388,6 +395,7 @@ export function DocumentView() {
           ]}
         />
       )}
+      {pseudonymising !== null && <AddPseudonymDialog text={pseudonymising} onClose={() => setPseudonymising(null)} />}
       {correcting && <CorrectTextDialog documentId={doc.id} start={correcting.start} end={correcting.end} onClose={() => setCorrecting(null)} />}
     </section>
   );

@@ -1,9 +1,9 @@
 /** UI state: what is open and selected, and the data the panels show, loaded through the contract. */
 import { create } from 'zustand';
 import type { AppEvent, Code, DocumentFull, DocumentSummary, Progress, ProjectInfo, Quotation } from '../../../shared/contract';
-import { api } from '../api/client';
+import { api, type CheckedExport } from '../api/client';
 import { i18n } from '../i18n';
-import { withPassphrase } from './passphrase-store';
+import { unlockWaiting, withPassphrase } from './passphrase-store';
 
 export interface AppState {
   info: ProjectInfo | null;
@@ -18,6 +18,9 @@ export interface AppState {
   /** A message that is not an error: what happened, or what to do next. */
   notice: string | null;
   loading: boolean;
+  /** The last export that was pseudonymised and checked, for the note that says so. */
+  exportCheck: CheckedExport | null;
+  setExportCheck(e: CheckedExport | null): void;
 
   init(): Promise<void>;
   refresh(): Promise<void>;
@@ -25,6 +28,8 @@ export interface AppState {
   refreshCoding(): Promise<void>;
   selectDocument(id: number | null): Promise<void>;
   openProject(path: string): Promise<void>;
+  /** Asks for the passphrase of the encrypted project the host was asked to open, and opens it. */
+  unlock(file: string): Promise<void>;
   createProject(path: string): Promise<void>;
   /** "Save as": the open project copied to a new file, which becomes the open project. */
   saveProjectAs(path: string): Promise<void>;
@@ -64,6 +69,8 @@ export const useApp = create<AppState>((set, get) => {
       void get().refreshCoding();
     } else if (event.type === 'changed' || event.type === 'project') {
       void get().refresh();
+    } else if (event.type === 'locked') {
+      void get().unlock(event.file);
     }
   };
 
@@ -79,13 +86,16 @@ export const useApp = create<AppState>((set, get) => {
     error: null,
     notice: null,
     loading: true,
+    exportCheck: null,
 
     async init() {
       api.on(onEvent);
+      api.onExportChecked((exportCheck) => set({ exportCheck }));
       await guard(async () => {
         const app = await api.call('app.info', {});
         set({ host: app.host });
         if (app.project) await get().refresh();
+        else if (app.locked) void get().unlock(app.locked);
       });
       set({ loading: false });
     },
@@ -142,6 +152,12 @@ export const useApp = create<AppState>((set, get) => {
       });
     },
 
+    async unlock(file) {
+      await guard(async () => {
+        if (await unlockWaiting(file)) await get().projectChanged();
+      });
+    },
+
     async createProject(path) {
       await guard(async () => {
         await api.call('project.create', { path });
@@ -174,6 +190,10 @@ export const useApp = create<AppState>((set, get) => {
 
     setNotice(notice) {
       set({ notice });
+    },
+
+    setExportCheck(exportCheck) {
+      set({ exportCheck });
     },
 
     async undoImport(documentIds) {

@@ -5,7 +5,7 @@
  * in the page.
  */
 import { create } from 'zustand';
-import { ApiError } from '../api/client';
+import { api, ApiError } from '../api/client';
 
 interface Ask {
   file: string;
@@ -48,6 +48,27 @@ export async function withPassphrase<T>(file: string, call: (passphrase?: string
       const given = await usePassphrase.getState().ask(file, e.code === 'wrong-passphrase');
       if (given === null) return null;
       passphrase = given;
+    }
+  }
+}
+
+/**
+ * The encrypted project the host was asked to open (command line, OS, `rodtrad serve`) waits
+ * in the core: ask for its passphrase until it opens or the user cancels (false). The
+ * passphrase goes with the one project.unlock call, which names no file.
+ */
+export async function unlockWaiting(file: string): Promise<boolean> {
+  if (usePassphrase.getState().asking?.file === file) return false; // asked already
+  let wrong = false;
+  for (;;) {
+    const given = await usePassphrase.getState().ask(file, wrong);
+    if (given === null) return false;
+    try {
+      await api.call('project.unlock', { passphrase: given });
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== 'wrong-passphrase') throw e;
+      wrong = true;
     }
   }
 }

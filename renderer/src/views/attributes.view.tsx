@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { useApp } from '../store/app-store';
 import { useCoding } from '../store/coding-store';
 import { collator } from '../util/format';
+import { useDraft } from '../util/use-draft';
 import type { ViewDef } from './registry';
 
 function AttributesView() {
@@ -107,13 +108,7 @@ function AttributesView() {
 
 function AttrCell({ docId, attr, value }: { docId: number; attr: Attribute; value: string }) {
   const { t } = useTranslation();
-  const [v, setV] = useState(value);
-  // A new stored value (saved here, or changed elsewhere) replaces what is in the field.
-  const [shownValue, setShownValue] = useState(value);
-  if (shownValue !== value) {
-    setShownValue(value);
-    setV(value);
-  }
+  const [v, setV] = useDraft(value);
   const save = (): void => {
     if (v.trim() === value) return;
     void useCoding.getState().run(() => api.call('attributes.setValue', { documentId: docId, name: attr.name, value: v.trim() || null }));

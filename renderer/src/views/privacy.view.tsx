@@ -1,117 +1,117 @@
-/** Privacy: the pseudonym list with suggestions to confirm, and the automatic backups with restore. */
-import { useEffect, useState } from 'react';
+/**
+ * Sekretess: the project's code key (real names → pseudonyms) with kinds, counts in the
+ * documents, search and filters, suggestions to confirm and CSV import; every change is one
+ * undo step. Below it, the automatic backups with restore.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PseudonymRow, PseudonymSuggestion } from '../../../shared/contract/privacy';
+import type { PseudonymKind, PseudonymSuggestion } from '../../../shared/contract/privacy';
 import type { BackupEntry } from '../../../shared/contract/project';
 import { api } from '../api/client';
+import { KINDS, PseudonymTable } from '../components/privacy/PseudonymTable';
+import { PseudonymSuggestions } from '../components/privacy/PseudonymSuggestions';
 import { useApp } from '../store/app-store';
+import { usePseudonyms } from '../store/pseudonym-store';
 import { formatDateTime } from '../util/dates';
 import type { ViewDef } from './registry';
+import './privacy.css';
 
 function fail(e: unknown): void {
   useApp.getState().setError(e instanceof Error ? e.message : String(e));
 }
 
-const fetchPrivacy = () => Promise.all([api.call('pseudonyms.list', {}), api.call('project.backups', {})]);
+/** Changes after which the list or its counts may differ. */
+const RELOAD = /^(pseudonyms|history|documents|import|project)\./;
+
+function AddForm() {
+  const { t } = useTranslation();
+  const [real, setReal] = useState('');
+  const [pseudonym, setPseudonym] = useState('');
+  const [kind, setKind] = useState<PseudonymKind | 'guess'>('guess');
+  const first = useRef<HTMLInputElement>(null);
+  const submit = async (): Promise<void> => {
+    if (!real.trim()) return;
+    if (await usePseudonyms.getState().add(real, pseudonym.trim() || undefined, kind === 'guess' ? undefined : kind)) {
+      setReal('');
+      setPseudonym('');
+      setKind('guess');
+      first.current?.focus();
+    }
+  };
+  return (
+    <form className="pseudonym-add" onSubmit={(ev) => (ev.preventDefault(), void submit())} aria-label={t('privacy.addTitle')}>
+      <input ref={first} aria-label={t('privacy.real')} placeholder={t('privacy.real')} value={real} onChange={(e) => setReal(e.target.value)} data-testid="pseudonym-real" />
+      <span className="arrow" aria-hidden="true">→</span>
+      <input aria-label={t('privacy.pseudonym')} placeholder={t('privacy.pseudonymGuess')} value={pseudonym} onChange={(e) => setPseudonym(e.target.value)} data-testid="pseudonym-new" />
+      <select aria-label={t('privacy.kind')} value={kind} onChange={(e) => setKind(e.target.value as PseudonymKind | 'guess')} data-testid="pseudonym-new-kind">
+        <option value="guess">{t('privacy.kindGuess')}</option>
+        {KINDS.map((k) => <option key={k} value={k}>{t(`privacy.kinds.${k}`)}</option>)}
+      </select>
+      <button type="submit" className="primary" disabled={!real.trim()} data-testid="pseudonym-add">{t('privacy.add')}</button>
+    </form>
+  );
+}
 
 function PrivacyView() {
   const { t, i18n } = useTranslation();
   const info = useApp((s) => s.info);
-  const [entries, setEntries] = useState<PseudonymRow[]>([]);
-  const [linked, setLinked] = useState<string | null>(null);
-  const [suggestions, setSuggestions] = useState<(PseudonymSuggestion & { checked: boolean })[] | null>(null);
+  const linked = usePseudonyms((s) => s.linked);
+  const count = usePseudonyms((s) => s.entries.length);
+  const load = usePseudonyms((s) => s.load);
+  const [suggestions, setSuggestions] = useState<PseudonymSuggestion[] | null>(null);
   const [backups, setBackups] = useState<BackupEntry[]>([]);
-  const [real, setReal] = useState('');
-  const [pseudonym, setPseudonym] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const file = info?.file;
   const [version, setVersion] = useState(0);
+  const csv = useRef<HTMLInputElement>(null);
+  const file = info?.file;
   useEffect(() => {
     if (!file) return;
     let live = true;
-    fetchPrivacy().then(([list, copies]) => {
-      if (!live) return;
-      setEntries(list.entries);
-      setLinked(list.file);
-      setBackups(copies);
-    }, fail);
+    void load();
+    api.call('project.backups', {}).then((copies) => live && setBackups(copies), fail);
     return () => {
       live = false;
     };
-  }, [file, version]);
+  }, [file, version, load]);
+  useEffect(() => api.on((e) => void (e.type === 'changed' && RELOAD.test(e.method) && load())), [load]);
 
-  const save = (next: PseudonymRow[]): void => {
-    api.call('pseudonyms.set', { entries: next }).then((r) => (setEntries(r.entries), setLinked(r.file)), fail);
-  };
-  const accept = (): void => {
-    const chosen = (suggestions ?? []).filter((s) => s.checked).map((s) => ({ real: s.text, pseudonym: s.pseudonym, kind: s.kind }));
-    save([...entries, ...chosen]);
-    setSuggestions(null);
-  };
   const restore = (b: BackupEntry): void => {
     if (!window.confirm(t('privacy.restoreConfirm', { name: b.name }))) return;
-    api
-      .call('project.restore', { name: b.name })
-      .then(async (r) => {
-        setNotice(t('privacy.restored', { file: r.kept }));
-        await useApp.getState().projectChanged();
-        setVersion((v) => v + 1);
-      }, fail);
+    api.call('project.restore', { name: b.name }).then(async (r) => {
+      setNotice(t('privacy.restored', { file: r.kept }));
+      await useApp.getState().projectChanged();
+      setVersion((v) => v + 1);
+    }, fail);
+  };
+  const importCsv = async (f: File | undefined): Promise<void> => {
+    if (f) await usePseudonyms.getState().importCsv(await f.text());
+    if (csv.current) csv.current.value = '';
   };
 
   if (!info) return <p className="empty">{t('app.noProject')}</p>;
   return (
     <div className="privacy-view" data-testid="privacy-view">
-      <section className="panel" aria-labelledby="pseudonyms-title">
+      <section className="panel pseudonym-panel" aria-labelledby="pseudonyms-title">
         <header className="panel-header">
           <h2 id="pseudonyms-title">{t('privacy.pseudonyms')}</h2>
-          <span className="muted">{entries.length}</span>
+          <span className="muted" data-testid="pseudonym-total">{t('privacy.names', { count })}</span>
         </header>
-        <p className="muted">{t('privacy.intro')}</p>
-        {linked && <p className="muted">{t('privacy.linked', { file: linked })}</p>}
-        {entries.length === 0 ? (
-          <p className="empty">{t('privacy.empty')}</p>
-        ) : (
-          <table className="data-table" data-testid="pseudonym-table">
-            <thead>
-              <tr><th>{t('privacy.real')}</th><th>{t('privacy.pseudonym')}</th><th>{t('privacy.kind')}</th><th /></tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.real} data-testid="pseudonym-row">
-                  <td>{e.real}</td>
-                  <td>{e.pseudonym}</td>
-                  <td>{t(`privacy.kinds.${e.kind}`)}</td>
-                  <td><button type="button" className="link" onClick={() => save(entries.filter((x) => x !== e))}>{t('privacy.remove')}</button></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <form className="pseudonym-add" onSubmit={(ev) => (ev.preventDefault(), real.trim() && pseudonym.trim() && (save([...entries, { real, pseudonym, kind: 'person' }]), setReal(''), setPseudonym('')))}>
-          <input aria-label={t('privacy.real')} placeholder={t('privacy.real')} value={real} onChange={(e) => setReal(e.target.value)} data-testid="pseudonym-real" />
-          <input aria-label={t('privacy.pseudonym')} placeholder={t('privacy.pseudonym')} value={pseudonym} onChange={(e) => setPseudonym(e.target.value)} data-testid="pseudonym-new" />
-          <button type="submit">{t('privacy.add')}</button>
-          <button type="button" onClick={() => api.call('pseudonyms.suggest', {}).then((s) => setSuggestions(s.map((x) => ({ ...x, checked: true }))), fail)} data-testid="pseudonym-suggest">
-            {t('privacy.suggest')}
-          </button>
-        </form>
-        {suggestions && (
-          <div className="pseudonym-suggestions" data-testid="pseudonym-suggestions">
-            <h3>{t('privacy.suggestions')}</h3>
-            {suggestions.length === 0 && <p className="muted">{t('privacy.noSuggestions')}</p>}
-            {suggestions.map((s, i) => (
-              <label key={s.text} className="suggestion" data-testid="pseudonym-suggestion">
-                <input type="checkbox" checked={s.checked} onChange={(e) => setSuggestions(suggestions.map((x, j) => (j === i ? { ...x, checked: e.target.checked } : x)))} />
-                <span>{s.text}</span> → <input aria-label={t('privacy.pseudonym')} value={s.pseudonym} onChange={(e) => setSuggestions(suggestions.map((x, j) => (j === i ? { ...x, pseudonym: e.target.value } : x)))} />
-                <span className="muted">{t(`privacy.reason.${s.reason}`)} · {s.count}×</span>
-              </label>
-            ))}
-            {suggestions.length > 0 && <button type="button" className="primary" onClick={accept} data-testid="pseudonym-accept">{t('privacy.accept')}</button>}
+        <div className="pseudonym-body">
+          <div className="pseudonym-intro-row">
+            <p className="muted intro">{t('privacy.intro')}</p>
+            <div className="pseudonym-actions">
+              <button type="button" className="small-button" onClick={() => api.call('pseudonyms.suggest', {}).then(setSuggestions, fail)} data-testid="pseudonym-suggest">{t('privacy.suggest')}</button>
+              <button type="button" className="small-button" onClick={() => csv.current?.click()} data-testid="pseudonym-import">{t('privacy.importCsv')}</button>
+              <input ref={csv} type="file" accept=".csv,text/csv,text/plain" hidden onChange={(e) => void importCsv(e.target.files?.[0])} data-testid="pseudonym-import-file" />
+            </div>
           </div>
-        )}
+          {linked && <p className="muted">{t('privacy.linked', { file: linked })}</p>}
+          <AddForm />
+          {suggestions && <PseudonymSuggestions suggestions={suggestions} onDone={() => setSuggestions(null)} />}
+          <PseudonymTable />
+        </div>
       </section>
-      <section className="panel" aria-labelledby="backups-title">
+      <section className="panel backup-panel" aria-labelledby="backups-title">
         <header className="panel-header">
           <h2 id="backups-title">{t('privacy.backups')}</h2>
         </header>
