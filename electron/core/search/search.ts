@@ -196,9 +196,10 @@ function matcherFor(index: LoadedIndex, w: Plan['words'][number], lang: SearchLa
       else if (clause.wildcard) ok = norm.startsWith(key);
       else if (isStopWord(norm, lang)) ok = false;
       else if (family && inFamily(norm, family)) ok = true;
-      else if (family && lexiconRejects(norm, family)) ok = false;
       else if (clause.fuzzy) ok = withinDistance(stem(norm, lang), key, clause.fuzzy) || withinDistance(norm, key, clause.fuzzy);
-      else ok = stem(norm, lang) === key;
+      // the lexicon is asked only about forms Snowball would take: every other form of a
+      // document read would make it parse most of the dictionary on the first search
+      else ok = stem(norm, lang) === key && !(family && lexiconRejects(norm, family));
       memo[id] = m = ok ? 1 : 2;
     }
     return m === 1;
