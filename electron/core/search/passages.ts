@@ -101,12 +101,23 @@ const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
  */
 export function labelLength(turnText: string, label: string | undefined): number {
   if (!label) return 0;
-  const re = new RegExp(
-    String.raw`^\s*(?:[\[(]?${TIME}[\])]?\s*)?(?:\*\*)?${escapeRe(label)}(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?[^:\n]{0,40}?:(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?\s*`,
-    'u',
-  );
-  const m = re.exec(turnText);
+  const m = labelPattern(label).exec(turnText);
   return m ? m[0].length : 0;
+}
+
+/** A label's pattern, compiled once per label (a corpus has few; compiling one per turn cost more than the matching). */
+const labelPatterns = new Map<string, RegExp>();
+function labelPattern(label: string): RegExp {
+  let re = labelPatterns.get(label);
+  if (!re) {
+    re = new RegExp(
+      String.raw`^\s*(?:[\[(]?${TIME}[\])]?\s*)?(?:\*\*)?${escapeRe(label)}(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?[^:\n]{0,40}?:(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?\s*`,
+      'u',
+    );
+    if (labelPatterns.size > 10_000) labelPatterns.clear();
+    labelPatterns.set(label, re);
+  }
+  return re;
 }
 
 function escapeRe(s: string): string {
