@@ -86,7 +86,7 @@ export async function searchBench(): Promise<Record<string, unknown>> {
         ...(p50.lunr !== undefined ? { lunrP50: round(p50.lunr / ref.p50, 1), lunrP95: round(p95.lunr! / ref.p95, 1) } : {}),
       },
       notes:
-        'hybrid = the product: SQLite FTS5 over tokens stemmed with lunr-languages (sv) / lunr (en), in the project's own tables and opened in place; lunr = lunr 2.3.9 index of the same tokens. Both list every occurrence (KWIC for the first 200, counts for all) and verify phrases on the text. The reference is raw FTS5 (unstemmed unicode61) returning matching rows with highlight(); hit counts differ because stemming finds more forms.',
+        'hybrid = the product: SQLite FTS5 over tokens stemmed with lunr-languages (sv) / lunr (en), in tables of the project file, opened in place; lunr = lunr 2.3.9 index of the same tokens. Both list every occurrence (KWIC for the first 200, counts for all) and verify phrases on the text. The reference is raw FTS5 (unstemmed unicode61) returning matching rows with highlight(); hit counts differ because stemming finds more forms.',
     };
   } finally {
     tmp.cleanup();
