@@ -16,7 +16,7 @@ import type { JobContext } from '../jobs/registry';
 import type { Project } from '../project/project';
 import { INDEX_FORMAT, storeDerived, type IndexHeader, type SearchEngine } from './index-header';
 import { ftsTableSql, storeIndexTables } from './index-tables';
-import { isStopWord, lunr, stem } from './language';
+import { isStopWord, lunr, stem, type SearchLanguage } from './language';
 import { packPassageColumns, type PassageColumns } from './passage-table';
 import { corpusFingerprint, readCorpus, type DocumentInfo, type Passage, type SpeakerInfo } from './passages';
 import { ftsToken, normalizeWord, tokenize } from './text';
@@ -35,6 +35,18 @@ export function fieldValues(passage: Passage, text: string, doc: DocumentInfo, s
 /** One token per attribute value: "grupp=chef" (value kept whole, so "Barn och unga" is one term). */
 export function attrToken(name: string, value: string): string {
   return `${normalizeWord(name.trim())}=${normalizeWord(value.trim())}`;
+}
+
+/** The language most documents use, the documents using another, and every language used. */
+function documentLanguages(documents: DocumentInfo[]): Pick<IndexHeader, 'language' | 'languages' | 'languagesUsed'> {
+  const counts = new Map<SearchLanguage, number>();
+  for (const d of documents) counts.set(d.lang, (counts.get(d.lang) ?? 0) + 1);
+  const language = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'sv';
+  return {
+    language,
+    languages: Object.fromEntries(documents.filter((d) => d.lang !== language).map((d) => [String(d.id), d.lang])),
+    languagesUsed: [...counts.keys()],
+  };
 }
 
 const noopContext: JobContext = { progress: () => undefined, throwIfCancelled: () => undefined, cancelled: false };
@@ -67,7 +79,7 @@ export function buildIndex(p: Project, ctx: JobContext = noopContext, engine: Se
     version,
     fingerprint,
     builtAt: p.now(),
-    languages: Object.fromEntries(corpus.documents.map((d) => [String(d.id), d.lang])),
+    ...documentLanguages(corpus.documents),
     passages: total,
   };
   const columns: PassageColumns = {

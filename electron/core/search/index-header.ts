@@ -7,7 +7,7 @@ import type { SearchLanguage } from './language';
 
 export const INDEX_KEY = 'search-index';
 /** 4: the FTS5 index lives in the project's own tables (migration 003), the derived row holds only this header. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 export type SearchEngine = 'fts5' | 'lunr';
 
 export interface IndexHeader {
@@ -17,8 +17,12 @@ export interface IndexHeader {
   fingerprint: string;
   builtAt: string;
   buildMs: number;
-  /** Language per document id, as used for stemming. */
+  /** The language most documents were stemmed in. */
+  language: SearchLanguage;
+  /** The documents stemmed in another language, by id: the header stays small whatever the corpus. */
   languages: Record<string, SearchLanguage>;
+  /** Every language some document was stemmed in. */
+  languagesUsed: SearchLanguage[];
   /** How many passages the index holds (numbered 0 … passages - 1 in document order). */
   passages: number;
   /** The index's size in bytes as stored. */

@@ -53,7 +53,10 @@ export interface LoadedIndex {
   /** Word positions per document, read on first use. */
   tokens: TokenCache;
   passages: PassageTable;
-  languages: Map<number, SearchLanguage>;
+  /** The language a document was stemmed in. */
+  languageOf(documentId: number): SearchLanguage;
+  /** Every language some document was stemmed in. */
+  languagesUsed: SearchLanguage[];
   /** A document's name, kind, attributes and speakers, read on first use. */
   document(id: number): IndexedDocument | undefined;
   /** Document texts, read on first use. */
@@ -248,7 +251,8 @@ function makeLoaded(p: Project, opened: Opened, loadMs: number): LoadedIndex {
     loadMs: Math.round(loadMs),
     candidates: opened.candidates,
     passages: opened.passages,
-    languages: new Map(Object.entries(header.languages).map(([k, v]) => [Number(k), v])),
+    languageOf: (id) => header.languages[String(id)] ?? header.language,
+    languagesUsed: header.languagesUsed,
     document: documents,
     text,
     tokens: new TokenCache(text),

@@ -82,7 +82,7 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
   const ignored = new Set<string>();
   const occurrences: Occurrence[] = [];
   const matchedPassages = new Set<number>();
-  const languages = opts.lang ? [opts.lang] : [...new Set(index.languages.values())];
+  const languages = opts.lang ? [opts.lang] : [...index.languagesUsed];
   if (languages.length === 0) languages.push('sv');
   const hasText = parsed.clauses.some((c) => c.type !== 'field');
   const passes = hasText ? languages : languages.slice(0, 1);
@@ -101,7 +101,7 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
       const pi = r.passage;
       const docId = index.passages.doc(pi);
       // With per-document stemming, a passage is answered by the query in its own language.
-      if (!opts.lang && hasText && languages.length > 1 && index.languages.get(docId) !== lang) continue;
+      if (!opts.lang && hasText && languages.length > 1 && index.languageOf(docId) !== lang) continue;
       if (matchedPassages.has(pi)) continue;
       if (opts.excludeInterviewer && isInterviewerPassage(index, pi)) continue;
       const found = verify(index, pi, plan, matchers);
