@@ -35,6 +35,13 @@ export interface CodingIndex {
   direct: Map<number, IndexedQuotation[]>;
   /** Document texts read so far for example quotations; lives as long as the index. */
   texts: Map<number, string>;
+  /**
+   * What analyses derive from the index and keep as long as it lives (a live preview asks for
+   * the same table again while nothing changed): deep quotation lists by code, and the number
+   * of documents among them.
+   */
+  deep: Map<number, IndexedQuotation[]>;
+  deepDocuments: Map<number, number>;
 }
 
 /**
@@ -74,7 +81,7 @@ function narrow(all: CodingIndex, keep: Set<number>): CodingIndex {
     const kept = list.filter((q) => keep.has(q.documentId));
     if (kept.length) direct.set(code, kept);
   }
-  return { ...all, quotations, direct };
+  return { ...all, quotations, direct, deep: new Map(), deepDocuments: new Map() };
 }
 
 function readCodingIndex(p: Project): CodingIndex {
@@ -138,7 +145,7 @@ function readCodingIndex(p: Project): CodingIndex {
   }
   // Only coded quotations take part in the analyses.
   const coded = quotations.filter((q) => q.codes.length > 0);
-  return { codes, byId, byPath, quotations: coded, direct, texts: new Map() };
+  return { codes, byId, byPath, quotations: coded, direct, texts: new Map(), deep: new Map(), deepDocuments: new Map() };
 }
 
 /** Ids of a code and everything below it, from the index (no SQL). */

@@ -31,7 +31,8 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   const options = ThemeTableOptions.parse({ ...(layout.options ?? {}), ...(req.options ?? {}) });
   const filter = resolveFilter(p, options.filter);
   const index = loadCodingIndex(p, filter.all ? null : filter.set);
-  const memo = new Map<number, IndexedQuotation[]>();
+  // kept with the index: a warm table (nothing changed) derives nothing again
+  const memo = index.deep;
   const n = filter.ids.length;
   const lang = options.language;
   const missing: string[] = [];
@@ -42,9 +43,13 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
 
   const countOf = (code: IndexedCode): ThemeBullet['count'] => {
     const qs = deepQuotations(index, memo, code.id);
-    const docs = new Set<number>();
-    for (const q of qs) docs.add(q.documentId);
-    return { quotations: qs.length, documents: docs.size };
+    let documents = index.deepDocuments.get(code.id);
+    if (documents === undefined) {
+      const docs = new Set<number>();
+      for (const q of qs) docs.add(q.documentId);
+      index.deepDocuments.set(code.id, (documents = docs.size));
+    }
+    return { quotations: qs.length, documents };
   };
   const countText = (c: ThemeBullet['count']): string => {
     switch (options.counts) {
@@ -148,44 +153,54 @@ function pickExamples(
   reserved: ReadonlySet<number>,
 ): IndexedQuotation[] {
   const deep = deepQuotations(index, memo, code.id);
-  const byId = new Map(deep.map((q) => [q.id, q]));
   const picked: IndexedQuotation[] = [];
-  for (const id of pinned) {
-    const q = byId.get(id);
-    if (q && !used.has(q.id) && !picked.includes(q)) picked.push(q);
+  if (pinned.length) {
+    const byId = new Map(deep.map((q) => [q.id, q]));
+    for (const id of pinned) {
+      const q = byId.get(id);
+      if (q && !used.has(q.id) && !picked.includes(q)) picked.push(q);
+    }
   }
   // Quotations pinned anywhere are kept for their code, even when a sub-code is filled first.
   const free = (q: IndexedQuotation): boolean => !used.has(q.id) && !reserved.has(q.id) && !picked.includes(q);
   const own = (index.direct.get(code.id) ?? []).filter(free);
   const pool = own.length > 0 ? own : deep.filter(free);
-  const byDoc: IndexedQuotation[][] = [];
-  let lastDoc = -1;
+  // the most readable quotation of each document (pool is in document order)
+  const bestOfDoc: IndexedQuotation[] = [];
+  let bestScore = Infinity;
   for (const q of pool) {
-    if (q.documentId !== lastDoc) byDoc.push([]);
-    byDoc[byDoc.length - 1]!.push(q);
-    lastDoc = q.documentId;
+    const score = readability(q, maxChars);
+    const last = bestOfDoc[bestOfDoc.length - 1];
+    if (!last || last.documentId !== q.documentId) {
+      bestOfDoc.push(q);
+      bestScore = score;
+    } else if (score < bestScore) {
+      bestOfDoc[bestOfDoc.length - 1] = q;
+      bestScore = score;
+    }
   }
-  for (const list of byDoc) list.sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
   const wanted = n - picked.length;
-  const take = Math.min(Math.max(0, wanted), byDoc.length);
+  const take = Math.min(Math.max(0, wanted), bestOfDoc.length);
   // A different, fixed phase per code (golden ratio), so codes do not all quote the same interviews.
   const phase = (code.id * 0.6180339887) % 1;
   const docsTaken = new Set<number>();
   for (let i = 0; i < take; i++) {
-    const from = Math.floor(((i + phase) * byDoc.length) / take) % byDoc.length;
-    for (let k = 0; k < byDoc.length; k++) {
-      const list = byDoc[(from + k) % byDoc.length]!;
-      if (docsTaken.has(list[0]!.documentId)) continue;
-      picked.push(list[0]!);
-      docsTaken.add(list[0]!.documentId);
+    const from = Math.floor(((i + phase) * bestOfDoc.length) / take) % bestOfDoc.length;
+    for (let k = 0; k < bestOfDoc.length; k++) {
+      const best = bestOfDoc[(from + k) % bestOfDoc.length]!;
+      if (docsTaken.has(best.documentId)) continue;
+      picked.push(best);
+      docsTaken.add(best.documentId);
       break;
     }
   }
   // Fewer documents than quotes wanted: the next most readable ones, still never a repeat.
-  const rest = pool.filter((q) => !picked.includes(q)).sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
-  for (const q of rest) {
-    if (picked.length >= Math.max(n, pinned.length)) break;
-    picked.push(q);
+  if (picked.length < Math.max(n, pinned.length)) {
+    const rest = pool.filter((q) => !picked.includes(q)).sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
+    for (const q of rest) {
+      if (picked.length >= Math.max(n, pinned.length)) break;
+      picked.push(q);
+    }
   }
   for (const q of picked) used.add(q.id);
   return picked;
