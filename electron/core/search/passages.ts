@@ -92,6 +92,8 @@ export function passagesOf(documentId: number, text: string, turns: TurnRow[], s
   return out;
 }
 
+const labelPatterns = new Map<string, RegExp>();
+
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
 
 /**
@@ -101,10 +103,16 @@ const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
  */
 export function labelLength(turnText: string, label: string | undefined): number {
   if (!label) return 0;
-  const re = new RegExp(
-    String.raw`^\s*(?:[\[(]?${TIME}[\])]?\s*)?(?:\*\*)?${escapeRe(label)}(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?[^:\n]{0,40}?:(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?\s*`,
-    'u',
-  );
+  // Compiled once per label: a document has a handful of speakers and thousands of turns.
+  let re = labelPatterns.get(label);
+  if (!re) {
+    re = new RegExp(
+      String.raw`^\s*(?:[\[(]?${TIME}[\])]?\s*)?(?:\*\*)?${escapeRe(label)}(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?[^:\n]{0,40}?:(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?\s*`,
+      'u',
+    );
+    if (labelPatterns.size >= 10_000) labelPatterns.clear();
+    labelPatterns.set(label, re);
+  }
   const m = re.exec(turnText);
   return m ? m[0].length : 0;
 }

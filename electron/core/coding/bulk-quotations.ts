@@ -1,0 +1,73 @@
+/**
+ * Tens of thousands of quotations linked to one code in one go (code all search hits): a
+ * multi-row INSERT per chunk with ids assigned up front, and the undo step records the rows
+ * as one part per table (insertInBulk) instead of one captured row per insert.
+ * Inside the caller's transaction and recorded step; spans are checked by the caller.
+ */
+import { insertInBulk } from '../undo/journal';
+import type { Project } from '../project/project';
+
+export interface Span {
+  documentId: number;
+  start: number;
+  end: number;
+}
+
+export interface BulkCodingResult {
+  /** Per span, in order: the quotation made for it or the coder's existing one. */
+  quotationIds: number[];
+  created: number;
+  /** Existing quotations that got the code now (they did not have it). */
+  linked: number;
+}
+
+/** Rows per INSERT statement: 9 parameters a row stays well below SQLite's 32,766. */
+const CHUNK = 500;
+
+export function codeSpansInBulk(p: Project, spans: Span[], codeId: number, coderId: number | null): BulkCodingResult {
+  const now = p.now();
+  // Only the current coder's own quotation of a span is reused: another coder's stays theirs.
+  const existing = p.db.prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? AND coder_id IS ? ORDER BY id LIMIT 1').pluck();
+  const quotationIds: number[] = [];
+  const fresh: { id: number; span: Span }[] = [];
+  const reused: number[] = [];
+  let next = (p.db.prepare('SELECT coalesce(max(id), 0) FROM quotations').pluck().get() as number) + 1;
+  for (const s of spans) {
+    const old = existing.get(s.documentId, s.start, s.end, coderId) as number | undefined;
+    if (old !== undefined) {
+      reused.push(old);
+      quotationIds.push(old);
+    } else {
+      fresh.push({ id: next, span: s });
+      quotationIds.push(next++);
+    }
+  }
+  insertInBulk(p, 'quotations', () => {
+    chunked(p, fresh, 'INSERT INTO quotations(id, guid, document_id, start, "end", comment, coder_id, created_at, modified_at) VALUES ', '(?, ?, ?, ?, ?, NULL, ?, ?, ?)', (f) => [
+      f.id, p.guid(), f.span.documentId, f.span.start, f.span.end, coderId, now, now,
+    ]);
+    return fresh.map((f) => f.id);
+  });
+  let linked = 0;
+  insertInBulk(p, 'quotation_codes', () => {
+    chunked(p, fresh, 'INSERT INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES ', '(?, ?, ?, ?)', (f) => [f.id, codeId, coderId, now]);
+    const link = p.db.prepare('INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?)');
+    const added: number[][] = [];
+    for (const id of new Set(reused)) {
+      if (link.run(id, codeId, coderId, now).changes > 0) added.push([id, codeId]);
+    }
+    linked = added.length;
+    return [...fresh.map((f) => [f.id, codeId]), ...added];
+  });
+  return { quotationIds, created: fresh.length, linked };
+}
+
+/** Inserts items CHUNK rows per statement; the full-size statement is prepared once. */
+function chunked<T>(p: Project, items: T[], head: string, row: string, values: (item: T) => unknown[]): void {
+  const statement = (n: number) => p.db.prepare(head + Array.from({ length: n }, () => row).join(', '));
+  const full = items.length >= CHUNK ? statement(CHUNK) : undefined;
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const part = items.slice(i, i + CHUNK);
+    (part.length === CHUNK ? full! : statement(part.length)).run(part.flatMap(values));
+  }
+}
