@@ -152,6 +152,35 @@ export function subtree(index: CodingIndex, codeId: number): number[] {
   return out;
 }
 
+/**
+ * What analyses derive from an index and can keep as long as it (the cached whole-project
+ * index lives until the database changes): a code's quotations with its sub-codes and the
+ * number of documents they lie in. A warm theme table then does not walk 200,000 quotations again.
+ */
+export interface IndexMemo {
+  deep: Map<number, IndexedQuotation[]>;
+  documents: Map<number, number>;
+}
+const memos = new WeakMap<CodingIndex, IndexMemo>();
+
+export function memoOf(index: CodingIndex): IndexMemo {
+  let m = memos.get(index);
+  if (!m) memos.set(index, (m = { deep: new Map(), documents: new Map() }));
+  return m;
+}
+
+/** How many documents a code's quotations (with its sub-codes) lie in, memoised per index. */
+export function deepDocumentCount(index: CodingIndex, codeId: number): number {
+  const m = memoOf(index);
+  let n = m.documents.get(codeId);
+  if (n === undefined) {
+    const docs = new Set<number>();
+    for (const q of deepQuotations(index, m.deep, codeId)) docs.add(q.documentId);
+    m.documents.set(codeId, (n = docs.size));
+  }
+  return n;
+}
+
 /** Distinct quotations of a code with its sub-codes, memoised per index. */
 export function deepQuotations(index: CodingIndex, memo: Map<number, IndexedQuotation[]>, codeId: number): IndexedQuotation[] {
   const hit = memo.get(codeId);

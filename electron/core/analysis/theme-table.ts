@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/contract/tables';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
-import { deepQuotations, loadCodingIndex } from './coding-index';
+import { deepDocumentCount, deepQuotations, loadCodingIndex, memoOf } from './coding-index';
 import type { CodingIndex, IndexedCode, IndexedQuotation } from './coding-index';
 import { describeFilter, resolveFilter } from './filter';
 import { findLayout, treeLayout } from './layouts';
@@ -31,7 +31,8 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   const options = ThemeTableOptions.parse({ ...(layout.options ?? {}), ...(req.options ?? {}) });
   const filter = resolveFilter(p, options.filter);
   const index = loadCodingIndex(p, filter.all ? null : filter.set);
-  const memo = new Map<number, IndexedQuotation[]>();
+  // Kept with the index: an unchanged project's table (the live preview) reuses every count.
+  const memo = memoOf(index).deep;
   const n = filter.ids.length;
   const lang = options.language;
   const missing: string[] = [];
@@ -41,10 +42,7 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   const reserved = new Set([...pins.values()].flat());
 
   const countOf = (code: IndexedCode): ThemeBullet['count'] => {
-    const qs = deepQuotations(index, memo, code.id);
-    const docs = new Set<number>();
-    for (const q of qs) docs.add(q.documentId);
-    return { quotations: qs.length, documents: docs.size };
+    return { quotations: deepQuotations(index, memo, code.id).length, documents: deepDocumentCount(index, code.id) };
   };
   const countText = (c: ThemeBullet['count']): string => {
     switch (options.counts) {
@@ -148,44 +146,57 @@ function pickExamples(
   reserved: ReadonlySet<number>,
 ): IndexedQuotation[] {
   const deep = deepQuotations(index, memo, code.id);
-  const byId = new Map(deep.map((q) => [q.id, q]));
   const picked: IndexedQuotation[] = [];
-  for (const id of pinned) {
-    const q = byId.get(id);
-    if (q && !used.has(q.id) && !picked.includes(q)) picked.push(q);
+  if (pinned.length > 0) {
+    const byId = new Map(deep.map((q) => [q.id, q]));
+    for (const id of pinned) {
+      const q = byId.get(id);
+      if (q && !used.has(q.id) && !picked.includes(q)) picked.push(q);
+    }
   }
   // Quotations pinned anywhere are kept for their code, even when a sub-code is filled first.
   const free = (q: IndexedQuotation): boolean => !used.has(q.id) && !reserved.has(q.id) && !picked.includes(q);
-  const own = (index.direct.get(code.id) ?? []).filter(free);
-  const pool = own.length > 0 ? own : deep.filter(free);
-  const byDoc: IndexedQuotation[][] = [];
+  const ownAll = index.direct.get(code.id) ?? [];
+  const pool = ownAll.some(free) ? ownAll : deep;
+  // The most readable free quotation of each document, in one pass (the pool is in document
+  // order); no sorting of a pool that holds tens of thousands of quotations.
+  const best: IndexedQuotation[] = [];
+  let bestScore = Infinity;
   let lastDoc = -1;
   for (const q of pool) {
-    if (q.documentId !== lastDoc) byDoc.push([]);
-    byDoc[byDoc.length - 1]!.push(q);
-    lastDoc = q.documentId;
+    if (!free(q)) continue;
+    const score = readability(q, maxChars);
+    if (q.documentId !== lastDoc) {
+      best.push(q);
+      bestScore = score;
+      lastDoc = q.documentId;
+    } else if (score < bestScore) {
+      best[best.length - 1] = q;
+      bestScore = score;
+    }
   }
-  for (const list of byDoc) list.sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
   const wanted = n - picked.length;
-  const take = Math.min(Math.max(0, wanted), byDoc.length);
+  const take = Math.min(Math.max(0, wanted), best.length);
   // A different, fixed phase per code (golden ratio), so codes do not all quote the same interviews.
   const phase = (code.id * 0.6180339887) % 1;
   const docsTaken = new Set<number>();
   for (let i = 0; i < take; i++) {
-    const from = Math.floor(((i + phase) * byDoc.length) / take) % byDoc.length;
-    for (let k = 0; k < byDoc.length; k++) {
-      const list = byDoc[(from + k) % byDoc.length]!;
-      if (docsTaken.has(list[0]!.documentId)) continue;
-      picked.push(list[0]!);
-      docsTaken.add(list[0]!.documentId);
+    const from = Math.floor(((i + phase) * best.length) / take) % best.length;
+    for (let k = 0; k < best.length; k++) {
+      const q = best[(from + k) % best.length]!;
+      if (docsTaken.has(q.documentId)) continue;
+      picked.push(q);
+      docsTaken.add(q.documentId);
       break;
     }
   }
   // Fewer documents than quotes wanted: the next most readable ones, still never a repeat.
-  const rest = pool.filter((q) => !picked.includes(q)).sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
-  for (const q of rest) {
-    if (picked.length >= Math.max(n, pinned.length)) break;
-    picked.push(q);
+  if (picked.length < Math.max(n, pinned.length)) {
+    const rest = pool.filter(free).sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
+    for (const q of rest) {
+      if (picked.length >= Math.max(n, pinned.length)) break;
+      picked.push(q);
+    }
   }
   for (const q of picked) used.add(q.id);
   return picked;
