@@ -72,7 +72,7 @@ describe('bulk coding of search hits', () => {
     redo(p);
     expect(rowsOf(p)).toBe(after);
     s.dispose();
-  }, 60_000);
+  }, 120_000);
 
   it('refuses to undo when a bulk-made quotation changed since, and changes nothing', async () => {
     const { file, hits } = writeProject('b.rodtrad');
@@ -85,5 +85,5 @@ describe('bulk coding of search hits', () => {
     expect(() => undo(p)).toThrow(/cannot undo or redo/);
     expect(rowsOf(p)).toBe(now);
     s.dispose();
-  }, 60_000);
+  }, 120_000);
 });

@@ -24,16 +24,24 @@ export interface BulkCodingResult {
 /** Rows per INSERT statement: 9 parameters a row stays well below SQLite's 32,766. */
 const CHUNK = 500;
 
+/** Spans are in document order (several runs of one document only cost a re-read). */
 export function codeSpansInBulk(p: Project, spans: Span[], codeId: number, coderId: number | null): BulkCodingResult {
   const now = p.now();
   // Only the current coder's own quotation of a span is reused: another coder's stays theirs.
-  const existing = p.db.prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? AND coder_id IS ? ORDER BY id LIMIT 1').pluck();
+  // Read per document (one query each, spans come sorted by document), not looked up per span.
+  const ofDocument = p.db.prepare('SELECT start, "end", min(id) FROM quotations WHERE document_id = ? AND coder_id IS ? GROUP BY start, "end"').raw();
+  let doc = -1;
+  let known = new Map<string, number>();
   const quotationIds: number[] = [];
   const fresh: { id: number; span: Span }[] = [];
   const reused: number[] = [];
   let next = (p.db.prepare('SELECT coalesce(max(id), 0) FROM quotations').pluck().get() as number) + 1;
   for (const s of spans) {
-    const old = existing.get(s.documentId, s.start, s.end, coderId) as number | undefined;
+    if (s.documentId !== doc) {
+      doc = s.documentId;
+      known = new Map((ofDocument.all(doc, coderId) as [number, number, number][]).map(([start, end, id]) => [`${start}:${end}`, id]));
+    }
+    const old = known.get(`${s.start}:${s.end}`);
     if (old !== undefined) {
       reused.push(old);
       quotationIds.push(old);
