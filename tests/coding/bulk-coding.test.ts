@@ -10,7 +10,7 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import { Session } from '../../electron/core/api/session';
 import { insertDocument } from '../../electron/core/documents/store';
 import { Project } from '../../electron/core/project/project';
-import { redo, undo } from '../../electron/core/undo/journal';
+import { historyState, redo, undo } from '../../electron/core/undo/journal';
 import { tempDir } from '../helpers/tmp';
 
 const dir = tempDir('bulk-coding');
@@ -67,8 +67,10 @@ describe('bulk coding of search hits', () => {
     const step = p.db.prepare("SELECT json_array_length(redo, '$.changes') AS changes, json_array_length(undo, '$.changes') AS undoChanges, json_array_length(redo, '$.bulk[0].rows') AS quotations, json_array_length(redo, '$.bulk[1].rows') AS links FROM history ORDER BY id DESC LIMIT 1").get();
     expect(step).toEqual({ changes: 2, undoChanges: 2, quotations: HITS - 1, links: HITS });
 
+    expect(historyState(p)).toMatchObject({ canUndo: true, undoAction: 'search.codeHits' });
     expect(undo(p)).toMatch(/Code 40000 search hits/);
     expect(rowsOf(p)).toBe(before);
+    expect(historyState(p)).toMatchObject({ canRedo: true, redoAction: 'search.codeHits', redoLabel: 'Code 40000 search hits with "Samverkan/Alla"' });
     redo(p);
     expect(rowsOf(p)).toBe(after);
     s.dispose();

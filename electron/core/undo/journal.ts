@@ -161,6 +161,9 @@ function prepareHistory(db: Db) {
     lastDone: db.prepare('SELECT id, label, undo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1'),
     firstUndone: db.prepare('SELECT id, label, redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1'),
     mark: db.prepare('UPDATE history SET undone = ? WHERE id = ?'),
+    // The state needs labels and action keys only: not megabytes of a bulk step's rows.
+    lastDoneHead: db.prepare('SELECT label, substr(undo, 1, 200) AS undo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1'),
+    firstUndoneHead: db.prepare('SELECT label, substr(redo, 1, 200) AS redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1'),
   };
 }
 function hist(db: Db) {
@@ -340,8 +343,8 @@ function actionOf(json: string): string {
 
 export function historyState(p: Project): HistoryState {
   const h = hist(p.db);
-  const last = h.lastDone.get() as { label: string; undo: string } | undefined;
-  const next = h.firstUndone.get() as { label: string; redo: string } | undefined;
+  const last = h.lastDoneHead.get() as { label: string; undo: string } | undefined;
+  const next = h.firstUndoneHead.get() as { label: string; redo: string } | undefined;
   return {
     canUndo: last !== undefined,
     canRedo: next !== undefined,
