@@ -102,6 +102,7 @@ export async function tablesBench(): Promise<Record<string, unknown>> {
       xlsx_write_matrix_docs_ms: round(xlsxDocs.ms),
       xlsx_write_cooccurrence_ms: round(xlsxCo.ms),
       warm_themeTable_ms: themeWarm.ms,
+      warm_themeTable_cpuMs: themeWarm.cpuMs,
       warm_matrix_termin_ms: matrixWarm.ms,
       warm_cooccurrence_overlap_ms: coWarm.ms,
       calibration_1M_mapSet_ms: round(calibration.ms),
