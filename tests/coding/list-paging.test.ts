@@ -80,4 +80,31 @@ describe('quotation lists page off the index', () => {
       for (const s of statements) expect(s.scans, s.sql).not.toContain('documents');
     }
   });
+
+  it("a code's first page checks each quotation's links as it walks, without reading the code's whole set first", async () => {
+    const { env, parent } = await seeded();
+    for (const [method, params] of [['quotations.query', { codeIds: [parent], limit: 5, countTotal: false }], ['quotations.list', { codeId: parent, limit: 5 }]] as const) {
+      const statements = await statementsOf(env, () => env.call(method, params as never));
+      const page = statements.filter((s) => /FROM quotations q/.test(s.sql) && /ORDER BY/.test(s.sql));
+      expect(page, method).toHaveLength(1);
+      expect(page[0]!.plan, method).toContain('quotations_document');
+      // materialising the code's links (the covering index on code_id) cost every quotation of the code
+      expect(page[0]!.plan, method).not.toContain('quotation_codes_code');
+      expect(page[0]!.plan, method).toContain('PRIMARY KEY (quotation_id=? AND code_id=?)');
+    }
+  });
+
+  it('a rare code is listed from its links (never a walk over every quotation)', async () => {
+    const { env } = await seeded();
+    const rare = (await env.call('codes.create', { name: 'Sällsynt' })).id;
+    // one quotation of 30: under the 1 in 20 that is walked for
+    const last = (await env.call('quotations.query', {})).rows.at(-1)!;
+    await env.call('quotations.addCodes', { quotationId: last.id, codeIds: [rare] });
+    const statements = await statementsOf(env, () => env.call('quotations.query', { codeIds: [rare], limit: 5, countTotal: false }));
+    const page = statements.filter((s) => /FROM quotations q/.test(s.sql) && /ORDER BY/.test(s.sql));
+    expect(page).toHaveLength(1);
+    expect(page[0]!.scans, page[0]!.plan).not.toContain('quotations');
+    expect((await env.call('quotations.query', { codeIds: [rare], limit: 5, countTotal: false })).rows.map((r) => r.id)).toEqual([last.id]);
+    expect((await env.call('quotations.list', { codeId: rare, limit: 5 })).map((r) => r.id)).toEqual([last.id]);
+  });
 });

@@ -189,6 +189,28 @@ CREATE TABLE quotations (
   CHECK (start >= 0 AND "end" > start)
 );
 
+-- table search_fts
+CREATE VIRTUAL TABLE search_fts USING fts5(text, speaker, kind, attr, content='', detail='column',
+  tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
+
+-- table search_fts_config
+CREATE TABLE 'search_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table search_fts_data
+CREATE TABLE 'search_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table search_fts_docsize
+CREATE TABLE 'search_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table search_fts_idx
+CREATE TABLE 'search_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table search_passages
+CREATE TABLE search_passages (block INTEGER PRIMARY KEY, data BLOB NOT NULL);
+
+-- table search_terms
+CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+
 -- table speaker_attribute_values
 CREATE TABLE speaker_attribute_values (
   speaker_id   INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
@@ -243,6 +265,26 @@ CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
 CREATE TRIGGER documents_au AFTER UPDATE OF text, name, kind, language ON documents BEGIN
   UPDATE project_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'; END;
 
+-- trigger sav_ad
+CREATE TRIGGER sav_ad AFTER DELETE ON speaker_attribute_values BEGIN
+  UPDATE project_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'; END;
+
+-- trigger sav_ai
+CREATE TRIGGER sav_ai AFTER INSERT ON speaker_attribute_values BEGIN
+  UPDATE project_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'; END;
+
+-- trigger sav_au
+CREATE TRIGGER sav_au AFTER UPDATE ON speaker_attribute_values BEGIN
+  UPDATE project_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'; END;
+
 -- trigger speakers_au
 CREATE TRIGGER speakers_au AFTER UPDATE ON speakers BEGIN
+  UPDATE project_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'; END;
+
+-- trigger turns_ad
+CREATE TRIGGER turns_ad AFTER DELETE ON turns BEGIN
+  UPDATE project_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'; END;
+
+-- trigger turns_au
+CREATE TRIGGER turns_au AFTER UPDATE ON turns BEGIN
   UPDATE project_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'; END;

@@ -11,17 +11,35 @@ interface Op {
 }
 
 /**
+ * SQLite's compiled program for `sql`, its parameters bound to NULL (EXPLAIN runs nothing, and
+ * the program does not depend on the values): a statement with parameters cannot be
+ * explained without values for them, and was once taken for one that cannot be explained.
+ */
+function explain(db: Database, sql: string): Op[] | undefined {
+  let statement;
+  try {
+    statement = db.prepare(`EXPLAIN ${sql}`);
+  } catch {
+    return undefined;
+  }
+  for (let n = 0; n <= 100; n++) {
+    try {
+      return statement.all(...Array<null>(n).fill(null)) as Op[];
+    } catch (e) {
+      if (!(e instanceof RangeError && /too few parameter/i.test(e.message))) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The tables (by name; an index counts as its table) that `sql` walks from the first row
  * to the last: a cursor opened on them and started with Rewind (a scan) or Count (which
  * also visits every page), as opposed to a seek by key or to the last row.
  */
 export function fullScans(db: Database, sql: string): string[] {
-  let program: Op[];
-  try {
-    program = db.prepare(`EXPLAIN ${sql}`).all() as Op[];
-  } catch {
-    return []; // not a statement SQLite can explain on its own (BEGIN, a PRAGMA with side effects)
-  }
+  const program = explain(db, sql);
+  if (!program) return []; // not a statement SQLite can explain on its own (BEGIN, a PRAGMA with side effects)
   const tableOfRoot = new Map(
     (db.prepare("SELECT rootpage, tbl_name FROM sqlite_schema WHERE rootpage > 0").all() as { rootpage: number; tbl_name: string }[]).map((r) => [r.rootpage, r.tbl_name]),
   );
@@ -88,12 +106,8 @@ export async function recordStatements(fn: () => unknown): Promise<{ runs: Map<s
  * a row's columns in order.
  */
 export function walksColumn(db: Database, sql: string, table: string, column: string): boolean {
-  let program: Op[];
-  try {
-    program = db.prepare(`EXPLAIN ${sql}`).all() as Op[];
-  } catch {
-    return false;
-  }
+  const program = explain(db, sql);
+  if (!program) return false;
   const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(table) as number | undefined;
   const place = (db.prepare('SELECT cid FROM pragma_table_info(?) WHERE name = ?').pluck().get(table, column) as number | undefined) ?? Infinity;
   const cursors = new Set<number>();

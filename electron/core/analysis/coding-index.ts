@@ -35,6 +35,13 @@ export interface CodingIndex {
   direct: Map<number, IndexedQuotation[]>;
   /** Document texts read so far for example quotations; lives as long as the index. */
   texts: Map<number, string>;
+  /**
+   * What analyses derive from the index and keep as long as it lives (a live preview asks for
+   * the same table again while nothing changed): deep quotation lists by code, and the number
+   * of documents among them.
+   */
+  deep: Map<number, IndexedQuotation[]>;
+  deepDocuments: Map<number, number>;
 }
 
 /**
@@ -74,7 +81,7 @@ function narrow(all: CodingIndex, keep: Set<number>): CodingIndex {
     const kept = list.filter((q) => keep.has(q.documentId));
     if (kept.length) direct.set(code, kept);
   }
-  return { ...all, quotations, direct };
+  return { ...all, quotations, direct, deep: new Map(), deepDocuments: new Map() };
 }
 
 function readCodingIndex(p: Project): CodingIndex {
@@ -140,7 +147,7 @@ function readCodingIndex(p: Project): CodingIndex {
   }
   // Only coded quotations take part in the analyses.
   const coded = quotations.filter((q) => q.codes.length > 0);
-  return { codes, byId, byPath, quotations: coded, direct, texts: new Map() };
+  return { codes, byId, byPath, quotations: coded, direct, texts: new Map(), deep: new Map(), deepDocuments: new Map() };
 }
 
 /** Ids of a code and everything below it, from the index (no SQL). */
@@ -152,35 +159,6 @@ export function subtree(index: CodingIndex, codeId: number): number[] {
   };
   walk(codeId);
   return out;
-}
-
-/**
- * What analyses derive from an index and can keep as long as it (the cached whole-project
- * index lives until the database changes): a code's quotations with its sub-codes and the
- * number of documents they lie in. A warm theme table then does not walk 200,000 quotations again.
- */
-export interface IndexMemo {
-  deep: Map<number, IndexedQuotation[]>;
-  documents: Map<number, number>;
-}
-const memos = new WeakMap<CodingIndex, IndexMemo>();
-
-export function memoOf(index: CodingIndex): IndexMemo {
-  let m = memos.get(index);
-  if (!m) memos.set(index, (m = { deep: new Map(), documents: new Map() }));
-  return m;
-}
-
-/** How many documents a code's quotations (with its sub-codes) lie in, memoised per index. */
-export function deepDocumentCount(index: CodingIndex, codeId: number): number {
-  const m = memoOf(index);
-  let n = m.documents.get(codeId);
-  if (n === undefined) {
-    const docs = new Set<number>();
-    for (const q of deepQuotations(index, m.deep, codeId)) docs.add(q.documentId);
-    m.documents.set(codeId, (n = docs.size));
-  }
-  return n;
 }
 
 /** Distinct quotations of a code with its sub-codes, memoised per index. */

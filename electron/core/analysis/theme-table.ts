@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/contract/tables';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
-import { deepDocumentCount, deepQuotations, loadCodingIndex, memoOf } from './coding-index';
+import { deepQuotations, loadCodingIndex } from './coding-index';
 import type { CodingIndex, IndexedCode, IndexedQuotation } from './coding-index';
 import { describeFilter, resolveFilter } from './filter';
 import { findLayout, treeLayout } from './layouts';
@@ -31,8 +31,8 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   const options = ThemeTableOptions.parse({ ...(layout.options ?? {}), ...(req.options ?? {}) });
   const filter = resolveFilter(p, options.filter);
   const index = loadCodingIndex(p, filter.all ? null : filter.set);
-  // Kept with the index: an unchanged project's table (the live preview) reuses every count.
-  const memo = memoOf(index).deep;
+  // kept with the index: a warm table (nothing changed) derives nothing again
+  const memo = index.deep;
   const n = filter.ids.length;
   const lang = options.language;
   const missing: string[] = [];
@@ -42,7 +42,14 @@ export function buildThemeTable(p: Project, req: ThemeTableRequest): ThemeTable 
   const reserved = new Set([...pins.values()].flat());
 
   const countOf = (code: IndexedCode): ThemeBullet['count'] => {
-    return { quotations: deepQuotations(index, memo, code.id).length, documents: deepDocumentCount(index, code.id) };
+    const qs = deepQuotations(index, memo, code.id);
+    let documents = index.deepDocuments.get(code.id);
+    if (documents === undefined) {
+      const docs = new Set<number>();
+      for (const q of qs) docs.add(q.documentId);
+      index.deepDocuments.set(code.id, (documents = docs.size));
+    }
+    return { quotations: qs.length, documents };
   };
   const countText = (c: ThemeBullet['count']): string => {
     switch (options.counts) {
@@ -147,7 +154,7 @@ function pickExamples(
 ): IndexedQuotation[] {
   const deep = deepQuotations(index, memo, code.id);
   const picked: IndexedQuotation[] = [];
-  if (pinned.length > 0) {
+  if (pinned.length) {
     const byId = new Map(deep.map((q) => [q.id, q]));
     for (const id of pinned) {
       const q = byId.get(id);
@@ -156,43 +163,40 @@ function pickExamples(
   }
   // Quotations pinned anywhere are kept for their code, even when a sub-code is filled first.
   const free = (q: IndexedQuotation): boolean => !used.has(q.id) && !reserved.has(q.id) && !picked.includes(q);
-  const ownAll = index.direct.get(code.id) ?? [];
-  const pool = ownAll.some(free) ? ownAll : deep;
-  // The most readable free quotation of each document, in one pass (the pool is in document
-  // order); no sorting of a pool that holds tens of thousands of quotations.
-  const best: IndexedQuotation[] = [];
+  const own = (index.direct.get(code.id) ?? []).filter(free);
+  const pool = own.length > 0 ? own : deep.filter(free);
+  // the most readable quotation of each document (pool is in document order)
+  const bestOfDoc: IndexedQuotation[] = [];
   let bestScore = Infinity;
-  let lastDoc = -1;
   for (const q of pool) {
-    if (!free(q)) continue;
     const score = readability(q, maxChars);
-    if (q.documentId !== lastDoc) {
-      best.push(q);
+    const last = bestOfDoc[bestOfDoc.length - 1];
+    if (!last || last.documentId !== q.documentId) {
+      bestOfDoc.push(q);
       bestScore = score;
-      lastDoc = q.documentId;
     } else if (score < bestScore) {
-      best[best.length - 1] = q;
+      bestOfDoc[bestOfDoc.length - 1] = q;
       bestScore = score;
     }
   }
   const wanted = n - picked.length;
-  const take = Math.min(Math.max(0, wanted), best.length);
+  const take = Math.min(Math.max(0, wanted), bestOfDoc.length);
   // A different, fixed phase per code (golden ratio), so codes do not all quote the same interviews.
   const phase = (code.id * 0.6180339887) % 1;
   const docsTaken = new Set<number>();
   for (let i = 0; i < take; i++) {
-    const from = Math.floor(((i + phase) * best.length) / take) % best.length;
-    for (let k = 0; k < best.length; k++) {
-      const q = best[(from + k) % best.length]!;
-      if (docsTaken.has(q.documentId)) continue;
-      picked.push(q);
-      docsTaken.add(q.documentId);
+    const from = Math.floor(((i + phase) * bestOfDoc.length) / take) % bestOfDoc.length;
+    for (let k = 0; k < bestOfDoc.length; k++) {
+      const best = bestOfDoc[(from + k) % bestOfDoc.length]!;
+      if (docsTaken.has(best.documentId)) continue;
+      picked.push(best);
+      docsTaken.add(best.documentId);
       break;
     }
   }
   // Fewer documents than quotes wanted: the next most readable ones, still never a repeat.
   if (picked.length < Math.max(n, pinned.length)) {
-    const rest = pool.filter(free).sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
+    const rest = pool.filter((q) => !picked.includes(q)).sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
     for (const q of rest) {
       if (picked.length >= Math.max(n, pinned.length)) break;
       picked.push(q);

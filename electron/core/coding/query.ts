@@ -9,6 +9,7 @@ import type { Project } from '../project/project';
 import { joinCodePath, subtreeIds } from './codes';
 import { lastStartingAtOrBefore } from '../text/spans';
 import { memoCounts, quotationListSql, textCache } from './quotations';
+import { codeClause, codeFilterIsRare, type CodeCheck } from './code-filter';
 import { cooccurringQuotationIds } from './cooccur-filter';
 import { allTypical } from './typical';
 
@@ -149,14 +150,14 @@ function speakerAttributes(p: Project, speakerIds: number[]): Map<number, Record
  * co-occurrence, typical quotes, documents, groups and document attributes. Speakers and the
  * text needle are decided row by row.
  */
-export function quotationWhere(p: Project, q: QuotationQueryInput): { where: string[]; args: unknown[] } {
+export function quotationWhere(p: Project, q: QuotationQueryInput, codeCheck: CodeCheck = 'in'): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   const sets = codeSets(p, q);
   if (sets.length) {
     const clause = (ids: number[]): string => {
       args.push(listParam(ids));
-      return `q.id IN (SELECT quotation_id FROM quotation_codes WHERE code_id ${IN_LIST})`;
+      return codeClause(codeCheck);
     };
     if (q.codeMode === 'and') for (const s of sets) where.push(clause(s));
     else where.push(clause([...new Set(sets.flat())]));
@@ -190,8 +191,8 @@ export function quotationWhere(p: Project, q: QuotationQueryInput): { where: str
 }
 
 /** The WHERE clause of a quotation query. */
-function sqlFilter(p: Project, q: QuotationQueryInput): { sql: string; args: unknown[] } {
-  const { where, args } = quotationWhere(p, q);
+function sqlFilter(p: Project, q: QuotationQueryInput, codeCheck: CodeCheck = 'in'): { sql: string; args: unknown[] } {
+  const { where, args } = quotationWhere(p, q, codeCheck);
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }
 
@@ -209,7 +210,10 @@ export function queryQuotations(
   page: { limit?: number; offset?: number; countTotal?: boolean } = {},
 ): { total: number | null; more: boolean; rows: QuotationRow[] } {
   const countTotal = page.countTotal !== false;
-  const filter = sqlFilter(p, q);
+  // the page walks the list order index unless a code is rare; the total counts the code's set
+  const rare = codeFilterIsRare(p, codeSets(p, q), q.codeMode ?? 'or');
+  const filter = sqlFilter(p, q, rare ? 'in' : 'exists');
+  const countFilter = rare ? filter : sqlFilter(p, q, 'in');
   const offset = page.offset ?? 0;
   const limit = page.limit ?? -1;
   const wantSpeakers = q.speakers?.length ? new Set(q.speakers.map((s) => s.normalize('NFC').toLowerCase())) : null;
@@ -223,17 +227,17 @@ export function queryQuotations(
   let more: boolean;
   if (!wantSpeakers && !speakerWhere.length && !needle) {
     // one row beyond the page says whether more follow
-    const rows = p.db.prepare(`${quotationListSql(filter.sql)} LIMIT ? OFFSET ?`).raw().all(...filter.args, limit < 0 ? -1 : limit + 1, offset) as QuoteTuple[];
+    const rows = p.db.prepare(`${quotationListSql(filter.sql, !rare)} LIMIT ? OFFSET ?`).raw().all(...filter.args, limit < 0 ? -1 : limit + 1, offset) as QuoteTuple[];
     more = limit >= 0 && rows.length > limit;
     picked = (more ? rows.slice(0, limit) : rows).map((r) => ({ r, speaker: undefined, text: undefined }));
-    if (countTotal) total = p.db.prepare(`SELECT count(*) FROM quotations q ${filter.sql}`).pluck().get(...filter.args) as number;
+    if (countTotal) total = p.db.prepare(`SELECT count(*) FROM quotations q ${countFilter.sql}`).pluck().get(...countFilter.args) as number;
   } else {
     picked = [];
     let seen = 0;
     more = false;
     const textOf = streamingText(p);
     const speakerAttrs = speakerAttributeLookup(p);
-    for (const r of p.db.prepare(quotationListSql(filter.sql)).raw().iterate(...filter.args) as IterableIterator<QuoteTuple>) {
+    for (const r of p.db.prepare(quotationListSql(filter.sql, !rare)).raw().iterate(...filter.args) as IterableIterator<QuoteTuple>) {
       const [, , doc, start, end, comment] = r;
       let speaker: SpeakerInfo | null | undefined;
       if (wantSpeakers || speakerWhere.length) {
@@ -277,7 +281,7 @@ export function queryQuotations(
   }
   const paths = codePaths(p);
   const textOf = textCache(p);
-  const memos = memoCounts(p);
+  const memos = memoCounts(p, picked.map((x) => x.r[0]));
   return {
     total,
     more,

@@ -3,6 +3,7 @@ import { IN_LIST, listParam } from '../db/sql-list';
 import type { Quotation } from '../../../shared/contract';
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
+import { codeClause, codeFilterIsRare } from './code-filter';
 import { subtreeIds } from './codes';
 
 export interface NewQuotation {
@@ -152,10 +153,11 @@ function listFromSnapshot(p: Project, s: Snapshot, f: QuotationFilter & { codeId
  * quotations_document index (document_id, start, then the row id): SQLite reads the first
  * page straight off the index, with no sort of the whole selection.
  */
-export function quotationListSql(where: string): string {
+export function quotationListSql(where: string, walkIndex = true): string {
   // INDEXED BY: with a code filter the planner would rather start from the code's links and
-  // sort them all, which costs the whole selection before the first row
-  return `SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at, q.needs_review FROM quotations q INDEXED BY quotations_document ${where}
+  // sort them all, which costs the whole selection before the first row (right only for a
+  // rare code: codeFilterIsRare in query.ts)
+  return `SELECT q.id, q.guid, q.document_id, q.start, q."end", q.comment, q.coder_id, q.created_at, q.needs_review FROM quotations q ${walkIndex ? 'INDEXED BY quotations_document ' : ''}${where}
           ORDER BY q.document_id, q.start, q.id`;
 }
 
@@ -189,8 +191,9 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
   // (a correlated group_concat per row was the slowest part of listing a large subtree).
   let selected = 'SELECT id FROM quotations';
   const selectedArgs: string[] = [];
+  let codeIds: number[] | undefined;
   if (f.codeId !== undefined) {
-    const ids = f.includeSubcodes === false ? [f.codeId] : subtreeIds(p, f.codeId);
+    const ids = (codeIds = f.includeSubcodes === false ? [f.codeId] : subtreeIds(p, f.codeId));
     selected = `SELECT DISTINCT quotation_id AS id FROM quotation_codes WHERE code_id ${IN_LIST}`;
     selectedArgs.push(listParam(ids));
     args.push(listParam(ids));
@@ -207,10 +210,12 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
   // A page, or a list without a code, is read in list order off the quotations_document index
   // and stops at the limit; a code's whole list is gathered from its links and sorted here.
   const paged = f.codeId === undefined || f.limit !== undefined;
+  // a code's page walks the list order index unless the code is rare (code-filter.ts)
+  const rare = paged && codeIds !== undefined && codeFilterIsRare(p, [codeIds], 'or');
   const rows = (
     paged
       ? p.db
-          .prepare(`${quotationListSql(f.codeId === undefined ? filter : `WHERE q.id IN (SELECT quotation_id FROM quotation_codes WHERE code_id ${IN_LIST})${where.length ? ` AND ${where.join(' AND ')}` : ''}`)} LIMIT ?`)
+          .prepare(`${quotationListSql(f.codeId === undefined ? filter : `WHERE ${codeClause(rare ? 'in' : 'exists')}${where.length ? ` AND ${where.join(' AND ')}` : ''}`, !rare)} LIMIT ?`)
           .raw()
           .all(...args, f.limit ? Math.floor(f.limit) : -1)
       : p.db
@@ -237,7 +242,7 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
     }
   }
   const textOf = textCache(p);
-  const memos = memoCounts(p);
+  const memos = memoCounts(p, kept.map((r) => r[0]));
   return kept.map(([id, guid, documentId, start, end, comment, coderId, createdAt, needsReview]) => ({
     id,
     guid,
@@ -255,9 +260,15 @@ export function listQuotations(p: Project, f: QuotationFilter = {}): Quotation[]
   }));
 }
 
-/** Memos per quotation (only quotations that have one). */
-export function memoCounts(p: Project): Map<number, number> {
-  return new Map(p.db.prepare('SELECT quotation_id, count(*) FROM memos WHERE quotation_id IS NOT NULL GROUP BY quotation_id').raw().all() as [number, number][]);
+/**
+ * Memos per quotation (only quotations that have one): of the given quotations (a page, off
+ * the memos_quotation index), or of all.
+ */
+export function memoCounts(p: Project, ids?: number[]): Map<number, number> {
+  const rows = ids
+    ? p.db.prepare(`SELECT quotation_id, count(*) FROM memos WHERE quotation_id ${IN_LIST} GROUP BY quotation_id`).raw().all(listParam(ids))
+    : p.db.prepare('SELECT quotation_id, count(*) FROM memos WHERE quotation_id IS NOT NULL GROUP BY quotation_id').raw().all();
+  return new Map(rows as [number, number][]);
 }
 
 /**

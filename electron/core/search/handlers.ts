@@ -12,7 +12,7 @@ export const searchHandlers: Handlers<'search.status' | 'search.buildIndex' | 's
   'search.status': ({ session }) => indexStatus(session.requireProject()),
   'search.buildIndex': async ({ session, signal, progress }, { force }) => {
     const index = await ensureIndex(session.requireProject(), { signal, onProgress: progress, force });
-    return { version: index.version, passages: index.passages.doc.length, bytes: index.bytes, buildMs: index.buildMs, loadMs: index.loadMs, origin: index.origin };
+    return { version: index.version, passages: index.passages.count, bytes: index.bytes, buildMs: index.buildMs, loadMs: index.loadMs, origin: index.origin };
   },
   'search.languages': ({ session }) => documentLanguages(session.requireProject()),
   'search.setLanguage': ({ session }, { documentId, language }) => setDocumentLanguage(session.requireProject(), documentId, language),

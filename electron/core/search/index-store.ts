@@ -1,18 +1,22 @@
 /**
- * The search index of an open project: kept in memory, stored in the project's `derived`
- * table (so it travels, and is encrypted, with the file), loaded instead of rebuilt when the
- * content version and fingerprint match, and rebuilt in a worker thread when they do not.
+ * The search index of an open project: stored in the project file (its own tables, with its
+ * header in the `derived` table, so it travels, and is encrypted, with the file), opened
+ * instead of rebuilt when the content version and fingerprint match, and rebuilt in a worker
+ * thread when they do not. Opening reads the header only; a query reads the index pages,
+ * passage blocks, documents and speakers it touches (index-tables.ts, corpus-lookup.ts).
  */
-import { openMemoryDb, type Statement } from '../db/driver';
 import { gunzipSync } from 'node:zlib';
 import type { Progress } from '../../../shared/contract';
 import { CancelledError } from '../errors';
 import { runJob } from '../jobs/run';
 import type { Project } from '../project/project';
-import { buildAndStoreIndex, ftsToken, INDEX_FORMAT, INDEX_KEY, type IndexHeader, type PassageColumns, type SearchEngine, unpackPassageColumns } from './index-build';
+import { documentLookup, type IndexedDocument } from './corpus-lookup';
+import { buildAndStoreIndex } from './index-build';
+import { INDEX_FORMAT, INDEX_KEY, type IndexHeader, type SearchEngine } from './index-header';
+import { openIndexTables } from './index-tables';
 import { lunr, type SearchLanguage } from './language';
-import { corpusFingerprint, readDocumentAttributes, readSpeakers, type SpeakerInfo } from './passages';
-import { withinDistance } from './text';
+import { passageArrays, unpackPassageColumns, type PassageTable } from './passage-table';
+import { corpusFingerprint } from './passages';
 import { TokenCache } from './token-cache';
 
 /** One term of a query as the index looks it up (already normalised and stemmed). */
@@ -28,9 +32,6 @@ export interface PlannedTerm {
   compoundStems?: string[];
 }
 
-/** At most this many index terms stand for one word of a query (a very short word in many compounds). */
-const MAX_ALTERNATIVES = 800;
-
 export interface Candidate {
   passage: number;
   score: number;
@@ -44,14 +45,17 @@ export interface LoadedIndex {
   buildMs: number;
   bytes: number;
   loadMs: number;
-  /** Passages whose index terms satisfy the query's terms (before phrase checks); scored only when ranked. */
-  candidates(terms: PlannedTerm[], ranked?: boolean): Candidate[];
+  /**
+   * Passages whose index terms satisfy the query's terms (before phrase checks), in passage
+   * order, read as they are taken; scored only when ranked.
+   */
+  candidates(terms: PlannedTerm[], ranked?: boolean): Iterable<Candidate>;
   /** Word positions per document, read on first use. */
   tokens: TokenCache;
-  passages: PassageColumns;
+  passages: PassageTable;
   languages: Map<number, SearchLanguage>;
-  documents: Map<number, { id: number; name: string; position: number; kind: string; attributes: Record<string, string> }>;
-  speakers: Map<number, SpeakerInfo>;
+  /** A document's name, kind, attributes and speakers, read on first use. */
+  document(id: number): IndexedDocument | undefined;
   /** Document texts, read on first use. */
   text(documentId: number): string;
   /** How this index came to be in memory: loaded from the project, or built just now. */
@@ -72,11 +76,11 @@ export type IndexState = 'ready' | 'stale' | 'missing' | 'building';
 
 export function indexStatus(p: Project): { state: IndexState; version: number | null; contentVersion: number; bytes: number | null } {
   const contentVersion = p.contentVersion();
-  const row = p.db.prepare('SELECT version, length(data) AS bytes FROM derived WHERE key = ?').get(INDEX_KEY) as { version: number; bytes: number } | undefined;
+  const row = storedRow(p);
   const mem = cache.get(p);
   const fresh = mem !== undefined && mem.index.version === contentVersion;
   const state: IndexState = building.has(p) ? 'building' : fresh || row?.version === contentVersion ? 'ready' : row ? 'stale' : 'missing';
-  return { state, version: mem?.index.version ?? row?.version ?? null, contentVersion, bytes: row?.bytes ?? null };
+  return { state, version: mem?.index.version ?? row?.version ?? null, contentVersion, bytes: row ? storedBytes(row.data) : null };
 }
 
 export interface EnsureOptions {
@@ -157,93 +161,52 @@ async function buildStored(p: Project, options: EnsureOptions, engine: SearchEng
   }
 }
 
+function storedRow(p: Project): { version: number; data: Buffer } | undefined {
+  return p.db.prepare('SELECT version, data FROM derived WHERE key = ?').get(INDEX_KEY) as { version: number; data: Buffer } | undefined;
+}
+
+/** The FTS5 index's row is its JSON header; the lunr index (bench only) is gzipped JSON. */
+const isHeader = (data: Buffer): boolean => data[0] === 0x7b; // "{"
+
+function storedBytes(data: Buffer): number {
+  if (!isHeader(data)) return data.length;
+  try {
+    return (JSON.parse(data.toString('utf8')) as IndexHeader).bytes;
+  } catch {
+    return data.length;
+  }
+}
+
+interface Opened {
+  header: IndexHeader;
+  passages: PassageTable;
+  candidates: LoadedIndex['candidates'];
+  bytes: number;
+}
+
 /** The stored index if it matches the project's content (or unconditionally with `any`). */
 function loadStored(p: Project, any = false): LoadedIndex | undefined {
   const version = p.contentVersion();
-  const row = p.db.prepare('SELECT version, data FROM derived WHERE key = ?').get(INDEX_KEY) as { version: number; data: Buffer } | undefined;
+  const row = storedRow(p);
   if (!row || (!any && row.version !== version)) return undefined;
   const started = performance.now();
-  let loaded: { header: IndexHeader; passages: PassageColumns; candidates: LoadedIndex['candidates'] } | undefined;
+  let opened: Opened;
   try {
-    loaded = row.data.subarray(0, 15).toString('latin1') === 'SQLite format 3' ? openFts(row.data) : openLunr(row.data);
+    opened = isHeader(row.data) ? openFts(p, row.data) : openLunr(row.data);
   } catch {
     return undefined; // unreadable derived data is simply rebuilt
   }
-  if (loaded.header.format !== INDEX_FORMAT) return undefined;
-  if (!any && loaded.header.fingerprint !== corpusFingerprint(p)) return undefined;
-  return makeLoaded(p, loaded.header, loaded.passages, loaded.candidates, row.data.length, performance.now() - started);
+  if (opened.header.format !== INDEX_FORMAT) return undefined;
+  if (!any && opened.header.fingerprint !== corpusFingerprint(p)) return undefined;
+  return makeLoaded(p, opened, performance.now() - started);
 }
 
-function openFts(data: Buffer): { header: IndexHeader; passages: PassageColumns; candidates: LoadedIndex['candidates'] } {
-  // An in-memory database deserialised from the stored bytes: nothing touches the disk.
-  const db = openMemoryDb(data);
-  const header = JSON.parse(db.prepare('SELECT json FROM header').pluck().get() as string) as IndexHeader;
-  // the passage columns in one read, not a row at a time
-  const passages = unpackPassageColumns(db.prepare('SELECT data FROM passage_columns').pluck().get() as Buffer);
-  let vocabulary: string[] | undefined;
-  const vocab = (): string[] => {
-    if (!vocabulary) {
-      db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, 'row')");
-      vocabulary = db.prepare('SELECT term FROM temp.vocab').pluck().all() as string[];
-    }
-    return vocabulary;
-  };
-  const statements = new Map<string, Statement>();
-  const prepared = (sql: string): Statement => {
-    let s = statements.get(sql);
-    if (!s) statements.set(sql, (s = db.prepare(sql)));
-    return s;
-  };
-  const candidates = (terms: PlannedTerm[], ranked = false): Candidate[] => {
-    const expr = (t: PlannedTerm): string | null => {
-      const tok = ftsToken(t.term);
-      if (t.fuzzy) {
-        const near = vocab().filter((v) => withinDistance(v, tok, t.fuzzy)).slice(0, 200);
-        return near.length ? `(${near.map((v) => `${t.field}:"${v}"`).join(' OR ')})` : null;
-      }
-      if (t.wildcard) return tok ? `${t.field}:"${tok}"*` : '*';
-      if (t.alternatives?.length || t.compoundStems?.length) {
-        const set = new Set([tok, ...(t.alternatives ?? []).map(ftsToken)]);
-        const parts = (t.compoundStems ?? []).map(ftsToken).filter((x) => x.length >= 4);
-        if (parts.length) for (const v of vocab()) if (parts.some((x) => v !== x && (v.startsWith(x) || v.endsWith(x)))) set.add(v);
-        return `(${[...set].slice(0, MAX_ALTERNATIVES).map((v) => `${t.field}:"${v}"`).join(' OR ')})`;
-      }
-      return `${t.field}:"${tok}"`;
-    };
-    const required: string[] = [];
-    const optional: string[] = [];
-    const prohibited: string[] = [];
-    let all = false;
-    for (const t of terms) {
-      const e = expr(t);
-      if (e === '*') {
-        all = true;
-        continue;
-      }
-      if (e === null) {
-        if (t.presence === 'required') return []; // a fuzzy word with no near spelling
-        continue;
-      }
-      (t.presence === 'required' ? required : t.presence === 'optional' ? optional : prohibited).push(e);
-    }
-    const positive = required.length ? required.join(' AND ') : optional.length && !all ? optional.join(' OR ') : null;
-    const negative = prohibited.length ? prohibited.join(' OR ') : null;
-    if (positive) {
-      const match = negative ? `(${positive}) NOT (${negative})` : positive;
-      // bm25() costs time on common words; document order needs no score.
-      const sql = ranked ? 'SELECT rowid - 1 AS passage, -bm25(fts) AS score FROM fts WHERE fts MATCH ?' : 'SELECT rowid - 1 AS passage, 0 AS score FROM fts WHERE fts MATCH ?';
-      return prepared(sql).all(match) as Candidate[];
-    }
-    // Only exclusions (or a phrase of stop words): every passage but the excluded ones.
-    const rows = negative
-      ? (prepared('SELECT id - 1 FROM passages WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)').pluck().all(negative) as number[])
-      : (prepared('SELECT id - 1 FROM passages').pluck().all() as number[]);
-    return rows.map((passage) => ({ passage, score: 0 }));
-  };
-  return { header, passages, candidates };
+function openFts(p: Project, data: Buffer): Opened {
+  const header = JSON.parse(data.toString('utf8')) as IndexHeader;
+  return { header, ...openIndexTables(p.db, header), bytes: header.bytes };
 }
 
-function openLunr(data: Buffer): { header: IndexHeader; passages: PassageColumns; candidates: LoadedIndex['candidates'] } {
+function openLunr(data: Buffer): Opened {
   const stored = JSON.parse(gunzipSync(data).toString('utf8')) as { header: IndexHeader; passages: string; index: object };
   const l = lunr();
   const idx = l.Index.load(stored.index);
@@ -262,14 +225,12 @@ function openLunr(data: Buffer): { header: IndexHeader; passages: PassageColumns
         }
       })
       .map((r) => ({ passage: Number(r.ref), score: r.score }));
-  return { header: stored.header, passages: unpackPassageColumns(Buffer.from(stored.passages, 'base64')), candidates };
+  return { header: stored.header, passages: passageArrays(unpackPassageColumns(Buffer.from(stored.passages, 'base64'))), candidates, bytes: data.length };
 }
 
-function makeLoaded(p: Project, header: IndexHeader, passages: PassageColumns, candidates: LoadedIndex['candidates'], bytes: number, loadMs: number): LoadedIndex {
-  // Documents keep the order they were added in (documents/store.ts), so the id is the
-  // position; reading position itself would walk every document's text (it lies behind it).
-  const docRows = (p.db.prepare('SELECT id, name, kind FROM documents').all() as { id: number; name: string; kind: string }[]).map((d) => ({ ...d, position: d.id }));
-  const attrs = readDocumentAttributes(p);
+function makeLoaded(p: Project, opened: Opened, loadMs: number): LoadedIndex {
+  const { header } = opened;
+  const documents = documentLookup(p.db);
   const texts = new Map<number, string>();
   const getText = p.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   const text = (documentId: number): string => {
@@ -283,13 +244,12 @@ function makeLoaded(p: Project, header: IndexHeader, passages: PassageColumns, c
     fingerprint: header.fingerprint,
     builtAt: header.builtAt,
     buildMs: header.buildMs,
-    bytes,
+    bytes: opened.bytes,
     loadMs: Math.round(loadMs),
-    candidates,
-    passages,
+    candidates: opened.candidates,
+    passages: opened.passages,
     languages: new Map(Object.entries(header.languages).map(([k, v]) => [Number(k), v])),
-    documents: new Map(docRows.map((d) => [d.id, { ...d, attributes: attrs.get(d.id) ?? {} }])),
-    speakers: readSpeakers(p),
+    document: documents,
     text,
     tokens: new TokenCache(text),
     origin: 'loaded',

@@ -92,8 +92,6 @@ export function passagesOf(documentId: number, text: string, turns: TurnRow[], s
   return out;
 }
 
-const labelPatterns = new Map<string, RegExp>();
-
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
 
 /**
@@ -103,18 +101,23 @@ const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
  */
 export function labelLength(turnText: string, label: string | undefined): number {
   if (!label) return 0;
-  // Compiled once per label: a document has a handful of speakers and thousands of turns.
+  const m = labelPattern(label).exec(turnText);
+  return m ? m[0].length : 0;
+}
+
+/** A label's pattern, compiled once per label (a corpus has few; compiling one per turn cost more than the matching). */
+const labelPatterns = new Map<string, RegExp>();
+function labelPattern(label: string): RegExp {
   let re = labelPatterns.get(label);
   if (!re) {
     re = new RegExp(
       String.raw`^\s*(?:[\[(]?${TIME}[\])]?\s*)?(?:\*\*)?${escapeRe(label)}(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?[^:\n]{0,40}?:(?:\*\*)?[ \t]*(?:[\[(]${TIME}[\])])?\s*`,
       'u',
     );
-    if (labelPatterns.size >= 10_000) labelPatterns.clear();
+    if (labelPatterns.size > 10_000) labelPatterns.clear();
     labelPatterns.set(label, re);
   }
-  const m = re.exec(turnText);
-  return m ? m[0].length : 0;
+  return re;
 }
 
 function escapeRe(s: string): string {
@@ -151,16 +154,15 @@ export function readDocumentAttributes(p: Project): Map<number, Record<string, s
 }
 
 /**
- * What the index depends on beyond content_version: the schema's triggers do not bump the
- * version for turn edits/deletes, speaker attributes or attribute renames, so those are
- * folded into a cheap fingerprint checked alongside it.
+ * What the index depends on beyond content_version: attribute names (a renamed attribute
+ * changes the `attr` field's terms; attributes have no trigger). Turn edits and deletes,
+ * speakers and speaker attribute values bump the version themselves (migration 003), so this
+ * reads the attributes only, not every turn and speaker: opening an index costs the same
+ * whatever the size of the corpus.
  */
 export function corpusFingerprint(p: Project): string {
-  const t = p.db.prepare('SELECT count(*) AS n, total(start) AS s, total("end") AS e, total(coalesce(speaker_id, 0)) AS sp FROM turns').get() as Record<string, number>;
-  const sa = p.db.prepare("SELECT count(*) AS n, group_concat(speaker_id || ':' || attribute_id || '=' || value, ',') AS h FROM speaker_attribute_values").get() as { n: number; h: string | null };
-  const a = p.db.prepare("SELECT group_concat(id || '=' || name, ',') AS h FROM attributes").get() as { h: string | null };
-  const sp = p.db.prepare("SELECT count(*) AS n, group_concat(label || coalesce(name, ''), ',') AS h FROM speakers").get() as { n: number; h: string | null };
-  return simpleHash(`${t.n}|${t.s}|${t.e}|${t.sp}|${sa.n}|${sa.h ?? ''}|${a.h ?? ''}|${sp.n}|${sp.h ?? ''}`);
+  const a = p.db.prepare("SELECT group_concat(id || '=' || scope || ':' || name, ',') AS h FROM attributes").get() as { h: string | null };
+  return simpleHash(a.h ?? '');
 }
 
 function simpleHash(s: string): string {

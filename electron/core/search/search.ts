@@ -8,6 +8,7 @@ import { ensureIndex, type EnsureOptions, type LoadedIndex, type PlannedTerm } f
 import { attrToken } from './index-build';
 import { isStopWord, stem, type SearchLanguage } from './language';
 import { parseQuery, type Clause, type ParsedQuery } from './query';
+import type { SpeakerInfo } from './passages';
 import { normalizeWord, withinDistance } from './text';
 import type { DocTokens } from './token-cache';
 import { inFamily, lexiconRejects, wordFamily, type WordFamily } from './word-forms';
@@ -98,7 +99,7 @@ export function searchIndex(index: LoadedIndex, opts: SearchOptions): SearchResu
     const matchers = plan.words.map((w) => matcherFor(index, w, lang, excluded));
     for (const r of results) {
       const pi = r.passage;
-      const docId = index.passages.doc[pi]!;
+      const docId = index.passages.doc(pi);
       // With per-document stemming, a passage is answered by the query in its own language.
       if (!opts.lang && hasText && languages.length > 1 && index.languages.get(docId) !== lang) continue;
       if (matchedPassages.has(pi)) continue;
@@ -195,9 +196,10 @@ function matcherFor(index: LoadedIndex, w: Plan['words'][number], lang: SearchLa
       else if (clause.wildcard) ok = norm.startsWith(key);
       else if (isStopWord(norm, lang)) ok = false;
       else if (family && inFamily(norm, family)) ok = true;
-      else if (family && lexiconRejects(norm, family)) ok = false;
       else if (clause.fuzzy) ok = withinDistance(stem(norm, lang), key, clause.fuzzy) || withinDistance(norm, key, clause.fuzzy);
-      else ok = stem(norm, lang) === key;
+      // the lexicon is asked only about forms Snowball would take: every other form of a
+      // document read would make it parse most of the dictionary on the first search
+      else ok = stem(norm, lang) === key && !(family && lexiconRejects(norm, family));
       memo[id] = m = ok ? 1 : 2;
     }
     return m === 1;
@@ -206,9 +208,9 @@ function matcherFor(index: LoadedIndex, w: Plan['words'][number], lang: SearchLa
 
 /** Hit spans in a candidate passage, or undefined if it does not really match (phrases). */
 function verify(index: LoadedIndex, pi: number, plan: Plan, matchers: FormMatcher[]): [number, number][] | undefined {
-  const docId = index.passages.doc[pi]!;
-  const ps = index.passages.start[pi]!;
-  const pe = index.passages.end[pi]!;
+  const docId = index.passages.doc(pi);
+  const ps = index.passages.start(pi);
+  const pe = index.passages.end(pi);
   const anyText = plan.anyText;
   if (!anyText && plan.phrases.length === 0) {
     // Field filters only: the whole passage is the hit.
@@ -286,26 +288,25 @@ function mergeSpans(spans: [number, number][]): [number, number][] {
 }
 
 function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], passages: number, ignored: string[], started: number, stopped = false): SearchResult {
-  const positions = new Map<number, number>();
-  for (const d of index.documents.values()) positions.set(d.id, d.position);
-  const pos = (pi: number): number => positions.get(index.passages.doc[pi]!) ?? 0;
+  // Documents keep the order they were added in (documents/store.ts): the id is the position.
+  const pos = (pi: number): number => index.passages.doc(pi);
   if (opts.sort === 'relevance') occ.sort((a, b) => b.score - a.score || pos(a.passage) - pos(b.passage) || a.start - b.start);
-  else if (!inPassageOrder(occ)) occ.sort((a, b) => pos(a.passage) - pos(b.passage) || index.passages.doc[a.passage]! - index.passages.doc[b.passage]! || a.start - b.start);
+  else if (!inPassageOrder(occ)) occ.sort((a, b) => pos(a.passage) - pos(b.passage) || a.start - b.start);
 
   // Hits per (document, speaker) first: attribute counts follow from those, not from each hit.
   const perDoc = new Map<number, number>();
   const perWho = new Map<string, { passage: number; hits: number }>();
   for (const o of occ) {
-    const docId = index.passages.doc[o.passage]!;
+    const docId = index.passages.doc(o.passage);
     perDoc.set(docId, (perDoc.get(docId) ?? 0) + 1);
-    const who = `${docId}:${index.passages.speaker[o.passage]!}`;
+    const who = `${docId}:${index.passages.speaker(o.passage)}`;
     const w = perWho.get(who);
     if (w) w.hits++;
     else perWho.set(who, { passage: o.passage, hits: 1 });
   }
   const perAttr = new Map<string, { attribute: string; value: string; hits: number; docs: Set<number> }>();
   for (const { passage, hits } of perWho.values()) {
-    const docId = index.passages.doc[passage]!;
+    const docId = index.passages.doc(passage);
     for (const [k, v] of Object.entries(attributesOf(index, passage))) {
       const key = `${k}\u0000${v}`;
       let a = perAttr.get(key);
@@ -317,7 +318,7 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
   // The written forms hit, so the user sees what the query found and can untick a form.
   const forms = new Map<string, number>();
   for (const o of occ) {
-    const written = index.text(index.passages.doc[o.passage]!).slice(o.start, o.end);
+    const written = index.text(index.passages.doc(o.passage)).slice(o.start, o.end);
     if (/\s/u.test(written)) continue; // a phrase is not a word form
     const norm = normalizeWord(written);
     forms.set(norm, (forms.get(norm) ?? 0) + 1);
@@ -332,7 +333,7 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
     more: occ.length > offset + limit,
     passages,
     hits,
-    perDocument: stopped ? [] : [...perDoc].map(([documentId, n]) => ({ documentId, documentName: index.documents.get(documentId)?.name ?? '', hits: n })),
+    perDocument: stopped ? [] : [...perDoc].map(([documentId, n]) => ({ documentId, documentName: index.document(documentId)?.name ?? '', hits: n })),
     perAttribute: stopped ? [] : [...perAttr.values()].map((a) => ({ attribute: a.attribute, value: a.value, hits: a.hits, documents: a.docs.size })),
     ignored,
     forms: [...forms].map(([form, n]) => ({ form, hits: n })).sort((a, b) => b.hits - a.hits || a.form.localeCompare(b.form, 'sv')),
@@ -342,8 +343,7 @@ function present(index: LoadedIndex, opts: SearchOptions, occ: Occurrence[], pas
 
 /** A turn of a speaker marked as interviewer: left out when the user asks (their questions echo the topic). */
 function isInterviewerPassage(index: LoadedIndex, pi: number): boolean {
-  const sid = index.passages.speaker[pi];
-  return sid != null && index.speakers.get(sid)?.isInterviewer === true;
+  return speakerOf(index, pi)?.isInterviewer === true;
 }
 
 /** Passages are numbered in document order, so hits found in passage order need no sort. */
@@ -356,23 +356,25 @@ function inPassageOrder(occ: Occurrence[]): boolean {
   return true;
 }
 
+function speakerOf(index: LoadedIndex, pi: number): SpeakerInfo | undefined {
+  const sid = index.passages.speaker(pi);
+  return sid >= 0 ? index.document(index.passages.doc(pi))?.speakers.get(sid) : undefined;
+}
+
 function attributesOf(index: LoadedIndex, pi: number): Record<string, string> {
-  const doc = index.documents.get(index.passages.doc[pi]!);
-  const sid = index.passages.speaker[pi]!;
-  const sp = sid >= 0 ? index.speakers.get(sid) : undefined;
-  return { ...(doc?.attributes ?? {}), ...(sp?.attributes ?? {}) };
+  const doc = index.document(index.passages.doc(pi));
+  return { ...(doc?.attributes ?? {}), ...(speakerOf(index, pi)?.attributes ?? {}) };
 }
 
 function toHit(index: LoadedIndex, o: Occurrence, context: number): SearchHit {
-  const docId = index.passages.doc[o.passage]!;
+  const docId = index.passages.doc(o.passage);
   const text = index.text(docId);
-  const ps = index.passages.start[o.passage]!;
-  const pe = index.passages.end[o.passage]!;
-  const sid = index.passages.speaker[o.passage]!;
-  const sp = sid >= 0 ? index.speakers.get(sid) : undefined;
+  const ps = index.passages.start(o.passage);
+  const pe = index.passages.end(o.passage);
+  const sp = speakerOf(index, o.passage);
   return {
     documentId: docId,
-    documentName: index.documents.get(docId)?.name ?? '',
+    documentName: index.document(docId)?.name ?? '',
     start: o.start,
     end: o.end,
     passageStart: ps,

@@ -7,7 +7,9 @@
  *
  * Only suffix rules are read (Swedish inflection is suffixing; the dictionary has no prefix
  * rules); continuation flags on a suffix ("/WXZ", compound marks) are ignored. The dictionary
- * is read on first use (about 0.2 s, 154,000 entries) and kept for the process.
+ * file is read on first use and kept for the process; its 154,000 entries are parsed by their
+ * first two letters as lookups reach them (parsing all of them made the first search in a
+ * fresh process wait about a second on a busy machine).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +29,8 @@ export interface Lexicon {
   forms(lemma: string): string[];
   /** The word is in the dictionary, as an entry or a form of one. */
   isWord(word: string): boolean;
+  /** The share of the dictionary's lines parsed so far (they are parsed as lookups reach them). */
+  parsedShare(): number;
 }
 
 let cached: Lexicon | null | undefined;
@@ -64,14 +68,7 @@ export function readLexicon(aff: string, dic: string): Lexicon {
     if (list) list.push(rule);
     else rules.set(flag, [rule]);
   }
-  const entries = new Map<string, string>();
-  for (const line of dic.split('\n')) {
-    const slash = line.indexOf('/');
-    const word = (slash < 0 ? line : line.slice(0, slash)).trim().toLowerCase();
-    if (!word || /^\d+$/.test(word)) continue;
-    const flags = slash < 0 ? '' : line.slice(slash + 1).trim();
-    entries.set(word, (entries.get(word) ?? '') + flags);
-  }
+  const entries = dictionaryEntries(dic);
   // Reverse lookup by the added ending: longest endings first is not needed, every rule is tried.
   const byAdd = new Map<string, { flag: string; rule: SuffixRule }[]>();
   for (const [flag, list] of rules) {
@@ -116,5 +113,56 @@ export function readLexicon(aff: string, dic: string): Lexicon {
     }
     return [...out];
   };
-  return { lemmas, forms, isWord: (word) => lemmas(word).length > 0 };
+  return { lemmas, forms, isWord: (word) => lemmas(word).length > 0, parsedShare: entries.parsedShare };
+}
+
+/** An entry's flags by the entry (lower case), parsed one bucket of entries sharing their first two letters at a time. */
+function dictionaryEntries(dic: string): { get(word: string): string | undefined; has(word: string): boolean; parsedShare(): number } {
+  // One pass over the text for where each line starts, by its bucket; no strings made yet.
+  const lines = new Map<number, number[]>();
+  let total = 0;
+  let parsedLines = 0;
+  for (let at = 0; at < dic.length; ) {
+    let end = dic.indexOf('\n', at);
+    if (end < 0) end = dic.length;
+    if (end > at) {
+      total++;
+      const key = bucketKey(dic, at, end);
+      const list = lines.get(key);
+      if (list) list.push(at);
+      else lines.set(key, [at]);
+    }
+    at = end + 1;
+  }
+  const parsed = new Map<number, Map<string, string>>();
+  const bucket = (word: string): Map<string, string> => {
+    const key = bucketKey(word, 0, word.length);
+    let entries = parsed.get(key);
+    if (entries) return entries;
+    parsed.set(key, (entries = new Map()));
+    parsedLines += lines.get(key)?.length ?? 0;
+    for (const at of lines.get(key) ?? []) {
+      let end = dic.indexOf('\n', at);
+      if (end < 0) end = dic.length;
+      const line = dic.slice(at, end);
+      const slash = line.indexOf('/');
+      const w = (slash < 0 ? line : line.slice(0, slash)).trim().toLowerCase();
+      if (!w || /^\d+$/.test(w)) continue;
+      const flags = slash < 0 ? '' : line.slice(slash + 1).trim();
+      entries.set(w, (entries.get(w) ?? '') + flags);
+    }
+    return entries;
+  };
+  return { get: (word) => bucket(word).get(word), has: (word) => bucket(word).has(word), parsedShare: () => (total ? parsedLines / total : 0) };
+}
+
+/** The first two letters of the word starting at `at` (lower case; 0 for a one-letter word) as one number. */
+function bucketKey(text: string, at: number, end: number): number {
+  const second = at + 1 < end ? text.charCodeAt(at + 1) : 0;
+  return (lowerCode(text.charCodeAt(at)) << 16) | (second === 0x2f /* / */ || second === 0x0d ? 0 : lowerCode(second));
+}
+
+function lowerCode(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
 }

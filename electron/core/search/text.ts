@@ -104,3 +104,8 @@ export function withinDistance(a: string, b: string, max: number): boolean {
   }
   return prev[b.length]! <= max;
 }
+
+/** A term as FTS5 stores it: anything but letters and digits becomes "_" (a token character there). */
+export function ftsToken(term: string): string {
+  return term.replace(/[^\p{L}\p{N}]+/gu, '_');
+}

@@ -85,7 +85,9 @@ interface TableSql {
 interface Journal {
   tables: Map<string, TableSql>;
   setFlag: Statement;
-  readLog: Statement;
+  /** The recorded changes as the step's JSON array, in order (redo) and inverted in reverse order (undo). */
+  redoJson: Statement;
+  undoJson: Statement;
   clearLog: Statement;
 }
 
@@ -143,7 +145,13 @@ function journalOf(db: Db): Journal {
   const journal: Journal = {
     tables,
     setFlag: db.prepare('UPDATE temp.undo_flag SET on_ = ?'),
-    readLog: db.prepare('SELECT tbl, op, old, new FROM temp.undo_log ORDER BY seq').raw(),
+    // Built by SQLite: reading 80,000 changes into JavaScript to write them out again as JSON
+    // (twice) took longer than coding 40,000 search hits. An inverted change swaps its rows:
+    // an insert's new row is the delete's old one, an update's new and old change places.
+    redoJson: db.prepare('SELECT json_group_array(json_array(tbl, op, old, new) ORDER BY seq) FROM temp.undo_log').pluck(),
+    undoJson: db.prepare(
+      "SELECT json_group_array(json_array(tbl, CASE op WHEN 'i' THEN 'd' WHEN 'd' THEN 'i' ELSE 'u' END, new, old) ORDER BY seq DESC) FROM temp.undo_log",
+    ).pluck(),
     clearLog: db.prepare('DELETE FROM temp.undo_log'),
   };
   // Temp tables and triggers made inside a transaction vanish if it rolls back, so only a
@@ -197,28 +205,32 @@ export function withUndo<T>(p: Project, label: string | StepLabel, fn: () => T):
       bulkParts.delete(p.db);
       j.setFlag.run(0);
     }
-    const changes = j.readLog.all() as Change[];
-    j.clearLog.run();
-    if (changes.length > 0 || bulk.length > 0) {
+    const redo = j.redoJson.get() as string;
+    if (redo !== '[]' || bulk.length > 0) {
+      // The undo column holds the same changes inverted and reversed, ready to replay; of the
+      // bulk parts only the tables (undo reads their rows from the redo column).
+      const undo = j.undoJson.get() as string;
       const l = normaliseLabel(label);
       const h = hist(p.db);
       h.dropRedo.run();
-      const redo: StoredStep = { action: l.action, changes };
-      // The undo column holds the same changes inverted and reversed, ready to replay.
-      const undo: StoredStep = { action: l.action, changes: invert(changes) };
-      if (bulk.length > 0) undo.bulk = bulk.map((b) => b.part.table);
-      h.insert.run(l.text, JSON.stringify(undo), withBulkRows(JSON.stringify(redo), bulk), p.now());
+      const undoBulk = bulk.length > 0 ? `"bulk":${JSON.stringify(bulk.map((b) => b.part.table))}` : '';
+      h.insert.run(l.text, storedStep(l.action, undo, undoBulk), storedStep(l.action, redo, bulkRows(bulk)), p.now());
       h.prune.run(MAX_STEPS);
     }
+    j.clearLog.run();
     return result;
   });
 }
 
-/** The redo JSON with the bulk rows spliced in as SQLite wrote them (no parse and re-stringify of 40,000 rows). */
-function withBulkRows(json: string, bulk: { part: BulkPart; rows: string }[]): string {
-  if (bulk.length === 0) return json;
-  const parts = bulk.map((b) => `${JSON.stringify(b.part).slice(0, -1)},"rows":${b.rows}}`);
-  return `${json.slice(0, -1)},"bulk":[${parts.join(',')}]}`;
+/** A step as stored: `{"action": …, "changes": […]}` around the changes' JSON made by SQLite, and any bulk part. */
+function storedStep(action: string, changesJson: string, extra: string): string {
+  return `{"action":${JSON.stringify(action)},"changes":${changesJson}${extra ? `,${extra}` : ''}}`;
+}
+
+/** The bulk parts of the redo column, their rows as SQLite wrote them (no parse and re-stringify of 40,000 rows). */
+function bulkRows(bulk: { part: BulkPart; rows: string }[]): string {
+  if (bulk.length === 0) return '';
+  return `"bulk":[${bulk.map((b) => `${JSON.stringify(b.part).slice(0, -1)},"rows":${b.rows}}`).join(',')}]`;
 }
 
 /**
@@ -291,17 +303,6 @@ function replayBulk(p: Project, j: Journal, stepId: number, label: string, direc
 
 function refuseReplay(label: string, why: string): never {
   throw new UserError('history-conflict', `cannot undo or redo "${label}": ${why} changed since, by other means`, undefined, `”${label}” kan inte ångras eller göras om: något har ändrats sedan dess på annat sätt (${why})`);
-}
-
-function invert(changes: Change[]): Change[] {
-  const out: Change[] = [];
-  for (let i = changes.length - 1; i >= 0; i--) {
-    const [t, op, before, after] = changes[i]!;
-    if (op === 'i') out.push([t, 'd', after, null]);
-    else if (op === 'd') out.push([t, 'i', null, before]);
-    else out.push([t, 'u', after, before]);
-  }
-  return out;
 }
 
 /** Applies changes in order, checking each row is as the step expects before touching it. */
