@@ -1,7 +1,9 @@
 /**
- * Tens of thousands of quotations linked to one code in one go (code all search hits): a
- * multi-row INSERT per chunk with ids assigned up front, and the undo step records the rows
- * as one part per table (insertInBulk) instead of one captured row per insert.
+ * Tens of thousands of quotations linked to one code in one go (code all search hits): ids
+ * assigned up front, one prepared INSERT run per row (measured faster here than multi-row
+ * INSERTs of 500 rows, whose binding of 4,000 parameters cost more than the statement runs),
+ * and the undo step records the rows as one part per table (insertInBulk) instead of one
+ * captured row per insert.
  * Inside the caller's transaction and recorded step; spans are checked by the caller.
  */
 import { insertInBulk } from '../undo/journal';
@@ -20,9 +22,6 @@ export interface BulkCodingResult {
   /** Existing quotations that got the code now (they did not have it). */
   linked: number;
 }
-
-/** Rows per INSERT statement: 9 parameters a row stays well below SQLite's 32,766. */
-const CHUNK = 500;
 
 /** Spans are in document order (several runs of one document only cost a re-read). */
 export function codeSpansInBulk(p: Project, spans: Span[], codeId: number, coderId: number | null): BulkCodingResult {
@@ -51,15 +50,14 @@ export function codeSpansInBulk(p: Project, spans: Span[], codeId: number, coder
     }
   }
   insertInBulk(p, 'quotations', () => {
-    chunked(p, fresh, 'INSERT INTO quotations(id, guid, document_id, start, "end", comment, coder_id, created_at, modified_at) VALUES ', '(?, ?, ?, ?, ?, NULL, ?, ?, ?)', (f) => [
-      f.id, p.guid(), f.span.documentId, f.span.start, f.span.end, coderId, now, now,
-    ]);
+    const quote = p.db.prepare('INSERT INTO quotations(id, guid, document_id, start, "end", comment, coder_id, created_at, modified_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+    for (const f of fresh) quote.run(f.id, p.guid(), f.span.documentId, f.span.start, f.span.end, coderId, now, now);
     return fresh.map((f) => f.id);
   });
   let linked = 0;
   insertInBulk(p, 'quotation_codes', () => {
-    chunked(p, fresh, 'INSERT INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES ', '(?, ?, ?, ?)', (f) => [f.id, codeId, coderId, now]);
     const link = p.db.prepare('INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?)');
+    for (const f of fresh) link.run(f.id, codeId, coderId, now);
     const added: number[][] = [];
     for (const id of new Set(reused)) {
       if (link.run(id, codeId, coderId, now).changes > 0) added.push([id, codeId]);
@@ -68,14 +66,4 @@ export function codeSpansInBulk(p: Project, spans: Span[], codeId: number, coder
     return [...fresh.map((f) => [f.id, codeId]), ...added];
   });
   return { quotationIds, created: fresh.length, linked };
-}
-
-/** Inserts items CHUNK rows per statement; the full-size statement is prepared once. */
-function chunked<T>(p: Project, items: T[], head: string, row: string, values: (item: T) => unknown[]): void {
-  const statement = (n: number) => p.db.prepare(head + Array.from({ length: n }, () => row).join(', '));
-  const full = items.length >= CHUNK ? statement(CHUNK) : undefined;
-  for (let i = 0; i < items.length; i += CHUNK) {
-    const part = items.slice(i, i + CHUNK);
-    (part.length === CHUNK ? full! : statement(part.length)).run(part.flatMap(values));
-  }
 }
