@@ -6,7 +6,7 @@
  * quoted gets the code added instead of a duplicate quotation. All of it is one transaction and one undo step.
  */
 import { resolveCode } from '../coding/code-resolve';
-import { insertCheckedQuotation } from '../coding/quotations';
+import { codeSpansInBulk } from '../coding/bulk-quotations';
 import { UserError } from '../errors';
 import { withUndo } from '../undo/journal';
 import type { Project } from '../project/project';
@@ -37,25 +37,7 @@ export function codeHits(p: Project, hits: HitRef[], code: { path?: string; code
     if (codeId === undefined) throw new UserError('bad-input', 'choose a code (a path such as "Samverkan/Extern") to code the hits with', undefined, 'välj en kod (en sökväg som ”Samverkan/Extern”) att koda träffarna med');
     if (!p.db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) throw new UserError('not-found', `no code with id ${codeId}`);
     const spans = expandAll(p, hits, expand);
-    // Only the current coder's own quotation of a span is reused: another coder's stays theirs.
-    const coder = p.currentCoderId();
-    const existing = p.db.prepare('SELECT id FROM quotations WHERE document_id = ? AND start = ? AND "end" = ? AND coder_id IS ? ORDER BY id LIMIT 1').pluck();
-    const link = p.db.prepare('INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?)');
-    const now = p.now();
-    let created = 0;
-    let linked = 0;
-    const ids: number[] = [];
-    for (const s of spans) {
-      const old = existing.get(s.documentId, s.start, s.end, coder) as number | undefined;
-      if (old !== undefined) {
-        if (link.run(old, codeId, coder, now).changes > 0) linked++;
-        ids.push(old);
-      } else {
-        // expandAll checked every span against its document's text
-        ids.push(insertCheckedQuotation(p, { documentId: s.documentId, start: s.start, end: s.end, codeIds: [codeId], coderId: coder }));
-        created++;
-      }
-    }
+    const { quotationIds: ids, created, linked } = codeSpansInBulk(p, spans, codeId, p.currentCoderId());
     return { codeId, created, linked, quotationIds: ids, spans };
   };
   const label = code.path ?? `#${code.codeId}`;

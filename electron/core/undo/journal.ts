@@ -62,6 +62,18 @@ export interface StepLabel {
 interface StoredStep {
   action: string;
   changes: Change[];
+  /**
+   * Rows inserted in bulk (insertInBulk), after the changes: in the redo column the rows
+   * themselves, per table, as SQLite's own JSON arrays; in the undo column only the tables,
+   * since undoing an insert needs the keys, which it reads from the redo column in SQL.
+   */
+  bulk?: BulkPart[] | string[];
+}
+
+/** One table's bulk-inserted rows as recorded: the columns and the rows as JSON arrays in that order. */
+interface BulkPart {
+  table: string;
+  columns: string[];
 }
 
 interface TableSql {
@@ -91,6 +103,9 @@ const journals = new WeakMap<Db, Journal>();
  * would not be seen by a nested withUndo, which would then clear the outer step's changes.
  */
 const recording = new WeakSet<Db>();
+
+/** Per connection, the bulk inserts of the step being recorded: the part's head and its rows as JSON text. */
+const bulkParts = new WeakMap<Db, { part: BulkPart; rows: string }[]>();
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
@@ -158,6 +173,9 @@ function prepareHistory(db: Db) {
     lastDone: db.prepare('SELECT id, label, undo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1'),
     firstUndone: db.prepare('SELECT id, label, redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1'),
     mark: db.prepare('UPDATE history SET undone = ? WHERE id = ?'),
+    // The state needs labels and action keys only: not megabytes of a bulk step's rows.
+    lastDoneHead: db.prepare('SELECT label, substr(undo, 1, 200) AS undo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1'),
+    firstUndoneHead: db.prepare('SELECT label, substr(redo, 1, 200) AS redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1'),
   };
 }
 function hist(db: Db) {
@@ -181,21 +199,26 @@ export function withUndo<T>(p: Project, label: string | StepLabel, fn: () => T):
     j.clearLog.run();
     j.setFlag.run(1);
     recording.add(p.db);
+    const bulk: { part: BulkPart; rows: string }[] = [];
+    bulkParts.set(p.db, bulk);
     let result: T;
     try {
       result = fn();
     } finally {
       recording.delete(p.db);
+      bulkParts.delete(p.db);
       j.setFlag.run(0);
     }
     const redo = j.redoJson.get() as string;
-    if (redo !== '[]') {
-      // The undo column holds the same changes inverted and reversed, ready to replay.
+    if (redo !== '[]' || bulk.length > 0) {
+      // The undo column holds the same changes inverted and reversed, ready to replay; of the
+      // bulk parts only the tables (undo reads their rows from the redo column).
       const undo = j.undoJson.get() as string;
       const l = normaliseLabel(label);
       const h = hist(p.db);
       h.dropRedo.run();
-      h.insert.run(l.text, storedStep(l.action, undo), storedStep(l.action, redo), p.now());
+      const undoBulk = bulk.length > 0 ? `"bulk":${JSON.stringify(bulk.map((b) => b.part.table))}` : '';
+      h.insert.run(l.text, storedStep(l.action, undo, undoBulk), storedStep(l.action, redo, bulkRows(bulk)), p.now());
       h.prune.run(MAX_STEPS);
     }
     j.clearLog.run();
@@ -203,18 +226,94 @@ export function withUndo<T>(p: Project, label: string | StepLabel, fn: () => T):
   });
 }
 
-/** A step as stored: `{"action": …, "changes": […]}` around the changes' JSON made by SQLite. */
-function storedStep(action: string, changesJson: string): string {
-  return `{"action":${JSON.stringify(action)},"changes":${changesJson}}`;
+/** A step as stored: `{"action": …, "changes": […]}` around the changes' JSON made by SQLite, and any bulk part. */
+function storedStep(action: string, changesJson: string, extra: string): string {
+  return `{"action":${JSON.stringify(action)},"changes":${changesJson}${extra ? `,${extra}` : ''}}`;
+}
+
+/** The bulk parts of the redo column, their rows as SQLite wrote them (no parse and re-stringify of 40,000 rows). */
+function bulkRows(bulk: { part: BulkPart; rows: string }[]): string {
+  if (bulk.length === 0) return '';
+  return `"bulk":[${bulk.map((b) => `${JSON.stringify(b.part).slice(0, -1)},"rows":${b.rows}}`).join(',')}]`;
+}
+
+/**
+ * Inside a recorded step: runs `insert`, which only inserts rows into `table` and returns
+ * their primary keys (one value, or an array for a composite key, per row), with the per-row
+ * capture paused, and records those rows as one part of the step. Coding 40,000 search hits
+ * then writes one JSON array per table instead of a trigger-made object per row, and undo
+ * deletes them with one statement per table. Outside a recorded step it just runs `insert`.
+ */
+export function insertInBulk(p: Project, table: JournalledTable, insert: () => unknown[]): void {
+  const bulk = bulkParts.get(p.db);
+  if (!recording.has(p.db) || !bulk) {
+    insert();
+    return;
+  }
+  const j = journalOf(p.db);
+  const sql = j.tables.get(table);
+  if (!sql) throw new Error(`no journalled table ${table}`);
+  j.setFlag.run(0);
+  let keys: unknown[];
+  try {
+    keys = insert();
+  } finally {
+    j.setFlag.run(1);
+  }
+  if (keys.length === 0) return;
+  const rows = p.db
+    .prepare(`SELECT json_group_array(json_array(${sql.columns.map((c) => `t.${q(c)}`).join(', ')})) FROM json_each(?) k JOIN main.${q(table)} t ON ${keyJoin(sql.pk, 'k.value', sql.pk)}`)
+    .pluck()
+    .get(JSON.stringify(keys)) as string;
+  bulk.push({ part: { table, columns: sql.columns }, rows });
+}
+
+/** SQL matching a table's key columns `pk` (alias t) against a JSON value holding `cols` (a key array, or a whole row). */
+function keyJoin(pk: string[], json: string, cols: string[]): string {
+  if (pk.length === 1 && cols.length === 1) return `t.${q(pk[0]!)} = ${json}`;
+  return pk.map((c) => `t.${q(c)} = ${json} ->> ${cols.indexOf(c)}`).join(' AND ');
+}
+
+/**
+ * Undoes (removes) or redoes (puts back) a step's bulk-inserted rows, each table with a few
+ * statements reading the rows from the step's redo column in SQL. Refused when a row was
+ * changed since (undo) or its key is taken (redo), like a replayed row.
+ */
+function replayBulk(p: Project, j: Journal, stepId: number, label: string, direction: 'undo' | 'redo'): void {
+  const n = p.db.prepare("SELECT json_array_length(redo, '$.bulk') FROM history WHERE id = ?").pluck().get(stepId) as number;
+  const order = Array.from({ length: n }, (_, i) => i);
+  if (direction === 'undo') order.reverse();
+  for (const i of order) {
+    // The part read once (megabytes of overflow pages) and handed to each statement as text.
+    const part = p.db.prepare(`SELECT redo ->> '$.bulk[${i}].table' AS tbl, redo ->> '$.bulk[${i}].columns' AS columns, redo ->> '$.bulk[${i}].rows' AS rows, json_array_length(redo, '$.bulk[${i}].rows') AS n FROM history WHERE id = ?`).get(stepId) as { tbl: string; columns: string; rows: string; n: number };
+    const columns = JSON.parse(part.columns) as string[];
+    const t = j.tables.get(part.tbl);
+    if (!t) refuseReplay(label, `the table ${part.tbl}`);
+    const table = `main.${q(part.tbl)}`;
+    const rows = 'json_each(@rows) r';
+    const on = keyJoin(t!.pk, 'r.value', columns);
+    if (direction === 'undo') {
+      const same = p.db.prepare(`SELECT count(*) FROM ${rows} JOIN ${table} t ON ${on} WHERE json_array(${columns.map((c) => `t.${q(c)}`).join(', ')}) = r.value`).pluck().get({ rows: part.rows }) as number;
+      if (same !== part.n) refuseReplay(label, `a row in ${part.tbl}`);
+      const keys = t!.pk.map((c) => `r.value ->> ${columns.indexOf(c)}`).join(', ');
+      p.db.prepare(`DELETE FROM ${table} WHERE (${t!.pk.map(q).join(', ')}) IN (SELECT ${keys} FROM ${rows})`).run({ rows: part.rows });
+    } else {
+      const taken = p.db.prepare(`SELECT count(*) FROM ${rows} JOIN ${table} t ON ${on}`).pluck().get({ rows: part.rows }) as number;
+      if (taken > 0) refuseReplay(label, `a row in ${part.tbl}`);
+      p.db.prepare(`INSERT INTO ${table}(${columns.map(q).join(', ')}) SELECT ${columns.map((_, k) => `r.value ->> ${k}`).join(', ')} FROM ${rows}`).run({ rows: part.rows });
+    }
+  }
+}
+
+function refuseReplay(label: string, why: string): never {
+  throw new UserError('history-conflict', `cannot undo or redo "${label}": ${why} changed since, by other means`, undefined, `”${label}” kan inte ångras eller göras om: något har ändrats sedan dess på annat sätt (${why})`);
 }
 
 /** Applies changes in order, checking each row is as the step expects before touching it. */
 function replay(p: Project, j: Journal, label: string, changes: Change[]): void {
   // A step may put a child back before its parent (cascades are logged parent first).
   p.db.pragma('defer_foreign_keys = ON');
-  const refuse = (why: string): never => {
-    throw new UserError('history-conflict', `cannot undo or redo "${label}": ${why} changed since, by other means`, undefined, `”${label}” kan inte ångras eller göras om: något har ändrats sedan dess på annat sätt (${why})`);
-  };
+  const refuse = (why: string): never => refuseReplay(label, why);
   for (const [table, op, before, after] of changes) {
     const t = j.tables.get(table);
     if (!t) refuse(`the table ${table}`);
@@ -249,8 +348,8 @@ function actionOf(json: string): string {
 
 export function historyState(p: Project): HistoryState {
   const h = hist(p.db);
-  const last = h.lastDone.get() as { label: string; undo: string } | undefined;
-  const next = h.firstUndone.get() as { label: string; redo: string } | undefined;
+  const last = h.lastDoneHead.get() as { label: string; undo: string } | undefined;
+  const next = h.firstUndoneHead.get() as { label: string; redo: string } | undefined;
   return {
     canUndo: last !== undefined,
     canRedo: next !== undefined,
@@ -269,7 +368,13 @@ export function undo(p: Project): string | null {
     const h = hist(p.db);
     const step = h.lastDone.get() as { id: number; label: string; undo: string } | undefined;
     if (!step) return null;
-    replay(p, j, step.label, (JSON.parse(step.undo) as StoredStep).changes);
+    const stored = JSON.parse(step.undo) as StoredStep;
+    // bulk rows went in after the changes, so they come out first
+    if (stored.bulk?.length) {
+      p.db.pragma('defer_foreign_keys = ON');
+      replayBulk(p, j, step.id, step.label, 'undo');
+    }
+    replay(p, j, step.label, stored.changes);
     h.mark.run(1, step.id);
     return step.label;
   });
@@ -283,7 +388,11 @@ export function redo(p: Project): string | null {
     const h = hist(p.db);
     const step = h.firstUndone.get() as { id: number; label: string; redo: string } | undefined;
     if (!step) return null;
-    replay(p, j, step.label, (JSON.parse(step.redo) as StoredStep).changes);
+    // the bulk rows are read by SQL where they lie; JavaScript parses the rest of the step only
+    const bulk = p.db.prepare("SELECT json_type(redo, '$.bulk') IS NOT NULL FROM history WHERE id = ?").pluck().get(step.id) === 1;
+    const stored = (bulk ? JSON.parse(p.db.prepare("SELECT json_remove(redo, '$.bulk') FROM history WHERE id = ?").pluck().get(step.id) as string) : JSON.parse(step.redo)) as StoredStep;
+    replay(p, j, step.label, stored.changes);
+    if (bulk) replayBulk(p, j, step.id, step.label, 'redo');
     h.mark.run(0, step.id);
     return step.label;
   });
