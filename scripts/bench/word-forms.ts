@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { Session } from '../../electron/core/api/session';
 import { Project } from '../../electron/core/project/project';
-import { INDEX_KEY } from '../../electron/core/search/index-build';
 import { ensureIndex } from '../../electron/core/search/index-store';
 import { dictionaryDir, forgetSwedishLexicon, swedishLexicon } from '../../electron/core/search/sv-lexicon';
 import { measureWordForms, WORD_FORM_LIST } from '../../tests/helpers/word-forms';
@@ -69,11 +68,11 @@ async function buildIndex(file: string, lexicon: boolean): Promise<{ ms: number;
   const p = Project.open(file);
   try {
     const r = await timeAsync(async () => {
-      await ensureIndex(p, { inline: true, force: true });
+      const index = await ensureIndex(p, { inline: true, force: true });
       if (lexicon && !swedishLexicon()) throw new Error('the Swedish dictionary (dictionary-sv) is not installed');
+      return index;
     });
-    const bytes = (p.db.prepare('SELECT length(data) FROM derived WHERE key = ?').pluck().get(INDEX_KEY) as number) ?? 0;
-    return { ms: r.ms, bytes };
+    return { ms: r.ms, bytes: r.value.bytes };
   } finally {
     p.close();
   }

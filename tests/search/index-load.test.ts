@@ -4,6 +4,7 @@
  * On 1,440 interviews the index was 63 MB deserialised whole (3 s, 78 times the 1x load),
  * and the fingerprint read every turn and speaker on each load.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../electron/core/project/project';
 import { dropCachedIndex, ensureIndex } from '../../electron/core/search/index-store';
