@@ -17,6 +17,9 @@ export class EventStreams {
   add(res: http.ServerResponse): void {
     this.streams.add(res);
     res.on('close', () => this.streams.delete(res));
+    // the server lets half-closed clients wait for their answer; a page that closed its side of
+    // an event stream is gone, so its stream ends rather than staying open for nobody
+    res.socket?.once('end', () => res.end());
     res.write(': connected\n\n');
   }
 

@@ -151,6 +151,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
   server.headersTimeout = 30_000;
+  // A client that half-closes after its request (sends FIN and waits) still gets its answer,
+  // also from a handler that answers on a later tick; Node's default would abort the request.
+  server.httpAllowHalfOpen = true;
   server.requestTimeout = 10 * 60_000;
 
   const unsubscribe = options.session.on((event) => events.send(event));

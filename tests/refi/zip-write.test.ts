@@ -44,7 +44,7 @@ describe('the REFI-QDA zip writer', () => {
 
   it.skipIf(skipUnless('zip writer against unzip', unzip))('passes unzip\'s own test', () => {
     const file = path.join(dir, 'test.qdpx');
-    writeFileSync(file, writeZip(ENTRIES, new Date()));
+    writeFileSync(file, writeZip(ENTRIES, new Date(Date.UTC(2026, 11, 5, 12, 0, 0))));
     const r = spawnSync(unzip.path!, ['-tq', file], { encoding: 'utf8' });
     expect(r.stdout.trim()).toMatch(/^No errors detected/);
     expect(r.status).toBe(0);
