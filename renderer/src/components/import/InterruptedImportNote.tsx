@@ -32,7 +32,8 @@ function Files({ title, files, testId }: { title: string; files: string[]; testI
 
 export function InterruptedImportNote() {
   const { t, i18n } = useTranslation();
-  const batches = useApp((s) => s.info?.interruptedImports ?? []);
+  // the default outside the selector: a new [] from it each time (no project open) is a changed store to React, which renders again without end
+  const batches = useApp((s) => s.info?.interruptedImports) ?? [];
   const [closing, setClosing] = useState(false);
   if (batches.length === 0 || closing) return null;
 
