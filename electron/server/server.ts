@@ -153,7 +153,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.headersTimeout = 30_000;
   // A client that half-closes after its request (sends FIN and waits) still gets its answer,
   // also from a handler that answers on a later tick; Node's default would abort the request.
-  server.httpAllowHalfOpen = true;
+  // `httpAllowHalfOpen` is Node's own switch for this (lib/_http_server.js, every version since
+  // 0.x); @types/node does not declare it, hence the cast.
+  (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.requestTimeout = 10 * 60_000;
 
   const unsubscribe = options.session.on((event) => events.send(event));
