@@ -70,7 +70,9 @@ describe.skipIf(noChromium)('projects through the File menu', () => {
     expect(existsSync(path.join(homeOf(dir), 'Rödtråd', 'Min studie.rodtrad'))).toBe(true);
     expect(readdirSync(path.join(homeOf(dir), 'Rödtråd')).filter((f) => !/\.backups$|-wal$|-shm$/.test(f))).toEqual(['Min studie.rodtrad']);
 
-    // another default folder, chosen in the dialog
+    // another default folder, chosen in the dialog (once no dialog is open: a key pressed
+    // while one is still closing is, rightly, not a shortcut)
+    await page.waitForFunction(() => document.querySelector('[aria-modal="true"]') === null);
     await page.keyboard.press('Control+Alt+n');
     await dialog.waitFor();
     await expect.poll(() => dialog.locator('.pb-crumbs').textContent()).toContain('Rödtråd');
