@@ -24,10 +24,10 @@ export const MUTANTS = [
     tests: ['tests/import/formats.test.ts'],
   },
   {
-    name: 'undo: an update is replayed forwards',
+    name: 'undo: the inverse step keeps the rows the wrong way round',
     file: 'electron/core/undo/journal.ts',
-    from: "else out.push([t, 'u', after, before]);",
-    to: "else out.push([t, 'u', before, after]);",
+    from: "ELSE 'u' END, new, old)",
+    to: "ELSE 'u' END, old, new)",
     tests: ['tests/coding/undo.test.ts'],
   },
   {
