@@ -70,8 +70,9 @@ export async function checkedWrite(
   guard: { on: boolean; entries: readonly PseudonymRow[]; replacements: number },
 ): Promise<GuardedExport> {
   const { on, entries } = guard;
-  const sources = sourceFileNames(p);
-  const privacy: ExportPrivacy = { pseudonymised: on && entries.length > 0, replacements: guard.replacements, leakChecked: on, names: on ? entries.length : 0, sourceFiles: on ? sources.length : 0 };
+  // the source files' names are read only for an export that is checked
+  const sources = on ? sourceFileNames(p) : [];
+  const privacy: ExportPrivacy = { pseudonymised: on && entries.length > 0, replacements: guard.replacements, leakChecked: on, names: on ? entries.length : 0, sourceFiles: sources.length };
   const check = async (written: Buffer, file: string, removeOnHit: boolean): Promise<void> => {
     const hits = findLeaks(await readExportText(written, format), entries, sources);
     if (hits.length === 0) return;
