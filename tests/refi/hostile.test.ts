@@ -119,6 +119,18 @@ describe('hostile REFI-QDA files', () => {
     expect(await refused('cut.qdpx', good().subarray(0, 60))).toMatch(/not a readable zip archive|damaged/);
   });
 
+  it('a .qde that is not well-formed is refused as such even where the model is built beside the check', async () => {
+    // the model is built while another thread checks the file: tags it cannot read end the
+    // build, and the checker's verdict is the one given, not what the build tripped on
+    const unquoted = qde({ codes: `<Code guid=${G.code} name="Kod" isCodable="true"/>` });
+    const noValue = qde({ codes: `<Code guid name="Kod" isCodable="true"/>` });
+    const badGuid = qde({ codes: `<Code guid="not-a-guid" name="Kod" isCodable="true">` });
+    const cutInTag = qde().replace('</Project>', '<Broken attr');
+    for (const [name, q] of [['unquoted.qdpx', unquoted], ['novalue.qdpx', noValue], ['badguid.qdpx', badGuid], ['cut-in-tag.qdpx', cutInTag]] as const) {
+      expect(await refused(name, good([], q))).toMatch(/\(project\.qde\): is not well-formed XML \(line \d+, column \d+/);
+    }
+  });
+
   it('a missing source file, a dangling reference and a missing .qde are refused', async () => {
     expect(await refused('nosource.qdpx', rawZip([{ name: 'project.qde', data: qde() }]))).toMatch(/the source file internal:\/\/3{8}.*\.txt of "Text" is missing from the archive/);
     const dangling = qde({ sources: `<TextSource guid="${G.source}" name="Text" plainTextPath="internal://${G.source}.txt"><PlainTextSelection guid="${G.sel}" startPosition="0" endPosition="3"><Coding guid="${G.coding}"><CodeRef targetGUID="99999999-9999-4999-8999-999999999999"/></Coding></PlainTextSelection></TextSource>` });

@@ -7,7 +7,8 @@ import { UserError } from '../errors';
 import { DEFAULT_ARCHIVE_LIMITS, findQde, isZip, readArchive, type Archive, type ArchiveLimits } from './archive';
 import type { RefiCodebook, RefiProject } from './model';
 import { kindOf, readCodebook, readProject } from './read-project';
-import { decodeXmlBytes, parseXml } from './xml';
+import { WellFormedCheck } from './well-formed';
+import { buildRoot, decodeXmlBytes, notWellFormed, parseXml, refuseDoctype } from './xml';
 
 export type LoadedRefi =
   | { kind: 'project'; project: RefiProject; archive: Archive | null; qdeName: string }
@@ -16,12 +17,32 @@ export type LoadedRefi =
 export async function loadRefi(bytes: Buffer, file: string, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): Promise<LoadedRefi> {
   if (bytes.length === 0) throw new UserError('bad-file', 'is empty (0 bytes)', file, 'är tom (0 byte)');
   if (isZip(bytes)) {
-    const archive = await readArchive(bytes, file, limits);
-    const qde = findQde(archive, file);
-    const where = `${file} (${qde.name})`;
-    const root = parseXml(decodeXmlBytes(qde.bytes), where);
-    if (kindOf(root, where) !== 'project') throw new UserError('bad-file', `${qde.name} is a codebook, not a project`, file, `${qde.name} är en kodbok, inget projekt`);
-    return { kind: 'project', project: readProject(root, where), archive, qdeName: qde.name };
+    const check = new WellFormedCheck();
+    try {
+      const archive = await readArchive(bytes, file, limits);
+      const qde = findQde(archive, file);
+      const where = `${file} (${qde.name})`;
+      const xml = decodeXmlBytes(qde.bytes);
+      refuseDoctype(xml, where);
+      // the model is built while the other thread checks the file; a file it refuses is
+      // refused for that, whatever building made of it
+      const wellFormed = check.start(qde.bytes);
+      let project: RefiProject | undefined;
+      let failure: unknown;
+      try {
+        const root = buildRoot(xml, where);
+        if (kindOf(root, where) !== 'project') throw new UserError('bad-file', `${qde.name} is a codebook, not a project`, file, `${qde.name} är en kodbok, inget projekt`);
+        project = readProject(root, where);
+      } catch (e) {
+        failure = e;
+      }
+      const problem = await wellFormed();
+      if (problem) throw notWellFormed(problem, where);
+      if (!project) throw failure;
+      return { kind: 'project', project, archive, qdeName: qde.name };
+    } finally {
+      check.close();
+    }
   }
   if (bytes.length > limits.maxInflatedBytes) throw new UserError('bad-file', 'is too large for an XML file', file, 'är för stor för en XML-fil');
   const root = parseXml(decodeXmlBytes(bytes), file);

@@ -23,7 +23,7 @@ import {
   type RefiVariableValue,
   type VariableType,
 } from './model';
-import { child, childrenNamed, namespaceOf, type XNode } from './xml';
+import { child, childAttrs, childrenNamed, namespaceOf, type XNode } from './xml';
 
 export type RefiKind = 'project' | 'codebook';
 
@@ -46,13 +46,16 @@ class GuidIndex {
   constructor(private readonly file: string) {}
   take(n: XNode, attr = 'guid'): string {
     const raw = n.attrs[attr];
-    if (raw === undefined || raw.trim() === '') throw bad(this.file, `a <${n.name}> has no ${attr}`, `ett <${n.name}> saknar ${attr}`);
-    if (!isGuid(raw)) throw bad(this.file, `the <${n.name}> ${describe(n)}has the invalid GUID "${raw}"`, `<${n.name}> ${describe(n)}har det ogiltiga GUID:t ”${raw}”`);
+    if (raw === undefined || !isGuid(raw)) {
+      if (raw === undefined || raw.trim() === '') throw bad(this.file, `a <${n.name}> has no ${attr}`, `ett <${n.name}> saknar ${attr}`);
+      throw bad(this.file, `the <${n.name}> ${describe(n)}has the invalid GUID "${raw}"`, `<${n.name}> ${describe(n)}har det ogiltiga GUID:t ”${raw}”`);
+    }
     const key = guidKey(raw);
     const other = this.seen.get(key);
     if (other) throw bad(this.file, `the GUID ${raw} is used twice (<${other}> and <${n.name}>)`, `GUID:t ${raw} används två gånger (<${other}> och <${n.name}>)`);
     this.seen.set(key, n.name);
-    return raw.trim();
+    // a plain GUID (36 characters) has nothing around it to trim
+    return raw.length === 36 ? raw : raw.trim();
   }
   has(ref: string): boolean {
     return this.seen.has(guidKey(ref));
@@ -107,15 +110,15 @@ export function normaliseColor(v: string | undefined): string | null {
   return null;
 }
 
-const noteRefs = (n: XNode): string[] => childrenNamed(n, 'NoteRef').map((r) => r.attrs.targetGUID ?? '');
+const noteRefs = (n: XNode): string[] => childAttrs(n, 'NoteRef', 'targetGUID');
 
 function readCodings(n: XNode, ids: GuidIndex): RefiCoding[] {
-  return childrenNamed(n, 'Coding').map((c) => ({
-    guid: ids.take(c),
-    codeGuid: child(c, 'CodeRef')?.attrs.targetGUID ?? '',
-    user: opt(c, 'creatingUser'),
-    created: opt(c, 'creationDateTime'),
-  }));
+  const out: RefiCoding[] = [];
+  for (const c of n.children) {
+    if (c.name !== 'Coding') continue;
+    out.push({ guid: ids.take(c), codeGuid: child(c, 'CodeRef')?.attrs.targetGUID ?? '', user: opt(c, 'creatingUser'), created: opt(c, 'creationDateTime') });
+  }
+  return out;
 }
 
 function int(n: XNode, attr: string, file: string): number {
@@ -188,9 +191,9 @@ function readSets(parent: XNode | undefined, ids: GuidIndex, memberAttr: 'target
     guid: ids.take(s),
     name: s.attrs.name ?? '',
     description: describedBy(s),
-    memberCodes: childrenNamed(s, 'MemberCode').map((m) => m.attrs[memberAttr] ?? ''),
-    memberSources: childrenNamed(s, 'MemberSource').map((m) => m.attrs.targetGUID ?? ''),
-    memberNotes: childrenNamed(s, 'MemberNote').map((m) => m.attrs.targetGUID ?? ''),
+    memberCodes: childAttrs(s, 'MemberCode', memberAttr),
+    memberSources: childAttrs(s, 'MemberSource', 'targetGUID'),
+    memberNotes: childAttrs(s, 'MemberNote', 'targetGUID'),
   }));
 }
 
@@ -215,7 +218,7 @@ export function readProject(root: XNode, file: string): RefiProject {
   const cases: RefiCase[] = items(root, 'Cases', 'Case').map((c) => ({
     guid: ids.take(c),
     name: opt(c, 'name'),
-    sourceRefs: childrenNamed(c, 'SourceRef').map((r) => r.attrs.targetGUID ?? ''),
+    sourceRefs: childAttrs(c, 'SourceRef', 'targetGUID'),
     values: readValues(c),
   }));
   const textSources: RefiTextSource[] = [];

@@ -39,6 +39,9 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 
 class UndefinedEntity extends Error {}
 
+/** A tag the tree builder cannot read (only on a document the validator refuses). */
+class Malformed extends Error {}
+
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(ENTITY, (_m, body: string) => {
@@ -57,6 +60,14 @@ function prolog(xml: string): string {
 }
 
 export function parseXml(xml: string, file: string): XNode {
+  refuseDoctype(xml, file);
+  const problem = wellFormedness(xml);
+  if (problem) throw notWellFormed(problem, file);
+  return buildRoot(xml, file);
+}
+
+/** Refuses a DOCTYPE before anything parses the file. */
+export function refuseDoctype(xml: string, file: string): void {
   if (/<!(DOCTYPE|ENTITY)/i.test(prolog(xml))) {
     throw new UserError(
       'bad-file',
@@ -65,14 +76,32 @@ export function parseXml(xml: string, file: string): XNode {
       'deklarerar en DOCTYPE (externa entiteter och entitetsexpansion vägras; REFI-QDA-filer behöver ingen)',
     );
   }
-  // fast-xml-parser decides whether the file is well-formed; the tree is then built in one
-  // pass of our own, since its ordered tree (and the copy into ours) took three times as long
-  // and most of the import's garbage
+}
+
+/** Where fast-xml-parser finds a document not well-formed (plain data: it crosses threads). */
+export interface XmlProblem {
+  line: number;
+  col: number;
+  msg: string;
+}
+
+/** fast-xml-parser decides whether the file is well-formed: null when it is. */
+export function wellFormedness(xml: string): XmlProblem | null {
   const valid = fxp().XMLValidator.validate(xml, { allowBooleanAttributes: false });
-  if (valid !== true) {
-    const e = valid.err;
-    throw new UserError('bad-file', `is not well-formed XML (line ${e.line}, column ${e.col}: ${e.msg})`, file, `är inte välformad XML (rad ${e.line}, kolumn ${e.col}: ${e.msg})`);
-  }
+  return valid === true ? null : { line: valid.err.line, col: valid.err.col, msg: valid.err.msg };
+}
+
+export function notWellFormed(e: XmlProblem, file: string): UserError {
+  return new UserError('bad-file', `is not well-formed XML (line ${e.line}, column ${e.col}: ${e.msg})`, file, `är inte välformad XML (rad ${e.line}, kolumn ${e.col}: ${e.msg})`);
+}
+
+/**
+ * The element tree, built in one pass of our own (fast-xml-parser's ordered tree, and the copy
+ * into ours, took three times as long and made most of the import's garbage). Meant for a
+ * document the validator accepts; on one it refuses it still ends, in a tree or an error,
+ * so it may run while the validator does (load.ts), whose verdict then comes first.
+ */
+export function buildRoot(xml: string, file: string): XNode {
   let root: XNode | null;
   try {
     root = buildTree(xml);
@@ -93,25 +122,38 @@ const attrValue = (raw: string): string => decodeEntities(/[\r\n\t]/.test(raw) ?
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
-interface Open {
-  node: XNode;
-  parts: string[];
+/**
+ * The children of every element that has none: most elements of a large project are leaves
+ * (CodeRef, NoteRef, …), and one array each was a good part of the tree's garbage. Never
+ * pushed to: the first child replaces it with an array of the element's own.
+ */
+const LEAF: XNode[] = [];
+
+/** Whether xml[from, to) is only XML whitespace. */
+function blank(xml: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSpace(xml.charCodeAt(k))) return false;
+  return true;
 }
 
 /**
  * The element tree of a document the validator has accepted: tags, attributes, text and
  * CDATA; comments, processing instructions and declarations are skipped. Only the first
- * root element is built (the validator refuses a second).
+ * root element is built (the validator refuses a second). Whitespace between an element's
+ * children is not kept: REFI-QDA has no mixed content, and those indents were most of the
+ * strings a large project's tree made.
  */
 function buildTree(xml: string): XNode | null {
-  const stack: Open[] = [];
+  const stack: XNode[] = [];
   let root: XNode | null = null;
   let i = 0;
   const n = xml.length;
   while (i < n) {
     const lt = xml.indexOf('<', i);
     const textEnd = lt < 0 ? n : lt;
-    if (textEnd > i && stack.length > 0) stack[stack.length - 1]!.parts.push(decodeEntities(lineEnds(xml.slice(i, textEnd))));
+    if (textEnd > i && stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.children === LEAF || !blank(xml, i, textEnd)) top.text += decodeEntities(lineEnds(xml.slice(i, textEnd)));
+    }
     if (lt < 0) break;
     const c = xml.charCodeAt(lt + 1);
     if (c === 63 /* ? */) {
@@ -121,12 +163,11 @@ function buildTree(xml: string): XNode | null {
       else if (xml.startsWith('<![CDATA[', lt)) {
         const close = xml.indexOf(']]>', lt + 9);
         const end = close < 0 ? n : close;
-        if (stack.length > 0) stack[stack.length - 1]!.parts.push(lineEnds(xml.slice(lt + 9, end)));
+        if (stack.length > 0) stack[stack.length - 1]!.text += lineEnds(xml.slice(lt + 9, end));
         i = end + 3;
       } else i = skipPast(xml, '>', lt + 2);
     } else if (c === 47 /* / */) {
-      const open = stack.pop();
-      if (open) open.node.text = open.parts.length === 1 ? open.parts[0]! : open.parts.join('');
+      stack.pop();
       i = skipPast(xml, '>', lt + 2);
       if (stack.length === 0 && root) break;
     } else {
@@ -138,7 +179,7 @@ function buildTree(xml: string): XNode | null {
       }
       const qname = xml.slice(lt + 1, j);
       const colon = qname.indexOf(':');
-      const node: XNode = { name: colon >= 0 ? qname.slice(colon + 1) : qname, prefix: colon >= 0 ? qname.slice(0, colon) : '', attrs: {}, children: [], text: '' };
+      const node: XNode = { name: colon >= 0 ? qname.slice(colon + 1) : qname, prefix: colon >= 0 ? qname.slice(0, colon) : '', attrs: {}, children: LEAF, text: '' };
       let selfClosing = false;
       for (;;) {
         while (j < n && isSpace(xml.charCodeAt(j))) j++;
@@ -154,19 +195,30 @@ function buildTree(xml: string): XNode | null {
         }
         if (j >= n) break;
         const eq = xml.indexOf('=', j);
-        const key = xml.slice(j, eq).trim();
+        if (eq < 0) throw new Malformed();
+        let keyEnd = eq;
+        while (keyEnd > j && isSpace(xml.charCodeAt(keyEnd - 1))) keyEnd--;
+        const key = xml.slice(j, keyEnd);
         let q = eq + 1;
         while (q < n && isSpace(xml.charCodeAt(q))) q++;
-        const quote = xml[q]!;
-        const close = xml.indexOf(quote, q + 1);
+        const quote = xml.charCodeAt(q);
+        const close = quote === 34 || quote === 39 ? xml.indexOf(quote === 39 ? "'" : '"', q + 1) : -1;
+        // every step moves forward, so a document the validator refuses cannot hold this loop
+        if (close < 0) throw new Malformed();
         node.attrs[key] = attrValue(xml.slice(q + 1, close));
         j = close + 1;
       }
       i = j;
-      if (stack.length > 0) stack[stack.length - 1]!.node.children.push(node);
-      else if (!root) root = node;
+      if (stack.length > 0) {
+        const parent = stack[stack.length - 1]!;
+        // whitespace before the first child was kept in case the element had no children
+        if (parent.children === LEAF) {
+          if (parent.text !== '' && blank(parent.text, 0, parent.text.length)) parent.text = '';
+          parent.children = [node];
+        } else parent.children.push(node);
+      } else if (!root) root = node;
       else break;
-      if (!selfClosing) stack.push({ node, parts: [] });
+      if (!selfClosing) stack.push(node);
       else if (stack.length === 0) break;
     }
   }
@@ -184,8 +236,23 @@ export function namespaceOf(root: XNode): string | null {
   return root.attrs[key] ?? null;
 }
 
-export const child = (n: XNode, name: string): XNode | undefined => n.children.find((c) => c.name === name);
-export const childrenNamed = (n: XNode, name: string): XNode[] => n.children.filter((c) => c.name === name);
+export function child(n: XNode, name: string): XNode | undefined {
+  for (const c of n.children) if (c.name === name) return c;
+  return undefined;
+}
+
+export function childrenNamed(n: XNode, name: string): XNode[] {
+  const out: XNode[] = [];
+  for (const c of n.children) if (c.name === name) out.push(c);
+  return out;
+}
+
+/** The `attr` of each child named `name` ('' where it has none), in order. */
+export function childAttrs(n: XNode, name: string, attr: string): string[] {
+  const out: string[] = [];
+  for (const c of n.children) if (c.name === name) out.push(c.attrs[attr] ?? '');
+  return out;
+}
 
 /** Escapes text for element content. */
 export function escText(s: string): string {
