@@ -76,6 +76,8 @@ describe('hostile REFI-QDA files', () => {
     const p = Project.open(target);
     // the speakers of the transcript are recognised
     expect(p.db.prepare('SELECT label FROM speakers ORDER BY label').pluck().all()).toEqual(['AA', 'Intervjuare']);
+    // written with a rollback journal (pages once, not twice), and in WAL mode again afterwards
+    expect(p.db.pragma('journal_mode', { simple: true })).toBe('wal');
     p.close();
   });
 
@@ -129,6 +131,13 @@ describe('hostile REFI-QDA files', () => {
     for (const [name, q] of [['unquoted.qdpx', unquoted], ['novalue.qdpx', noValue], ['badguid.qdpx', badGuid], ['cut-in-tag.qdpx', cutInTag]] as const) {
       expect(await refused(name, good([], q))).toMatch(/\(project\.qde\): is not well-formed XML \(line \d+, column \d+/);
     }
+  });
+
+  it('a .qde that is not well-formed is refused as such even where the documents were planned beside the check and failed', async () => {
+    // the plan (here: a source file the archive lacks) runs while the other thread checks the
+    // file; the file's own fault is the one named
+    const cutInTag = qde().replace('</Project>', '<Broken attr');
+    expect(await refused('cut-nosource.qdpx', rawZip([{ name: 'project.qde', data: cutInTag }]))).toMatch(/\(project\.qde\): is not well-formed XML \(line \d+, column \d+/);
   });
 
   it('a missing source file, a dangling reference and a missing .qde are refused', async () => {

@@ -10,9 +10,9 @@ import { Project } from '../project/project';
 import { buildQdc, parseQdc } from './codebook';
 import { mergeCodebook } from './codebook-merge';
 
-/** The new project file and its SQLite side files, removed when an import fails. */
+/** The new project file and its SQLite side files (the import writes with a rollback journal), removed when an import fails. */
 function removeProjectFiles(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
 }
 
 export const refiHandlers: Handlers<'refi.importProject' | 'refi.exportProject' | 'refi.importCodebook' | 'refi.exportCodebook'> = {

@@ -9,8 +9,8 @@ import type { RefiImportReport } from '../../../shared/contract/refi';
 import { UserError } from '../errors';
 import type { JobContext } from '../jobs/registry';
 import type { Project } from '../project/project';
-import type { ArchiveLimits } from './archive';
-import { loadRefi } from './load';
+import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive';
+import { loadRefiWith } from './load';
 import { planImport } from './plan-import';
 import { writeImport } from './write-import';
 
@@ -36,19 +36,25 @@ export function sourceBytes(source: RefiImportParams['source']): { bytes: Buffer
 }
 
 /**
- * The one transaction of an import into a new file, written as the document import writes its
- * batches: WAL with synchronous=NORMAL (never corrupted; the checkpoint afterwards syncs it)
- * and a page cache that holds the transaction, so pages are not spilled and written twice.
- * A failed import removes the file anyway.
+ * The one transaction of an import into a new, empty file. It is written with a rollback
+ * journal, not the WAL: a rollback journal keeps only pages that existed before (nearly none
+ * in a new file), so the import's pages are written once, where the WAL writes them twice
+ * (to the log, then again by the checkpoint). Cut off midway, the journal rolls the file back
+ * to the empty project, as the WAL would. The project is in WAL mode again afterwards.
+ * synchronous=NORMAL and a page cache that holds the transaction keep pages from being
+ * spilled and written twice. A failed import removes the file anyway.
  */
 function withBulkWrites<T>(p: Project, write: () => T): T {
   const synchronous = p.db.pragma('synchronous', { simple: true }) as number;
   const cacheSize = p.db.pragma('cache_size', { simple: true }) as number;
+  // refused (left in WAL) when another connection has the file open: then nothing changes
+  const journal = p.db.pragma('journal_mode = DELETE', { simple: true }) as string;
   p.db.pragma('synchronous = NORMAL');
   p.db.pragma('cache_size = -65536');
   try {
     return write();
   } finally {
+    if (journal === 'delete') p.db.pragma('journal_mode = WAL');
     p.db.pragma(`synchronous = ${synchronous}`);
     p.db.pragma(`cache_size = ${cacheSize}`);
   }
@@ -57,20 +63,24 @@ function withBulkWrites<T>(p: Project, write: () => T): T {
 export async function importRefiProject(p: Project, params: RefiImportParams, ctx: JobContext): Promise<RefiImportReport> {
   const { bytes, display } = sourceBytes(params.source);
   ctx.progress({ phase: 'read', done: 0, total: 1, unit: 'steps' });
-  const loaded = await loadRefi(bytes, display, params.limits);
-  if (loaded.kind === 'codebook') {
-    throw new UserError('bad-file', 'is a codebook (.qdc), not a project; add it to an open project with the codebook import', display, 'är en kodbok (.qdc), inget projekt; lägg till den i ett öppet projekt med kodboksimporten');
-  }
-  ctx.throwIfCancelled();
+  // the documents are planned while another thread still checks that the file is well-formed
+  const { loaded, result: plan } = await loadRefiWith(bytes, display, params.limits ?? DEFAULT_ARCHIVE_LIMITS, (l) => {
+    if (l.kind === 'codebook') {
+      throw new UserError('bad-file', 'is a codebook (.qdc), not a project; add it to an open project with the codebook import', display, 'är en kodbok (.qdc), inget projekt; lägg till den i ett öppet projekt med kodboksimporten');
+    }
+    ctx.throwIfCancelled();
+    const total = l.project.textSources.length * 2 + 1;
+    return planImport(l.project, l.archive, display, {
+      skipMissingSources: params.skipMissingSources ?? false,
+      onSource: (done) => {
+        ctx.throwIfCancelled();
+        ctx.progress({ phase: 'map', done, total, unit: 'items' });
+      },
+    });
+  });
+  if (loaded.kind !== 'project') throw new Error('unreachable: a codebook was refused above');
   const refi = loaded.project;
   const total = refi.textSources.length * 2 + 1;
-  const plan = planImport(refi, loaded.archive, display, {
-    skipMissingSources: params.skipMissingSources ?? false,
-    onSource: (done) => {
-      ctx.throwIfCancelled();
-      ctx.progress({ phase: 'map', done, total, unit: 'items' });
-    },
-  });
   let step = refi.textSources.length;
   const written = withBulkWrites(p, () =>
     writeImport(p, refi, plan, loaded.archive, () => {
