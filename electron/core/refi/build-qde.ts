@@ -4,7 +4,7 @@
  * it. GUIDs are the project's own, so they stay the same from one export to the next;
  * codings, which have no row of their own, get a GUID derived from their quotation and code.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RefiCounts, RefiTarget } from '../../../shared/contract/refi';
 import type { Project } from '../project/project';
 import { appVersion } from '../version';
@@ -37,7 +37,8 @@ export interface QdeOptions {
 
 /** A stable GUID for something that has none of its own, from what identifies it. */
 export function derivedGuid(...parts: string[]): string {
-  const h = createHash('sha1').update(parts.join('\u0000')).digest('hex');
+  // the one-shot hash: a Hash object per coding was a tenth of a large export
+  const h = hash('sha1', parts.join('\u0000'));
   const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
