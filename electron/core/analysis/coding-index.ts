@@ -42,6 +42,14 @@ export interface CodingIndex {
    */
   deep: Map<number, IndexedQuotation[]>;
   deepDocuments: Map<number, number>;
+  /** Example candidates of a code in runs of one document each (theme-table.ts `documentRuns`), by code, list and quote length. */
+  runs: Map<string, DocumentRun[]>;
+}
+
+/** Consecutive quotations of one document in a code's list, and the most readable of them for a quote length. */
+export interface DocumentRun {
+  quotations: IndexedQuotation[];
+  best: IndexedQuotation;
 }
 
 /**
@@ -81,7 +89,7 @@ function narrow(all: CodingIndex, keep: Set<number>): CodingIndex {
     const kept = list.filter((q) => keep.has(q.documentId));
     if (kept.length) direct.set(code, kept);
   }
-  return { ...all, quotations, direct, deep: new Map(), deepDocuments: new Map() };
+  return { ...all, quotations, direct, deep: new Map(), deepDocuments: new Map(), runs: new Map() };
 }
 
 function readCodingIndex(p: Project): CodingIndex {
@@ -147,7 +155,7 @@ function readCodingIndex(p: Project): CodingIndex {
   }
   // Only coded quotations take part in the analyses.
   const coded = quotations.filter((q) => q.codes.length > 0);
-  return { codes, byId, byPath, quotations: coded, direct, texts: new Map(), deep: new Map(), deepDocuments: new Map() };
+  return { codes, byId, byPath, quotations: coded, direct, texts: new Map(), deep: new Map(), deepDocuments: new Map(), runs: new Map() };
 }
 
 /** Ids of a code and everything below it, from the index (no SQL). */

@@ -11,7 +11,7 @@ import type {
 import { UserError } from '../errors';
 import type { Project } from '../project/project';
 import { deepQuotations, loadCodingIndex } from './coding-index';
-import type { CodingIndex, IndexedCode, IndexedQuotation } from './coding-index';
+import type { CodingIndex, DocumentRun, IndexedCode, IndexedQuotation } from './coding-index';
 import { describeFilter, resolveFilter } from './filter';
 import { findLayout, treeLayout } from './layouts';
 import { sourceLabels } from './source-label';
@@ -134,6 +134,31 @@ function readability(q: IndexedQuotation, max: number): number {
   return len < 40 ? 1000 + (40 - len) : len > max ? 500 + (len - max) / 10 : Math.abs(len - ideal);
 }
 
+/** A code's candidates in runs of one document, each with its most readable quotation (the first of the least score), kept with the index. */
+function documentRuns(index: CodingIndex, key: string, candidates: readonly IndexedQuotation[], maxChars: number): DocumentRun[] {
+  const known = index.runs.get(key);
+  if (known) return known;
+  const runs: DocumentRun[] = [];
+  let run: DocumentRun | undefined;
+  let bestScore = Infinity;
+  for (const q of candidates) {
+    const score = readability(q, maxChars);
+    if (!run || run.best.documentId !== q.documentId) {
+      run = { quotations: [q], best: q };
+      runs.push(run);
+      bestScore = score;
+    } else {
+      run.quotations.push(q);
+      if (score < bestScore) {
+        run.best = q;
+        bestScore = score;
+      }
+    }
+  }
+  index.runs.set(key, runs);
+  return runs;
+}
+
 /**
  * N example quotations of a code. Quotations the user pinned as typical come first, in their
  * order. The rest are chosen: the code's own quotations first (sub-codes' only if it has
@@ -163,21 +188,30 @@ function pickExamples(
   }
   // Quotations pinned anywhere are kept for their code, even when a sub-code is filled first.
   const free = (q: IndexedQuotation): boolean => !used.has(q.id) && !reserved.has(q.id) && !picked.includes(q);
-  const own = (index.direct.get(code.id) ?? []).filter(free);
-  const pool = own.length > 0 ? own : deep.filter(free);
-  // the most readable quotation of each document (pool is in document order)
+  const own = index.direct.get(code.id) ?? [];
+  // own has a free quotation for certain when it holds more than all that is taken
+  const useOwn = own.length > used.size + reserved.size + picked.length || own.some(free);
+  const candidates = useOwn ? own : deep;
+  // the most readable free quotation of each run of one document (candidates are in document
+  // order); each run's most readable one is kept with the index, so a warm preview reads a
+  // run's quotations again only where that one is already taken
   const bestOfDoc: IndexedQuotation[] = [];
-  let bestScore = Infinity;
-  for (const q of pool) {
-    const score = readability(q, maxChars);
-    const last = bestOfDoc[bestOfDoc.length - 1];
-    if (!last || last.documentId !== q.documentId) {
-      bestOfDoc.push(q);
-      bestScore = score;
-    } else if (score < bestScore) {
-      bestOfDoc[bestOfDoc.length - 1] = q;
-      bestScore = score;
+  for (const run of documentRuns(index, `${code.id}:${useOwn ? 'own' : 'deep'}:${maxChars}`, candidates, maxChars)) {
+    if (free(run.best)) {
+      bestOfDoc.push(run.best);
+      continue;
     }
+    let best: IndexedQuotation | undefined;
+    let bestScore = Infinity;
+    for (const q of run.quotations) {
+      if (!free(q)) continue;
+      const score = readability(q, maxChars);
+      if (score < bestScore) {
+        best = q;
+        bestScore = score;
+      }
+    }
+    if (best) bestOfDoc.push(best);
   }
   const wanted = n - picked.length;
   const take = Math.min(Math.max(0, wanted), bestOfDoc.length);
@@ -196,7 +230,7 @@ function pickExamples(
   }
   // Fewer documents than quotes wanted: the next most readable ones, still never a repeat.
   if (picked.length < Math.max(n, pinned.length)) {
-    const rest = pool.filter((q) => !picked.includes(q)).sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
+    const rest = candidates.filter(free).sort((a, b) => readability(a, maxChars) - readability(b, maxChars));
     for (const q of rest) {
       if (picked.length >= Math.max(n, pinned.length)) break;
       picked.push(q);
