@@ -1,7 +1,7 @@
-import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
+import { PSEUDONYMISE_HELP, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
 import type { Command } from '../command';
-import { choice, formatFromOut, langOption, listOption } from './table-options';
+import { EXPORT_OPTIONS, choice, formatFromOut, langOption, listOption } from './table-options';
 
 export const cooccurCommand: Command = {
   name: 'cooccur',
@@ -19,11 +19,8 @@ export const cooccurCommand: Command = {
     PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
-    ...PSEUDONYMISE_OPTIONS,
+    ...EXPORT_OPTIONS,
     by: { type: 'string' },
-    where: { type: 'string', multiple: true },
-    lang: { type: 'string' },
-    out: { type: 'string' },
   },
   project: 'open',
   async run(ctx) {

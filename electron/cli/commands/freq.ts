@@ -1,5 +1,6 @@
-import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
+import { PSEUDONYMISE_HELP, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
+import { EXPORT_OPTIONS } from './table-options';
 import { formatInteger, formatPercentNumber } from '../../../shared/format/numbers';
 import { UsageError, type Command } from '../command';
 import { lang, outputFormat } from './report';
@@ -30,7 +31,7 @@ export const freqCommand: Command = {
     PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
-    ...PSEUDONYMISE_OPTIONS,
+    ...EXPORT_OPTIONS,
     var: { type: 'string', multiple: true },
     ranked: { type: 'boolean' },
     order: { type: 'string' },
@@ -40,9 +41,6 @@ export const freqCommand: Command = {
     open: { type: 'string', multiple: true },
     split: { type: 'string' },
     question: { type: 'string' },
-    where: { type: 'string', multiple: true },
-    out: { type: 'string' },
-    lang: { type: 'string' },
   },
   project: 'open',
   async run(ctx) {

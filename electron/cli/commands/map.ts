@@ -1,7 +1,7 @@
-import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
+import { PSEUDONYMISE_HELP, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
 import { UsageError, type Command } from '../command';
-import { choice, formatFromOut, langOption, listOption } from './table-options';
+import { EXPORT_OPTIONS, choice, formatFromOut, langOption, listOption } from './table-options';
 
 export const mapCommand: Command = {
   name: 'map',
@@ -21,13 +21,10 @@ export const mapCommand: Command = {
     PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
-    ...PSEUDONYMISE_OPTIONS,
+    ...EXPORT_OPTIONS,
     'min-weight': { type: 'string' },
     codes: { type: 'string', multiple: true },
     by: { type: 'string' },
-    where: { type: 'string', multiple: true },
-    lang: { type: 'string' },
-    out: { type: 'string' },
   },
   project: 'open',
   async run(ctx) {

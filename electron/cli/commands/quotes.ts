@@ -1,9 +1,9 @@
-import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
+import { PSEUDONYMISE_HELP, privacyNote, pseudonymiseOption } from '../export-privacy';
 import path from 'node:path';
 import { parseWhere } from '../where';
 import { UsageError, type Command } from '../command';
 import { resolveDocument } from './document-arg';
-import { langOption, listOption } from './table-options';
+import { EXPORT_OPTIONS, langOption, listOption } from './table-options';
 
 export const quotesCommand: Command = {
   name: 'quotes',
@@ -30,19 +30,16 @@ export const quotesCommand: Command = {
     PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
-    ...PSEUDONYMISE_OPTIONS,
+    ...EXPORT_OPTIONS,
     code: { type: 'string', multiple: true },
     and: { type: 'boolean' },
     only: { type: 'boolean' },
     doc: { type: 'string', multiple: true },
     speaker: { type: 'string', multiple: true },
-    where: { type: 'string', multiple: true },
     text: { type: 'string' },
     cooccur: { type: 'string', multiple: true },
     typical: { type: 'boolean' },
     by: { type: 'string' },
-    out: { type: 'string' },
-    lang: { type: 'string' },
     delete: { type: 'string' },
   },
   project: 'open',

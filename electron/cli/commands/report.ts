@@ -1,5 +1,6 @@
-import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
+import { PSEUDONYMISE_HELP, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
+import { EXPORT_OPTIONS } from './table-options';
 import { formatKofN } from '../../../shared/format/numbers';
 import { UsageError, type Command } from '../command';
 
@@ -45,18 +46,15 @@ export const reportCommand: Command = {
     PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
-    ...PSEUDONYMISE_OPTIONS,
+    ...EXPORT_OPTIONS,
     term: { type: 'string' },
     group: { type: 'string' },
     district: { type: 'string' },
     codes: { type: 'string', multiple: true },
     terms: { type: 'string' },
     'own-only': { type: 'boolean' },
-    where: { type: 'string', multiple: true },
-    out: { type: 'string' },
     chart: { type: 'string' },
     'chart-layout': { type: 'string' },
-    lang: { type: 'string' },
     saved: { type: 'boolean' },
   },
   project: 'open',

@@ -1,6 +1,15 @@
-/** Option parsing shared by `table`, `matrix` and `cooccur`. */
+/** Option parsing shared by the commands that export tables and lists. */
 import path from 'node:path';
-import { UsageError } from '../command';
+import { UsageError, type OptionSpec } from '../command';
+import { PSEUDONYMISE_OPTIONS } from '../export-privacy';
+
+/** What every export command takes: the document filter, the language, the file, and the pseudonyms. */
+export const EXPORT_OPTIONS: OptionSpec = {
+  ...PSEUDONYMISE_OPTIONS,
+  where: { type: 'string', multiple: true },
+  lang: { type: 'string' },
+  out: { type: 'string' },
+};
 
 export function listOption(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];

@@ -1,7 +1,7 @@
-import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
+import { PSEUDONYMISE_HELP, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
 import { UsageError, type Command } from '../command';
-import { choice, formatFromOut, langOption, listOption } from './table-options';
+import { EXPORT_OPTIONS, choice, formatFromOut, langOption, listOption } from './table-options';
 
 export const tableCommand: Command = {
   name: 'table',
@@ -24,15 +24,12 @@ export const tableCommand: Command = {
     PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
-    ...PSEUDONYMISE_OPTIONS,
+    ...EXPORT_OPTIONS,
     layout: { type: 'string' },
     counts: { type: 'string' },
     quotes: { type: 'string' },
     source: { type: 'string' },
-    where: { type: 'string', multiple: true },
     landscape: { type: 'boolean' },
-    lang: { type: 'string' },
-    out: { type: 'string' },
     list: { type: 'boolean' },
   },
   project: 'open',

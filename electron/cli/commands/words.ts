@@ -1,5 +1,6 @@
-import { PSEUDONYMISE_HELP, PSEUDONYMISE_OPTIONS, privacyNote, pseudonymiseOption } from '../export-privacy';
+import { PSEUDONYMISE_HELP, privacyNote, pseudonymiseOption } from '../export-privacy';
 import { parseWhere } from '../where';
+import { EXPORT_OPTIONS } from './table-options';
 import { UsageError, type Command } from '../command';
 
 function list(v: unknown): string[] {
@@ -25,16 +26,13 @@ export const wordsCommand: Command = {
     PSEUDONYMISE_HELP,
   ].join('\n'),
   options: {
-    ...PSEUDONYMISE_OPTIONS,
+    ...EXPORT_OPTIONS,
     code: { type: 'string' },
-    where: { type: 'string', multiple: true },
     'compare-where': { type: 'string', multiple: true },
     'compare-code': { type: 'string' },
     'exclude-interviewer': { type: 'boolean' },
     'include-speaker-names': { type: 'boolean' },
-    lang: { type: 'string' },
     limit: { type: 'string' },
-    out: { type: 'string' },
   },
   project: 'open',
   async run(ctx) {

@@ -64,26 +64,25 @@ export async function importRefiProject(p: Project, params: RefiImportParams, ct
   const { bytes, display } = sourceBytes(params.source);
   ctx.progress({ phase: 'read', done: 0, total: 1, unit: 'steps' });
   // the documents are planned while another thread still checks that the file is well-formed
-  const { loaded, result: plan } = await loadRefiWith(bytes, display, params.limits ?? DEFAULT_ARCHIVE_LIMITS, (l) => {
+  const { result } = await loadRefiWith(bytes, display, params.limits ?? DEFAULT_ARCHIVE_LIMITS, (l) => {
     if (l.kind === 'codebook') {
       throw new UserError('bad-file', 'is a codebook (.qdc), not a project; add it to an open project with the codebook import', display, 'är en kodbok (.qdc), inget projekt; lägg till den i ett öppet projekt med kodboksimporten');
     }
     ctx.throwIfCancelled();
     const total = l.project.textSources.length * 2 + 1;
-    return planImport(l.project, l.archive, display, {
+    const plan = planImport(l.project, l.archive, display, {
       skipMissingSources: params.skipMissingSources ?? false,
       onSource: (done) => {
         ctx.throwIfCancelled();
         ctx.progress({ phase: 'map', done, total, unit: 'items' });
       },
     });
+    return { refi: l.project, archive: l.archive, plan, total };
   });
-  if (loaded.kind !== 'project') throw new Error('unreachable: a codebook was refused above');
-  const refi = loaded.project;
-  const total = refi.textSources.length * 2 + 1;
+  const { refi, archive, plan, total } = result;
   let step = refi.textSources.length;
   const written = withBulkWrites(p, () =>
-    writeImport(p, refi, plan, loaded.archive, () => {
+    writeImport(p, refi, plan, archive, () => {
       ctx.throwIfCancelled();
       ctx.progress({ phase: 'write', done: ++step, total, unit: 'items' });
     }),
