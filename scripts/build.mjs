@@ -36,8 +36,8 @@ await esbuild({
     'core-process': 'electron/core-process.ts',
     worker: 'electron/core/jobs/worker.ts',
     'import-reader': 'electron/core/import/reader-worker.ts',
-    // the REFI import's well-formedness check, beside the model being built (refi/well-formed.ts)
-    'refi-check': 'electron/core/refi/well-formed-worker.ts',
+    // the REFI import's second thread: the well-formedness check, then source preparation (refi/helper-thread.ts)
+    'refi-helper': 'electron/core/refi/helper-worker.ts',
     bench: 'scripts/bench.ts',
     // the process the crash check (scripts/crash-check.mjs, tests/privacy/crash.test.ts) kills
     'crash-child': 'scripts/crash/child.ts',

@@ -105,7 +105,7 @@ export function readArchive(bytes: Buffer, file: string, limits: ArchiveLimits =
           stream.on('end', () => {
             if (done) return;
             if (entries.has(name)) return stop(refuse(file, `the archive holds "${name}" twice`, `arkivet innehåller ”${name}” två gånger`));
-            entries.set(name, Buffer.concat(chunks));
+            entries.set(name, sharedConcat(chunks));
             zip.readEntry();
           });
         });
@@ -113,6 +113,20 @@ export function readArchive(bytes: Buffer, file: string, limits: ArchiveLimits =
       zip.readEntry();
     });
   });
+}
+
+/**
+ * The chunks in one block of shared memory: the import's second thread reads the `.qde` and
+ * the sources where they lie (refi/helper-thread.ts), so they are never copied to reach it.
+ */
+function sharedConcat(chunks: Buffer[]): Buffer {
+  const out = Buffer.from(new SharedArrayBuffer(chunks.reduce((n, c) => n + c.length, 0)));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 function mb(n: number): string {

@@ -11,7 +11,7 @@ import type { JobContext } from '../jobs/registry';
 import type { Project } from '../project/project';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive';
 import { loadRefiWith } from './load';
-import { planImport } from './plan-import';
+import { planDocuments, startPlan } from './plan-import';
 import { writeImport } from './write-import';
 
 export interface RefiImportParams {
@@ -63,30 +63,30 @@ function withBulkWrites<T>(p: Project, write: () => T): T {
 export async function importRefiProject(p: Project, params: RefiImportParams, ctx: JobContext): Promise<RefiImportReport> {
   const { bytes, display } = sourceBytes(params.source);
   ctx.progress({ phase: 'read', done: 0, total: 1, unit: 'steps' });
-  // the documents are planned while another thread still checks that the file is well-formed
-  const { result } = await loadRefiWith(bytes, display, params.limits ?? DEFAULT_ARCHIVE_LIMITS, (l) => {
+  // the documents are prepared in two threads and written as they come, while the second
+  // thread's well-formedness verdict is awaited only before the commit
+  const { result } = await loadRefiWith(bytes, display, params.limits ?? DEFAULT_ARCHIVE_LIMITS, (l, thread) => {
     if (l.kind === 'codebook') {
       throw new UserError('bad-file', 'is a codebook (.qdc), not a project; add it to an open project with the codebook import', display, 'är en kodbok (.qdc), inget projekt; lägg till den i ett öppet projekt med kodboksimporten');
     }
     ctx.throwIfCancelled();
-    const total = l.project.textSources.length * 2 + 1;
-    const plan = planImport(l.project, l.archive, display, {
-      skipMissingSources: params.skipMissingSources ?? false,
-      onSource: (done) => {
-        ctx.throwIfCancelled();
-        ctx.progress({ phase: 'map', done, total, unit: 'items' });
-      },
-    });
-    return { refi: l.project, archive: l.archive, plan, total };
+    const refi = l.project;
+    const { plan, inputs } = startPlan(refi, l.archive, display, { skipMissingSources: params.skipMissingSources ?? false });
+    const documents = planDocuments(refi, inputs, thread.prepare(inputs, refi.origin), plan);
+    const total = inputs.length + 1;
+    let step = 0;
+    const written = withBulkWrites(p, () =>
+      writeImport(p, refi, documents, l.archive, {
+        onStep: () => {
+          ctx.throwIfCancelled();
+          ctx.progress({ phase: 'write', done: ++step, total, unit: 'items' });
+        },
+        beforeCommit: thread.verdict,
+      }),
+    );
+    return { refi, plan, written };
   });
-  const { refi, archive, plan, total } = result;
-  let step = refi.textSources.length;
-  const written = withBulkWrites(p, () =>
-    writeImport(p, refi, plan, archive, () => {
-      ctx.throwIfCancelled();
-      ctx.progress({ phase: 'write', done: ++step, total, unit: 'items' });
-    }),
-  );
+  const { refi, plan, written } = result;
   const ignored = Object.entries(refi.ignored)
     .filter(([, n]) => n > 0)
     .map(([name, n]) => ({ kind: 'element' as const, name: `${n} × ${name}`, reason: `${name} elements are not imported (Rödtråd has no such thing)`, reasonSv: `${name}-element importeras inte (Rödtråd har inget sådant)`, codings: 0 }));
@@ -95,7 +95,7 @@ export async function importRefiProject(p: Project, params: RefiImportParams, ct
     origin: refi.origin,
     projectName: p.getMeta('name') ?? '',
     counts: written.counts,
-    positions: plan.documents.filter((d) => d.unit).map((d) => ({ source: d.name, unit: d.unit! })),
+    positions: plan.positions,
     merged: plan.merged,
     skipped: [...plan.skipped, ...written.skipped, ...ignored],
     unplaced: plan.unplaced,

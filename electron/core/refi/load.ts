@@ -7,7 +7,8 @@ import { UserError } from '../errors';
 import { DEFAULT_ARCHIVE_LIMITS, findQde, isZip, readArchive, type Archive, type ArchiveLimits } from './archive';
 import type { RefiCodebook, RefiProject } from './model';
 import { kindOf, readCodebook, readProject } from './read-project';
-import { WellFormedCheck } from './well-formed';
+import { RefiHelper } from './helper-thread';
+import { prepareSource, type PreparedSource, type SourceInput } from './prepare-source';
 import { buildRoot, decodeXmlBytes, notWellFormed, parseXml, refuseDoctype } from './xml';
 
 export type LoadedRefi =
@@ -18,38 +19,57 @@ export async function loadRefi(bytes: Buffer, file: string, limits: ArchiveLimit
   return (await loadRefiWith(bytes, file, limits, () => undefined)).loaded;
 }
 
+/** What `beside` may ask of the second thread (helper-thread.ts). */
+export interface SecondThread {
+  /** Throws where the file is not well-formed; waits for the check. Call it before committing anything. */
+  verdict(): void;
+  /** Prepares the sources, shared between the threads; source i is asked for in order. */
+  prepare(inputs: readonly (SourceInput | null)[], origin: string | null): (index: number) => PreparedSource;
+}
+
+/** A bare .qde is parsed (and so checked) before `beside` runs, and its sources are prepared here. */
+const ONE_THREAD: SecondThread = { verdict: () => undefined, prepare: (inputs, origin) => (i) => prepareSource(inputs[i]!, origin) };
+
 /**
- * Loads the file and runs `beside` on what it holds while the other thread still checks
- * that the file is well-formed (the import plans its documents meanwhile). A file the check
- * refuses is refused for that, whatever building or `beside` made of it.
+ * Loads the file and runs `beside` on what it holds while the second thread still checks
+ * that the file is well-formed (the import writes its documents meanwhile, and asks for the
+ * verdict before it commits). A file the check refuses is refused for that, whatever
+ * building or `beside` made of it.
  */
-export async function loadRefiWith<T>(bytes: Buffer, file: string, limits: ArchiveLimits, beside: (loaded: LoadedRefi) => T): Promise<{ loaded: LoadedRefi; result: T }> {
+export async function loadRefiWith<T>(bytes: Buffer, file: string, limits: ArchiveLimits, beside: (loaded: LoadedRefi, thread: SecondThread) => T): Promise<{ loaded: LoadedRefi; result: T }> {
   if (bytes.length === 0) throw new UserError('bad-file', 'is empty (0 bytes)', file, 'är tom (0 byte)');
   if (isZip(bytes)) {
-    const check = new WellFormedCheck();
+    const helper = new RefiHelper();
     try {
       const archive = await readArchive(bytes, file, limits);
       const qde = findQde(archive, file);
       const where = `${file} (${qde.name})`;
+      // the check only reads (it expands no entity), so it starts before the DOCTYPE test
+      helper.check(qde.bytes);
       const xml = decodeXmlBytes(qde.bytes);
       refuseDoctype(xml, where);
-      const wellFormed = check.start(qde.bytes);
+      const thread: SecondThread = {
+        verdict: () => {
+          const problem = helper.verdict();
+          if (problem) throw notWellFormed(problem, where);
+        },
+        prepare: (inputs, origin) => helper.prepare(inputs, origin),
+      };
       let done: { loaded: LoadedRefi; result: T } | undefined;
       let failure: unknown;
       try {
         const root = buildRoot(xml, where);
         if (kindOf(root, where) !== 'project') throw new UserError('bad-file', `${qde.name} is a codebook, not a project`, file, `${qde.name} är en kodbok, inget projekt`);
         const loaded: LoadedRefi = { kind: 'project', project: readProject(root, where), archive, qdeName: qde.name };
-        done = { loaded, result: beside(loaded) };
+        done = { loaded, result: beside(loaded, thread) };
       } catch (e) {
         failure = e;
       }
-      const problem = await wellFormed();
-      if (problem) throw notWellFormed(problem, where);
+      thread.verdict();
       if (!done) throw failure;
       return done;
     } finally {
-      check.close();
+      helper.close();
     }
   }
   if (bytes.length > limits.maxInflatedBytes) throw new UserError('bad-file', 'is too large for an XML file', file, 'är för stor för en XML-fil');
@@ -58,5 +78,5 @@ export async function loadRefiWith<T>(bytes: Buffer, file: string, limits: Archi
     kindOf(root, file) === 'project'
       ? { kind: 'project', project: readProject(root, file), archive: null, qdeName: file }
       : { kind: 'codebook', codebook: readCodebook(root, file) };
-  return { loaded, result: beside(loaded) };
+  return { loaded, result: beside(loaded, ONE_THREAD) };
 }

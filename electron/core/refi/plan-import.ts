@@ -1,19 +1,18 @@
 /**
- * What a REFI-QDA project becomes, worked out before the database is touched: each text
- * source's stored text and speaker turns, each selection placed on that text (or reported),
+ * What a REFI-QDA project becomes, worked out as it is written: each text source's input
+ * (its file in the archive or its inline text), then, source by source, its prepared text
+ * (prepare-source.ts, made in either thread) with each selection placed on it or reported,
  * duplicates merged, and every element that cannot come along listed with its reason.
  */
-import { createHash } from 'node:crypto';
 import type { DocumentKind } from '../../../shared/contract';
 import type { RefiSkipped, RefiUnplaced } from '../../../shared/contract/refi';
 import { wording } from '../../../shared/wording';
+import type { NewSpeaker, TurnColumns } from '../documents/packed';
 import { UserError } from '../errors';
-import { parseTranscript } from '../import/transcript';
-import { detectLanguage } from '../text/language';
 import { resolveInternal, type Archive } from './archive';
 import { guidKey, type RefiCoding, type RefiProject, type RefiTextSource } from './model';
-import { chooseUnit, mapText, placeIn, type PositionUnit } from './positions';
-import { decodeSourceBytes } from './source-text';
+import type { PositionUnit } from './positions';
+import type { PreparedSource, SourceInput } from './prepare-source';
 
 export interface PlannedCoding {
   codeGuid: string;
@@ -37,38 +36,39 @@ export interface PlannedQuotation {
 export interface PlannedDocument {
   source: RefiTextSource;
   name: string;
-  text: string;
-  /** The text's UTF-8 bytes: the source file's own when it is stored as it came (no BOM, LF, NFC). */
-  utf8: Buffer;
+  /** The stored text's UTF-8 (NFC, LF). */
+  utf8: Uint8Array;
+  /** Its length in UTF-16 code units. */
+  chars: number;
   kind: DocumentKind;
-  turns: { start: number; end: number; speaker: string | null; timestamp: number | null }[];
-  speakers: { label: string; isInterviewer: boolean }[];
+  turns: TurnColumns;
+  speakers: NewSpeaker[];
   sourceName: string | null;
   encoding: string | null;
   sha256: string;
   language: string | null;
-  unit: PositionUnit | null;
   quotations: PlannedQuotation[];
 }
 
+/** What the report lists besides the counts; filled as the documents are planned. */
 export interface ImportPlan {
-  documents: PlannedDocument[];
   skipped: RefiSkipped[];
   unplaced: RefiUnplaced[];
   merged: number;
   warnings: string[];
+  /** How each source with selections counted its positions. */
+  positions: { source: string; unit: PositionUnit }[];
 }
 
 const FIELDNOTE_NAME = /f[aä]ltanteckning|faltant|fieldnote|field[-_ ]note|observation/i;
 
 export interface PlanOptions {
   skipMissingSources: boolean;
-  /** Called between sources (progress, cancellation). */
-  onSource?: (done: number, total: number) => void;
 }
 
-export function planImport(refi: RefiProject, archive: Archive | null, file: string, o: PlanOptions): ImportPlan {
-  const plan: ImportPlan = { documents: [], skipped: [], unplaced: [], merged: 0, warnings: [] };
+/** Each text source's input (null: skipped, and listed so), and the sources and notes that cannot come along. */
+export function startPlan(refi: RefiProject, archive: Archive | null, file: string, o: PlanOptions): { plan: ImportPlan; inputs: (SourceInput | null)[] } {
+  const plan: ImportPlan = { skipped: [], unplaced: [], merged: 0, warnings: [], positions: [] };
   for (const s of refi.otherSources) {
     plan.skipped.push({
       kind: 'source',
@@ -89,12 +89,19 @@ export function planImport(refi: RefiProject, archive: Archive | null, file: str
       codings: n.selectionCodings,
     });
   }
-  refi.textSources.forEach((s, i) => {
-    o.onSource?.(i, refi.textSources.length);
-    const doc = planSource(refi, s, archive, file, o, plan);
-    if (doc) plan.documents.push(doc);
-  });
-  return plan;
+  const inputs = refi.textSources.map((s) => sourceInput(s, archive, file, o, plan));
+  return { plan, inputs };
+}
+
+/**
+ * The documents, one at a time as the writer asks for them: source `i` placed on
+ * `prepared(i)`, the text prepared in whichever thread took it.
+ */
+export function* planDocuments(refi: RefiProject, inputs: readonly (SourceInput | null)[], prepared: (index: number) => PreparedSource, plan: ImportPlan): Generator<PlannedDocument> {
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    if (input) yield placeSource(refi, refi.textSources[i]!, input, prepared(i), plan);
+  }
 }
 
 function kindSv(kind: string): string {
@@ -107,8 +114,18 @@ function sourceLabel(s: RefiTextSource): string {
 
 const codingCount = (s: RefiTextSource): number => s.codings.length + s.selections.reduce((n, sel) => n + sel.codings.length, 0);
 
-function readRaw(s: RefiTextSource, archive: Archive | null, file: string, o: PlanOptions, plan: ImportPlan): { text: string; bytes: Buffer; encoding: string | null; entry: string | null } | null {
-  if (s.inlineText !== null) return { text: s.inlineText, bytes: Buffer.from(s.inlineText, 'utf8'), encoding: null, entry: null };
+function documentName(s: RefiTextSource): string {
+  return (s.name ?? baseName(s.plainTextPath) ?? s.guid).normalize('NFC').trim() || s.guid;
+}
+
+function sourceInput(s: RefiTextSource, archive: Archive | null, file: string, o: PlanOptions, plan: ImportPlan): SourceInput | null {
+  const ranges = new Float64Array(s.selections.length * 2);
+  s.selections.forEach((sel, i) => {
+    ranges[i * 2] = sel.start;
+    ranges[i * 2 + 1] = sel.end;
+  });
+  const fieldnote = FIELDNOTE_NAME.test(documentName(s));
+  if (s.inlineText !== null) return { text: s.inlineText, ranges, fieldnote };
   const ref = s.plainTextPath;
   const missing = (en: string, sv: string): null => {
     // a bare .qde has no archive to hold its sources: what it lacks is listed, not refused
@@ -124,48 +141,40 @@ function readRaw(s: RefiTextSource, archive: Archive | null, file: string, o: Pl
   }
   const entry = archive ? resolveInternal(archive, ref) : null;
   if (!entry) return missing(`the source file ${ref} of "${sourceLabel(s)}" is missing from the archive`, `källfilen ${ref} för ”${sourceLabel(s)}” saknas i arkivet`);
-  const bytes = archive!.entries.get(entry)!;
-  const raw = decodeSourceBytes(bytes);
-  return { text: raw.text, bytes, encoding: raw.encoding + (raw.bom ? ' (BOM)' : ''), entry };
+  return { bytes: archive!.entries.get(entry)!, entry, ranges, fieldnote };
 }
 
-function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | null, file: string, o: PlanOptions, plan: ImportPlan): PlannedDocument | null {
-  const raw = readRaw(s, archive, file, o, plan);
-  if (!raw) return null;
+function placeSource(refi: RefiProject, s: RefiTextSource, input: SourceInput, prepared: PreparedSource, plan: ImportPlan): PlannedDocument {
   const label = sourceLabel(s);
-  const mapped = mapText(raw.text);
-  const text = mapped.stored;
-  const ranges = s.selections.map((sel) => ({ start: sel.start, end: sel.end }));
-  const choice = chooseUnit(mapped, ranges, refi.origin);
   const byRange = new Map<string, PlannedQuotation>();
   // Tools repeat a selection per code (NVivo): one range, one quotation. Our own exports have
   // one selection per quotation, and two quotations may share a range, so they are kept apart.
   const merging = !/^Rödtråd\b/.test(refi.origin ?? '');
   const quotations: PlannedQuotation[] = [];
-  for (const sel of s.selections) {
+  s.selections.forEach((sel, i) => {
     const unplaced = (en: string, sv: string): void => {
       plan.unplaced.push({ source: label, selection: sel.guid, name: sel.name, start: sel.start, end: sel.end, reason: en, reasonSv: sv });
     };
     if (sel.end < sel.start) {
       unplaced(`the selection is reversed (start ${sel.start} after end ${sel.end})`, `markeringen är omvänd (start ${sel.start} efter slut ${sel.end})`);
-      continue;
+      return;
     }
-    const start = placeIn(choice, sel.start);
-    const end = placeIn(choice, sel.end);
+    const start = prepared.placed[i * 2]!;
+    const end = prepared.placed[i * 2 + 1]!;
     if (start === -2 || end === -2) {
       unplaced(
-        `the selection ${sel.start}–${sel.end} lies outside the text (${wording('en').refiLength(choice.length, choice.unit)})`,
-        `markeringen ${sel.start}–${sel.end} ligger utanför texten (${wording('sv').refiLength(choice.length, choice.unit)})`,
+        `the selection ${sel.start}–${sel.end} lies outside the text (${wording('en').refiLength(prepared.length, prepared.unit)})`,
+        `markeringen ${sel.start}–${sel.end} ligger utanför texten (${wording('sv').refiLength(prepared.length, prepared.unit)})`,
       );
-      continue;
+      return;
     }
     if (start === -1 || end === -1) {
       unplaced(`the selection ${sel.start}–${sel.end} starts or ends inside a character`, `markeringen ${sel.start}–${sel.end} börjar eller slutar inne i ett tecken`);
-      continue;
+      return;
     }
     if (end === start) {
       unplaced(`the selection ${sel.start}–${sel.end} is empty`, `markeringen ${sel.start}–${sel.end} är tom`);
-      continue;
+      return;
     }
     const key = `${start}:${end}`;
     const known = merging ? byRange.get(key) : undefined;
@@ -175,7 +184,7 @@ function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | nul
       known.selectionGuids.push(sel.guid);
       known.codings.push(...codings.filter((c) => !known.codings.some((k) => guidKey(k.codeGuid) === guidKey(c.codeGuid))));
       if (!known.comment && sel.description?.trim()) known.comment = sel.description;
-      continue;
+      return;
     }
     const q: PlannedQuotation = {
       guid: sel.guid,
@@ -190,34 +199,34 @@ function planSource(refi: RefiProject, s: RefiTextSource, archive: Archive | nul
     };
     byRange.set(key, q);
     quotations.push(q);
-  }
+  });
+  const chars = prepared.chars;
   if (s.codings.length > 0) {
-    if (text.length === 0) {
+    if (chars === 0) {
       plan.unplaced.push({ source: label, selection: s.guid, name: null, start: 0, end: 0, reason: 'the whole (empty) document is coded', reasonSv: 'hela det (tomma) dokumentet är kodat' });
     } else {
-      const key = `0:${text.length}`;
+      const key = `0:${chars}`;
       const whole = byRange.get(key);
       const codings = s.codings.map(toPlanned);
       if (whole) whole.codings.push(...codings.filter((c) => !whole.codings.some((k) => guidKey(k.codeGuid) === guidKey(c.codeGuid))));
-      else quotations.push({ guid: s.codings[0]!.guid, start: 0, end: text.length, comment: null, user: s.codings[0]!.user, created: s.codings[0]!.created, modified: null, codings: dedupe(codings), selectionGuids: [] });
+      else quotations.push({ guid: s.codings[0]!.guid, start: 0, end: chars, comment: null, user: s.codings[0]!.user, created: s.codings[0]!.created, modified: null, codings: dedupe(codings), selectionGuids: [] });
     }
   }
-  const name = (s.name ?? baseName(s.plainTextPath) ?? s.guid).normalize('NFC').trim() || s.guid;
-  const fieldnote = FIELDNOTE_NAME.test(name);
-  const parsed = fieldnote ? { turns: [], speakers: [] } : parseTranscript(text);
+  const name = documentName(s);
+  if (s.selections.length > 0) plan.positions.push({ source: name, unit: prepared.unit });
   return {
     source: s,
     name,
-    text,
-    utf8: raw.entry && raw.encoding === 'utf-8' && text === raw.text ? raw.bytes : Buffer.from(text, 'utf8'),
-    kind: fieldnote ? 'fieldnote' : parsed.turns.length > 0 ? 'interview' : 'other',
-    turns: parsed.turns,
-    speakers: parsed.speakers,
-    sourceName: raw.entry ? raw.entry.split('/').pop()! : null,
-    encoding: raw.encoding,
-    sha256: createHash('sha256').update(raw.bytes).digest('hex'),
-    language: detectLanguage(text),
-    unit: s.selections.length > 0 ? choice.unit : null,
+    // the bytes as they came, where they are already the stored text
+    utf8: prepared.utf8 ?? input.bytes!,
+    chars,
+    kind: prepared.kind,
+    turns: prepared.turns,
+    speakers: prepared.speakers,
+    sourceName: input.entry ? input.entry.split('/').pop()! : null,
+    encoding: prepared.encoding,
+    sha256: prepared.sha256,
+    language: prepared.language,
     quotations: quotations.sort((a, b) => a.start - b.start || a.end - b.end),
   };
 }

@@ -7,11 +7,11 @@
 import type { RefiCounts, RefiSkipped } from '../../../shared/contract/refi';
 import { ensureLevel } from '../attributes/store';
 import { batchInsert } from '../db/batch-insert';
-import { insertPackedDocument, packTurns } from '../documents/store';
+import { insertPackedDocument } from '../documents/store';
 import type { Project } from '../project/project';
 import { resolveInternal, type Archive } from './archive';
 import { guidKey, type RefiCode, type RefiNote, type RefiProject, type VariableType } from './model';
-import type { ImportPlan } from './plan-import';
+import type { PlannedDocument } from './plan-import';
 import { mapText } from './positions';
 import { decodeSourceBytes } from './source-text';
 
@@ -31,7 +31,16 @@ interface Ids {
   quotations: Map<string, number>;
 }
 
-export function writeImport(p: Project, refi: RefiProject, plan: ImportPlan, archive: Archive | null, onStep?: () => void): WriteResult {
+export interface WriteOptions {
+  /** Called after the codes and after each document (progress, cancellation). */
+  onStep?: () => void;
+  /** Called last inside the transaction: what it throws undoes the whole import (the file's well-formedness verdict). */
+  beforeCommit?: () => void;
+}
+
+/** Writes the documents as `documents` yields them (planned meanwhile, see plan-import.ts). */
+export function writeImport(p: Project, refi: RefiProject, documents: Iterable<PlannedDocument>, archive: Archive | null, o: WriteOptions = {}): WriteResult {
+  const onStep = o.onStep;
   return p.transaction(() => {
     const now = p.now();
     const skipped: RefiSkipped[] = [];
@@ -59,11 +68,11 @@ export function writeImport(p: Project, refi: RefiProject, plan: ImportPlan, arc
     const addLink = batchInsert(p.db, 'INSERT OR IGNORE INTO quotation_codes(quotation_id, code_id, coder_id, created_at)', 4, { beforeFlush: () => addQuotation.flush() });
     const docNames = new Set<string>();
     let quotations = 0;
-    for (const d of plan.documents) {
+    let sources = 0;
+    for (const d of documents) {
       const name = unique(d.name, (n) => docNames.has(n));
       docNames.add(name);
       // the text goes in as its UTF-8 bytes, already NFC with LF (mapText made it so)
-      const speakers = [...d.speakers];
       const id = insertPackedDocument(p, {
         // the source's own GUID and times, so a second export writes the same TextSource again
         guid: d.source.guid,
@@ -72,15 +81,16 @@ export function writeImport(p: Project, refi: RefiProject, plan: ImportPlan, arc
         name,
         kind: d.kind,
         utf8: d.utf8,
-        chars: d.text.length,
+        chars: d.chars,
         sourceName: d.sourceName,
         sourceType: 'txt',
         encoding: d.encoding,
         sha256: d.sha256,
         language: d.language,
-        turns: packTurns(d.turns, speakers),
-        speakers,
+        turns: d.turns,
+        speakers: d.speakers,
       });
+      sources++;
       ids.documents.set(guidKey(d.source.guid), id);
       for (const q of d.quotations) {
         const created = q.created ?? now;
@@ -99,8 +109,9 @@ export function writeImport(p: Project, refi: RefiProject, plan: ImportPlan, arc
     const notes = writeNotes(p, refi, archive, ids, coder, now, warnings);
     const sets = writeSets(p, refi, ids, skipped);
     const { variables, cases } = writeVariables(p, refi, ids, skipped);
+    o.beforeCommit?.();
     return {
-      counts: { users: refi.users.length, codes: codeCount, sources: plan.documents.length, selections: quotations, codings, notes, sets, variables, cases },
+      counts: { users: refi.users.length, codes: codeCount, sources, selections: quotations, codings, notes, sets, variables, cases },
       skipped,
       warnings,
     };

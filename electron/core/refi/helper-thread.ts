@@ -1,0 +1,185 @@
+/**
+ * The REFI import's second thread. First it checks that `project.qde` is well-formed
+ * (fast-xml-parser reads the whole file once more just to say yes or no, as long as building
+ * the model takes) while the job's thread builds the model from the same bytes. Then it
+ * prepares text sources (prepare-source.ts: decoding, positions, turns, hash) while the
+ * job's thread writes the ones before. Both threads take sources from one shared cursor,
+ * so on two cores the work splits by itself and the job's thread never waits while a source
+ * is left untaken (as the import's reader does, import/prefetch.ts); on one core it costs
+ * nothing.
+ *
+ * The job's thread takes the answers synchronously, inside the import's one transaction:
+ * from a message port of the import's own (receiveMessageOnPort) once a shared flag says
+ * they are there (Atomics.wait). Without the built script (tests from sources), or should
+ * the thread fail or stop answering, the work is done in the job's thread instead, with the
+ * same result. The thread is kept for the next import (its code compiled by then).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { appRoot } from '../paths';
+import { prepareSource, type PreparedSource, type SourceInput } from './prepare-source';
+import { decodeXmlBytes, wellFormedness, type XmlProblem } from './xml';
+
+/** A source as sent to the helper: its bytes in shared memory, or its inline text. */
+export type WireSource = Omit<SourceInput, 'entry'>;
+
+export type HelperRequest =
+  | { type: 'check'; port: MessagePort; bytes: Uint8Array; flag: SharedArrayBuffer }
+  | { type: 'prepare'; sources: (WireSource | null)[]; origin: string | null; control: SharedArrayBuffer };
+
+/** Answers on the import's port; `failed`: the helper threw, so the job's thread does that part itself. */
+export type HelperReply = { type: 'verdict'; problem: XmlProblem | null; failed?: boolean } | { type: 'source'; index: number; prepared: PreparedSource | null };
+
+/** The bytes in shared memory, where the helper reads them without a copy (the archive's entries are there already). */
+function shared(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  return copy;
+}
+
+/** Int32 slots of the prepare control block: the shared cursor, then a done flag per source. */
+export const NEXT = 0;
+export const doneSlot = (index: number): number => 1 + index;
+
+/**
+ * How long the job's thread waits for an answer before doing the work itself. Only a helper
+ * that died (out of memory on a huge file) leaves it waiting: its answers come in
+ * milliseconds otherwise, and work done twice gives the same result.
+ */
+const STALL_MS = 30_000;
+
+function helperScript(): string | undefined {
+  const file = path.join(appRoot(), 'dist', 'refi-helper.mjs');
+  return existsSync(file) ? file : undefined;
+}
+
+/** This thread's helper while no import runs. */
+let idle: Worker | undefined;
+let started = 0;
+
+/** How many helpers this thread started, and whether one waits for an import now. */
+export function helperStats(): { started: number; waiting: boolean } {
+  return { started, waiting: idle !== undefined };
+}
+
+export class RefiHelper {
+  private worker: Worker | undefined;
+  private broken = false;
+  private port: MessagePort | undefined;
+  private flag: Int32Array | undefined;
+  private bytes: Buffer | undefined;
+  private answer: { problem: XmlProblem | null } | undefined;
+  private control: Int32Array | undefined;
+  private readonly prepared = new Map<number, PreparedSource>();
+  private readonly failed = new Set<number>();
+  private readonly onBroken = (): void => {
+    this.broken = true;
+  };
+
+  constructor() {
+    const script = helperScript();
+    if (!script) return;
+    if (idle) {
+      this.worker = idle;
+      idle = undefined;
+      this.worker.ref();
+    } else {
+      started++;
+      this.worker = new Worker(script);
+      // a helper that failed or stopped is not needed: the work is then done here
+      this.worker.on('error', () => undefined);
+      this.worker.once('exit', () => {
+        if (idle === this.worker) idle = undefined;
+      });
+    }
+    this.worker.on('error', this.onBroken);
+    this.worker.on('exit', this.onBroken);
+  }
+
+  /** Starts the well-formedness check of `bytes` (the answer: verdict()). */
+  check(bytes: Buffer): void {
+    this.bytes = bytes;
+    if (!this.worker || this.broken) return;
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.flag = new Int32Array(new SharedArrayBuffer(4));
+    this.worker.postMessage({ type: 'check', port: port2, bytes: shared(bytes), flag: this.flag.buffer as SharedArrayBuffer } satisfies HelperRequest, [port2]);
+  }
+
+  /** Where the checked file is not well-formed, or null; waits for the helper's answer. */
+  verdict(): XmlProblem | null {
+    if (!this.answer && this.flag && (Atomics.load(this.flag, 0) === 1 || (!this.broken && Atomics.wait(this.flag, 0, 0, STALL_MS) !== 'timed-out'))) this.drain();
+    // no answer from the helper: checked here
+    this.answer ??= { problem: this.bytes ? wellFormedness(decodeXmlBytes(this.bytes)) : null };
+    return this.answer.problem;
+  }
+
+  /** Starts the helper on the sources (null: skipped); gives back source i prepared, taking them in order 0, 1, 2 … */
+  prepare(inputs: readonly (SourceInput | null)[], origin: string | null): (index: number) => PreparedSource {
+    const here = (i: number): PreparedSource => prepareSource(inputs[i]!, origin);
+    if (!this.worker || this.broken || !this.port || inputs.filter(Boolean).length < 2) return here;
+    const sources = inputs.map((s): WireSource | null => s && { bytes: s.bytes && shared(s.bytes), text: s.text, ranges: s.ranges, fieldnote: s.fieldnote });
+    const control = new Int32Array(new SharedArrayBuffer(4 * (inputs.length + 1)));
+    this.control = control;
+    this.worker.postMessage({ type: 'prepare', sources, origin, control: control.buffer as SharedArrayBuffer } satisfies HelperRequest);
+    return (i) => this.take(i, inputs, here);
+  }
+
+  private take(i: number, inputs: readonly (SourceInput | null)[], here: (i: number) => PreparedSource): PreparedSource {
+    const control = this.control!;
+    const count = control.length - 1;
+    for (;;) {
+      const have = this.prepared.get(i);
+      if (have) {
+        this.prepared.delete(i);
+        return have;
+      }
+      // the helper threw on it: done here, where the same error (if any) is thrown with its message
+      if (this.failed.has(i)) return here(i);
+      if (Atomics.load(control, doneSlot(i)) === 1) {
+        this.drain();
+        if (!this.prepared.has(i) && !this.failed.has(i)) return here(i);
+        continue;
+      }
+      // rather than wait, prepare the next untaken source here
+      const next = Atomics.add(control, NEXT, 1);
+      if (next < count) {
+        if (inputs[next]) this.prepared.set(next, here(next));
+        continue;
+      }
+      // the helper has it in hand
+      if (this.broken || Atomics.wait(control, doneSlot(i), 0, STALL_MS) === 'timed-out') return here(i);
+    }
+  }
+
+  private drain(): void {
+    if (!this.port) return;
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      const reply = m.message as HelperReply;
+      if (reply.type === 'verdict') {
+        if (!reply.failed) this.answer = { problem: reply.problem };
+      } else if (reply.prepared) this.prepared.set(reply.index, reply.prepared);
+      else this.failed.add(reply.index);
+    }
+  }
+
+  /** Stops the helper's work for this import and keeps it for the next one. */
+  close(): void {
+    // no source is taken any more; the helper finishes the one in hand and waits
+    if (this.control) Atomics.store(this.control, NEXT, this.control.length);
+    this.port?.close();
+    this.port = undefined;
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    worker.off('error', this.onBroken);
+    worker.off('exit', this.onBroken);
+    if (this.broken || idle) void worker.terminate();
+    else {
+      worker.unref();
+      idle = worker;
+    }
+  }
+}
