@@ -8,11 +8,13 @@
  * is left untaken (as the import's reader does, import/prefetch.ts); on one core it costs
  * nothing.
  *
- * The job's thread takes the answers synchronously, inside the import's one transaction:
- * from a message port of the import's own (receiveMessageOnPort) once a shared flag says
- * they are there (Atomics.wait). Without the built script (tests from sources), or should
- * the thread fail or stop answering, the work is done in the job's thread instead, with the
- * same result. The thread is kept for the next import (its code compiled by then).
+ * The job's thread reads the answers from a message port of the import's own
+ * (receiveMessageOnPort) as soon as a shared flag says they are there, without waiting for
+ * its event loop; it waits (Atomics.waitAsync) only for a source the helper has in hand, and
+ * then also for the helper's exit, so a helper that dies never holds the import up. Without
+ * the built script (tests from sources), or should the thread fail, the work is done in the
+ * job's thread instead, with the same result. The thread is kept for the next import (its
+ * code compiled by then).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -43,12 +45,8 @@ function shared(bytes: Uint8Array): Uint8Array {
 export const NEXT = 0;
 export const doneSlot = (index: number): number => 1 + index;
 
-/**
- * How long the job's thread waits for an answer before doing the work itself. Only a helper
- * that died (out of memory on a huge file) leaves it waiting: its answers come in
- * milliseconds otherwise, and work done twice gives the same result.
- */
-const STALL_MS = 30_000;
+// Node 20 has Atomics.waitAsync; TypeScript declares it in ES2024, newer than this project's ES2023 lib
+const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, index: number, value: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
 
 function helperScript(): string | undefined {
   const file = path.join(appRoot(), 'dist', 'refi-helper.mjs');
@@ -58,10 +56,20 @@ function helperScript(): string | undefined {
 /** This thread's helper while no import runs. */
 let idle: Worker | undefined;
 let started = 0;
+let delivered = 0;
 
-/** How many helpers this thread started, and whether one waits for an import now. */
-export function helperStats(): { started: number; waiting: boolean } {
-  return { started, waiting: idle !== undefined };
+/** How many helpers this thread started, whether one waits for an import now, and how many sources helpers prepared. */
+export function helperStats(): { started: number; waiting: boolean; prepared: number } {
+  return { started, waiting: idle !== undefined, prepared: delivered };
+}
+
+/**
+ * Tests: `script` another helper (null: none), `steal: false` makes the job's thread wait
+ * for every source instead of taking untaken ones itself.
+ */
+export interface HelperOptions {
+  script?: string | null;
+  steal?: boolean;
 }
 
 export class RefiHelper {
@@ -74,14 +82,23 @@ export class RefiHelper {
   private control: Int32Array | undefined;
   private readonly prepared = new Map<number, PreparedSource>();
   private readonly failed = new Set<number>();
+  private wake: (() => void) | undefined;
+  /** Settles when the helper fails or exits. */
+  private readonly gone = new Promise<void>((resolve) => (this.wake = resolve));
   private readonly onBroken = (): void => {
     this.broken = true;
+    this.wake?.();
   };
+  private readonly steal: boolean;
+  /** Whether the helper runs the built script, and so may serve the next import. */
+  private keepable = false;
 
-  constructor() {
-    const script = helperScript();
+  constructor(o: HelperOptions = {}) {
+    this.steal = o.steal ?? true;
+    const script = o.script === undefined ? helperScript() : o.script;
     if (!script) return;
-    if (idle) {
+    this.keepable = script === helperScript();
+    if (idle && script === helperScript()) {
       this.worker = idle;
       idle = undefined;
       this.worker.ref();
@@ -109,17 +126,20 @@ export class RefiHelper {
   }
 
   /** Where the checked file is not well-formed, or null; waits for the helper's answer. */
-  verdict(): XmlProblem | null {
-    if (!this.answer && this.flag && (Atomics.load(this.flag, 0) === 1 || (!this.broken && Atomics.wait(this.flag, 0, 0, STALL_MS) !== 'timed-out'))) this.drain();
+  async verdict(): Promise<XmlProblem | null> {
+    if (!this.answer && this.flag) {
+      await this.until(this.flag, 0);
+      this.drain();
+    }
     // no answer from the helper: checked here
     this.answer ??= { problem: this.bytes ? wellFormedness(decodeXmlBytes(this.bytes)) : null };
     return this.answer.problem;
   }
 
   /** Starts the helper on the sources (null: skipped); gives back source i prepared, taking them in order 0, 1, 2 … */
-  prepare(inputs: readonly (SourceInput | null)[], origin: string | null): (index: number) => PreparedSource {
+  prepare(inputs: readonly (SourceInput | null)[], origin: string | null): (index: number) => Promise<PreparedSource> {
     const here = (i: number): PreparedSource => prepareSource(inputs[i]!, origin);
-    if (!this.worker || this.broken || !this.port || inputs.filter(Boolean).length < 2) return here;
+    if (!this.worker || this.broken || !this.port || inputs.filter(Boolean).length < 2) return (i) => Promise.resolve(here(i));
     const sources = inputs.map((s): WireSource | null => s && { bytes: s.bytes && shared(s.bytes), text: s.text, ranges: s.ranges, fieldnote: s.fieldnote });
     const control = new Int32Array(new SharedArrayBuffer(4 * (inputs.length + 1)));
     this.control = control;
@@ -127,7 +147,7 @@ export class RefiHelper {
     return (i) => this.take(i, inputs, here);
   }
 
-  private take(i: number, inputs: readonly (SourceInput | null)[], here: (i: number) => PreparedSource): PreparedSource {
+  private async take(i: number, inputs: readonly (SourceInput | null)[], here: (i: number) => PreparedSource): Promise<PreparedSource> {
     const control = this.control!;
     const count = control.length - 1;
     for (;;) {
@@ -143,15 +163,26 @@ export class RefiHelper {
         if (!this.prepared.has(i) && !this.failed.has(i)) return here(i);
         continue;
       }
+      // what a helper that died had in hand is done here
+      if (this.broken) return here(i);
       // rather than wait, prepare the next untaken source here
-      const next = Atomics.add(control, NEXT, 1);
-      if (next < count) {
-        if (inputs[next]) this.prepared.set(next, here(next));
-        continue;
+      if (this.steal) {
+        const next = Atomics.add(control, NEXT, 1);
+        if (next < count) {
+          if (inputs[next]) this.prepared.set(next, here(next));
+          continue;
+        }
       }
       // the helper has it in hand
-      if (this.broken || Atomics.wait(control, doneSlot(i), 0, STALL_MS) === 'timed-out') return here(i);
+      await this.until(control, doneSlot(i));
     }
+  }
+
+  /** Until `flags[slot]` is set, or the helper is gone. */
+  private async until(flags: Int32Array, slot: number): Promise<void> {
+    if (this.broken) return;
+    const w = waitAsync(flags, slot, 0);
+    if (w.async) await Promise.race([w.value, this.gone]);
   }
 
   private drain(): void {
@@ -160,8 +191,10 @@ export class RefiHelper {
       const reply = m.message as HelperReply;
       if (reply.type === 'verdict') {
         if (!reply.failed) this.answer = { problem: reply.problem };
-      } else if (reply.prepared) this.prepared.set(reply.index, reply.prepared);
-      else this.failed.add(reply.index);
+      } else if (reply.prepared) {
+        this.prepared.set(reply.index, reply.prepared);
+        delivered++;
+      } else this.failed.add(reply.index);
     }
   }
 
@@ -176,7 +209,7 @@ export class RefiHelper {
     if (!worker) return;
     worker.off('error', this.onBroken);
     worker.off('exit', this.onBroken);
-    if (this.broken || idle) void worker.terminate();
+    if (this.broken || idle || !this.keepable) void worker.terminate();
     else {
       worker.unref();
       idle = worker;

@@ -10,6 +10,7 @@ import { UserError } from '../errors';
 import type { JobContext } from '../jobs/registry';
 import type { Project } from '../project/project';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive';
+import type { HelperOptions } from './helper-thread';
 import { loadRefiWith } from './load';
 import { planDocuments, startPlan } from './plan-import';
 import { writeImport } from './write-import';
@@ -44,7 +45,7 @@ export function sourceBytes(source: RefiImportParams['source']): { bytes: Buffer
  * synchronous=NORMAL and a page cache that holds the transaction keep pages from being
  * spilled and written twice. A failed import removes the file anyway.
  */
-function withBulkWrites<T>(p: Project, write: () => T): T {
+async function withBulkWrites<T>(p: Project, write: () => Promise<T>): Promise<T> {
   const synchronous = p.db.pragma('synchronous', { simple: true }) as number;
   const cacheSize = p.db.pragma('cache_size', { simple: true }) as number;
   // refused (left in WAL) when another connection has the file open: then nothing changes
@@ -52,7 +53,7 @@ function withBulkWrites<T>(p: Project, write: () => T): T {
   p.db.pragma('synchronous = NORMAL');
   p.db.pragma('cache_size = -65536');
   try {
-    return write();
+    return await write();
   } finally {
     if (journal === 'delete') p.db.pragma('journal_mode = WAL');
     p.db.pragma(`synchronous = ${synchronous}`);
@@ -60,12 +61,13 @@ function withBulkWrites<T>(p: Project, write: () => T): T {
   }
 }
 
-export async function importRefiProject(p: Project, params: RefiImportParams, ctx: JobContext): Promise<RefiImportReport> {
+/** `helper`: tests choose the second thread's script, or none (helper-thread.ts). */
+export async function importRefiProject(p: Project, params: RefiImportParams, ctx: JobContext, helper?: HelperOptions): Promise<RefiImportReport> {
   const { bytes, display } = sourceBytes(params.source);
   ctx.progress({ phase: 'read', done: 0, total: 1, unit: 'steps' });
   // the documents are prepared in two threads and written as they come, while the second
   // thread's well-formedness verdict is awaited only before the commit
-  const { result } = await loadRefiWith(bytes, display, params.limits ?? DEFAULT_ARCHIVE_LIMITS, (l, thread) => {
+  const { result } = await loadRefiWith(bytes, display, params.limits ?? DEFAULT_ARCHIVE_LIMITS, async (l, thread) => {
     if (l.kind === 'codebook') {
       throw new UserError('bad-file', 'is a codebook (.qdc), not a project; add it to an open project with the codebook import', display, 'är en kodbok (.qdc), inget projekt; lägg till den i ett öppet projekt med kodboksimporten');
     }
@@ -75,7 +77,7 @@ export async function importRefiProject(p: Project, params: RefiImportParams, ct
     const documents = planDocuments(refi, inputs, thread.prepare(inputs, refi.origin), plan);
     const total = inputs.length + 1;
     let step = 0;
-    const written = withBulkWrites(p, () =>
+    const written = await withBulkWrites(p, () =>
       writeImport(p, refi, documents, l.archive, {
         onStep: () => {
           ctx.throwIfCancelled();
@@ -85,7 +87,7 @@ export async function importRefiProject(p: Project, params: RefiImportParams, ct
       }),
     );
     return { refi, plan, written };
-  });
+  }, helper);
   const { refi, plan, written } = result;
   const ignored = Object.entries(refi.ignored)
     .filter(([, n]) => n > 0)

@@ -7,9 +7,9 @@ import { UserError } from '../errors';
 import { DEFAULT_ARCHIVE_LIMITS, findQde, isZip, readArchive, type Archive, type ArchiveLimits } from './archive';
 import type { RefiCodebook, RefiProject } from './model';
 import { kindOf, readCodebook, readProject } from './read-project';
-import { RefiHelper } from './helper-thread';
+import { RefiHelper, type HelperOptions } from './helper-thread';
 import { prepareSource, type PreparedSource, type SourceInput } from './prepare-source';
-import { buildRoot, decodeXmlBytes, notWellFormed, parseXml, refuseDoctype } from './xml';
+import { buildRoot, decodeXmlBytes, notWellFormed, parseXml, refuseDoctype, xmlByteString } from './xml';
 
 export type LoadedRefi =
   | { kind: 'project'; project: RefiProject; archive: Archive | null; qdeName: string }
@@ -22,13 +22,13 @@ export async function loadRefi(bytes: Buffer, file: string, limits: ArchiveLimit
 /** What `beside` may ask of the second thread (helper-thread.ts). */
 export interface SecondThread {
   /** Throws where the file is not well-formed; waits for the check. Call it before committing anything. */
-  verdict(): void;
+  verdict(): Promise<void>;
   /** Prepares the sources, shared between the threads; source i is asked for in order. */
-  prepare(inputs: readonly (SourceInput | null)[], origin: string | null): (index: number) => PreparedSource;
+  prepare(inputs: readonly (SourceInput | null)[], origin: string | null): (index: number) => Promise<PreparedSource>;
 }
 
 /** A bare .qde is parsed (and so checked) before `beside` runs, and its sources are prepared here. */
-const ONE_THREAD: SecondThread = { verdict: () => undefined, prepare: (inputs, origin) => (i) => prepareSource(inputs[i]!, origin) };
+const ONE_THREAD: SecondThread = { verdict: () => Promise.resolve(), prepare: (inputs, origin) => (i) => Promise.resolve(prepareSource(inputs[i]!, origin)) };
 
 /**
  * Loads the file and runs `beside` on what it holds while the second thread still checks
@@ -36,21 +36,27 @@ const ONE_THREAD: SecondThread = { verdict: () => undefined, prepare: (inputs, o
  * verdict before it commits). A file the check refuses is refused for that, whatever
  * building or `beside` made of it.
  */
-export async function loadRefiWith<T>(bytes: Buffer, file: string, limits: ArchiveLimits, beside: (loaded: LoadedRefi, thread: SecondThread) => T): Promise<{ loaded: LoadedRefi; result: T }> {
+export async function loadRefiWith<T>(
+  bytes: Buffer,
+  file: string,
+  limits: ArchiveLimits,
+  beside: (loaded: LoadedRefi, thread: SecondThread) => T | Promise<T>,
+  helperOptions?: HelperOptions,
+): Promise<{ loaded: LoadedRefi; result: T }> {
   if (bytes.length === 0) throw new UserError('bad-file', 'is empty (0 bytes)', file, 'är tom (0 byte)');
   if (isZip(bytes)) {
-    const helper = new RefiHelper();
+    const helper = new RefiHelper(helperOptions);
     try {
       const archive = await readArchive(bytes, file, limits);
       const qde = findQde(archive, file);
       const where = `${file} (${qde.name})`;
       // the check only reads (it expands no entity), so it starts before the DOCTYPE test
       helper.check(qde.bytes);
-      const xml = decodeXmlBytes(qde.bytes);
+      const { xml, bytewise } = xmlByteString(qde.bytes);
       refuseDoctype(xml, where);
       const thread: SecondThread = {
-        verdict: () => {
-          const problem = helper.verdict();
+        verdict: async () => {
+          const problem = await helper.verdict();
           if (problem) throw notWellFormed(problem, where);
         },
         prepare: (inputs, origin) => helper.prepare(inputs, origin),
@@ -58,14 +64,14 @@ export async function loadRefiWith<T>(bytes: Buffer, file: string, limits: Archi
       let done: { loaded: LoadedRefi; result: T } | undefined;
       let failure: unknown;
       try {
-        const root = buildRoot(xml, where);
+        const root = buildRoot(xml, where, bytewise);
         if (kindOf(root, where) !== 'project') throw new UserError('bad-file', `${qde.name} is a codebook, not a project`, file, `${qde.name} är en kodbok, inget projekt`);
         const loaded: LoadedRefi = { kind: 'project', project: readProject(root, where), archive, qdeName: qde.name };
-        done = { loaded, result: beside(loaded, thread) };
+        done = { loaded, result: await beside(loaded, thread) };
       } catch (e) {
         failure = e;
       }
-      thread.verdict();
+      await thread.verdict();
       if (!done) throw failure;
       return done;
     } finally {
@@ -78,5 +84,5 @@ export async function loadRefiWith<T>(bytes: Buffer, file: string, limits: Archi
     kindOf(root, file) === 'project'
       ? { kind: 'project', project: readProject(root, file), archive: null, qdeName: file }
       : { kind: 'codebook', codebook: readCodebook(root, file) };
-  return { loaded, result: beside(loaded, ONE_THREAD) };
+  return { loaded, result: await beside(loaded, ONE_THREAD) };
 }

@@ -97,10 +97,10 @@ export function startPlan(refi: RefiProject, archive: Archive | null, file: stri
  * The documents, one at a time as the writer asks for them: source `i` placed on
  * `prepared(i)`, the text prepared in whichever thread took it.
  */
-export function* planDocuments(refi: RefiProject, inputs: readonly (SourceInput | null)[], prepared: (index: number) => PreparedSource, plan: ImportPlan): Generator<PlannedDocument> {
+export async function* planDocuments(refi: RefiProject, inputs: readonly (SourceInput | null)[], prepared: (index: number) => Promise<PreparedSource>, plan: ImportPlan): AsyncGenerator<PlannedDocument> {
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
-    if (input) yield placeSource(refi, refi.textSources[i]!, input, prepared(i), plan);
+    if (input) yield placeSource(refi, refi.textSources[i]!, input, await prepared(i), plan);
   }
 }
 

@@ -8,6 +8,7 @@ import type { RefiCounts, RefiSkipped } from '../../../shared/contract/refi';
 import { ensureLevel } from '../attributes/store';
 import { batchInsert } from '../db/batch-insert';
 import { insertPackedDocument } from '../documents/store';
+import { storageError } from '../db/storage-errors';
 import type { Project } from '../project/project';
 import { resolveInternal, type Archive } from './archive';
 import { guidKey, type RefiCode, type RefiNote, type RefiProject, type VariableType } from './model';
@@ -35,13 +36,31 @@ export interface WriteOptions {
   /** Called after the codes and after each document (progress, cancellation). */
   onStep?: () => void;
   /** Called last inside the transaction: what it throws undoes the whole import (the file's well-formedness verdict). */
-  beforeCommit?: () => void;
+  beforeCommit?: () => Promise<void>;
+}
+
+/**
+ * One transaction held across waits (for the second thread's sources and verdict). Safe
+ * only where it is used: on the import job's own connection, in the job's own thread,
+ * through which nothing else writes while the job runs. What is written inside joins it
+ * (Project.transaction joins an open transaction).
+ */
+async function oneTransaction<T>(p: Project, write: () => Promise<T>): Promise<T> {
+  p.db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await write();
+    p.db.exec('COMMIT');
+    return result;
+  } catch (e) {
+    if (p.db.inTransaction) p.db.exec('ROLLBACK');
+    throw storageError(e, p.file) ?? e;
+  }
 }
 
 /** Writes the documents as `documents` yields them (planned meanwhile, see plan-import.ts). */
-export function writeImport(p: Project, refi: RefiProject, documents: Iterable<PlannedDocument>, archive: Archive | null, o: WriteOptions = {}): WriteResult {
+export function writeImport(p: Project, refi: RefiProject, documents: AsyncIterable<PlannedDocument>, archive: Archive | null, o: WriteOptions = {}): Promise<WriteResult> {
   const onStep = o.onStep;
-  return p.transaction(() => {
+  return oneTransaction(p, async () => {
     const now = p.now();
     const skipped: RefiSkipped[] = [];
     const warnings: string[] = [];
@@ -69,7 +88,7 @@ export function writeImport(p: Project, refi: RefiProject, documents: Iterable<P
     const docNames = new Set<string>();
     let quotations = 0;
     let sources = 0;
-    for (const d of documents) {
+    for await (const d of documents) {
       const name = unique(d.name, (n) => docNames.has(n));
       docNames.add(name);
       // the text goes in as its UTF-8 bytes, already NFC with LF (mapText made it so)
@@ -109,7 +128,7 @@ export function writeImport(p: Project, refi: RefiProject, documents: Iterable<P
     const notes = writeNotes(p, refi, archive, ids, coder, now, warnings);
     const sets = writeSets(p, refi, ids, skipped);
     const { variables, cases } = writeVariables(p, refi, ids, skipped);
-    o.beforeCommit?.();
+    await o.beforeCommit?.();
     return {
       counts: { users: refi.users.length, codes: codeCount, sources, selections: quotations, codings, notes, sets, variables, cases },
       skipped,

@@ -34,6 +34,26 @@ export function decodeXmlBytes(bytes: Buffer): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
+/**
+ * A UTF-8 XML file read byte for byte, each byte one character (UTF-16 files are decoded as
+ * decodeXmlBytes does). Reading bytes as Latin-1 is a copy; decoding UTF-8 transcodes, which
+ * took more than twice as long on a 12 MB `.qde`. XML's own syntax is ASCII, so the tree is
+ * found the same way; buildRoot(…, true) decodes as UTF-8 only the names, values and text it
+ * keeps. For the tree builder only: the validator reads the file decoded.
+ */
+export function xmlByteString(bytes: Buffer): { xml: string; bytewise: boolean } {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return { xml: decodeXmlBytes(bytes), bytewise: false };
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { xml: bytes.toString('latin1', bom ? 3 : 0), bytewise: true };
+}
+
+/** A piece of a byte-wise read file (xmlByteString) as the UTF-8 it is; ASCII needs nothing. */
+function fromBytes(s: string): string {
+  return NON_ASCII.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
+}
+
+const NON_ASCII = /[\u0080-\u00ff]/;
+
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -101,10 +121,10 @@ export function notWellFormed(e: XmlProblem, file: string): UserError {
  * document the validator accepts; on one it refuses it still ends, in a tree or an error,
  * so it may run while the validator does (load.ts), whose verdict then comes first.
  */
-export function buildRoot(xml: string, file: string): XNode {
+export function buildRoot(xml: string, file: string, bytewise = false): XNode {
   let root: XNode | null;
   try {
-    root = buildTree(xml);
+    root = buildTree(xml, bytewise ? fromBytes : same);
   } catch (e) {
     if (e instanceof UndefinedEntity) {
       throw new UserError('bad-file', `uses the undefined entity &${e.message}; (only XML's own five are allowed)`, file, `använder den odefinierade entiteten &${e.message}; (bara XML:s egna fem är tillåtna)`);
@@ -114,6 +134,8 @@ export function buildRoot(xml: string, file: string): XNode {
   if (!root) throw new UserError('bad-file', 'holds no XML element', file, 'innehåller inget XML-element');
   return root;
 }
+
+const same = (s: string): string => s;
 
 const lineEnds = (s: string): string => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
 
@@ -142,7 +164,7 @@ function blank(xml: string, from: number, to: number): boolean {
  * children is not kept: REFI-QDA has no mixed content, and those indents were most of the
  * strings a large project's tree made.
  */
-function buildTree(xml: string): XNode | null {
+function buildTree(xml: string, utf8: (s: string) => string): XNode | null {
   const stack: XNode[] = [];
   let root: XNode | null = null;
   let i = 0;
@@ -152,7 +174,7 @@ function buildTree(xml: string): XNode | null {
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i && stack.length > 0) {
       const top = stack[stack.length - 1]!;
-      if (top.children === LEAF || !blank(xml, i, textEnd)) top.text += decodeEntities(lineEnds(xml.slice(i, textEnd)));
+      if (top.children === LEAF || !blank(xml, i, textEnd)) top.text += decodeEntities(lineEnds(utf8(xml.slice(i, textEnd))));
     }
     if (lt < 0) break;
     const c = xml.charCodeAt(lt + 1);
@@ -163,7 +185,7 @@ function buildTree(xml: string): XNode | null {
       else if (xml.startsWith('<![CDATA[', lt)) {
         const close = xml.indexOf(']]>', lt + 9);
         const end = close < 0 ? n : close;
-        if (stack.length > 0) stack[stack.length - 1]!.text += lineEnds(xml.slice(lt + 9, end));
+        if (stack.length > 0) stack[stack.length - 1]!.text += lineEnds(utf8(xml.slice(lt + 9, end)));
         i = end + 3;
       } else i = skipPast(xml, '>', lt + 2);
     } else if (c === 47 /* / */) {
@@ -177,7 +199,7 @@ function buildTree(xml: string): XNode | null {
         if (isSpace(d) || d === 62 /* > */ || d === 47 /* / */) break;
         j++;
       }
-      const qname = xml.slice(lt + 1, j);
+      const qname = utf8(xml.slice(lt + 1, j));
       const colon = qname.indexOf(':');
       const node: XNode = { name: colon >= 0 ? qname.slice(colon + 1) : qname, prefix: colon >= 0 ? qname.slice(0, colon) : '', attrs: {}, children: LEAF, text: '' };
       let selfClosing = false;
@@ -198,14 +220,14 @@ function buildTree(xml: string): XNode | null {
         if (eq < 0) throw new Malformed();
         let keyEnd = eq;
         while (keyEnd > j && isSpace(xml.charCodeAt(keyEnd - 1))) keyEnd--;
-        const key = xml.slice(j, keyEnd);
+        const key = utf8(xml.slice(j, keyEnd));
         let q = eq + 1;
         while (q < n && isSpace(xml.charCodeAt(q))) q++;
         const quote = xml.charCodeAt(q);
         const close = quote === 34 || quote === 39 ? xml.indexOf(quote === 39 ? "'" : '"', q + 1) : -1;
         // every step moves forward, so a document the validator refuses cannot hold this loop
         if (close < 0) throw new Malformed();
-        node.attrs[key] = attrValue(xml.slice(q + 1, close));
+        node.attrs[key] = attrValue(utf8(xml.slice(q + 1, close)));
         j = close + 1;
       }
       i = j;
