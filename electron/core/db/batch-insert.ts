@@ -13,6 +13,8 @@ export interface BatchInsert {
   flush(): void;
   /** Rows written so far (OR IGNORE may skip some), counted at each flush. */
   readonly changes: number;
+  /** Statement runs so far: one per flush, whatever the number of rows. */
+  readonly runs: number;
 }
 
 /**
@@ -23,15 +25,23 @@ export interface BatchInsert {
 export function batchInsert(db: Database.Database, head: string, columns: number, o: { rows?: number; beforeFlush?: () => void } = {}): BatchInsert {
   const rows = o.rows ?? 64;
   const row = `(${Array(columns).fill('?').join(', ')})`;
-  const full = db.prepare(`${head} VALUES ${Array(rows).fill(row).join(', ')}`);
-  const one = db.prepare(`${head} VALUES ${row}`);
+  // one statement per number of rows, prepared when first needed: a batch flushed before it
+  // is full (another batch's rows refer to its rows) still goes in as one statement run, not
+  // one per row — which is what nearly every quotation of a REFI import did before
+  const statements = new Map<number, Database.Statement>();
+  const statement = (n: number): Database.Statement => {
+    let s = statements.get(n);
+    if (!s) statements.set(n, (s = db.prepare(`${head} VALUES ${Array(n).fill(row).join(', ')}`)));
+    return s;
+  };
   const values: Value[] = [];
   let changes = 0;
+  let runs = 0;
   const flush = (): void => {
     if (values.length === 0) return;
     o.beforeFlush?.();
-    if (values.length === rows * columns) changes += full.run(values).changes;
-    else for (let i = 0; i < values.length; i += columns) changes += one.run(values.slice(i, i + columns)).changes;
+    changes += statement(values.length / columns).run(values).changes;
+    runs++;
     values.length = 0;
   };
   return {
@@ -42,6 +52,9 @@ export function batchInsert(db: Database.Database, head: string, columns: number
     flush,
     get changes() {
       return changes;
+    },
+    get runs() {
+      return runs;
     },
   };
 }
