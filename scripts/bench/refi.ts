@@ -60,7 +60,7 @@ async function referenceImport(file: string): Promise<void> {
 }
 
 /** Runs taken of each side, alternating ours and the reference, after one warm-up run of each. */
-const RUNS = 3;
+const RUNS = 5;
 
 /** The median of `RUNS` timed runs of `ours` and of `reference`, taken in turn so both see the same machine. */
 async function paired<T>(ours: (i: number) => Promise<T>, reference: () => Promise<unknown>): Promise<{ ms: number; refMs: number; value: T }> {

@@ -46,8 +46,12 @@ export function unsafeEntryName(name: string): { en: string; sv: string } | null
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 
-/** Reads every entry of a zip into memory, refusing the archive at the first unsafe entry. */
-export function readArchive(bytes: Buffer, file: string, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): Promise<Archive> {
+/**
+ * Reads every entry of a zip into memory, refusing the archive at the first unsafe entry.
+ * `onEntry` sees each entry as soon as it is read (the REFI import starts checking its
+ * `.qde` while the sources are still being inflated); a refused archive refuses it anyway.
+ */
+export function readArchive(bytes: Buffer, file: string, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS, onEntry?: (name: string, bytes: Buffer) => void): Promise<Archive> {
   return new Promise((resolve, reject) => {
     // names are decoded and checked here (yauzl's own check would fail with its own wording)
     yauzl().fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, decodeStrings: false }, (err, zip) => {
@@ -105,7 +109,9 @@ export function readArchive(bytes: Buffer, file: string, limits: ArchiveLimits =
           stream.on('end', () => {
             if (done) return;
             if (entries.has(name)) return stop(refuse(file, `the archive holds "${name}" twice`, `arkivet innehåller ”${name}” två gånger`));
-            entries.set(name, sharedConcat(chunks));
+            const data = sharedConcat(chunks);
+            entries.set(name, data);
+            onEntry?.(name, data);
             zip.readEntry();
           });
         });

@@ -47,11 +47,18 @@ export async function loadRefiWith<T>(
   if (isZip(bytes)) {
     const helper = new RefiHelper(helperOptions);
     try {
-      const archive = await readArchive(bytes, file, limits);
+      // the check only reads (it expands no entity), so it starts as soon as project.qde is
+      // inflated, before the sources are and before the DOCTYPE test
+      let checking: string | undefined;
+      const archive = await readArchive(bytes, file, limits, (name, entry) => {
+        if (checking === undefined && name.toLowerCase() === 'project.qde') {
+          checking = name;
+          helper.check(entry);
+        }
+      });
       const qde = findQde(archive, file);
       const where = `${file} (${qde.name})`;
-      // the check only reads (it expands no entity), so it starts before the DOCTYPE test
-      helper.check(qde.bytes);
+      if (qde.name !== checking) helper.check(qde.bytes);
       const { xml, bytewise } = xmlByteString(qde.bytes);
       refuseDoctype(xml, where);
       const thread: SecondThread = {
