@@ -6,10 +6,10 @@
 import { UserError } from '../errors';
 import { DEFAULT_ARCHIVE_LIMITS, findQde, isZip, readArchive, type Archive, type ArchiveLimits } from './archive';
 import type { RefiCodebook, RefiProject } from './model';
-import { kindOf, readCodebook, readProject } from './read-project';
+import { buildAndRead, kindOf, readCodebook, readProject } from './read-project';
 import { RefiHelper, type HelperOptions } from './helper-thread';
 import { prepareSource, type PreparedSource, type SourceInput } from './prepare-source';
-import { buildRoot, decodeXmlBytes, notWellFormed, parseXml, refuseDoctype, xmlByteString } from './xml';
+import { decodeXmlBytes, notWellFormed, parseXml, refuseDoctype, xmlByteString } from './xml';
 
 export type LoadedRefi =
   | { kind: 'project'; project: RefiProject; archive: Archive | null; qdeName: string }
@@ -71,9 +71,10 @@ export async function loadRefiWith<T>(
       let done: { loaded: LoadedRefi; result: T } | undefined;
       let failure: unknown;
       try {
-        const root = buildRoot(xml, where, bytewise);
+        // each source is read as its element closes, and its subtree dropped while young
+        const { root, project } = buildAndRead(xml, where, bytewise);
         if (kindOf(root, where) !== 'project') throw new UserError('bad-file', `${qde.name} is a codebook, not a project`, file, `${qde.name} är en kodbok, inget projekt`);
-        const loaded: LoadedRefi = { kind: 'project', project: readProject(root, where), archive, qdeName: qde.name };
+        const loaded: LoadedRefi = { kind: 'project', project: project(), archive, qdeName: qde.name };
         done = { loaded, result: await beside(loaded, thread) };
       } catch (e) {
         failure = e;

@@ -19,11 +19,12 @@ import {
   type RefiSelection,
   type RefiSet,
   type RefiTextSource,
+  type RefiUser,
   type RefiVariable,
   type RefiVariableValue,
   type VariableType,
 } from './model';
-import { child, childAttrs, childrenNamed, namespaceOf, type XNode } from './xml';
+import { buildRoot, child, childAttrs, childrenNamed, namespaceOf, type XNode } from './xml';
 
 export type RefiKind = 'project' | 'codebook';
 
@@ -197,87 +198,175 @@ function readSets(parent: XNode | undefined, ids: GuidIndex, memberAttr: 'target
   }));
 }
 
-/** The items of a container element (`<Users><User/>…</Users>`), none when it is absent. */
-function items(root: XNode, container: string, item: string): XNode[] {
-  const c = child(root, container);
-  return c ? childrenNamed(c, item) : [];
-}
-
 const VARIABLE_TYPES: VariableType[] = ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'];
 
-export function readProject(root: XNode, file: string): RefiProject {
-  const ids = new GuidIndex(file);
-  const users = items(root, 'Users', 'User').map((u) => ({ guid: ids.take(u), name: u.attrs.name || u.attrs.id || u.attrs.guid! }));
-  const codebook = child(root, 'CodeBook');
-  const codesNode = codebook ? child(codebook, 'Codes') : undefined;
-  const codes = codesNode ? readCodes(codesNode, ids, file, 'targetGUID') : [];
-  const variables: RefiVariable[] = items(root, 'Variables', 'Variable').map((v) => {
-    const type = (v.attrs.typeOfVariable ?? 'Text') as VariableType;
-    return { guid: ids.take(v), name: v.attrs.name ?? '', type: VARIABLE_TYPES.includes(type) ? type : 'Text' };
-  });
-  const cases: RefiCase[] = items(root, 'Cases', 'Case').map((c) => ({
-    guid: ids.take(c),
-    name: opt(c, 'name'),
-    sourceRefs: childAttrs(c, 'SourceRef', 'targetGUID'),
-    values: readValues(c),
-  }));
-  const textSources: RefiTextSource[] = [];
-  const otherSources: RefiOtherSource[] = [];
-  for (const s of child(root, 'Sources')?.children ?? []) {
-    if (s.name === 'TextSource') textSources.push(readTextSource(s, ids, file));
-    else if (/^(PDF|Picture|Audio|Video)Source$/.test(s.name)) otherSources.push(readOtherSource(s, ids));
+/**
+ * Reads a project section by section in document order: from a whole tree (readProject), or
+ * as the tree builder closes each element (load.ts), so that each source's subtree is read
+ * and dropped while it is young instead of outliving the whole parse. Only the first element
+ * of each section counts, as in a tree read from the top. What fails is kept and thrown by
+ * finish(), after the root has been checked (a file with a foreign root or namespace is
+ * refused for that first).
+ */
+export class ProjectReader {
+  private readonly ids: GuidIndex;
+  private users: RefiUser[] = [];
+  private codes: RefiCode[] = [];
+  private variables: RefiVariable[] = [];
+  private cases: RefiCase[] = [];
+  private readonly textSources: RefiTextSource[] = [];
+  private readonly otherSources: RefiOtherSource[] = [];
+  private notes: RefiNote[] = [];
+  private links: RefiProject['links'] = [];
+  private sets: RefiSet[] = [];
+  private graphs: number | null = null;
+  private readonly read = new Set<string>();
+  private sources: XNode | undefined;
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly file: string) {
+    this.ids = new GuidIndex(file);
   }
-  const notes: RefiNote[] = items(root, 'Notes', 'Note').map((n) => {
-    const guid = ids.take(n);
-    let selectionCodings = 0;
-    for (const sel of childrenNamed(n, 'PlainTextSelection')) {
-      ids.take(sel);
-      selectionCodings += childrenNamed(sel, 'Coding').length;
-    }
-    return {
-      guid,
-      name: opt(n, 'name'),
-      plainTextPath: opt(n, 'plainTextPath'),
-      inlineText: textOf(child(n, 'PlainTextContent')),
-      user: opt(n, 'creatingUser'),
-      created: opt(n, 'creationDateTime'),
-      modified: opt(n, 'modifiedDateTime'),
-      selectionCodings,
-    };
-  });
-  const links = items(root, 'Links', 'Link').map((l) => ({ guid: ids.take(l), origin: opt(l, 'originGUID'), target: opt(l, 'targetGUID') }));
-  const sets = readSets(child(root, 'Sets'), ids, 'targetGUID');
-  const graphs = child(root, 'Graphs');
-  if (graphs) {
-    const walk = (n: XNode): void => {
-      for (const c of n.children) {
-        if (c.attrs.guid !== undefined) ids.take(c);
-        walk(c);
+
+  /**
+   * An element just closed, `depth` below the root (the root's children are at 1), under
+   * `parent`. True when it was read and the builder may drop it: each source of the first
+   * `<Sources>`, and the first of each other section.
+   */
+  closed(node: XNode, depth: number, parent: XNode | undefined): boolean {
+    if (this.failure) return false;
+    try {
+      if (depth === 2 && parent?.name === 'Sources' && this.read.has('Sources') === false) {
+        this.sources ??= parent;
+        if (parent === this.sources) return this.source(node);
       }
-    };
-    walk(graphs);
+      if (depth === 1) return this.section(node);
+    } catch (e) {
+      this.failure = { error: e };
+    }
+    return false;
   }
-  const project: RefiProject = {
-    name: root.attrs.name ?? '',
-    origin: opt(root, 'origin'),
-    created: opt(root, 'creationDateTime'),
-    modified: opt(root, 'modifiedDateTime'),
-    creatingUser: opt(root, 'creatingUserGUID'),
-    description: describedBy(root),
-    users,
-    codes,
-    textSources,
-    otherSources,
-    notes,
-    sets,
-    variables,
-    cases,
-    links,
-    noteRefs: noteRefs(root),
-    ignored: graphs ? { Graph: childrenNamed(graphs, 'Graph').length } : {},
+
+  private source(s: XNode): boolean {
+    if (s.name === 'TextSource') this.textSources.push(readTextSource(s, this.ids, this.file));
+    else if (/^(PDF|Picture|Audio|Video)Source$/.test(s.name)) this.otherSources.push(readOtherSource(s, this.ids));
+    else return false;
+    return true;
+  }
+
+  private section(n: XNode): boolean {
+    if (this.read.has(n.name)) return false;
+    const ids = this.ids;
+    switch (n.name) {
+      case 'Users':
+        this.users = childrenNamed(n, 'User').map((u) => ({ guid: ids.take(u), name: u.attrs.name || u.attrs.id || u.attrs.guid! }));
+        break;
+      case 'CodeBook': {
+        const codesNode = child(n, 'Codes');
+        this.codes = codesNode ? readCodes(codesNode, ids, this.file, 'targetGUID') : [];
+        break;
+      }
+      case 'Variables':
+        this.variables = childrenNamed(n, 'Variable').map((v) => {
+          const type = (v.attrs.typeOfVariable ?? 'Text') as VariableType;
+          return { guid: ids.take(v), name: v.attrs.name ?? '', type: VARIABLE_TYPES.includes(type) ? type : 'Text' };
+        });
+        break;
+      case 'Cases':
+        this.cases = childrenNamed(n, 'Case').map((c) => ({ guid: ids.take(c), name: opt(c, 'name'), sourceRefs: childAttrs(c, 'SourceRef', 'targetGUID'), values: readValues(c) }));
+        break;
+      case 'Sources':
+        // read source by source as they closed; a tree read whole brings them here
+        if (this.sources !== n) for (const s of n.children) this.source(s);
+        break;
+      case 'Notes':
+        this.notes = childrenNamed(n, 'Note').map((note) => readNote(note, ids));
+        break;
+      case 'Links':
+        this.links = childrenNamed(n, 'Link').map((l) => ({ guid: ids.take(l), origin: opt(l, 'originGUID'), target: opt(l, 'targetGUID') }));
+        break;
+      case 'Sets':
+        this.sets = readSets(n, ids, 'targetGUID');
+        break;
+      case 'Graphs': {
+        const walk = (g: XNode): void => {
+          for (const c of g.children) {
+            if (c.attrs.guid !== undefined) ids.take(c);
+            walk(c);
+          }
+        };
+        walk(n);
+        this.graphs = childrenNamed(n, 'Graph').length;
+        break;
+      }
+      default:
+        return false;
+    }
+    this.read.add(n.name);
+    // the sources' own elements are gone already; the other sections are small
+    return n.name === 'Sources';
+  }
+
+  /** The project, with every reference checked. */
+  finish(root: XNode): RefiProject {
+    if (this.failure) throw this.failure.error;
+    const project: RefiProject = {
+      name: root.attrs.name ?? '',
+      origin: opt(root, 'origin'),
+      created: opt(root, 'creationDateTime'),
+      modified: opt(root, 'modifiedDateTime'),
+      creatingUser: opt(root, 'creatingUserGUID'),
+      description: describedBy(root),
+      users: this.users,
+      codes: this.codes,
+      textSources: this.textSources,
+      otherSources: this.otherSources,
+      notes: this.notes,
+      sets: this.sets,
+      variables: this.variables,
+      cases: this.cases,
+      links: this.links,
+      noteRefs: noteRefs(root),
+      ignored: this.graphs !== null ? { Graph: this.graphs } : {},
+    };
+    checkReferences(project, this.ids, this.file);
+    return project;
+  }
+}
+
+function readNote(n: XNode, ids: GuidIndex): RefiNote {
+  const guid = ids.take(n);
+  let selectionCodings = 0;
+  for (const sel of childrenNamed(n, 'PlainTextSelection')) {
+    ids.take(sel);
+    selectionCodings += childrenNamed(sel, 'Coding').length;
+  }
+  return {
+    guid,
+    name: opt(n, 'name'),
+    plainTextPath: opt(n, 'plainTextPath'),
+    inlineText: textOf(child(n, 'PlainTextContent')),
+    user: opt(n, 'creatingUser'),
+    created: opt(n, 'creationDateTime'),
+    modified: opt(n, 'modifiedDateTime'),
+    selectionCodings,
   };
-  checkReferences(project, ids, file);
-  return project;
+}
+
+/**
+ * The tree of a `.qde` with each source read as its element closes and then dropped from it
+ * (ProjectReader); `project()` gives the project once the root has been checked (kindOf).
+ */
+export function buildAndRead(xml: string, file: string, bytewise: boolean): { root: XNode; project: () => RefiProject } {
+  const reader = new ProjectReader(file);
+  const root = buildRoot(xml, file, bytewise, (node, depth, parent) => reader.closed(node, depth, parent));
+  return { root, project: () => readProject(root, file, reader) };
+}
+
+/** A whole tree read section by section, as ProjectReader reads one being built. */
+export function readProject(root: XNode, file: string, reader = new ProjectReader(file)): RefiProject {
+  for (const c of root.children) reader.closed(c, 1, root);
+  return reader.finish(root);
 }
 
 /** Every reference must name an element of the right kind; a dangling one refuses the file. */

@@ -121,10 +121,16 @@ export function notWellFormed(e: XmlProblem, file: string): UserError {
  * document the validator accepts; on one it refuses it still ends, in a tree or an error,
  * so it may run while the validator does (load.ts), whose verdict then comes first.
  */
-export function buildRoot(xml: string, file: string, bytewise = false): XNode {
+/**
+ * Called as each element closes, `depth` below the root (its children are at 1), under
+ * `parent`; true drops the element from the tree (it has been read already).
+ */
+export type OnClose = (node: XNode, depth: number, parent: XNode | undefined) => boolean;
+
+export function buildRoot(xml: string, file: string, bytewise = false, onClose?: OnClose): XNode {
   let root: XNode | null;
   try {
-    root = buildTree(xml, bytewise ? fromBytes : same);
+    root = buildTree(xml, bytewise ? fromBytes : same, onClose);
   } catch (e) {
     if (e instanceof UndefinedEntity) {
       throw new UserError('bad-file', `uses the undefined entity &${e.message}; (only XML's own five are allowed)`, file, `använder den odefinierade entiteten &${e.message}; (bara XML:s egna fem är tillåtna)`);
@@ -164,7 +170,7 @@ function blank(xml: string, from: number, to: number): boolean {
  * children is not kept: REFI-QDA has no mixed content, and those indents were most of the
  * strings a large project's tree made.
  */
-function buildTree(xml: string, utf8: (s: string) => string): XNode | null {
+function buildTree(xml: string, utf8: (s: string) => string, onClose: OnClose | undefined): XNode | null {
   const stack: XNode[] = [];
   let root: XNode | null = null;
   let i = 0;
@@ -189,7 +195,8 @@ function buildTree(xml: string, utf8: (s: string) => string): XNode | null {
         i = end + 3;
       } else i = skipPast(xml, '>', lt + 2);
     } else if (c === 47 /* / */) {
-      stack.pop();
+      const closed = stack.pop();
+      if (closed && onClose) close(closed, stack, onClose);
       i = skipPast(xml, '>', lt + 2);
       if (stack.length === 0 && root) break;
     } else {
@@ -242,9 +249,16 @@ function buildTree(xml: string, utf8: (s: string) => string): XNode | null {
       else break;
       if (!selfClosing) stack.push(node);
       else if (stack.length === 0) break;
+      else if (onClose) close(node, stack, onClose);
     }
   }
   return root;
+}
+
+/** An element just closed, its parent on top of `stack`: dropped from the parent (where it is the last child) when onClose says so. */
+function close(node: XNode, stack: XNode[], onClose: OnClose): void {
+  const parent = stack[stack.length - 1];
+  if (onClose(node, stack.length, parent) && parent && parent.children[parent.children.length - 1] === node) parent.children.pop();
 }
 
 function skipPast(xml: string, token: string, from: number): number {
