@@ -116,9 +116,13 @@ export const Quotation = z.object({
 });
 export type Quotation = z.infer<typeof Quotation>;
 
+/** What a job is doing: an id, which the window shows in its language (renderer i18n `progress`) and the CLI as it is. */
+export const JOB_PHASES = ['read', 'import', 'index', 'write', 'export', 'integrity', 'foreign keys', 'quotations', 'turns', 'done', 'counting', 'charts', 'writing'] as const;
+export type JobPhase = (typeof JOB_PHASES)[number];
+
 export const Progress = z.object({
   jobId: z.string(),
-  phase: z.string(),
+  phase: z.enum(JOB_PHASES),
   done: z.number(),
   total: z.number(),
   unit: z.enum(['files', 'bytes', 'items', 'steps']),

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { FrequencyRequest, OpenAnswersRequest, TermReportRequest } from '../../../shared/contract/reports';
+import type { JobPhase } from '../../../shared/contract';
 import type { JobContext } from '../jobs/registry';
 import type { Project } from '../project/project';
 import { frequencies, openAnswers } from '../analysis/frequencies';
@@ -21,7 +22,7 @@ export type TermExportParams = z.output<typeof TermReportRequest> & { format: 'd
 export type FreqExportParams = z.output<typeof FrequencyRequest> & { format: 'docx' | 'xlsx' | 'csv' | 'md'; open?: z.output<typeof OpenAnswersRequest>; pseudonymise?: boolean };
 
 export async function exportTermJob(p: Project, params: TermExportParams, ctx: JobContext): Promise<Uint8Array> {
-  const step = (phase: string, done: number, total: number): void => {
+  const step = (phase: JobPhase, done: number, total: number): void => {
     ctx.throwIfCancelled();
     ctx.progress({ phase, done, total, unit: 'steps' });
   };

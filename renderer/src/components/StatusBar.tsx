@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../store/app-store';
 import { changeCoder } from '../store/coder-store';
 import { formatNumber } from '../util/format';
+import { progressLabel } from './progress-label';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -17,8 +18,8 @@ export function StatusBar() {
       ) : (
         jobs.map((p) => (
           <span key={p.jobId} className="job" data-testid="progress">
-            <span>{p.message ?? p.phase}</span>
-            <progress max={p.total || 1} value={p.done} aria-label={p.phase} />
+            <span data-testid="progress-label">{progressLabel(p, t)}</span>
+            <progress max={p.total || 1} value={p.done} aria-label={progressLabel(p, t)} />
             <span>
               {formatNumber(p.done, i18n.language)} / {formatNumber(p.total, i18n.language)}
             </span>

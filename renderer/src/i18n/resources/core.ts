@@ -1,4 +1,5 @@
 /** UI text of the workbench frame: top bar, document list and view, code tree, quotations, status bar. */
+import type { JobPhase } from '../../../../shared/contract';
 import type { Resource } from '../resource';
 
 const sv = {
@@ -52,6 +53,22 @@ const sv = {
   },
   codes: { title: 'Koder', filter: 'Filtrera koder', empty: 'Inga koder ännu', quotations: 'Citat', documents: 'Dokument', withSub: 'med underkoder' },
   quotations: { title: 'Citat', empty: 'Inga citat', inDocument: 'i dokumentet', all: 'alla', document: 'Dokument', text: 'Text', codes: 'Koder' },
+  // what a running job is doing, by its phase id (shared/contract JOB_PHASES)
+  progress: {
+    read: 'Läser',
+    import: 'Importerar',
+    index: 'Bygger sökindexet',
+    write: 'Skriver',
+    export: 'Exporterar',
+    integrity: 'Kontrollerar filen',
+    'foreign keys': 'Kontrollerar kopplingarna',
+    quotations: 'Kontrollerar citaten',
+    turns: 'Kontrollerar replikerna',
+    done: 'Klart',
+    counting: 'Räknar',
+    charts: 'Ritar diagram',
+    writing: 'Skriver filen',
+  } satisfies Record<JobPhase, string>,
   status: { ready: 'Klar', schema: 'Format {{version}}', readOnly: 'Skrivskyddat', readOnlyHint: 'Projektfilen eller dess mapp kan inte skrivas: du kan läsa men inte ändra.', coder: 'Kodare: {{name}}', mode: { desktop: 'Skrivbord', browser: 'Webbläsarläge' }, cancel: 'Avbryt', encrypted: 'Krypterat', encryptedHint: 'Projektfilen är krypterad (SQLCipher); den öppnas bara med lösenfrasen.', syncWarning: 'Synkad mapp!' },
   errors: { title: 'Något gick fel', dismiss: 'Stäng' },
   passphrase: { title: 'Krypterat projekt', label: 'Lösenfras för {{file}}', hint: 'Lösenfrasen hålls bara i minnet medan projektet är öppet.', wrong: 'Fel lösenfras. Försök igen.', open: 'Öppna' },
@@ -108,6 +125,21 @@ const en: typeof sv = {
   },
   codes: { title: 'Codes', filter: 'Filter codes', empty: 'No codes yet', quotations: 'Quotations', documents: 'Documents', withSub: 'with sub-codes' },
   quotations: { title: 'Quotations', empty: 'No quotations', inDocument: 'in the document', all: 'all', document: 'Document', text: 'Text', codes: 'Codes' },
+  progress: {
+    read: 'Reading',
+    import: 'Importing',
+    index: 'Building the search index',
+    write: 'Writing',
+    export: 'Exporting',
+    integrity: 'Checking the file',
+    'foreign keys': 'Checking the links',
+    quotations: 'Checking the quotations',
+    turns: 'Checking the turns',
+    done: 'Done',
+    counting: 'Counting',
+    charts: 'Drawing charts',
+    writing: 'Writing the file',
+  },
   status: { ready: 'Ready', schema: 'Format {{version}}', readOnly: 'Read-only', readOnlyHint: 'The project file or its folder cannot be written: you can read but not change it.', coder: 'Coder: {{name}}', mode: { desktop: 'Desktop', browser: 'Browser mode' }, cancel: 'Cancel', encrypted: 'Encrypted', encryptedHint: 'The project file is encrypted (SQLCipher); it opens only with its passphrase.', syncWarning: 'Synced folder!' },
   errors: { title: 'Something went wrong', dismiss: 'Close' },
   passphrase: { title: 'Encrypted project', label: 'Passphrase for {{file}}', hint: 'The passphrase is kept in memory only while the project is open.', wrong: 'Wrong passphrase. Try again.', open: 'Open' },
