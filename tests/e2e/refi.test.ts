@@ -60,7 +60,8 @@ describe.skipIf(noChromium)('REFI-QDA import in the window', () => {
     await page.getByTestId('refi-import-input').setInputFiles({ name: `${NAME}.qdpx`, mimeType: 'application/zip', buffer: await qdpx() });
     const report = page.getByTestId('refi-report');
     await report.waitFor({ timeout: 60_000 });
-    await expect.poll(() => page.getByTestId('refi-counts').textContent()).toContain('1 dokument, 1 citat med 1 kodningar');
+    // each number with its noun in the number it takes
+    await expect.poll(() => page.getByTestId('refi-counts').textContent()).toBe('1 kodare, 1 kod, 1 dokument, 1 citat med 1 kodning, 0 memon, 0 dokumentgrupper, 0 attribut');
     expect(await page.getByTestId('refi-skipped').textContent()).toContain('Rapport.pdf');
     expect(await page.getByTestId('refi-unplaced').textContent()).toContain('Fokusgrupp 1 400–420: markeringen 400–420 ligger utanför texten (125 tecken räknade som kodpunkter, CRLF som ett)');
     // how the positions were counted, as a sentence (not the unit's id)

@@ -14,6 +14,7 @@ import { api } from '../../api/client';
 import { useApp } from '../../store/app-store';
 import { Dialog } from '../Dialog';
 import { REFI_ACTION_EVENT, REFI_DROP_EVENT, type RefiAction } from './refi-drop';
+import { refiCountsLine } from './counts-line';
 
 function toBase64(bytes: Uint8Array): string {
   let s = '';
@@ -172,7 +173,7 @@ export function RefiMenu() {
         c &&
         createPortal(
         <Dialog title={t('refi.reportTitle', { origin: report.origin ?? t('refi.unknownTool') })} onClose={() => setReport(null)} testId="refi-report" wide>
-          <p data-testid="refi-counts">{t('refi.counts', { ...c })}</p>
+          <p data-testid="refi-counts">{refiCountsLine(c, t)}</p>
           {report.merged > 0 && <p>{t('refi.merged', { count: report.merged })}</p>}
           {report.positions.length > 0 && (
             <ul data-testid="refi-positions">
