@@ -13,8 +13,8 @@
  * its event loop; it waits (Atomics.waitAsync) only for a source the helper has in hand, and
  * then also for the helper's exit, so a helper that dies never holds the import up. Without
  * the built script (tests from sources), or should the thread fail, the work is done in the
- * job's thread instead, with the same result. The thread is kept for the next import (its
- * code compiled by then).
+ * job's thread instead, with the same result. Each import has a fresh thread, started when
+ * the one before ended (see close()).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -23,23 +23,13 @@ import { appRoot } from '../paths';
 import { prepareSource, type PreparedSource, type SourceInput } from './prepare-source';
 import { decodeXmlBytes, wellFormedness, type XmlProblem } from './xml';
 
-/** A source as sent to the helper: its bytes in shared memory, or its inline text. */
-export type WireSource = Omit<SourceInput, 'entry'>;
-
 export type HelperRequest =
   | { type: 'check'; port: MessagePort; bytes: Uint8Array; flag: SharedArrayBuffer }
-  | { type: 'prepare'; sources: (WireSource | null)[]; origin: string | null; control: SharedArrayBuffer };
+  // the archive's entries are in shared memory (archive.ts): the helper reads them where they lie
+  | { type: 'prepare'; sources: readonly (SourceInput | null)[]; origin: string | null; control: SharedArrayBuffer };
 
 /** Answers on the import's port; `failed`: the helper threw, so the job's thread does that part itself. */
 export type HelperReply = { type: 'verdict'; problem: XmlProblem | null; failed?: boolean } | { type: 'source'; index: number; prepared: PreparedSource | null };
-
-/** The bytes in shared memory, where the helper reads them without a copy (the archive's entries are there already). */
-function shared(bytes: Uint8Array): Uint8Array {
-  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
-  const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
-  copy.set(bytes);
-  return copy;
-}
 
 /** Int32 slots of the prepare control block: the shared cursor, then a done flag per source. */
 export const NEXT = 0;
@@ -101,7 +91,7 @@ export class RefiHelper {
     this.wake?.();
   };
   private readonly steal: boolean;
-  /** Whether the helper runs the built script, and so may serve the next import. */
+  /** Whether the helper runs the built script, so that one is started for the next import when this one ends. */
   private keepable = false;
 
   constructor(o: HelperOptions = {}) {
@@ -125,7 +115,7 @@ export class RefiHelper {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.flag = new Int32Array(new SharedArrayBuffer(4));
-    this.worker.postMessage({ type: 'check', port: port2, bytes: shared(bytes), flag: this.flag.buffer as SharedArrayBuffer } satisfies HelperRequest, [port2]);
+    this.worker.postMessage({ type: 'check', port: port2, bytes, flag: this.flag.buffer as SharedArrayBuffer } satisfies HelperRequest, [port2]);
   }
 
   /** Where the checked file is not well-formed, or null; waits for the helper's answer. */
@@ -143,10 +133,9 @@ export class RefiHelper {
   prepare(inputs: readonly (SourceInput | null)[], origin: string | null): (index: number) => Promise<PreparedSource> {
     const here = (i: number): PreparedSource => prepareSource(inputs[i]!, origin);
     if (!this.worker || this.broken || !this.port || inputs.filter(Boolean).length < 2) return (i) => Promise.resolve(here(i));
-    const sources = inputs.map((s): WireSource | null => s && { bytes: s.bytes && shared(s.bytes), text: s.text, ranges: s.ranges, fieldnote: s.fieldnote });
     const control = new Int32Array(new SharedArrayBuffer(4 * (inputs.length + 1)));
     this.control = control;
-    this.worker.postMessage({ type: 'prepare', sources, origin, control: control.buffer as SharedArrayBuffer } satisfies HelperRequest);
+    this.worker.postMessage({ type: 'prepare', sources: inputs, origin, control: control.buffer as SharedArrayBuffer } satisfies HelperRequest);
     return (i) => this.take(i, inputs, here);
   }
 

@@ -6,14 +6,14 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { doneSlot, NEXT, type HelperReply, type HelperRequest } from './helper-thread';
 import { prepareSource, type PreparedSource } from './prepare-source';
-import { decodeXmlBytes, wellFormedness, type XmlProblem } from './xml';
+import { decodeXmlBytes, wellFormedness } from './xml';
 
 /** The port of the import under way (each import brings its own). */
 let port: MessagePort | undefined;
 
 function check(bytes: Uint8Array): HelperReply {
   try {
-    return { type: 'verdict', problem: wellFormedness(decodeXmlBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as XmlProblem | null };
+    return { type: 'verdict', problem: wellFormedness(decodeXmlBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) };
   } catch {
     return { type: 'verdict', problem: null, failed: true };
   }

@@ -236,7 +236,7 @@ export class ProjectReader {
   closed(node: XNode, depth: number, parent: XNode | undefined): boolean {
     if (this.failure) return false;
     try {
-      if (depth === 2 && parent?.name === 'Sources' && this.read.has('Sources') === false) {
+      if (depth === 2 && parent?.name === 'Sources' && !this.read.has('Sources')) {
         this.sources ??= parent;
         if (parent === this.sources) return this.source(node);
       }

@@ -116,17 +116,17 @@ export function notWellFormed(e: XmlProblem, file: string): UserError {
 }
 
 /**
- * The element tree, built in one pass of our own (fast-xml-parser's ordered tree, and the copy
- * into ours, took three times as long and made most of the import's garbage). Meant for a
- * document the validator accepts; on one it refuses it still ends, in a tree or an error,
- * so it may run while the validator does (load.ts), whose verdict then comes first.
- */
-/**
  * Called as each element closes, `depth` below the root (its children are at 1), under
  * `parent`; true drops the element from the tree (it has been read already).
  */
 export type OnClose = (node: XNode, depth: number, parent: XNode | undefined) => boolean;
 
+/**
+ * The element tree, built in one pass of our own (fast-xml-parser's ordered tree, and the copy
+ * into ours, took three times as long and made most of the import's garbage). Meant for a
+ * document the validator accepts; on one it refuses it still ends, in a tree or an error,
+ * so it may run while the validator does (load.ts), whose verdict then comes first.
+ */
 export function buildRoot(xml: string, file: string, bytewise = false, onClose?: OnClose): XNode {
   let root: XNode | null;
   try {
